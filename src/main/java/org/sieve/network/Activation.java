@@ -1,0 +1,53 @@
+package org.sieve.network;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.sieve.SieveException;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.nn.LeakyRelu;
+import org.tensorflow.types.TFloat32;
+
+/** Element-wise activation functions, named as in Keras. */
+public enum Activation {
+    LINEAR, RELU, RELU6, LEAKY_RELU, SIGMOID, TANH, SOFTMAX, SWISH;
+
+    /** Keras 3's default negative slope for "leaky_relu" given as a string. */
+    public static final float DEFAULT_LEAKY_ALPHA = 0.2f;
+
+    public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x, float leakyAlpha) {
+        return switch (this) {
+            case LINEAR -> x;
+            case RELU -> tf.nn.relu(x);
+            case RELU6 -> tf.nn.relu6(x);
+            case LEAKY_RELU -> tf.nn.leakyRelu(x, LeakyRelu.alpha(leakyAlpha));
+            case SIGMOID -> tf.math.sigmoid(x);
+            case TANH -> tf.math.tanh(x);
+            case SOFTMAX -> tf.nn.softmax(x);
+            case SWISH -> tf.math.mul(x, tf.math.sigmoid(x));
+        };
+    }
+
+    public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x) {
+        return apply(tf, x, DEFAULT_LEAKY_ALPHA);
+    }
+
+    public String kerasName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Activation fromKeras(String name, String layer) {
+        String n = name == null ? "linear" : name.toLowerCase(Locale.ROOT);
+        if (n.equals("silu")) {
+            return SWISH;
+        }
+        for (Activation a : values()) {
+            if (a.kerasName().equals(n)) {
+                return a;
+            }
+        }
+        throw new SieveException("Layer '" + layer + "' uses activation '" + name
+                + "', which Sieve does not support. Supported: "
+                + Arrays.toString(Arrays.stream(values()).map(Activation::kerasName).toArray()) + ".");
+    }
+}

@@ -1,0 +1,42 @@
+package org.sieve.network;
+
+import java.util.Arrays;
+import org.sieve.SieveException;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/** Binds a trained network's weights as graph constants, checking every shape. */
+public final class ConstantWeights implements BuildContext {
+
+    private final Ops tf;
+    private final Network network;
+
+    public ConstantWeights(Ops tf, Network network) {
+        this.tf = tf;
+        this.network = network;
+    }
+
+    @Override
+    public Ops tf() {
+        return tf;
+    }
+
+    @Override
+    public Operand<TFloat32> weight(String layer, String name, long[] shape, WeightInit init) {
+        String key = layer + "/" + name;
+        WeightTensor w = network.weights().get(key);
+        if (w == null) {
+            throw new SieveException("The model has no weight '" + key + "' for layer '" + layer
+                    + "'. The weights file does not match the model topology.");
+        }
+        if (!Arrays.equals(w.shape(), shape)) {
+            throw new SieveException("Weight '" + key + "' has shape " + Arrays.toString(w.shape())
+                    + " but layer '" + layer + "' needs " + Arrays.toString(shape)
+                    + ". The weights file does not match the model topology.");
+        }
+        return tf.constant(Shape.of(shape), DataBuffers.of(w.values(), true, false));
+    }
+}

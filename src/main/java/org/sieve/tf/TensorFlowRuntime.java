@@ -1,0 +1,85 @@
+package org.sieve.tf;
+
+import ai.djl.engine.Engine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.bytedeco.javacpp.Loader;
+import org.sieve.SieveException;
+import org.tensorflow.Graph;
+import org.tensorflow.Session;
+import org.tensorflow.proto.ConfigProto;
+
+/**
+ * The one place that touches TensorFlow's natives. DJL is the front door (engine, version,
+ * GPU count); the natives come from the TensorFlow Java jar on the class path, extracted by
+ * JavaCPP, so nothing is downloaded at run time.
+ */
+public final class TensorFlowRuntime {
+
+    private static volatile TensorFlowRuntime instance;
+
+    private final Engine engine;
+
+    private TensorFlowRuntime(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** Loads the natives once per process (about 4 s on first start, less afterwards). */
+    public static TensorFlowRuntime get() {
+        TensorFlowRuntime r = instance;
+        if (r == null) {
+            synchronized (TensorFlowRuntime.class) {
+                r = instance;
+                if (r == null) {
+                    r = new TensorFlowRuntime(startEngine());
+                    instance = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    private static Engine startEngine() {
+        try {
+            // Extracts libtensorflow and libjnitensorflow into JavaCPP's cache folder.
+            String jni = Loader.load(org.tensorflow.internal.c_api.global.tensorflow.class);
+            Path folder = Path.of(jni).getParent();
+            if (!Files.isRegularFile(folder.resolve("libjnitensorflow.so"))) {
+                folder = Loader.getCacheDir().toPath();
+            }
+            // DJL looks here instead of downloading its own native bundle.
+            System.setProperty("TENSORFLOW_LIBRARY_PATH", folder.toString());
+            System.setProperty("ai.djl.offline", "true");
+            return Engine.getEngine("TensorFlow");
+        } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
+            throw new SieveException("Cannot start TensorFlow: " + e.getMessage()
+                    + ". Rebuild with 'mvn package' so the native TensorFlow jar is on the class path.",
+                    SieveException.COMPUTE_FAILED, e);
+        }
+    }
+
+    public String version() {
+        return engine.getVersion();
+    }
+
+    public int gpuCount() {
+        return engine.getGpuCount();
+    }
+
+    /** Opens a session on the requested device; "gpu" fails clearly when none is usable. */
+    public Session openSession(Graph graph, ComputeDevice device) {
+        ConfigProto.Builder config = ConfigProto.newBuilder().setAllowSoftPlacement(true);
+        if (device == ComputeDevice.GPU) {
+            if (gpuCount() == 0) {
+                throw new SieveException("No usable NVIDIA GPU: this build uses TensorFlow's CPU natives"
+                        + " or no CUDA device is visible. Build with 'mvn -Pgpu package' on a machine with"
+                        + " CUDA, or use --device cpu.");
+            }
+            config.getGpuOptionsBuilder().setAllowGrowth(true);
+        } else {
+            config.putDeviceCount("GPU", 0);
+        }
+        return new Session(graph, config.build());
+    }
+}
