@@ -1,6 +1,8 @@
 package org.sieve.network;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import org.sieve.SieveException;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -8,11 +10,15 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
-/** Binds a trained network's weights as graph constants, checking every shape. */
+/**
+ * Binds a trained network's weights as graph constants, checking every shape. Each weight
+ * becomes one constant however often the network is built into the same graph.
+ */
 public final class ConstantWeights implements BuildContext {
 
     private final Ops tf;
     private final Network network;
+    private final Map<String, Operand<TFloat32>> constants = new HashMap<>();
 
     public ConstantWeights(Ops tf, Network network) {
         this.tf = tf;
@@ -37,6 +43,7 @@ public final class ConstantWeights implements BuildContext {
                     + " but layer '" + layer + "' needs " + Arrays.toString(shape)
                     + ". The weights file does not match the model topology.");
         }
-        return tf.constant(Shape.of(shape), DataBuffers.of(w.values(), true, false));
+        return constants.computeIfAbsent(key,
+                k -> tf.constant(Shape.of(shape), DataBuffers.of(w.values(), true, false)));
     }
 }

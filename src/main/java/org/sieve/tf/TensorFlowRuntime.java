@@ -69,7 +69,11 @@ public final class TensorFlowRuntime {
 
     /** Opens a session on the requested device; "gpu" fails clearly when none is usable. */
     public Session openSession(Graph graph, ComputeDevice device) {
-        ConfigProto.Builder config = ConfigProto.newBuilder().setAllowSoftPlacement(true);
+        // One inter-op thread: with several, the same op may run on threads with different
+        // denormal handling, and results differed in the last bit between identical runs.
+        // Intra-op parallelism (the threads inside one convolution) is unaffected.
+        ConfigProto.Builder config = ConfigProto.newBuilder().setAllowSoftPlacement(true)
+                .setInterOpParallelismThreads(1);
         if (device == ComputeDevice.GPU) {
             if (gpuCount() == 0) {
                 throw new SieveException("No usable NVIDIA GPU: this build uses TensorFlow's CPU natives"

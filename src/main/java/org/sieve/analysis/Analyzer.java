@@ -1,0 +1,55 @@
+package org.sieve.analysis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.sieve.image.ForegroundMask;
+import org.sieve.metrics.AnalysisListener;
+import org.sieve.metrics.DiscardingResult;
+import org.sieve.metrics.ForegroundViews;
+import org.sieve.metrics.InformationDiscarding;
+import org.sieve.metrics.LayerResult;
+import org.sieve.network.format.Model;
+
+/**
+ * Runs analyses, keeping each model's TensorFlow graphs for the next image. Not thread-safe:
+ * one analyser per worker thread.
+ */
+public final class Analyzer implements AutoCloseable {
+
+    private final Map<String, InformationDiscarding> metrics = new HashMap<>();
+
+    public AnalysisResult run(AnalysisRequest req, AnalysisListener listener, BooleanSupplier cancelled) {
+        Model model = req.model();
+        InformationDiscarding metric = metrics.computeIfAbsent(model.sha256(), k -> new InformationDiscarding(
+                model.network(), model.metadata().normalizationMean(), model.metadata().normalizationStd()));
+        DiscardingResult result = metric.analyse(req.image().pixels(), req.layers(), req.settings(), listener,
+                cancelled);
+        if (req.mask() != null) {
+            result = withForeground(result, req.mask());
+        }
+        return new AnalysisResult(req, result);
+    }
+
+    private static DiscardingResult withForeground(DiscardingResult result, ForegroundMask mask) {
+        boolean[] fg = new boolean[mask.height() * mask.width()];
+        for (int y = 0; y < mask.height(); y++) {
+            for (int x = 0; x < mask.width(); x++) {
+                fg[y * mask.width() + x] = mask.isForeground(y, x);
+            }
+        }
+        List<LayerResult> layers = new ArrayList<>();
+        for (LayerResult l : result.layers()) {
+            layers.add(l.ok() ? l.withForeground(ForegroundViews.of(l.entropyMap(), result.grid(), fg)) : l);
+        }
+        return new DiscardingResult(result.grid(), layers);
+    }
+
+    @Override
+    public void close() {
+        metrics.values().forEach(InformationDiscarding::close);
+        metrics.clear();
+    }
+}

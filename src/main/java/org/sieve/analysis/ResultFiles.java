@@ -1,0 +1,101 @@
+package org.sieve.analysis;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.sieve.SieveException;
+import org.sieve.metrics.LayerResult;
+import org.sieve.render.ColourMap;
+import org.sieve.render.ColourScale;
+import org.sieve.render.HeatmapRenderer;
+import org.sieve.render.Png;
+
+/**
+ * Writes an analysis into a folder: result.json, entropy.csv (one row per layer) and one PNG
+ * per layer, all heatmaps on one shared colour scale so layers compare at a glance.
+ */
+public final class ResultFiles {
+
+    public static final String ENTROPY_LABEL = "pixel-wise entropy h (nats)";
+    private static final int PANEL_SIZE = 336;
+    private static final double OPACITY = 0.75;
+
+    private ResultFiles() {
+    }
+
+    /** @return the files written */
+    public static List<Path> write(AnalysisResult result, Path dir) {
+        List<Path> written = new ArrayList<>();
+        try {
+            Files.createDirectories(dir);
+            written.add(writeText(dir.resolve("result.json"), ResultJson.toText(result)));
+            written.add(writeText(dir.resolve("entropy.csv"), csv(result)));
+        } catch (IOException e) {
+            throw new SieveException("Cannot write results into " + dir + ": " + e.getMessage()
+                    + ". Choose a folder you can write to with --out.", e);
+        }
+        List<LayerResult> ok = result.discarding().layers().stream().filter(LayerResult::ok).toList();
+        if (ok.isEmpty()) {
+            return written;
+        }
+        ColourScale scale = ColourScale.shared(ENTROPY_LABEL,
+                ok.stream().map(LayerResult::entropyMap).toArray(float[][][]::new));
+        for (LayerResult l : ok) {
+            Path png = dir.resolve(fileName(l.name()) + ".png");
+            Png.write(HeatmapRenderer.render(result.request().image(), l.entropyMap(), scale, ColourMap.VIRIDIS,
+                    OPACITY, l.name(), subtitle(l), PANEL_SIZE), png);
+            written.add(png);
+        }
+        return written;
+    }
+
+    /** One line a person reads under a heatmap. */
+    public static String subtitle(LayerResult l) {
+        return String.format(Locale.ROOT, "h̄ = %.3f nats/dim · D/D0 = %.2f%s", l.entropyPerDim(),
+                l.distortionRatio(), l.converged() ? "" : " · not converged");
+    }
+
+    /** Layer names may hold '/' or ':'; file names may not. */
+    public static String fileName(String layer) {
+        return layer.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    static String csv(AnalysisResult result) {
+        StringBuilder out = new StringBuilder("layer,entropyPerDim,entropyTotal,entropyEnvelope,distortionRatio,"
+                + "lambda,converged,saturatedCells,steps,seconds,foregroundEntropy,backgroundEntropy,concentration,"
+                + "knowledgePointsForeground,knowledgePointsBackground,knowledgePointRatio,failure\n");
+        for (LayerResult l : result.discarding().layers()) {
+            var fg = l.foreground();
+            out.append(l.name()).append(',')
+                    .append(num(l.entropyPerDim())).append(',').append(num(l.entropyTotal())).append(',')
+                    .append(num(l.entropyEnvelope())).append(',').append(num(l.distortionRatio())).append(',')
+                    .append(num(l.lambda())).append(',').append(l.converged()).append(',')
+                    .append(l.saturatedCells()).append(',').append(l.steps()).append(',')
+                    .append(num(l.seconds())).append(',')
+                    .append(fg == null ? "" : num(fg.foregroundEntropy())).append(',')
+                    .append(fg == null ? "" : num(fg.backgroundEntropy())).append(',')
+                    .append(fg == null ? "" : num(fg.concentration())).append(',')
+                    .append(fg == null ? "" : fg.knowledgePointsForeground()).append(',')
+                    .append(fg == null ? "" : fg.knowledgePointsBackground()).append(',')
+                    .append(fg == null ? "" : num(fg.knowledgePointRatio())).append(',')
+                    .append(l.failure() == null ? "" : '"' + l.failure().replace("\"", "'") + '"').append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String num(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "";
+    }
+
+    /** Written beside the target and moved into place, so a reader never sees half a file. */
+    private static Path writeText(Path file, String text) throws IOException {
+        Path tmp = Files.createTempFile(file.getParent(), ".sieve-", ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        return Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

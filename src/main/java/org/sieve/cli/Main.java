@@ -1,0 +1,83 @@
+package org.sieve.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import org.sieve.SieveException;
+import org.sieve.analysis.Version;
+
+/**
+ * The {@code sieve} command line. Exit status: 0 success, 1 some layers failed (the others
+ * were written), 2 wrong usage, 3 bad input (file, model, value), 4 computation failed.
+ */
+public final class Main {
+
+    static final int PARTIAL = 1;
+
+    static final String HELP = """
+            Sieve shows how a trained CNN discards the information of each input pixel, layer by layer
+            (Ma et al., ICML 2022).
+
+            Usage: sieve <command> [options]
+              models     list the bundled models
+              layers     list a model's layers with output shapes
+              analyze    measure pixel-wise information discarding of an image, per layer
+              help CMD   explain a command's options
+              --version  print the version
+
+            Example: sieve analyze --model lenet5-mnist --image sample-images/mnist/0-7.png --mask auto""";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(Arrays.asList(args), System.out, System.err));
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h")) {
+            out.println(HELP);
+            return 0;
+        }
+        String command = args.get(0);
+        List<String> rest = args.subList(1, args.size());
+        try {
+            return switch (command) {
+                case "models" -> ModelsCommand.run(rest, out);
+                case "layers" -> LayersCommand.run(rest, out);
+                case "analyze", "analyse" -> AnalyzeCommand.run(rest, out, err);
+                case "help" -> help(rest, out);
+                case "--version" -> version(out);
+                default -> throw new UsageException("Unknown command '" + command
+                        + "'. Commands: models, layers, analyze, help.");
+            };
+        } catch (SieveException e) {
+            err.println("sieve: " + e.getMessage());
+            if (e instanceof UsageException) {
+                err.println("See 'sieve help" + (rest.isEmpty() || command.startsWith("-") ? "" : " " + command)
+                        + "'.");
+            }
+            return e.exitCode();
+        } catch (OutOfMemoryError e) {
+            err.println("sieve: out of memory. Analyse fewer layers at once, use fewer --draws, or give Java more"
+                    + " memory (JAVA_OPTS=-Xmx8g).");
+            return SieveException.COMPUTE_FAILED;
+        }
+    }
+
+    private static int help(List<String> rest, PrintStream out) {
+        String text = rest.isEmpty() ? HELP : switch (rest.get(0)) {
+            case "models" -> ModelsCommand.HELP;
+            case "layers" -> LayersCommand.HELP;
+            case "analyze", "analyse" -> AnalyzeCommand.HELP;
+            default -> throw new UsageException("No help for '" + rest.get(0) + "'. Commands: models, layers, analyze.");
+        };
+        out.println(text);
+        return 0;
+    }
+
+    private static int version(PrintStream out) {
+        out.println("sieve " + Version.SIEVE);
+        return 0;
+    }
+}

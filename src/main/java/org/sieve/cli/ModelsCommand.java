@@ -1,0 +1,80 @@
+package org.sieve.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.sieve.network.format.ModelCatalogue;
+import org.sieve.network.format.ModelMetadata;
+
+/** {@code sieve models}: the bundled models and any in --model-dir. */
+final class ModelsCommand {
+
+    static final String HELP = """
+            Usage: sieve models [--json] [--model-dir DIR]
+              Lists the models Sieve can analyse: id, name, dataset, test accuracy, parameters, size.
+              --model-dir DIR   also list the model folders inside DIR
+              --json            print a JSON list instead of a table""";
+
+    private ModelsCommand() {
+    }
+
+    static int run(List<String> args, PrintStream out) {
+        Options o = Options.parse("models", args, Set.of("model-dir"), Set.of("json"));
+        ModelCatalogue catalogue = Catalogues.of(o);
+        List<ModelMetadata> models = catalogue.list();
+        if (o.has("json")) {
+            JsonArray list = new JsonArray();
+            for (ModelMetadata m : models) {
+                JsonObject j = new JsonObject();
+                j.addProperty("id", m.id());
+                j.addProperty("name", m.name());
+                j.addProperty("dataset", m.dataset());
+                j.addProperty("testAccuracy", m.testAccuracy());
+                j.addProperty("parameters", m.parameters());
+                JsonArray shape = new JsonArray();
+                shape.add(m.inputHeight());
+                shape.add(m.inputWidth());
+                shape.add(m.inputChannels());
+                j.add("inputShape", shape);
+                j.addProperty("labels", m.labels().size());
+                j.addProperty("sizeBytes", size(catalogue.folderOf(m.id())));
+                j.addProperty("path", String.valueOf(catalogue.folderOf(m.id())));
+                list.add(j);
+            }
+            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(list));
+            return 0;
+        }
+        if (models.isEmpty()) {
+            out.println("No models found in " + catalogue.folders() + ".");
+            return 0;
+        }
+        out.printf("%-22s %-30s %-14s %9s %11s %9s%n", "ID", "NAME", "DATASET", "ACCURACY", "PARAMETERS", "SIZE");
+        for (ModelMetadata m : models) {
+            out.printf(Locale.ROOT, "%-22s %-30s %-14s %9s %11s %9s%n", m.id(), m.name(),
+                    m.dataset() == null ? "-" : m.dataset(),
+                    m.testAccuracy() == null ? "-" : String.format(Locale.ROOT, "%.2f %%", 100 * m.testAccuracy()),
+                    String.format(Locale.ROOT, "%,d", m.parameters()),
+                    String.format(Locale.ROOT, "%.1f MB", size(catalogue.folderOf(m.id())) / 1e6));
+        }
+        return 0;
+    }
+
+    private static long size(Path dir) {
+        if (dir == null) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

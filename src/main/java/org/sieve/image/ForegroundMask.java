@@ -1,0 +1,198 @@
+package org.sieve.image;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import org.sieve.SieveException;
+
+/**
+ * Which model-input pixels are foreground, for the foreground/background entropy split
+ * (METHOD.md §4). Built from a rectangle or a mask image given in source pixels, or found
+ * automatically for digit-like images.
+ */
+public final class ForegroundMask {
+
+    /** Mean intensity difference from the background level that counts as a stroke. */
+    static final double AUTO_THRESHOLD = 0.25;
+
+    private final int height;
+    private final int width;
+    private final boolean[] mask;
+    private final int count;
+    private final String description;
+
+    private ForegroundMask(int height, int width, boolean[] mask, String description) {
+        this.height = height;
+        this.width = width;
+        this.mask = mask;
+        int n = 0;
+        for (boolean m : mask) {
+            n += m ? 1 : 0;
+        }
+        this.count = n;
+        this.description = description + " (" + n + " of " + mask.length + " input pixels)";
+    }
+
+    /**
+     * "auto", a rectangle "x,y,w,h" in source pixels, or the path of a mask image. A spec with
+     * a comma that is not an existing file is read as a rectangle, so typos get a number error.
+     */
+    public static ForegroundMask parse(String spec, PreparedImage img) {
+        String s = spec == null ? "" : spec.strip();
+        if (s.isEmpty()) {
+            throw new SieveException("The foreground is empty; give \"auto\", a rectangle x,y,w,h in source"
+                    + " image pixels, or the path of a mask image.");
+        }
+        if (s.equalsIgnoreCase("auto")) {
+            return auto(img);
+        }
+        Path path = Path.of(s);
+        if (s.contains(",") && !Files.exists(path)) {
+            return rectangle(s, img);
+        }
+        return fromMaskImage(path, img);
+    }
+
+    /** Rectangle "x,y,w,h" in source pixels; a model pixel is foreground if its centre lies inside. */
+    public static ForegroundMask rectangle(String spec, PreparedImage img) {
+        String[] parts = spec.split(",", -1);
+        if (parts.length != 4) {
+            throw new SieveException("Foreground rectangle \"" + spec + "\" must be four whole numbers x,y,w,h"
+                    + " in source image pixels, e.g. 4,4,20,20.");
+        }
+        String[] names = {"x", "y", "w", "h"};
+        int[] v = new int[4];
+        for (int i = 0; i < 4; i++) {
+            v[i] = rectangleNumber(spec, names[i], parts[i].strip());
+        }
+        SourceRegion r = img.region();
+        if (v[0] + (long) v[2] > r.sourceWidth() || v[1] + (long) v[3] > r.sourceHeight()) {
+            throw new SieveException("Foreground rectangle \"" + spec + "\" goes outside the "
+                    + r.sourceWidth() + "x" + r.sourceHeight() + " source image; x+w must be at most "
+                    + r.sourceWidth() + " and y+h at most " + r.sourceHeight() + ".");
+        }
+        double y0 = r.toModelY(v[1], img.height());
+        double y1 = r.toModelY(v[1] + v[3], img.height());
+        double x0 = r.toModelX(v[0], img.width());
+        double x1 = r.toModelX(v[0] + v[2], img.width());
+        boolean[] mask = new boolean[img.height() * img.width()];
+        for (int y = 0; y < img.height(); y++) {
+            for (int x = 0; x < img.width(); x++) {
+                mask[y * img.width() + x] = y + 0.5 >= y0 && y + 0.5 < y1 && x + 0.5 >= x0 && x + 0.5 < x1;
+            }
+        }
+        ForegroundMask m = new ForegroundMask(img.height(), img.width(), mask,
+                "rectangle " + v[0] + "," + v[1] + "," + v[2] + "," + v[3] + " in source pixels");
+        if (m.count == 0) {
+            throw new SieveException("Foreground rectangle \"" + spec + "\" covers no pixel of the "
+                    + img.width() + "x" + img.height() + " model input" + (img.resizeMode() == ResizeMode.CENTRE_CROP
+                    ? " (it may lie in the part removed by the centre crop)" : "")
+                    + "; make it larger or move it.");
+        }
+        return m;
+    }
+
+    private static int rectangleNumber(String spec, String name, String text) {
+        int value;
+        try {
+            value = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new SieveException("Foreground rectangle \"" + spec + "\": " + name + " = \"" + text
+                    + "\" is not a whole number; give x,y,w,h in source image pixels, e.g. 4,4,20,20.");
+        }
+        boolean size = name.equals("w") || name.equals("h");
+        if (size && value < 1) {
+            throw new SieveException("Foreground rectangle \"" + spec + "\": " + name + " = " + value
+                    + " must be at least 1 pixel.");
+        }
+        if (value < 0) {
+            throw new SieveException("Foreground rectangle \"" + spec + "\": " + name + " = " + value
+                    + " is negative; coordinates start at 0 in the top-left corner.");
+        }
+        return value;
+    }
+
+    /**
+     * A mask image the same size as the source image, scaled exactly like it; pixels brighter
+     * than 50% are foreground. Transparent pixels count as background.
+     */
+    public static ForegroundMask fromMaskImage(Path file, PreparedImage img) {
+        PreparedImage m = ImageLoader.load(file, "Mask image", img.height(), img.width(), 1,
+                img.resizeMode(), PixelDecoder.Matte.BLACK);
+        SourceRegion r = img.region();
+        if (m.region().sourceWidth() != r.sourceWidth() || m.region().sourceHeight() != r.sourceHeight()) {
+            throw new SieveException("Mask image " + file + " is " + m.region().sourceWidth() + "x"
+                    + m.region().sourceHeight() + " pixels but the image is " + r.sourceWidth() + "x"
+                    + r.sourceHeight() + "; the mask must have the same size as the image.");
+        }
+        boolean[] mask = new boolean[img.height() * img.width()];
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = m.pixels()[i] > 0.5f;
+        }
+        ForegroundMask fm = new ForegroundMask(img.height(), img.width(), mask,
+                "mask image " + file + ", pixels brighter than 50%");
+        if (fm.count == 0) {
+            throw new SieveException("Mask image " + file + " has no pixel brighter than 50% after scaling to "
+                    + img.width() + "x" + img.height() + "; paint the foreground white on black.");
+        }
+        return fm;
+    }
+
+    /**
+     * For digit-like images: the background level is the median mean intensity of the border
+     * pixels, and foreground is whatever differs from it by more than {@value #AUTO_THRESHOLD}.
+     */
+    public static ForegroundMask auto(PreparedImage img) {
+        int h = img.height();
+        int w = img.width();
+        float[] border = new float[h * w - Math.max(0, h - 2) * Math.max(0, w - 2)];
+        int n = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (y == 0 || y == h - 1 || x == 0 || x == w - 1) {
+                    border[n++] = img.meanIntensity(y, x);
+                }
+            }
+        }
+        Arrays.sort(border);
+        double level = n % 2 == 1 ? border[n / 2] : (border[n / 2 - 1] + border[n / 2]) / 2.0;
+        boolean[] mask = new boolean[h * w];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                mask[y * w + x] = Math.abs(img.meanIntensity(y, x) - level) > AUTO_THRESHOLD;
+            }
+        }
+        ForegroundMask m = new ForegroundMask(h, w, mask, String.format(Locale.ROOT,
+                "auto: background level %.3f (median of border pixels), strokes differ by more than %.2f",
+                level, AUTO_THRESHOLD));
+        if (m.count == 0 || m.count == mask.length) {
+            throw new SieveException("Auto foreground found no strokes in " + img.source()
+                    + (m.count == 0 ? " (every pixel is close to the background level)"
+                    : " (every pixel differs from the border)")
+                    + "; give a rectangle x,y,w,h in source pixels or a mask image file instead.");
+        }
+        return m;
+    }
+
+    public boolean isForeground(int y, int x) {
+        return mask[y * width + x];
+    }
+
+    public int foregroundCount() {
+        return count;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    /** What the mask is and how many pixels it covers, for reports and result.json. */
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,84 @@
+package org.sieve.image;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.sieve.SieveException;
+
+/**
+ * Turns an image file or in-memory image into the model's input: channel conversion
+ * (alpha composited over white), region choice ({@link ResizeMode}) and resampling
+ * (area average when shrinking, bilinear when enlarging), recording every step.
+ */
+public final class ImageLoader {
+
+    private ImageLoader() {
+    }
+
+    /** Reads a PNG, JPEG, BMP or GIF file (first frame), grayscale or colour, 8 or 16 bit. */
+    public static PreparedImage load(Path file, int height, int width, int channels, ResizeMode mode) {
+        return load(file, "Image", height, width, channels, mode, PixelDecoder.Matte.WHITE);
+    }
+
+    /** For images that come from the GUI (pasted, drawn); the fingerprint is then of the pixels. */
+    public static PreparedImage fromBufferedImage(BufferedImage image, String sourceName,
+                                                  int height, int width, int channels, ResizeMode mode) {
+        DecodedImage decoded = PixelDecoder.decode(image, PixelDecoder.Matte.WHITE);
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("source", sourceName);
+        record.put("sourceFormat", "in-memory image");
+        record.put("sha256Of", "pixels (width, height, 8-bit ARGB rows)");
+        return prepare(decoded, record, sourceName, Sha256.ofPixels(image), height, width, channels, mode);
+    }
+
+    /** Shared by masks, which are composited over black so that transparency reads as background. */
+    static PreparedImage load(Path file, String what, int height, int width, int channels,
+                              ResizeMode mode, PixelDecoder.Matte matte) {
+        ImageFileReader.Source source = ImageFileReader.read(file, what);
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("source", file.toString());
+        record.put("sourceFormat", source.format());
+        record.put("sha256Of", "file bytes");
+        DecodedImage decoded = PixelDecoder.decode(source.image(), matte);
+        return prepare(decoded, record, file.toString(), source.sha256(), height, width, channels, mode);
+    }
+
+    private static PreparedImage prepare(DecodedImage src, Map<String, Object> record, String sourceName,
+                                         String sha256, int height, int width, int channels, ResizeMode mode) {
+        if (channels != 1 && channels != 3) {
+            throw new SieveException("The model expects " + channels + " input channels; Sieve handles"
+                    + " 1 (grayscale) or 3 (RGB). Use a model with grayscale or RGB input.");
+        }
+        if (height < 1 || width < 1) {
+            throw new SieveException("The model's input size " + height + "x" + width
+                    + " is not usable; it must be at least 1x1 pixels.");
+        }
+        SourceRegion region = mode == ResizeMode.CENTRE_CROP
+                ? SourceRegion.centred(src.width(), src.height(), width, height)
+                : SourceRegion.whole(src.width(), src.height());
+        Resampler.Axis rows = Resampler.axis(region.y(), region.height(), height);
+        Resampler.Axis cols = Resampler.axis(region.x(), region.width(), width);
+        float[] converted = ChannelConversion.convert(src.pixels(), src.channels(), channels);
+        float[] pixels = Resampler.apply(converted, src.width(), channels, rows, cols);
+
+        record.put("sourceWidth", src.width());
+        record.put("sourceHeight", src.height());
+        record.put("sourceColourType", src.colourType());
+        record.put("alpha", src.alpha());
+        record.put("channelConversion", ChannelConversion.describe(src.channels(), channels));
+        record.put("resizeMode", mode.label());
+        Map<String, Object> crop = new LinkedHashMap<>();
+        crop.put("x", region.x());
+        crop.put("y", region.y());
+        crop.put("width", region.width());
+        crop.put("height", region.height());
+        record.put("cropInSourcePixels", crop);
+        record.put("targetWidth", width);
+        record.put("targetHeight", height);
+        record.put("targetChannels", channels);
+        record.put("resampling", Resampler.describe(rows, cols));
+        record.put("valueRange", "[0, 1], no normalisation (the model's own is applied inside the graph)");
+        return new PreparedImage(height, width, channels, pixels, sourceName, region, mode, record, sha256);
+    }
+}

@@ -1,0 +1,52 @@
+package org.sieve.image;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A model input in pixel space: {@code height x width x channels} values in [0,1], HWC order,
+ * before any model-specific normalisation (noise is added in this space, see METHOD.md §2).
+ * The pixel array is shared, not copied, so that the engine can feed it without a copy; do not
+ * modify it.
+ *
+ * @param source        file path or name the image came from, for messages and reports
+ * @param region        the part of the source that was scaled to this input
+ * @param resizeMode    how the region was chosen
+ * @param preprocessing what was done, in order, for result.json
+ * @param sha256        hex SHA-256 of the source file's bytes (or of the pixels, for in-memory images)
+ */
+public record PreparedImage(int height, int width, int channels, float[] pixels, String source,
+                            SourceRegion region, ResizeMode resizeMode,
+                            Map<String, Object> preprocessing, String sha256) {
+
+    public PreparedImage {
+        if (height < 1 || width < 1 || (channels != 1 && channels != 3)
+                || pixels.length != height * width * channels) {
+            throw new IllegalArgumentException("bad image shape " + height + "x" + width + "x" + channels
+                    + " for " + pixels.length + " values");
+        }
+        preprocessing = Collections.unmodifiableMap(new LinkedHashMap<>(preprocessing));
+    }
+
+    /** Value of channel c at row y, column x. */
+    public float get(int y, int x, int c) {
+        return pixels[(y * width + x) * channels + c];
+    }
+
+    /** Gray value at (y, x): the value itself for one channel, BT.601 luma for RGB. */
+    public float luma(int y, int x) {
+        int i = (y * width + x) * channels;
+        return channels == 1 ? pixels[i] : Luma.bt601(pixels[i], pixels[i + 1], pixels[i + 2]);
+    }
+
+    /** Unweighted mean over channels at (y, x). */
+    public float meanIntensity(int y, int x) {
+        int i = (y * width + x) * channels;
+        double sum = 0;
+        for (int c = 0; c < channels; c++) {
+            sum += pixels[i + c];
+        }
+        return (float) (sum / channels);
+    }
+}

@@ -1,0 +1,378 @@
+package org.sieve.metrics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.sieve.network.ActivationLayer;
+import org.sieve.network.ConstantWeights;
+import org.sieve.network.Dense;
+import org.sieve.network.GraphBuilder;
+import org.sieve.network.Layer;
+import org.sieve.network.Network;
+import org.sieve.tf.Tensors;
+import org.sieve.tf.TensorFlowRuntime;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * The TensorFlow graph of metric 1 for a set of layers of one network: the noisy forward pass,
+ * the distortion ratio, and one fused optimisation step (noise drawn in the graph, forward to
+ * the deepest analysed layer, backward, Adam on s = log sigma and dual ascent on lambda) that
+ * runs as a single Session.run for all layers at once. Only per-layer scalars cross to Java
+ * per step. The graph depends on the network, layers, grid, draws and clamps, not on the
+ * image, so it can be reused across images.
+ */
+final class DiscardingGraph implements AutoCloseable {
+
+    private static final float BETA1 = 0.9f;
+    private static final float BETA2 = 0.999f;
+    private static final float ADAM_EPSILON = 1e-8f;
+    private static final float LAMBDA_MIN = 1e-3f;
+    private static final float LAMBDA_MAX = 1e6f;
+    /** 0.5 * log(2 pi e): the entropy of a unit Gaussian, added to log sigma. */
+    static final double GAUSSIAN_ENTROPY_OFFSET = 0.5 * Math.log(2 * Math.PI * Math.E);
+
+    final int layerCount;
+    final int gridHeight;
+    final int gridWidth;
+    final int height;
+    final int width;
+    final int channels;
+    final int draws;
+    /** Output shape of each analysed layer, without the batch axis. */
+    final long[][] outputShapes;
+    /** The sigma-grid cell of every input pixel, row-major, as TensorFlow's upsampling maps it. */
+    final int[] cellOfPixel;
+
+    private final Graph graph;
+    private final Session session;
+
+    private final Placeholder<TFloat32> imageIn;
+    private final Op assignImage;
+
+    private final Placeholder<TFloat32> logSigmaIn;
+    private final Placeholder<TFloat32> lambdaIn;
+    private final Placeholder<TFloat32> d0In;
+    private final Placeholder<TInt64> seedIn;
+    private final Op reset;
+    private final Placeholder<TBool> activeIn;
+    private final Op assignActive;
+
+    private final Placeholder<TFloat32> hyperIn;
+    private final Op train;
+    private final Operand<TFloat32> loss;
+    private final Operand<TFloat32> ratio;
+    private final Operand<TFloat32> lambdaRead;
+    private final Operand<TFloat32> entropy;
+    private final Operand<TFloat32> logSigmaRead;
+
+    private final Placeholder<TFloat32> measureLogSigma;
+    private final Placeholder<TInt64> measureSeed;
+    private final Operand<TFloat32> measuredDistortion;
+
+    DiscardingGraph(Network network, float[] mean, float[] std, List<String> layers, int[] grid, int draws,
+            DiscardingSettings settings) {
+        var input = network.input();
+        this.layerCount = layers.size();
+        this.gridHeight = grid[0];
+        this.gridWidth = grid[1];
+        this.height = input.height();
+        this.width = input.width();
+        this.channels = input.channels();
+        this.draws = draws;
+        this.graph = new Graph();
+        try {
+            Ops tf = Ops.create(graph);
+            Shape gridShape = Shape.of(layerCount, gridHeight, gridWidth);
+            Shape layerShape = Shape.of(layerCount);
+
+            imageIn = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, height, width, channels)));
+            Variable<TFloat32> image = tf.variable(tf.zeros(tf.constant(new long[] {1, height, width, channels}),
+                    TFloat32.class));
+            assignImage = tf.assign(image, imageIn);
+
+            // Optimisation state, reset per analysis.
+            logSigmaIn = tf.placeholder(TFloat32.class, Placeholder.shape(gridShape));
+            lambdaIn = tf.placeholder(TFloat32.class, Placeholder.shape(layerShape));
+            d0In = tf.placeholder(TFloat32.class, Placeholder.shape(layerShape));
+            seedIn = tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(1)));
+            activeIn = tf.placeholder(TBool.class, Placeholder.shape(layerShape));
+            Variable<TFloat32> s = tf.variable(tf.zeros(tf.constant(gridShape), TFloat32.class));
+            Variable<TFloat32> m = tf.variable(tf.zeros(tf.constant(gridShape), TFloat32.class));
+            Variable<TFloat32> v = tf.variable(tf.zeros(tf.constant(gridShape), TFloat32.class));
+            Variable<TFloat32> t = tf.variable(tf.constant(0f));
+            Variable<TFloat32> lambda = tf.variable(tf.zeros(tf.constant(layerShape), TFloat32.class));
+            Variable<TFloat32> d0 = tf.variable(tf.ones(tf.constant(layerShape), TFloat32.class));
+            Variable<TBool> active = tf.variable(tf.constant(new boolean[layerCount]));
+            Variable<TInt64> seed = tf.variable(tf.constant(new long[] {0}));
+            Variable<TInt64> counter = tf.variable(tf.constant(0L));
+            reset = tf.withControlDependencies(List.of(
+                    tf.assign(s, logSigmaIn), tf.assign(m, tf.zerosLike(logSigmaIn)),
+                    tf.assign(v, tf.zerosLike(logSigmaIn)), tf.assign(t, tf.constant(0f)),
+                    tf.assign(lambda, lambdaIn), tf.assign(d0, d0In), tf.assign(seed, seedIn),
+                    tf.assign(counter, tf.constant(0L)), tf.assign(active, activeIn))).noOp();
+            assignActive = tf.assign(active, activeIn);
+
+            ConstantWeights weights = new ConstantWeights(tf, network);
+            Forward forward = new Forward(tf, network, weights, image, mean, std, layers, settings.phi());
+            outputShapes = forward.outputShapes;
+
+            // One optimisation step.
+            hyperIn = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(3)));
+            Operand<TFloat32> lr = tf.slice(hyperIn, tf.constant(new int[] {0}), tf.constant(new int[] {1}));
+            Operand<TFloat32> tau = tf.slice(hyperIn, tf.constant(new int[] {1}), tf.constant(new int[] {1}));
+            Operand<TFloat32> eta = tf.slice(hyperIn, tf.constant(new int[] {2}), tf.constant(new int[] {1}));
+            logSigmaRead = tf.identity(s);
+            Operand<TInt64> stepSeed = tf.concat(List.of(tf.identity(seed), tf.reshape(tf.identity(counter),
+                    tf.constant(new int[] {1}))), tf.constant(0));
+            Forward.Pass pass = forward.pass(logSigmaRead, stepSeed, draws);
+            ratio = tf.math.div(pass.distortion(), d0);
+            lambdaRead = tf.identity(lambda);
+            Operand<TFloat32> meanLogSigma = tf.math.mean(logSigmaRead, tf.constant(new int[] {1, 2}));
+            loss = tf.math.sub(ratio, tf.math.mul(lambdaRead, meanLogSigma));
+            Operand<TBool> isActive = tf.identity(active);
+            Operand<TFloat32> activeLoss = tf.reduceSum(tf.select(isActive, loss, tf.zerosLike(loss)),
+                    tf.constant(0));
+            entropy = tf.math.add(pass.meanUpsampledLogSigma(), tf.constant((float) GAUSSIAN_ENTROPY_OFFSET));
+            Output<?> gradient = graph.addGradients(activeLoss.asOutput(),
+                    new Output<?>[] {logSigmaRead.asOutput()})[0];
+            @SuppressWarnings("unchecked")
+            Operand<TFloat32> g = (Operand<TFloat32>) gradient;
+
+            Operand<TFloat32> t1 = tf.math.add(t, tf.constant(1f));
+            Operand<TFloat32> m1 = tf.math.add(tf.math.mul(m, tf.constant(BETA1)),
+                    tf.math.mul(g, tf.constant(1f - BETA1)));
+            Operand<TFloat32> v1 = tf.math.add(tf.math.mul(v, tf.constant(BETA2)),
+                    tf.math.mul(tf.math.square(g), tf.constant(1f - BETA2)));
+            Operand<TFloat32> correction = tf.math.div(
+                    tf.math.sqrt(tf.math.sub(tf.constant(1f), tf.math.pow(tf.constant(BETA2), t1))),
+                    tf.math.sub(tf.constant(1f), tf.math.pow(tf.constant(BETA1), t1)));
+            Operand<TFloat32> update = tf.math.mul(tf.math.mul(lr, correction),
+                    tf.math.div(m1, tf.math.add(tf.math.sqrt(v1), tf.constant(ADAM_EPSILON))));
+            Operand<TFloat32> stepped = tf.clipByValue(tf.math.sub(logSigmaRead, update),
+                    tf.constant((float) Math.log(settings.sigmaMin())),
+                    tf.constant((float) Math.log(settings.sigmaMax())));
+            Operand<TBool> activeCells = tf.reshape(isActive, tf.constant(new int[] {layerCount, 1, 1}));
+            Operand<TFloat32> sNext = tf.select(activeCells, stepped, logSigmaRead);
+            Operand<TFloat32> lambdaNext = tf.select(isActive, tf.clipByValue(
+                    tf.math.mul(lambdaRead, tf.math.exp(tf.math.mul(eta, tf.math.sub(tau, ratio)))),
+                    tf.constant(LAMBDA_MIN), tf.constant(LAMBDA_MAX)), lambdaRead);
+
+            // Every read of the state finishes before any write.
+            Ops afterReads = tf.withControlDependencies(List.of((Op) loss, (Op) ratio, (Op) entropy,
+                    (Op) lambdaRead, (Op) logSigmaRead, (Op) activeLoss));
+            List<Op> writes = new ArrayList<>(List.of(
+                    afterReads.assign(s, sNext), afterReads.assign(m, m1), afterReads.assign(v, v1),
+                    afterReads.assign(t, t1), afterReads.assign(lambda, lambdaNext),
+                    afterReads.assignAdd(counter, tf.constant(1L))));
+            train = tf.withControlDependencies(writes).noOp();
+
+            // Distortion for a given sigma, for D0, calibration and the final check.
+            measureLogSigma = tf.placeholder(TFloat32.class, Placeholder.shape(gridShape));
+            measureSeed = tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
+            measuredDistortion = forward.pass(measureLogSigma, measureSeed, draws).distortion();
+
+            this.session = TensorFlowRuntime.get().openSession(graph, settings.device());
+            session.initialize();
+            this.cellOfPixel = cellMap(tf);
+        } catch (RuntimeException e) {
+            graph.close();
+            throw e;
+        }
+    }
+
+    /** Asks TensorFlow which cell each pixel takes its sigma from, so Java agrees exactly. */
+    private int[] cellMap(Ops tf) {
+        float[] index = new float[gridHeight * gridWidth];
+        for (int i = 0; i < index.length; i++) {
+            index[i] = i;
+        }
+        Operand<TFloat32> cells = tf.constant(Shape.of(1, gridHeight, gridWidth, 1),
+                org.tensorflow.ndarray.buffer.DataBuffers.of(index, true, false));
+        Operand<TFloat32> up = tf.image.resizeNearestNeighbor(cells, tf.constant(new int[] {height, width}));
+        try (Result r = session.runner().fetch(up).run()) {
+            float[] map = Tensors.floats(r.get(0));
+            int[] out = new int[map.length];
+            for (int i = 0; i < map.length; i++) {
+                out[i] = Math.round(map[i]);
+            }
+            return out;
+        }
+    }
+
+    void setImage(float[] pixels) {
+        try (var t = Tensors.of(pixels, 1, height, width, channels)) {
+            session.runner().feed(imageIn, t).addTarget(assignImage).run().close();
+        }
+    }
+
+    void reset(float[] logSigma, float[] lambda, float[] d0, long seed, boolean[] active) {
+        try (var s = Tensors.of(logSigma, layerCount, gridHeight, gridWidth);
+                var l = Tensors.of(lambda, layerCount);
+                var d = Tensors.of(d0, layerCount);
+                var sd = Tensors.of(new long[] {seed});
+                var a = Tensors.of(active)) {
+            session.runner().feed(logSigmaIn, s).feed(lambdaIn, l).feed(d0In, d).feed(seedIn, sd)
+                    .feed(activeIn, a).addTarget(reset).run().close();
+        }
+    }
+
+    void setActive(boolean[] active) {
+        try (var a = Tensors.of(active)) {
+            session.runner().feed(activeIn, a).addTarget(assignActive).run().close();
+        }
+    }
+
+    /** Per-layer values read during one step, before its update. */
+    record StepValues(float[] loss, float[] ratio, float[] lambda, float[] entropyPerDim) {
+    }
+
+    StepValues step(double learningRate, double tau, double dualRate) {
+        try (var hyper = Tensors.of(new float[] {(float) learningRate, (float) tau, (float) dualRate}, 3);
+                Result r = session.runner().feed(hyperIn, hyper).fetch(loss).fetch(ratio).fetch(lambdaRead)
+                        .fetch(entropy).addTarget(train).run()) {
+            return new StepValues(Tensors.floats(r.get(0)), Tensors.floats(r.get(1)), Tensors.floats(r.get(2)),
+                    Tensors.floats(r.get(3)));
+        }
+    }
+
+    /** The current log sigma of every layer, [layer][row * gridWidth + column]. */
+    float[][] logSigma() {
+        try (Result r = session.runner().fetch(logSigmaRead).run()) {
+            return split(Tensors.floats(r.get(0)));
+        }
+    }
+
+    /** D per layer for the given log sigma, averaged over {@code runs} batches of fresh draws. */
+    double[] distortion(float[] logSigma, long seed, long stream, int runs) {
+        double[] sum = new double[layerCount];
+        try (var s = Tensors.of(logSigma, layerCount, gridHeight, gridWidth)) {
+            for (int run = 0; run < runs; run++) {
+                try (var sd = Tensors.of(new long[] {seed, stream + run});
+                        Result r = session.runner().feed(measureLogSigma, s).feed(measureSeed, sd)
+                                .fetch(measuredDistortion).run()) {
+                    float[] d = Tensors.floats(r.get(0));
+                    for (int l = 0; l < layerCount; l++) {
+                        sum[l] += d[l];
+                    }
+                }
+            }
+        }
+        return Arrays.stream(sum).map(x -> x / runs).toArray();
+    }
+
+    float[][] split(float[] flat) {
+        int cells = gridHeight * gridWidth;
+        float[][] out = new float[layerCount][];
+        for (int l = 0; l < layerCount; l++) {
+            out[l] = Arrays.copyOfRange(flat, l * cells, (l + 1) * cells);
+        }
+        return out;
+    }
+
+    /** Whether AUTO's feature map is the identity for this layer: outputs and probabilities. */
+    static boolean identityFeatures(Network network, Layer layer) {
+        if (layer == network.output()) {
+            return true;
+        }
+        return layer instanceof Dense d && d.activation() == org.sieve.network.Activation.SOFTMAX
+                || layer instanceof ActivationLayer a && a.activation() == org.sieve.network.Activation.SOFTMAX;
+    }
+
+    @Override
+    public void close() {
+        session.close();
+        graph.close();
+    }
+
+    /** The noisy forward pass, built once per sigma source. */
+    private static final class Forward {
+        private final Ops tf;
+        private final Network network;
+        private final ConstantWeights weights;
+        private final Operand<TFloat32> image;
+        private final Operand<TFloat32> mean;
+        private final Operand<TFloat32> std;
+        private final List<String> layers;
+        private final boolean[] identity;
+        final long[][] outputShapes;
+
+        record Pass(Operand<TFloat32> distortion, Operand<TFloat32> meanUpsampledLogSigma) {
+        }
+
+        Forward(Ops tf, Network network, ConstantWeights weights, Operand<TFloat32> image, float[] mean,
+                float[] std, List<String> layers, Phi phi) {
+            this.tf = tf;
+            this.network = network;
+            this.weights = weights;
+            this.image = image;
+            this.mean = tf.constant(mean);
+            this.std = tf.constant(std);
+            this.layers = layers;
+            this.identity = new boolean[layers.size()];
+            this.outputShapes = new long[layers.size()][];
+            for (int l = 0; l < layers.size(); l++) {
+                identity[l] = phi == Phi.IDENTITY
+                        || phi == Phi.AUTO && identityFeatures(network, network.layer(layers.get(l)));
+            }
+        }
+
+        /**
+         * x~ = x + up(sigma) * eps for every layer's own sigma and draws, in pixel space; the
+         * model's normalisation follows inside the graph. The clean image rides along as row 0.
+         */
+        Pass pass(Operand<TFloat32> logSigma, Operand<TInt64> seed, int draws) {
+            int count = layers.size();
+            var input = network.input();
+            Operand<TFloat32> up = tf.image.resizeNearestNeighbor(tf.expandDims(logSigma, tf.constant(3)),
+                    tf.constant(new int[] {input.height(), input.width()}));
+            Operand<TFloat32> sigma = tf.expandDims(tf.math.exp(up), tf.constant(1));
+            Operand<TFloat32> eps = tf.random.statelessRandomNormal(tf.constant(
+                    new int[] {count, draws, input.height(), input.width(), input.channels()}), seed);
+            Operand<TFloat32> noisy = tf.math.add(image, tf.math.mul(sigma, eps));
+            Operand<TFloat32> batch = tf.concat(List.of(image, tf.reshape(noisy, tf.constant(
+                    new int[] {count * draws, input.height(), input.width(), input.channels()}))), tf.constant(0));
+            Operand<TFloat32> normalised = tf.math.div(tf.math.sub(batch, mean), std);
+            Map<String, Operand<TFloat32>> taps = GraphBuilder.build(network, weights, normalised, layers);
+
+            List<Operand<TFloat32>> distortions = new ArrayList<>();
+            for (int l = 0; l < count; l++) {
+                Operand<TFloat32> f = taps.get(layers.get(l));
+                if (!identity[l]) {
+                    f = tf.nn.relu(f);
+                }
+                long[] shape = f.shape().asArray();
+                outputShapes[l] = Arrays.copyOfRange(shape, 1, shape.length);
+                int rank = shape.length;
+                int[] begin = new int[rank];
+                int[] size = new int[rank];
+                Arrays.fill(size, -1);
+                size[0] = 1;
+                Operand<TFloat32> clean = tf.slice(f, tf.constant(begin), tf.constant(size));
+                begin[0] = 1 + l * draws;
+                size[0] = draws;
+                Operand<TFloat32> perturbed = tf.slice(f, tf.constant(begin), tf.constant(size));
+                int[] all = new int[rank];
+                for (int i = 0; i < rank; i++) {
+                    all[i] = i;
+                }
+                distortions.add(tf.math.mean(tf.math.squaredDifference(perturbed, clean), tf.constant(all)));
+            }
+            Operand<TFloat32> meanUp = tf.math.mean(up, tf.constant(new int[] {1, 2, 3}));
+            return new Pass(tf.stack(distortions), meanUp);
+        }
+    }
+}

@@ -1,0 +1,401 @@
+package org.sieve.metrics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.sieve.SieveException;
+import org.sieve.network.Layer;
+import org.sieve.network.Network;
+
+/**
+ * Metric 1, pixel-wise information discarding (METHOD.md section 2), for several layers of one
+ * image at once. Keeps the TensorFlow graphs it builds so that later images with the same
+ * layers and settings reuse them; close it to free native memory.
+ */
+public final class InformationDiscarding implements AutoCloseable {
+
+    /** Smallest interval between two sigma snapshots sent to a listener. */
+    public static final long SNAPSHOT_MILLIS = 100;
+    /** The authors' lambda; dual ascent adapts it from here. */
+    static final float INITIAL_LAMBDA = 5f;
+    /** Convergence: relative entropy change over the last 20% of steps, and its floor in nats. */
+    static final double CONVERGENCE_TOLERANCE = 0.01;
+    static final double CONVERGENCE_WINDOW = 0.2;
+    /** The constraint must hold within 10% on a fresh sample; the optimum aims closer. */
+    static final double CONSTRAINT_TOLERANCE = 0.10;
+    static final double CALIBRATION_TRIGGER = 0.04;
+    static final int CALIBRATION_ITERATIONS = 14;
+    static final double CALIBRATION_RANGE = 2.0;
+    /** The learning rate decays linearly to this fraction so the last steps settle. */
+    static final double FINAL_LEARNING_RATE_FRACTION = 0.05;
+
+    /** Independent noise streams of one seed: steps use counters from 0, these far above. */
+    static final long STREAM_D0 = 1L << 40;
+    static final long STREAM_CALIBRATION = 2L << 40;
+    static final long STREAM_CHECK = 3L << 40;
+    static final long STREAM_RECHECK = 4L << 40;
+
+    private final Network network;
+    private final float[] mean;
+    private final float[] std;
+    private final Map<String, DiscardingGraph> graphs = new LinkedHashMap<>();
+
+    /**
+     * @param mean per-channel mean of the model's normalisation, applied after the noise
+     * @param std  per-channel standard deviation of the model's normalisation
+     */
+    public InformationDiscarding(Network network, float[] mean, float[] std) {
+        this.network = network;
+        this.mean = mean.clone();
+        this.std = std.clone();
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    /**
+     * Optimises sigma for every requested layer on one image and reports each layer, with the
+     * sigma grid they share.
+     *
+     * @param pixels    the image in pixel space [0,1], HWC, at the network's input size
+     * @param layers    layer names; returned in network order, duplicates removed
+     * @param cancelled polled every step; when true the analysis stops with
+     *                  {@link AnalysisCancelledException}
+     */
+    public DiscardingResult analyse(float[] pixels, List<String> layers, DiscardingSettings settings,
+            AnalysisListener listener, BooleanSupplier cancelled) {
+        var input = network.input();
+        settings.validated(input.height(), input.width());
+        int expected = input.height() * input.width() * input.channels();
+        if (pixels.length != expected) {
+            throw new IllegalArgumentException("image has " + pixels.length + " values, the network takes " + expected);
+        }
+        List<String> ordered = inNetworkOrder(layers);
+        DiscardingGraph graph = graphFor(ordered, settings);
+        listener.started(ordered, settings.maxSteps());
+        long start = System.nanoTime();
+        graph.setImage(pixels);
+        Run run = new Run(graph, ordered, settings, listener, cancelled, start);
+        return new DiscardingResult(run.grid, run.execute());
+    }
+
+    private List<String> inNetworkOrder(List<String> layers) {
+        if (layers.isEmpty()) {
+            throw new SieveException("No layers chosen. Valid layers: "
+                    + String.join(", ", network.analysableLayers().stream().map(Layer::name).toList()) + ".");
+        }
+        List<Layer> all = network.layers();
+        return new LinkedHashSet<>(layers).stream().map(network::layer)
+                .sorted(Comparator.comparingInt(all::indexOf)).map(Layer::name).toList();
+    }
+
+    private DiscardingGraph graphFor(List<String> layers, DiscardingSettings s) {
+        var input = network.input();
+        int[] grid = s.grid(input.height(), input.width());
+        String key = String.join(",", layers) + "|" + grid[0] + "x" + grid[1] + "|" + s.draws() + "|"
+                + s.sigmaMin() + "|" + s.sigmaMax() + "|" + s.device() + "|" + s.phi();
+        DiscardingGraph g = graphs.get(key);
+        if (g == null) {
+            g = new DiscardingGraph(network, mean, std, layers, grid, s.draws(), s);
+            graphs.put(key, g);
+        }
+        return g;
+    }
+
+    @Override
+    public void close() {
+        graphs.values().forEach(DiscardingGraph::close);
+        graphs.clear();
+    }
+
+    /** The state of one analysis. */
+    private static final class Run {
+        private final DiscardingGraph graph;
+        private final List<String> layers;
+        private final DiscardingSettings s;
+        private final AnalysisListener listener;
+        private final BooleanSupplier cancelled;
+        private final long start;
+        private final int count;
+        private final boolean[] active;
+        private final String[] failure;
+        private final int[] stepsDone;
+        private final List<float[]> entropyTrace = new ArrayList<>();
+        private final List<float[]> ratioTrace = new ArrayList<>();
+        private float[] lastLambda;
+        private final SigmaGrid grid;
+
+        Run(DiscardingGraph graph, List<String> layers, DiscardingSettings s, AnalysisListener listener,
+                BooleanSupplier cancelled, long start) {
+            this.graph = graph;
+            this.layers = layers;
+            this.s = s;
+            this.listener = listener;
+            this.cancelled = cancelled;
+            this.start = start;
+            this.count = layers.size();
+            this.active = new boolean[count];
+            this.failure = new String[count];
+            this.stepsDone = new int[count];
+            this.grid = new SigmaGrid(graph.gridHeight, graph.gridWidth, graph.height, graph.width,
+                    graph.cellOfPixel);
+        }
+
+        List<LayerResult> execute() {
+            int runs = (s.checkDraws() + s.draws() - 1) / s.draws();
+            float[] initial = uniform((float) Math.log(s.sigma0()));
+            listener.phase("Estimating D0 with " + runs * s.draws() + " noise draws per layer");
+            double[] d0 = graph.distortion(initial, s.seed(), STREAM_D0, runs);
+            for (int l = 0; l < count; l++) {
+                if (!(d0[l] > 0) || !Double.isFinite(d0[l])) {
+                    failure[l] = d0[l] == 0
+                            ? "its output does not change under noise (D0 = 0), so no information can be measured"
+                            : "the distortion of tiny noise is not finite (D0 = " + d0[l] + ")";
+                } else {
+                    active[l] = true;
+                }
+            }
+            float[] lambda = new float[count];
+            Arrays.fill(lambda, INITIAL_LAMBDA);
+            lastLambda = lambda.clone();
+            graph.reset(initial, lambda, toFloats(d0), s.seed(), active);
+            listener.phase("Optimising sigma");
+            optimise();
+            float[][] logSigma = graph.logSigma();
+            listener.phase("Checking the constraint on fresh noise");
+            double[] ratio = checkConstraint(logSigma, d0, runs);
+            return report(logSigma, ratio);
+        }
+
+        private void optimise() {
+            int window = Math.max(2, (int) Math.ceil(CONVERGENCE_WINDOW * s.maxSteps()));
+            long lastSnapshot = 0;
+            for (int step = 1; step <= s.maxSteps() && anyActive(); step++) {
+                if (cancelled.getAsBoolean()) {
+                    throw new AnalysisCancelledException();
+                }
+                double progress = (step - 1) / (double) Math.max(1, s.maxSteps() - 1);
+                double lr = s.learningRate() * (1 - (1 - FINAL_LEARNING_RATE_FRACTION) * progress);
+                DiscardingGraph.StepValues v = graph.step(lr, s.tau(), s.dualRate());
+                entropyTrace.add(v.entropyPerDim());
+                ratioTrace.add(v.ratio());
+                boolean deactivated = false;
+                for (int l = 0; l < count; l++) {
+                    if (!active[l]) {
+                        continue;
+                    }
+                    if (!Float.isFinite(v.loss()[l]) || !Float.isFinite(v.ratio()[l])) {
+                        active[l] = false;
+                        deactivated = true;
+                        failure[l] = "the distortion became non-finite at step " + step
+                                + " (its output overflows under noise); optimisation of this layer stopped";
+                        continue;
+                    }
+                    stepsDone[l] = step;
+                    lastLambda[l] = v.lambda()[l];
+                    listener.step(new StepEvent(layers.get(l), l, step, s.maxSteps(), v.loss()[l], v.ratio()[l],
+                            v.lambda()[l], v.entropyPerDim()[l]));
+                }
+                if (deactivated) {
+                    graph.setActive(active);
+                }
+                long now = System.currentTimeMillis();
+                if (listener.wantsSigma() && now - lastSnapshot >= SNAPSHOT_MILLIS) {
+                    lastSnapshot = now;
+                    sendSnapshot(step);
+                }
+                if (step >= window && allStable(window)) {
+                    break;
+                }
+            }
+        }
+
+        private void sendSnapshot(int step) {
+            float[][] logSigma = graph.logSigma();
+            for (int l = 0; l < count; l++) {
+                if (active[l]) {
+                    listener.sigma(layers.get(l), step, grid.rowsOf(exp(logSigma[l])));
+                }
+            }
+        }
+
+        /** Every active layer's entropy stable over the window and its constraint nearly met. */
+        private boolean allStable(int window) {
+            for (int l = 0; l < count; l++) {
+                if (active[l] && !stable(l, window)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean stable(int l, int window) {
+            int n = entropyTrace.size();
+            if (n < window) {
+                return false;
+            }
+            double now = entropyTrace.get(n - 1)[l];
+            double then = entropyTrace.get(n - window)[l];
+            double meanRatio = 0;
+            for (int i = n - window; i < n; i++) {
+                meanRatio += ratioTrace.get(i)[l];
+            }
+            meanRatio /= window;
+            return Math.abs(now - then) <= CONVERGENCE_TOLERANCE * Math.max(1, Math.abs(now))
+                    && Math.abs(meanRatio - s.tau()) / s.tau() <= CONSTRAINT_TOLERANCE;
+        }
+
+        /**
+         * Re-measures D/D0 on fresh noise. Layers off target by more than a few percent are
+         * projected back onto the constraint by shifting all their log sigmas by one constant
+         * (the direction that changes the entropy fastest), found by bisection on a fixed noise
+         * sample, then measured again on noise neither the optimiser nor the bisection saw.
+         */
+        private double[] checkConstraint(float[][] logSigma, double[] d0, int runs) {
+            double[] ratio = ratios(logSigma, d0, STREAM_CHECK, runs);
+            boolean[] calibrate = new boolean[count];
+            boolean any = false;
+            for (int l = 0; l < count; l++) {
+                calibrate[l] = failure[l] == null && Math.abs(ratio[l] - s.tau()) / s.tau() > CALIBRATION_TRIGGER;
+                any |= calibrate[l];
+            }
+            if (!any) {
+                return ratio;
+            }
+            double[] lo = new double[count];
+            double[] hi = new double[count];
+            double[] shift = new double[count];
+            for (int l = 0; l < count; l++) {
+                if (calibrate[l]) {
+                    lo[l] = -CALIBRATION_RANGE;
+                    hi[l] = CALIBRATION_RANGE;
+                }
+            }
+            for (int it = 0; it < CALIBRATION_ITERATIONS; it++) {
+                if (cancelled.getAsBoolean()) {
+                    throw new AnalysisCancelledException();
+                }
+                for (int l = 0; l < count; l++) {
+                    shift[l] = (lo[l] + hi[l]) / 2;
+                }
+                double[] r = ratios(shifted(logSigma, shift), d0, STREAM_CALIBRATION, runs);
+                for (int l = 0; l < count; l++) {
+                    if (calibrate[l]) {
+                        if (r[l] > s.tau()) {
+                            hi[l] = shift[l];
+                        } else {
+                            lo[l] = shift[l];
+                        }
+                    }
+                }
+            }
+            float[][] calibrated = shifted(logSigma, shift);
+            for (int l = 0; l < count; l++) {
+                logSigma[l] = calibrated[l];
+            }
+            return ratios(logSigma, d0, STREAM_RECHECK, runs);
+        }
+
+        private float[][] shifted(float[][] logSigma, double[] shift) {
+            float lo = (float) Math.log(s.sigmaMin());
+            float hi = (float) Math.log(s.sigmaMax());
+            float[][] out = new float[count][];
+            for (int l = 0; l < count; l++) {
+                out[l] = logSigma[l].clone();
+                for (int c = 0; c < out[l].length; c++) {
+                    out[l][c] = Math.min(hi, Math.max(lo, (float) (out[l][c] + shift[l])));
+                }
+            }
+            return out;
+        }
+
+        private double[] ratios(float[][] logSigma, double[] d0, long stream, int runs) {
+            double[] d = graph.distortion(flatten(logSigma), s.seed(), stream, runs);
+            for (int l = 0; l < count; l++) {
+                d[l] /= d0[l];
+            }
+            return d;
+        }
+
+        private List<LayerResult> report(float[][] logSigma, double[] ratio) {
+            double seconds = (System.nanoTime() - start) / 1e9;
+            int window = Math.max(2, (int) Math.ceil(CONVERGENCE_WINDOW * s.maxSteps()));
+            double saturation = Math.log(s.sigmaMax()) - 1e-4;
+            List<LayerResult> results = new ArrayList<>();
+            double envelope = Double.NEGATIVE_INFINITY;
+            for (int l = 0; l < count; l++) {
+                String name = layers.get(l);
+                long[] shape = graph.outputShapes[l];
+                if (failure[l] != null) {
+                    results.add(LayerResult.failed(name, shape, stepsDone[l], seconds, failure[l]));
+                    continue;
+                }
+                float[] h = new float[logSigma[l].length];
+                int saturated = 0;
+                for (int c = 0; c < h.length; c++) {
+                    h[c] = (float) (logSigma[l][c] + DiscardingGraph.GAUSSIAN_ENTROPY_OFFSET);
+                    if (logSigma[l][c] >= saturation) {
+                        saturated++;
+                    }
+                }
+                double perDim = grid.pixelMean(h);
+                envelope = Math.max(envelope, perDim);
+                boolean constraintMet = Math.abs(ratio[l] - s.tau()) / s.tau() <= CONSTRAINT_TOLERANCE;
+                boolean converged = constraintMet && (stable(l, window) || stepsDone[l] < s.maxSteps());
+                LayerResult r = new LayerResult(name, shape, perDim,
+                        perDim * graph.height * graph.width * graph.channels, envelope, ratio[l], lastLambda[l],
+                        converged, saturated, stepsDone[l], seconds, grid.rowsOf(exp(logSigma[l])), grid.rowsOf(h),
+                        null, null);
+                results.add(r);
+            }
+            results.forEach(listener::layerFinished);
+            return results;
+        }
+
+        private boolean anyActive() {
+            for (boolean a : active) {
+                if (a) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private float[] uniform(float value) {
+            float[] out = new float[count * grid.cells()];
+            Arrays.fill(out, value);
+            return out;
+        }
+
+        private static float[] flatten(float[][] perLayer) {
+            int n = perLayer[0].length;
+            float[] out = new float[perLayer.length * n];
+            for (int l = 0; l < perLayer.length; l++) {
+                System.arraycopy(perLayer[l], 0, out, l * n, n);
+            }
+            return out;
+        }
+
+        private static float[] exp(float[] values) {
+            float[] out = new float[values.length];
+            for (int i = 0; i < values.length; i++) {
+                out[i] = (float) Math.exp(values[i]);
+            }
+            return out;
+        }
+
+        private static float[] toFloats(double[] values) {
+            float[] out = new float[values.length];
+            for (int i = 0; i < values.length; i++) {
+                out[i] = (float) values[i];
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package org.sieve.network.format;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sieve.SieveException;
+import org.sieve.network.Layer;
+
+/**
+ * Reads a Keras model config (Functional, Model or Sequential; Keras 2 or 3 node syntax) into
+ * layers in topological order, keeping only what the single output depends on.
+ */
+final class KerasTopologyReader {
+
+    /** One layer as written in the config, before conversion. */
+    private record Entry(String className, String name, JsonObject config, List<String> inputs) {
+    }
+
+    private final String model;
+
+    private KerasTopologyReader(String model) {
+        this.model = model;
+    }
+
+    /** @param model the model folder, for messages */
+    static List<Layer> read(JsonObject modelConfig, String model) {
+        return new KerasTopologyReader(model).read(modelConfig);
+    }
+
+    private List<Layer> read(JsonObject modelConfig) {
+        String className = text(modelConfig, "class_name");
+        JsonElement config = modelConfig.get("config");
+        List<Entry> entries = switch (className) {
+            case "Functional", "Model" -> functional(object(config, "config of the model"));
+            case "Sequential" -> sequential(config);
+            default -> throw new SieveException("Model " + model + ": model.json describes a '" + className
+                    + "' model; Sieve reads Keras Functional, Model and Sequential models.");
+        };
+        List<Layer> layers = new ArrayList<>();
+        for (Entry e : entries) {
+            KerasConfig c = new KerasConfig(e.config(), model, e.name(), e.className());
+            layers.add(KerasLayerReader.read(e.className(), c, e.inputs(), model));
+        }
+        return layers;
+    }
+
+    private List<Entry> functional(JsonObject config) {
+        List<Entry> entries = new ArrayList<>();
+        for (JsonElement element : array(config.get("layers"), "'layers' list")) {
+            JsonObject layer = object(element, "layer entry");
+            JsonObject layerConfig = layer.has("config") ? object(layer.get("config"), "layer config") : new JsonObject();
+            String name = layer.has("name") ? text(layer, "name") : text(layerConfig, "name");
+            entries.add(new Entry(text(layer, "class_name"), name, layerConfig, inbound(layer.get("inbound_nodes"), name)));
+        }
+        endpoint(config.get("input_layers"), "inputs");
+        return ordered(entries, endpoint(config.get("output_layers"), "outputs"));
+    }
+
+    /** Sequential layers are chained in order; the input comes from the first layer's declared shape. */
+    private List<Entry> sequential(JsonElement config) {
+        JsonArray layers = config != null && config.isJsonArray() ? config.getAsJsonArray()
+                : array(object(config, "config of the model").get("layers"), "'layers' list");
+        List<Entry> entries = new ArrayList<>();
+        String previous = null;
+        for (JsonElement element : layers) {
+            JsonObject layer = object(element, "layer entry");
+            JsonObject layerConfig = layer.has("config") ? object(layer.get("config"), "layer config") : new JsonObject();
+            String className = text(layer, "class_name");
+            if (previous == null && !className.equals("InputLayer")) {
+                entries.add(new Entry("InputLayer", "input", sequentialInput(config, layerConfig), List.of()));
+                previous = "input";
+            }
+            String name = text(layerConfig, "name");
+            entries.add(new Entry(className, name, layerConfig, previous == null ? List.of() : List.of(previous)));
+            previous = name;
+        }
+        if (entries.isEmpty()) {
+            throw structure("has a Sequential model without layers");
+        }
+        return entries;
+    }
+
+    private JsonObject sequentialInput(JsonElement modelConfig, JsonObject firstLayer) {
+        JsonElement shape = firstLayer.get("batch_input_shape");
+        if (shape == null) {
+            shape = firstLayer.get("batch_shape");
+        }
+        if (shape == null && modelConfig.isJsonObject()) {
+            shape = modelConfig.getAsJsonObject().get("build_input_shape");
+        }
+        if (shape == null || shape.isJsonNull()) {
+            throw new SieveException("Model " + model + ": the Sequential model does not declare its input shape"
+                    + " (batch_input_shape on its first layer). Build the model with an input shape and export it again.");
+        }
+        JsonObject input = new JsonObject();
+        input.add("batch_input_shape", shape);
+        return input;
+    }
+
+    /** Names of the layers feeding one layer, from Keras 2 lists or Keras 3 "__keras_tensor__" args. */
+    private List<String> inbound(JsonElement nodes, String layer) {
+        if (nodes == null || nodes.isJsonNull()) {
+            return List.of();
+        }
+        JsonArray calls = array(nodes, "inbound_nodes of layer '" + layer + "'");
+        if (calls.size() > 1) {
+            throw new SieveException("Model " + model + ": layer '" + layer + "' is called " + calls.size()
+                    + " times (a shared layer); Sieve supports layers that are called once.");
+        }
+        List<String> names = new ArrayList<>();
+        if (calls.size() == 1 && calls.get(0).isJsonArray()) {
+            for (JsonElement tensor : calls.get(0).getAsJsonArray()) {
+                history(array(tensor, "inbound node of layer '" + layer + "'"), layer, names);
+            }
+        } else if (calls.size() == 1) {
+            kerasTensors(object(calls.get(0), "inbound node of layer '" + layer + "'").get("args"), layer, names);
+        }
+        return names;
+    }
+
+    private void kerasTensors(JsonElement args, String layer, List<String> names) {
+        if (args == null || args.isJsonPrimitive() || args.isJsonNull()) {
+            return;
+        }
+        if (args.isJsonArray()) {
+            for (JsonElement e : args.getAsJsonArray()) {
+                kerasTensors(e, layer, names);
+            }
+            return;
+        }
+        JsonElement config = args.getAsJsonObject().get("config");
+        if (config != null && config.isJsonObject() && config.getAsJsonObject().has("keras_history")) {
+            history(array(config.getAsJsonObject().get("keras_history"), "keras_history of layer '" + layer + "'"),
+                    layer, names);
+        }
+    }
+
+    /** [layer, node index, tensor index]: Sieve's layers are called once and have one output. */
+    private void history(JsonArray ref, String layer, List<String> names) {
+        if (ref.size() < 3 || !ref.get(0).isJsonPrimitive()) {
+            throw structure("has an unreadable input reference " + ref + " in layer '" + layer + "'");
+        }
+        if (ref.get(1).getAsInt() != 0 || ref.get(2).getAsInt() != 0) {
+            throw new SieveException("Model " + model + ": layer '" + layer + "' reads " + ref
+                    + " (a shared layer or one with several outputs); Sieve supports layers called once with one output.");
+        }
+        names.add(ref.get(0).getAsString());
+    }
+
+    /** The single input or output layer: [[name, 0, 0]] or, in Keras 3, [name, 0, 0]. */
+    private String endpoint(JsonElement refs, String what) {
+        JsonArray list = array(refs, "'" + what + "' list");
+        List<String> names = new ArrayList<>();
+        if (!list.isEmpty() && list.get(0).isJsonPrimitive()) {
+            names.add(list.get(0).getAsString());
+        } else {
+            for (JsonElement ref : list) {
+                names.add(array(ref, "entry of the " + what + " list").get(0).getAsString());
+            }
+        }
+        if (names.size() != 1) {
+            throw new SieveException("Model " + model + ": the model has " + names.size() + " " + what + " " + names
+                    + "; Sieve analyses networks with one input and one output.");
+        }
+        return names.get(0);
+    }
+
+    /**
+     * The output's ancestors in file order where possible, moving a layer later only when it
+     * would otherwise come before one of its inputs.
+     */
+    private List<Entry> ordered(List<Entry> entries, String output) {
+        Map<String, Entry> byName = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            if (byName.put(e.name(), e) != null) {
+                throw structure("names two layers '" + e.name() + "'");
+            }
+        }
+        for (Entry e : entries) {
+            for (String in : e.inputs()) {
+                if (!byName.containsKey(in)) {
+                    throw new SieveException("Model " + model + ": layer '" + e.name() + "' takes input from '" + in
+                            + "', which is not a layer in model.json. The file is damaged; export the model again.");
+                }
+            }
+        }
+        if (!byName.containsKey(output)) {
+            throw structure("names output layer '" + output + "', which is not among its layers");
+        }
+        Set<String> needed = new HashSet<>();
+        List<String> stack = new ArrayList<>(List.of(output));
+        while (!stack.isEmpty()) {
+            String n = stack.remove(stack.size() - 1);
+            if (needed.add(n)) {
+                stack.addAll(byName.get(n).inputs());
+            }
+        }
+        List<Entry> pending = new ArrayList<>(entries.stream().filter(e -> needed.contains(e.name())).toList());
+        List<Entry> done = new ArrayList<>();
+        Set<String> placed = new HashSet<>();
+        while (!pending.isEmpty()) {
+            int before = pending.size();
+            for (var it = pending.iterator(); it.hasNext(); ) {
+                Entry e = it.next();
+                if (placed.containsAll(e.inputs())) {
+                    done.add(e);
+                    placed.add(e.name());
+                    it.remove();
+                }
+            }
+            if (pending.size() == before) {
+                throw structure("has layers that feed each other in a cycle: "
+                        + pending.stream().map(Entry::name).toList());
+            }
+        }
+        return done;
+    }
+
+    private String text(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        if (e == null || !e.isJsonPrimitive()) {
+            throw structure("has an entry without '" + key + "'");
+        }
+        return e.getAsString();
+    }
+
+    private JsonObject object(JsonElement e, String what) {
+        if (e == null || !e.isJsonObject()) {
+            throw structure("has no readable " + what);
+        }
+        return e.getAsJsonObject();
+    }
+
+    private JsonArray array(JsonElement e, String what) {
+        if (e == null || !e.isJsonArray()) {
+            throw structure("has no readable " + what);
+        }
+        return e.getAsJsonArray();
+    }
+
+    private SieveException structure(String what) {
+        return new SieveException("Model " + model + ": model.json " + what
+                + ". The file is damaged or not a Keras model; export the model again.");
+    }
+}

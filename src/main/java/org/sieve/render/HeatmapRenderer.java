@@ -1,0 +1,185 @@
+package org.sieve.render;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.sieve.image.PreparedImage;
+
+/**
+ * Draws a per-cell map over the input image it was computed for: the image in grayscale,
+ * enlarged by nearest neighbour so pixels stay visible, the map blended on top in a colour
+ * map, a title and subtitle above, and a colour bar beside it.
+ */
+public final class HeatmapRenderer {
+
+    private static final Color FRAME = new Color(0x999999);
+
+    /** Sizes and positions shared by every panel of one size, so panels line up in strips. */
+    private record Layout(int imageWidth, int imageHeight, int width, int height, int imageLeft, int imageTop,
+                          int pad, Font title, Font subtitle, int titleBaseline, int subtitleBaseline) {
+
+        static Layout of(PreparedImage img, int panelSize) {
+            if (panelSize < 16) {
+                throw new IllegalArgumentException("panel size " + panelSize + " too small");
+            }
+            int longer = Math.max(img.height(), img.width());
+            int k = panelSize / longer;
+            int iw;
+            int ih;
+            if (k >= 1 && k * longer >= 0.75 * panelSize) {
+                // A whole factor keeps every input pixel the same size on screen.
+                iw = img.width() * k;
+                ih = img.height() * k;
+            } else {
+                double s = (double) panelSize / longer;
+                iw = Math.max(1, (int) Math.round(img.width() * s));
+                ih = Math.max(1, (int) Math.round(img.height() * s));
+            }
+            int pad = Math.max(6, Math.round(panelSize * 0.03f));
+            Font title = Text.sans(Font.BOLD, Math.max(12, panelSize / 17f));
+            Font subtitle = Text.sans(Font.PLAIN, Math.max(10, panelSize / 24f));
+            FontMetrics tm = Text.metrics(title);
+            FontMetrics sm = Text.metrics(subtitle);
+            int titleBaseline = pad + tm.getAscent();
+            int subtitleBaseline = titleBaseline + tm.getDescent() + pad / 2 + sm.getAscent();
+            int imageTop = subtitleBaseline + sm.getDescent() + pad;
+            // Narrow images still get room for readable titles.
+            int width = Math.max(iw, Math.round(panelSize * 0.75f)) + 2 * pad;
+            int bottom = Math.max(pad, ColourBar.endPad(subtitle));
+            return new Layout(iw, ih, width, imageTop + ih + bottom, (width - iw) / 2, imageTop,
+                    pad, title, subtitle, titleBaseline, subtitleBaseline);
+        }
+    }
+
+    private HeatmapRenderer() {
+    }
+
+    /**
+     * One panel with its colour bar.
+     *
+     * @param grid      values per cell, {@code [gridH][gridW]}, at most the image size; pixel (y, x)
+     *                  lies in cell (floor(y*gridH/height), floor(x*gridW/width)); NaN cells show
+     *                  the image only
+     * @param opacity   weight of the map colour over the image, 0..1
+     * @param panelSize length in screen pixels of the image's longer side (whole multiples preferred)
+     */
+    public static BufferedImage render(PreparedImage img, float[][] grid, ColourScale scale, ColourMap map,
+                                       double opacity, String title, String subtitle, int panelSize) {
+        return renderStrip(img, Collections.singletonList(grid), List.of(nonNull(title)), List.of(nonNull(subtitle)),
+                scale, map, opacity, panelSize);
+    }
+
+    /** One panel without colour bar, for callers that arrange panels themselves. */
+    public static BufferedImage renderPanel(PreparedImage img, float[][] grid, ColourScale scale, ColourMap map,
+                                            double opacity, String title, String subtitle, int panelSize) {
+        Layout layout = Layout.of(img, panelSize);
+        checkGrid(img, grid);
+        if (!(opacity >= 0 && opacity <= 1)) {
+            throw new IllegalArgumentException("opacity " + opacity + " outside 0..1");
+        }
+        BufferedImage out = new BufferedImage(layout.width(), layout.height(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = Text.canvas(out);
+        try {
+            int textWidth = layout.width() - 2 * layout.pad();
+            Text.centred(g, nonNull(title), layout.title(), layout.width() / 2, layout.titleBaseline(), textWidth);
+            g.setColor(Color.DARK_GRAY);
+            Text.centred(g, nonNull(subtitle), layout.subtitle(), layout.width() / 2, layout.subtitleBaseline(),
+                    textWidth);
+            // A filled frame under the image: stroked lines would be antialiased into its edge pixels.
+            g.setColor(FRAME);
+            g.fillRect(layout.imageLeft() - 1, layout.imageTop() - 1, layout.imageWidth() + 2,
+                    layout.imageHeight() + 2);
+            g.drawImage(blend(img, grid, scale, map, opacity, layout), layout.imageLeft(), layout.imageTop(), null);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    /** Several maps of one image side by side on one shared scale, with a single colour bar at the end. */
+    public static BufferedImage renderStrip(PreparedImage img, List<float[][]> grids, List<String> titles,
+                                            List<String> subtitles, ColourScale scale, ColourMap map,
+                                            double opacity, int panelSize) {
+        if (grids.isEmpty() || titles.size() != grids.size() || subtitles.size() != grids.size()) {
+            throw new IllegalArgumentException("need one title and subtitle per grid, and at least one grid");
+        }
+        Layout layout = Layout.of(img, panelSize);
+        List<BufferedImage> panels = new ArrayList<>();
+        for (int i = 0; i < grids.size(); i++) {
+            panels.add(renderPanel(img, grids.get(i), scale, map, opacity, titles.get(i), subtitles.get(i),
+                    panelSize));
+        }
+        int endPad = ColourBar.endPad(layout.subtitle());
+        BufferedImage bar = ColourBar.draw(scale, map, layout.imageHeight(), layout.subtitle());
+        int width = layout.width() * panels.size() + bar.getWidth() + layout.pad();
+        BufferedImage out = new BufferedImage(width, layout.height(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = Text.canvas(out);
+        try {
+            for (int i = 0; i < panels.size(); i++) {
+                g.drawImage(panels.get(i), i * layout.width(), 0, null);
+            }
+            g.drawImage(bar, layout.width() * panels.size(), layout.imageTop() - endPad, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    /** A stand-alone vertical colour bar of the given total height in pixels. */
+    public static BufferedImage colourBar(ColourScale scale, ColourMap map, int height) {
+        Font font = Text.sans(Font.PLAIN, Math.min(16, Math.max(11, height / 22f)));
+        int length = height - 2 * ColourBar.endPad(font);
+        if (length < 8) {
+            throw new IllegalArgumentException("colour bar height " + height + " too small");
+        }
+        return ColourBar.draw(scale, map, length, font);
+    }
+
+    private static BufferedImage blend(PreparedImage img, float[][] grid, ColourScale scale, ColourMap map,
+                                       double opacity, Layout layout) {
+        int iw = layout.imageWidth();
+        int ih = layout.imageHeight();
+        int gridH = grid.length;
+        int gridW = grid[0].length;
+        int[] rgb = new int[iw * ih];
+        for (int oy = 0; oy < ih; oy++) {
+            int y = (int) ((long) oy * img.height() / ih);
+            float[] row = grid[y * gridH / img.height()];
+            for (int ox = 0; ox < iw; ox++) {
+                int x = (int) ((long) ox * img.width() / iw);
+                int gray = Math.round(Math.min(1, Math.max(0, img.luma(y, x))) * 255);
+                int colour = map.argb(scale.normalise(row[x * gridW / img.width()]));
+                double a = (colour >>> 24) == 0 ? 0 : opacity;
+                int mixed = 0xff000000;
+                for (int shift = 16; shift >= 0; shift -= 8) {
+                    mixed |= (int) Math.round((1 - a) * gray + a * ((colour >> shift) & 0xff)) << shift;
+                }
+                rgb[oy * iw + ox] = mixed;
+            }
+        }
+        BufferedImage out = new BufferedImage(iw, ih, BufferedImage.TYPE_INT_RGB);
+        out.setRGB(0, 0, iw, ih, rgb, 0, iw);
+        return out;
+    }
+
+    private static void checkGrid(PreparedImage img, float[][] grid) {
+        if (grid.length < 1 || grid.length > img.height()) {
+            throw new IllegalArgumentException("grid has " + grid.length + " rows for an image "
+                    + img.height() + " high");
+        }
+        for (float[] row : grid) {
+            if (row.length < 1 || row.length != grid[0].length || row.length > img.width()) {
+                throw new IllegalArgumentException("grid rows must share one length, 1.." + img.width());
+            }
+        }
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,108 @@
+package org.sieve.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sieve.network.Network;
+
+/** METHOD.md section 5, checks 1 to 4, on networks whose answer is known. */
+class InformationDiscardingTest {
+
+    private static final float[] MEAN = {0f};
+    private static final float[] STD = {1f};
+    private static final DiscardingSettings FAST = DiscardingSettings.defaults().toBuilder().maxSteps(120).build();
+
+    static List<LayerResult> analyse(Network net, List<String> layers, DiscardingSettings s) {
+        try (var metric = new InformationDiscarding(net, MEAN, STD)) {
+            return metric.analyse(TestNetworks.image(), layers, s, AnalysisListener.NONE, () -> false).layers();
+        }
+    }
+
+    @Test
+    void identityLayerGivesUniformSigma() {
+        LayerResult r = analyse(TestNetworks.identity(), List.of("identity"), FAST).get(0);
+        double expected = Math.log(0.01 * Math.sqrt(1.5));
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        for (float[] row : r.sigma()) {
+            for (float v : row) {
+                min = Math.min(min, Math.log(v));
+                max = Math.max(max, Math.log(v));
+            }
+        }
+        System.out.printf("identity: log sigma in [%.3f, %.3f], expected %.3f, D/D0 %.3f%n", min, max, expected,
+                r.distortionRatio());
+        assertTrue(max - min < 0.5, "log sigma spread " + (max - min));
+        assertEquals(expected, r.entropyPerDim() - DiscardingGraph.GAUSSIAN_ENTROPY_OFFSET, 0.1);
+        assertEquals(0, r.saturatedCells());
+    }
+
+    @Test
+    void ignoredRegionSaturates() {
+        int n = TestNetworks.SIZE;
+        boolean[] keep = new boolean[n * n];
+        for (int i = 0; i < keep.length; i++) {
+            keep[i] = i % n < n / 2;
+        }
+        LayerResult r = analyse(TestNetworks.masking(keep), List.of("masked"), FAST).get(0);
+        int ignoredSaturated = 0;
+        double keptMax = 0;
+        for (int y = 0; y < n; y++) {
+            for (int x = 0; x < n; x++) {
+                if (keep[y * n + x]) {
+                    keptMax = Math.max(keptMax, r.sigma()[y][x]);
+                } else if (r.sigma()[y][x] >= 0.999f) {
+                    ignoredSaturated++;
+                }
+            }
+        }
+        System.out.printf("masking: %d of %d ignored cells saturated, kept max sigma %.4f%n", ignoredSaturated,
+                n * n / 2, keptMax);
+        assertEquals(n * n / 2, ignoredSaturated);
+        assertEquals(n * n / 2, r.saturatedCells());
+        assertTrue(keptMax < 0.05);
+    }
+
+    @Test
+    void scalingALayerChangesNoEntropy() {
+        List<String> layers = List.of("conv1", "pool1", "conv2");
+        List<LayerResult> a = analyse(TestNetworks.convStack(1f, 7), layers, FAST);
+        List<LayerResult> b = analyse(TestNetworks.convStack(10f, 7), layers, FAST);
+        for (int i = 0; i < 3; i++) {
+            System.out.printf("scale: %s %.4f vs %.4f%n", layers.get(i), a.get(i).entropyPerDim(),
+                    b.get(i).entropyPerDim());
+        }
+        // conv1 and pool1 scale by exactly 10; conv2 also scales its input, so by 100: all linear
+        // in the scale up to ReLU, which commutes with positive scaling.
+        for (int i = 0; i < 3; i++) {
+            assertEquals(a.get(i).entropyPerDim(), b.get(i).entropyPerDim(), 0.02, layers.get(i));
+        }
+    }
+
+    @Test
+    void constraintHoldsOnFreshNoise() {
+        for (LayerResult r : analyse(TestNetworks.convStack(1f, 3), List.of("conv1", "pool1", "conv2"), FAST)) {
+            assertTrue(Math.abs(r.distortionRatio() - 1.5) / 1.5 <= 0.10, r.name() + " D/D0 " + r.distortionRatio());
+        }
+    }
+
+    @Test
+    void sameSeedIdenticalDifferentSeedClose() {
+        List<String> layers = List.of("conv1", "conv2");
+        Network net = TestNetworks.convStack(1f, 5);
+        List<LayerResult> a = analyse(net, layers, FAST);
+        List<LayerResult> b = analyse(net, layers, FAST);
+        List<LayerResult> c = analyse(net, layers, FAST.toBuilder().seed(99).build());
+        for (int i = 0; i < layers.size(); i++) {
+            for (int row = 0; row < a.get(i).sigma().length; row++) {
+                assertArrayEquals(a.get(i).sigma()[row], b.get(i).sigma()[row]);
+            }
+            System.out.printf("seed: %s %.4f vs %.4f%n", layers.get(i), a.get(i).entropyPerDim(),
+                    c.get(i).entropyPerDim());
+            assertEquals(a.get(i).entropyPerDim(), c.get(i).entropyPerDim(), 0.05, layers.get(i));
+        }
+    }
+}

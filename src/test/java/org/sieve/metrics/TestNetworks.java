@@ -1,0 +1,89 @@
+package org.sieve.metrics;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.sieve.network.Activation;
+import org.sieve.network.Conv2D;
+import org.sieve.network.Dense;
+import org.sieve.network.InputLayer;
+import org.sieve.network.Layer;
+import org.sieve.network.Network;
+import org.sieve.network.Pooling2D;
+import org.sieve.network.Rescaling;
+import org.sieve.network.Reshape;
+import org.sieve.network.WeightTensor;
+
+/** Small networks whose information discarding is known in advance. */
+public final class TestNetworks {
+
+    public static final int SIZE = 12;
+
+    private TestNetworks() {
+    }
+
+    /** The input passed through unchanged: sigma must come out uniform. */
+    public static Network identity() {
+        return new Network(List.of(input(1), new Rescaling("identity", List.of("input"), 1f, 0f)), Map.of());
+    }
+
+    /**
+     * A layer that multiplies the input by a fixed 0/1 mask (a diagonal dense layer): the masked
+     * region is ignored completely, so its sigma must reach the upper bound.
+     */
+    public static Network masking(boolean[] keep) {
+        int n = SIZE * SIZE;
+        float[] kernel = new float[n * n];
+        for (int i = 0; i < n; i++) {
+            kernel[i * n + i] = keep[i] ? 1f : 0f;
+        }
+        List<Layer> layers = List.of(input(1), Reshape.flatten("flatten", List.of("input")),
+                new Dense("masked", List.of("flatten"), n, false, Activation.LINEAR));
+        return new Network(layers, Map.of("masked/kernel", new WeightTensor(new long[] {n, n}, kernel)));
+    }
+
+    /** conv -> pool -> conv with random weights, its conv layers scaled by {@code scale}. */
+    public static Network convStack(float scale, long seed) {
+        Random random = new Random(seed);
+        Map<String, WeightTensor> w = new LinkedHashMap<>();
+        w.put("conv1/kernel", random(random, scale, 3, 3, 1, 4));
+        w.put("conv1/bias", random(random, scale, 4));
+        w.put("conv2/kernel", random(random, scale, 3, 3, 4, 6));
+        w.put("conv2/bias", random(random, scale, 6));
+        List<Layer> layers = List.of(input(1),
+                new Conv2D("conv1", List.of("input"), 4, new int[] {3, 3}, new int[] {1, 1}, "same",
+                        new int[] {1, 1}, true, Activation.LINEAR),
+                new Pooling2D("pool1", List.of("conv1"), true, new int[] {2, 2}, new int[] {2, 2}, "valid"),
+                new Conv2D("conv2", List.of("pool1"), 6, new int[] {3, 3}, new int[] {1, 1}, "same",
+                        new int[] {1, 1}, true, Activation.LINEAR));
+        return new Network(layers, w);
+    }
+
+    public static InputLayer input(int channels) {
+        return new InputLayer("input", SIZE, SIZE, channels);
+    }
+
+    /** A smooth test image in [0.2, 0.8] so that noise rarely crosses ReLU's kink at zero. */
+    public static float[] image() {
+        float[] px = new float[SIZE * SIZE];
+        for (int y = 0; y < SIZE; y++) {
+            for (int x = 0; x < SIZE; x++) {
+                px[y * SIZE + x] = (float) (0.5 + 0.3 * Math.sin(0.7 * x) * Math.cos(0.5 * y));
+            }
+        }
+        return px;
+    }
+
+    private static WeightTensor random(Random random, float scale, long... shape) {
+        int n = 1;
+        for (long d : shape) {
+            n *= (int) d;
+        }
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = scale * (float) random.nextGaussian() * 0.5f;
+        }
+        return new WeightTensor(shape, v);
+    }
+}
