@@ -105,4 +105,62 @@ class InformationDiscardingTest {
             assertEquals(a.get(i).entropyPerDim(), c.get(i).entropyPerDim(), 0.05, layers.get(i));
         }
     }
+
+    @Test
+    void aLayerThatOverflowsFailsAloneAndSaysWhy() {
+        List<LayerResult> r = analyse(TestNetworks.withOverflow(), List.of("conv1", "overflow"), FAST);
+        assertTrue(r.get(0).ok(), "conv1 keeps its result");
+        assertTrue(Math.abs(r.get(0).distortionRatio() - 1.5) / 1.5 <= 0.10);
+        assertTrue(!r.get(1).ok() && r.get(1).failure().contains("not finite"), String.valueOf(r.get(1).failure()));
+    }
+
+    @Test
+    void cancellationStopsWithinOneStep() {
+        int[] steps = {0};
+        var listener = new AnalysisListener() {
+            @Override
+            public void step(StepEvent e) {
+                steps[0] = Math.max(steps[0], e.step());
+            }
+        };
+        try (var metric = new InformationDiscarding(TestNetworks.convStack(1f, 3), MEAN, STD)) {
+            org.junit.jupiter.api.Assertions.assertThrows(AnalysisCancelledException.class,
+                    () -> metric.analyse(TestNetworks.image(), List.of("conv1", "conv2"), FAST, listener,
+                            () -> steps[0] >= 5));
+        }
+        assertEquals(5, steps[0], "no step runs after cancellation is seen");
+    }
+
+    @Test
+    void stepsStreamInOrderWithSigmaSnapshots() {
+        List<StepEvent> events = new java.util.ArrayList<>();
+        List<float[][]> snapshots = new java.util.ArrayList<>();
+        var listener = new AnalysisListener() {
+            @Override
+            public void step(StepEvent e) {
+                events.add(e);
+            }
+
+            @Override
+            public boolean wantsSigma() {
+                return true;
+            }
+
+            @Override
+            public void sigma(String layer, int step, float[][] sigma) {
+                snapshots.add(sigma);
+            }
+        };
+        try (var metric = new InformationDiscarding(TestNetworks.convStack(1f, 3), MEAN, STD)) {
+            metric.analyse(TestNetworks.image(), List.of("conv2", "conv1"), FAST.toBuilder().maxSteps(20).build(),
+                    listener, () -> false);
+        }
+        for (int i = 0; i < events.size(); i++) {
+            StepEvent e = events.get(i);
+            assertEquals(i / 2 + 1, e.step());
+            assertEquals(i % 2 == 0 ? "conv1" : "conv2", e.layer(), "layers in network order within a step");
+            assertTrue(Double.isFinite(e.loss()) && e.lambda() > 0);
+        }
+        assertTrue(!snapshots.isEmpty() && snapshots.get(0).length == TestNetworks.SIZE);
+    }
 }

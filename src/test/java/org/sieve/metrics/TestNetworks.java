@@ -60,6 +60,16 @@ public final class TestNetworks {
         return new Network(layers, w);
     }
 
+    /** conv1 beside a branch whose output overflows float32 under any noise. */
+    public static Network withOverflow() {
+        Network conv = convStack(1f, 11);
+        List<Layer> layers = new java.util.ArrayList<>(conv.layers().subList(0, 2));
+        layers.add(new Rescaling("huge", List.of("input"), 1e30f, 0f));
+        layers.add(new org.sieve.network.Merge("overflow", List.of("huge", "huge"),
+                org.sieve.network.Merge.Mode.MULTIPLY, -1));
+        return new Network(layers, conv.weights());
+    }
+
     public static InputLayer input(int channels) {
         return new InputLayer("input", SIZE, SIZE, channels);
     }
