@@ -11,6 +11,4 @@ if [[ ! -f "$jar" || -n "$(find "$home/src/main" "$home/pom.xml" -newer "$jar" -
     (cd "$home" && mvn -q -B -DskipTests package) >&2
 fi
 
-# TensorFlow's C++ start-up chatter is noise to users; its real errors still show.
-export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
 exec java ${JAVA_OPTS:-} -Dsieve.home="$home" -cp "$jar:$home/target/lib/*" org.sieve.cli.Main "$@"

@@ -7,6 +7,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
+import java.util.Set;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.ForegroundView;
 import org.sieve.metrics.LayerResult;
@@ -20,10 +21,19 @@ public final class ResultJson {
     }
 
     public static String toText(AnalysisResult result) {
-        return GSON.toJson(toJson(result)) + "\n";
+        return toText(result, Set.of());
+    }
+
+    /** @param cachedLayers layers that came from the result cache, marked {@code "cached": true} */
+    public static String toText(AnalysisResult result, Set<String> cachedLayers) {
+        return GSON.toJson(toJson(result, cachedLayers)) + "\n";
     }
 
     public static JsonObject toJson(AnalysisResult result) {
+        return toJson(result, Set.of());
+    }
+
+    public static JsonObject toJson(AnalysisResult result, Set<String> cachedLayers) {
         AnalysisRequest req = result.request();
         JsonObject root = new JsonObject();
         root.addProperty("sieveVersion", Version.SIEVE);
@@ -48,7 +58,7 @@ public final class ResultJson {
             root.add("mask", mask);
         }
         JsonArray layers = new JsonArray();
-        result.discarding().layers().forEach(l -> layers.add(layer(l)));
+        result.discarding().layers().forEach(l -> layers.add(layer(l, cachedLayers.contains(l.name()))));
         root.add("layers", layers);
         return root;
     }
@@ -65,7 +75,7 @@ public final class ResultJson {
         o.addProperty("checkDraws", s.checkDraws());
         o.addProperty("steps", s.maxSteps());
         o.add("learningRate", number(s.learningRate()));
-        o.add("dualRate", number(s.dualRate()));
+        o.add("levelRate", number(s.levelRate()));
         o.add("sigmaMin", number(s.sigmaMin()));
         o.add("sigmaMax", number(s.sigmaMax()));
         o.addProperty("seed", s.seed());
@@ -74,7 +84,7 @@ public final class ResultJson {
         return o;
     }
 
-    private static JsonObject layer(LayerResult l) {
+    private static JsonObject layer(LayerResult l, boolean cached) {
         JsonObject o = new JsonObject();
         o.addProperty("name", l.name());
         o.add("outputShape", GSON.toJsonTree(l.outputShape()));
@@ -87,6 +97,7 @@ public final class ResultJson {
         o.addProperty("saturatedCells", l.saturatedCells());
         o.addProperty("steps", l.steps());
         o.add("seconds", number(l.seconds()));
+        o.addProperty("cached", cached);
         o.add("sigma", grid(l.sigma()));
         o.add("entropyMap", grid(l.entropyMap()));
         ForegroundView fg = l.foreground();

@@ -30,18 +30,17 @@ import org.tensorflow.types.TInt64;
 /**
  * The TensorFlow graph of metric 1 for a set of layers of one network: the noisy forward pass,
  * the distortion ratio, and one fused optimisation step (noise drawn in the graph, forward to
- * the deepest analysed layer, backward, Adam on s = log sigma and dual ascent on lambda) that
+ * the deepest analysed layer, backward, Adam on the shape of s = log sigma and a damped
+ * correction of its level towards the constraint) that
  * runs as a single Session.run for all layers at once. Only per-layer scalars cross to Java
  * per step. The graph depends on the network, layers, grid, draws and clamps, not on the
  * image, so it can be reused across images.
  */
 final class DiscardingGraph implements AutoCloseable {
 
-    private static final float BETA1 = 0.9f;
+    private static final float BETA1 = 0.95f;
     private static final float BETA2 = 0.999f;
     private static final float ADAM_EPSILON = 1e-8f;
-    private static final float LAMBDA_MIN = 1e-3f;
-    private static final float LAMBDA_MAX = 1e6f;
     /** 0.5 * log(2 pi e): the entropy of a unit Gaussian, added to log sigma. */
     static final double GAUSSIAN_ENTROPY_OFFSET = 0.5 * Math.log(2 * Math.PI * Math.E);
 
@@ -64,7 +63,6 @@ final class DiscardingGraph implements AutoCloseable {
     private final Op assignImage;
 
     private final Placeholder<TFloat32> logSigmaIn;
-    private final Placeholder<TFloat32> lambdaIn;
     private final Placeholder<TFloat32> d0In;
     private final Placeholder<TInt64> seedIn;
     private final Op reset;
@@ -106,7 +104,6 @@ final class DiscardingGraph implements AutoCloseable {
 
             // Optimisation state, reset per analysis.
             logSigmaIn = tf.placeholder(TFloat32.class, Placeholder.shape(gridShape));
-            lambdaIn = tf.placeholder(TFloat32.class, Placeholder.shape(layerShape));
             d0In = tf.placeholder(TFloat32.class, Placeholder.shape(layerShape));
             seedIn = tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(1)));
             activeIn = tf.placeholder(TBool.class, Placeholder.shape(layerShape));
@@ -114,7 +111,6 @@ final class DiscardingGraph implements AutoCloseable {
             Variable<TFloat32> m = tf.variable(tf.zeros(tf.constant(gridShape), TFloat32.class));
             Variable<TFloat32> v = tf.variable(tf.zeros(tf.constant(gridShape), TFloat32.class));
             Variable<TFloat32> t = tf.variable(tf.constant(0f));
-            Variable<TFloat32> lambda = tf.variable(tf.zeros(tf.constant(layerShape), TFloat32.class));
             Variable<TFloat32> d0 = tf.variable(tf.ones(tf.constant(layerShape), TFloat32.class));
             Variable<TBool> active = tf.variable(tf.constant(new boolean[layerCount]));
             Variable<TInt64> seed = tf.variable(tf.constant(new long[] {0}));
@@ -122,7 +118,7 @@ final class DiscardingGraph implements AutoCloseable {
             reset = tf.withControlDependencies(List.of(
                     tf.assign(s, logSigmaIn), tf.assign(m, tf.zerosLike(logSigmaIn)),
                     tf.assign(v, tf.zerosLike(logSigmaIn)), tf.assign(t, tf.constant(0f)),
-                    tf.assign(lambda, lambdaIn), tf.assign(d0, d0In), tf.assign(seed, seedIn),
+                    tf.assign(d0, d0In), tf.assign(seed, seedIn),
                     tf.assign(counter, tf.constant(0L)), tf.assign(active, activeIn))).noOp();
             assignActive = tf.assign(active, activeIn);
 
@@ -130,54 +126,60 @@ final class DiscardingGraph implements AutoCloseable {
             Forward forward = new Forward(tf, network, weights, image, mean, std, layers, settings.phi());
             outputShapes = forward.outputShapes;
 
-            // One optimisation step.
+            // One optimisation step: projected gradient ascent of the entropy on the constraint.
             hyperIn = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(3)));
             Operand<TFloat32> lr = tf.slice(hyperIn, tf.constant(new int[] {0}), tf.constant(new int[] {1}));
             Operand<TFloat32> tau = tf.slice(hyperIn, tf.constant(new int[] {1}), tf.constant(new int[] {1}));
-            Operand<TFloat32> eta = tf.slice(hyperIn, tf.constant(new int[] {2}), tf.constant(new int[] {1}));
+            Operand<TFloat32> levelRate = tf.slice(hyperIn, tf.constant(new int[] {2}), tf.constant(new int[] {1}));
             logSigmaRead = tf.identity(s);
             Operand<TInt64> stepSeed = tf.concat(List.of(tf.identity(seed), tf.reshape(tf.identity(counter),
                     tf.constant(new int[] {1}))), tf.constant(0));
             Forward.Pass pass = forward.pass(logSigmaRead, stepSeed, draws);
             ratio = tf.math.div(pass.distortion(), d0);
-            lambdaRead = tf.identity(lambda);
-            Operand<TFloat32> meanLogSigma = tf.math.mean(logSigmaRead, tf.constant(new int[] {1, 2}));
-            loss = tf.math.sub(ratio, tf.math.mul(lambdaRead, meanLogSigma));
             Operand<TBool> isActive = tf.identity(active);
-            Operand<TFloat32> activeLoss = tf.reduceSum(tf.select(isActive, loss, tf.zerosLike(loss)),
+            Operand<TFloat32> activeRatio = tf.reduceSum(tf.select(isActive, ratio, tf.zerosLike(ratio)),
                     tf.constant(0));
             entropy = tf.math.add(pass.meanUpsampledLogSigma(), tf.constant((float) GAUSSIAN_ENTROPY_OFFSET));
-            Output<?> gradient = graph.addGradients(activeLoss.asOutput(),
-                    new Output<?>[] {logSigmaRead.asOutput()})[0];
             @SuppressWarnings("unchecked")
-            Operand<TFloat32> g = (Operand<TFloat32>) gradient;
+            Operand<TFloat32> g = (Operand<TFloat32>) graph.addGradients(activeRatio.asOutput(),
+                    new Output<?>[] {logSigmaRead.asOutput()})[0];
+            // The multiplier that makes the Lagrangian D/D0 - lambda * mean(s) flat on average over
+            // the cells (its KKT value): Adam then only reshapes sigma, it does not move its level.
+            Operand<TInt32> cellAxes = tf.constant(new int[] {1, 2});
+            lambdaRead = tf.reduceSum(g, cellAxes);
+            Operand<TFloat32> meanLogSigma = tf.math.mean(logSigmaRead, cellAxes);
+            loss = tf.math.sub(ratio, tf.math.mul(lambdaRead, meanLogSigma));
+            Operand<TFloat32> shapeGradient = tf.math.sub(g, tf.math.mean(g, cellAxes,
+                    org.tensorflow.op.math.Mean.keepDims(true)));
 
             Operand<TFloat32> t1 = tf.math.add(t, tf.constant(1f));
             Operand<TFloat32> m1 = tf.math.add(tf.math.mul(m, tf.constant(BETA1)),
-                    tf.math.mul(g, tf.constant(1f - BETA1)));
+                    tf.math.mul(shapeGradient, tf.constant(1f - BETA1)));
             Operand<TFloat32> v1 = tf.math.add(tf.math.mul(v, tf.constant(BETA2)),
-                    tf.math.mul(tf.math.square(g), tf.constant(1f - BETA2)));
+                    tf.math.mul(tf.math.square(shapeGradient), tf.constant(1f - BETA2)));
             Operand<TFloat32> correction = tf.math.div(
                     tf.math.sqrt(tf.math.sub(tf.constant(1f), tf.math.pow(tf.constant(BETA2), t1))),
                     tf.math.sub(tf.constant(1f), tf.math.pow(tf.constant(BETA1), t1)));
             Operand<TFloat32> update = tf.math.mul(tf.math.mul(lr, correction),
                     tf.math.div(m1, tf.math.add(tf.math.sqrt(v1), tf.constant(ADAM_EPSILON))));
-            Operand<TFloat32> stepped = tf.clipByValue(tf.math.sub(logSigmaRead, update),
+            // The level follows the constraint: near the operating point D grows like sigma^2, so
+            // shifting log sigma by log(tau / ratio) / 2 would land on tau; a damped share of it
+            // averages out the noise of the few-draw estimate.
+            Operand<TFloat32> level = tf.math.mul(levelRate, tf.math.mul(tf.constant(0.5f),
+                    tf.math.log(tf.math.div(tau, tf.math.maximum(ratio, tf.constant(1e-6f))))));
+            Operand<TFloat32> levelCells = tf.reshape(level, tf.constant(new int[] {layerCount, 1, 1}));
+            Operand<TFloat32> stepped = tf.clipByValue(tf.math.add(tf.math.sub(logSigmaRead, update), levelCells),
                     tf.constant((float) Math.log(settings.sigmaMin())),
                     tf.constant((float) Math.log(settings.sigmaMax())));
             Operand<TBool> activeCells = tf.reshape(isActive, tf.constant(new int[] {layerCount, 1, 1}));
             Operand<TFloat32> sNext = tf.select(activeCells, stepped, logSigmaRead);
-            Operand<TFloat32> lambdaNext = tf.select(isActive, tf.clipByValue(
-                    tf.math.mul(lambdaRead, tf.math.exp(tf.math.mul(eta, tf.math.sub(tau, ratio)))),
-                    tf.constant(LAMBDA_MIN), tf.constant(LAMBDA_MAX)), lambdaRead);
 
             // Every read of the state finishes before any write.
             Ops afterReads = tf.withControlDependencies(List.of((Op) loss, (Op) ratio, (Op) entropy,
-                    (Op) lambdaRead, (Op) logSigmaRead, (Op) activeLoss));
+                    (Op) lambdaRead, (Op) logSigmaRead, (Op) activeRatio));
             List<Op> writes = new ArrayList<>(List.of(
                     afterReads.assign(s, sNext), afterReads.assign(m, m1), afterReads.assign(v, v1),
-                    afterReads.assign(t, t1), afterReads.assign(lambda, lambdaNext),
-                    afterReads.assignAdd(counter, tf.constant(1L))));
+                    afterReads.assign(t, t1), afterReads.assignAdd(counter, tf.constant(1L))));
             train = tf.withControlDependencies(writes).noOp();
 
             // Distortion for a given sigma, for D0, calibration and the final check.
@@ -219,13 +221,12 @@ final class DiscardingGraph implements AutoCloseable {
         }
     }
 
-    void reset(float[] logSigma, float[] lambda, float[] d0, long seed, boolean[] active) {
+    void reset(float[] logSigma, float[] d0, long seed, boolean[] active) {
         try (var s = Tensors.of(logSigma, layerCount, gridHeight, gridWidth);
-                var l = Tensors.of(lambda, layerCount);
                 var d = Tensors.of(d0, layerCount);
                 var sd = Tensors.of(new long[] {seed});
                 var a = Tensors.of(active)) {
-            session.runner().feed(logSigmaIn, s).feed(lambdaIn, l).feed(d0In, d).feed(seedIn, sd)
+            session.runner().feed(logSigmaIn, s).feed(d0In, d).feed(seedIn, sd)
                     .feed(activeIn, a).addTarget(reset).run().close();
         }
     }
@@ -240,8 +241,8 @@ final class DiscardingGraph implements AutoCloseable {
     record StepValues(float[] loss, float[] ratio, float[] lambda, float[] entropyPerDim) {
     }
 
-    StepValues step(double learningRate, double tau, double dualRate) {
-        try (var hyper = Tensors.of(new float[] {(float) learningRate, (float) tau, (float) dualRate}, 3);
+    StepValues step(double learningRate, double tau, double levelRate) {
+        try (var hyper = Tensors.of(new float[] {(float) learningRate, (float) tau, (float) levelRate}, 3);
                 Result r = session.runner().feed(hyperIn, hyper).fetch(loss).fetch(ratio).fetch(lambdaRead)
                         .fetch(entropy).addTarget(train).run()) {
             return new StepValues(Tensors.floats(r.get(0)), Tensors.floats(r.get(1)), Tensors.floats(r.get(2)),

@@ -15,7 +15,7 @@ import org.sieve.tf.ComputeDevice;
  * @param checkDraws   draws used to estimate D0 and to re-measure the final D/D0
  * @param maxSteps     optimisation steps at most (fewer when every layer has converged)
  * @param learningRate Adam's step size on log sigma
- * @param dualRate     eta of the dual ascent on lambda
+ * @param levelRate    share of the step towards the constraint's level taken each step
  * @param sigmaMin     lower clamp of sigma, pixel units
  * @param sigmaMax     upper clamp of sigma; cells that end here are saturated
  * @param seed         seed of every noise draw
@@ -23,7 +23,7 @@ import org.sieve.tf.ComputeDevice;
  * @param phi          feature map before the distortion
  */
 public record DiscardingSettings(double tau, double sigma0, int gridHeight, int gridWidth, int draws,
-        int checkDraws, int maxSteps, double learningRate, double dualRate, double sigmaMin,
+        int checkDraws, int maxSteps, double learningRate, double levelRate, double sigmaMin,
         double sigmaMax, long seed, ComputeDevice device, Phi phi) {
 
     /** The paper's grid for 224x224 inputs: one sigma per 14x14 patch. */
@@ -32,7 +32,7 @@ public record DiscardingSettings(double tau, double sigma0, int gridHeight, int 
     public static final int PER_PIXEL_LIMIT = 32;
 
     public static DiscardingSettings defaults() {
-        return new DiscardingSettings(1.5, 0.01, 0, 0, 8, 64, 200, 0.1, 0.1, 1e-4, 1.0, 0,
+        return new DiscardingSettings(1.5, 0.01, 0, 0, 8, 64, 200, 0.1, 0.2, 1e-4, 1.0, 0,
                 ComputeDevice.CPU, Phi.AUTO);
     }
 
@@ -49,7 +49,7 @@ public record DiscardingSettings(double tau, double sigma0, int gridHeight, int 
                 + draws + ")");
         require(maxSteps >= 1, "steps must be at least 1, got " + maxSteps);
         require(learningRate > 0, "the learning rate must be positive, got " + learningRate);
-        require(dualRate >= 0, "the dual rate must not be negative, got " + dualRate);
+        require(levelRate > 0 && levelRate <= 1, "the level rate must lie in (0, 1], got " + levelRate);
         require(gridHeight >= 0 && gridWidth >= 0, "the sigma grid must not be negative, got "
                 + gridHeight + "x" + gridWidth);
         require(gridHeight <= inputHeight && gridWidth <= inputWidth, "the sigma grid " + gridHeight + "x"
@@ -89,7 +89,7 @@ public record DiscardingSettings(double tau, double sigma0, int gridHeight, int 
         private int checkDraws;
         private int maxSteps;
         private double learningRate;
-        private double dualRate;
+        private double levelRate;
         private double sigmaMin;
         private double sigmaMax;
         private long seed;
@@ -105,7 +105,7 @@ public record DiscardingSettings(double tau, double sigma0, int gridHeight, int 
             checkDraws = s.checkDraws;
             maxSteps = s.maxSteps;
             learningRate = s.learningRate;
-            dualRate = s.dualRate;
+            levelRate = s.levelRate;
             sigmaMin = s.sigmaMin;
             sigmaMax = s.sigmaMax;
             seed = s.seed;
@@ -120,7 +120,7 @@ public record DiscardingSettings(double tau, double sigma0, int gridHeight, int 
         public Builder checkDraws(int v) { checkDraws = v; return this; }
         public Builder maxSteps(int v) { maxSteps = v; return this; }
         public Builder learningRate(double v) { learningRate = v; return this; }
-        public Builder dualRate(double v) { dualRate = v; return this; }
+        public Builder levelRate(double v) { levelRate = v; return this; }
         public Builder sigmaBounds(double min, double max) { sigmaMin = min; sigmaMax = max; return this; }
         public Builder seed(long v) { seed = v; return this; }
         public Builder device(ComputeDevice v) { device = v; return this; }
@@ -128,7 +128,7 @@ public record DiscardingSettings(double tau, double sigma0, int gridHeight, int 
 
         public DiscardingSettings build() {
             return new DiscardingSettings(tau, sigma0, gridHeight, gridWidth, draws, checkDraws, maxSteps,
-                    learningRate, dualRate, sigmaMin, sigmaMax, seed, device, phi);
+                    learningRate, levelRate, sigmaMin, sigmaMax, seed, device, phi);
         }
     }
 }

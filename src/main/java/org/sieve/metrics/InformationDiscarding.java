@@ -19,19 +19,20 @@ import org.sieve.network.Network;
  */
 public final class InformationDiscarding implements AutoCloseable {
 
+    /** Announced to listeners when the optimisation begins. */
+    public static final String PHASE_OPTIMISE = "Optimising sigma";
     /** Smallest interval between two sigma snapshots sent to a listener. */
     public static final long SNAPSHOT_MILLIS = 100;
-    /** The authors' lambda; dual ascent adapts it from here. */
-    static final float INITIAL_LAMBDA = 5f;
     /** Convergence: relative entropy change over the last 20% of steps, and its floor in nats. */
     static final double CONVERGENCE_TOLERANCE = 0.01;
     static final double CONVERGENCE_WINDOW = 0.2;
     /** The constraint must hold within 10% on a fresh sample; the optimum aims closer. */
     static final double CONSTRAINT_TOLERANCE = 0.10;
     static final double CALIBRATION_TRIGGER = 0.04;
-    static final int CALIBRATION_ITERATIONS = 14;
+    static final int CALIBRATION_ITERATIONS = 12;
+    static final int MAX_CHECK_DOUBLINGS = 3;
     static final double CALIBRATION_RANGE = 2.0;
-    /** The learning rate decays linearly to this fraction so the last steps settle. */
+    /** Step sizes decay linearly to this fraction so the last steps settle. */
     static final double FINAL_LEARNING_RATE_FRACTION = 0.05;
 
     /** Independent noise streams of one seed: steps use counters from 0, these far above. */
@@ -161,11 +162,9 @@ public final class InformationDiscarding implements AutoCloseable {
                     active[l] = true;
                 }
             }
-            float[] lambda = new float[count];
-            Arrays.fill(lambda, INITIAL_LAMBDA);
-            lastLambda = lambda.clone();
-            graph.reset(initial, lambda, toFloats(d0), s.seed(), active);
-            listener.phase("Optimising sigma");
+            lastLambda = new float[count];
+            graph.reset(initial, toFloats(d0), s.seed(), active);
+            listener.phase(PHASE_OPTIMISE);
             optimise();
             float[][] logSigma = graph.logSigma();
             listener.phase("Checking the constraint on fresh noise");
@@ -173,16 +172,25 @@ public final class InformationDiscarding implements AutoCloseable {
             return report(logSigma, ratio);
         }
 
+        /**
+         * Runs the steps. Step sizes decay linearly over the budget; once every layer is stable,
+         * a short settling tail (half the convergence window) decays them to the final fraction
+         * and ends the run, so stopping early never freezes step noise into sigma.
+         */
         private void optimise() {
             int window = Math.max(2, (int) Math.ceil(CONVERGENCE_WINDOW * s.maxSteps()));
             long lastSnapshot = 0;
-            for (int step = 1; step <= s.maxSteps() && anyActive(); step++) {
+            int settleFrom = -1;
+            int settleTo = s.maxSteps();
+            double settleScale = 1;
+            for (int step = 1; step <= settleTo && anyActive(); step++) {
                 if (cancelled.getAsBoolean()) {
                     throw new AnalysisCancelledException();
                 }
-                double progress = (step - 1) / (double) Math.max(1, s.maxSteps() - 1);
-                double lr = s.learningRate() * (1 - (1 - FINAL_LEARNING_RATE_FRACTION) * progress);
-                DiscardingGraph.StepValues v = graph.step(lr, s.tau(), s.dualRate());
+                double scale = settleFrom < 0
+                        ? decayed((step - 1) / (double) Math.max(1, s.maxSteps() - 1), 1)
+                        : decayed((step - settleFrom) / (double) Math.max(1, settleTo - settleFrom), settleScale);
+                DiscardingGraph.StepValues v = graph.step(s.learningRate() * scale, s.tau(), s.levelRate() * scale);
                 entropyTrace.add(v.entropyPerDim());
                 ratioTrace.add(v.ratio());
                 boolean deactivated = false;
@@ -210,10 +218,17 @@ public final class InformationDiscarding implements AutoCloseable {
                     lastSnapshot = now;
                     sendSnapshot(step);
                 }
-                if (step >= window && allStable(window)) {
-                    break;
+                if (settleFrom < 0 && step >= window && allStable(window)) {
+                    settleFrom = step;
+                    settleTo = Math.min(s.maxSteps(), step + window / 2);
+                    settleScale = scale;
                 }
             }
+        }
+
+        /** From {@code start} at progress 0 down to the final fraction at progress 1. */
+        private static double decayed(double progress, double start) {
+            return start - (start - FINAL_LEARNING_RATE_FRACTION) * Math.min(1, progress);
         }
 
         private void sendSnapshot(int step) {
@@ -255,24 +270,46 @@ public final class InformationDiscarding implements AutoCloseable {
          * Re-measures D/D0 on fresh noise. Layers off target by more than a few percent are
          * projected back onto the constraint by shifting all their log sigmas by one constant
          * (the direction that changes the entropy fastest), found by bisection on a fixed noise
-         * sample, then measured again on noise neither the optimiser nor the bisection saw.
+         * sample, then measured again on noise neither the optimiser nor the bisection saw. The
+         * estimate is heavy-tailed where sigma is large, so a miss is retried with twice the
+         * draws, up to {@link #MAX_CHECK_DOUBLINGS} times.
          */
         private double[] checkConstraint(float[][] logSigma, double[] d0, int runs) {
             double[] ratio = ratios(logSigma, d0, STREAM_CHECK, runs);
-            boolean[] calibrate = new boolean[count];
-            boolean any = false;
-            for (int l = 0; l < count; l++) {
-                calibrate[l] = failure[l] == null && Math.abs(ratio[l] - s.tau()) / s.tau() > CALIBRATION_TRIGGER;
-                any |= calibrate[l];
+            for (int attempt = 0; attempt <= MAX_CHECK_DOUBLINGS; attempt++) {
+                boolean[] off = new boolean[count];
+                boolean any = false;
+                for (int l = 0; l < count; l++) {
+                    double miss = Math.abs(ratio[l] - s.tau()) / s.tau();
+                    off[l] = failure[l] == null && miss > (attempt == 0 ? CALIBRATION_TRIGGER : CONSTRAINT_TOLERANCE);
+                    any |= off[l];
+                }
+                if (!any) {
+                    break;
+                }
+                int sampleRuns = runs << attempt;
+                double[] shift = calibrate(logSigma, d0, off, sampleRuns, STREAM_CALIBRATION + attempt * (1L << 32));
+                float[][] calibrated = shifted(logSigma, shift);
+                for (int l = 0; l < count; l++) {
+                    logSigma[l] = calibrated[l];
+                }
+                double[] fresh = ratios(logSigma, d0, STREAM_RECHECK + attempt * (1L << 32), sampleRuns);
+                for (int l = 0; l < count; l++) {
+                    if (off[l]) {
+                        ratio[l] = fresh[l];
+                    }
+                }
             }
-            if (!any) {
-                return ratio;
-            }
+            return ratio;
+        }
+
+        /** Per layer, the constant shift of log sigma that puts D/D0 on tau for one noise sample. */
+        private double[] calibrate(float[][] logSigma, double[] d0, boolean[] which, int runs, long stream) {
             double[] lo = new double[count];
             double[] hi = new double[count];
             double[] shift = new double[count];
             for (int l = 0; l < count; l++) {
-                if (calibrate[l]) {
+                if (which[l]) {
                     lo[l] = -CALIBRATION_RANGE;
                     hi[l] = CALIBRATION_RANGE;
                 }
@@ -284,22 +321,19 @@ public final class InformationDiscarding implements AutoCloseable {
                 for (int l = 0; l < count; l++) {
                     shift[l] = (lo[l] + hi[l]) / 2;
                 }
-                double[] r = ratios(shifted(logSigma, shift), d0, STREAM_CALIBRATION, runs);
+                double[] r = ratios(shifted(logSigma, shift), d0, stream, runs);
                 for (int l = 0; l < count; l++) {
-                    if (calibrate[l]) {
-                        if (r[l] > s.tau()) {
-                            hi[l] = shift[l];
-                        } else {
-                            lo[l] = shift[l];
-                        }
+                    if (r[l] > s.tau()) {
+                        hi[l] = shift[l];
+                    } else {
+                        lo[l] = shift[l];
                     }
                 }
             }
-            float[][] calibrated = shifted(logSigma, shift);
             for (int l = 0; l < count; l++) {
-                logSigma[l] = calibrated[l];
+                shift[l] = (lo[l] + hi[l]) / 2;
             }
-            return ratios(logSigma, d0, STREAM_RECHECK, runs);
+            return shift;
         }
 
         private float[][] shifted(float[][] logSigma, double[] shift) {
@@ -347,7 +381,7 @@ public final class InformationDiscarding implements AutoCloseable {
                 double perDim = grid.pixelMean(h);
                 envelope = Math.max(envelope, perDim);
                 boolean constraintMet = Math.abs(ratio[l] - s.tau()) / s.tau() <= CONSTRAINT_TOLERANCE;
-                boolean converged = constraintMet && (stable(l, window) || stepsDone[l] < s.maxSteps());
+                boolean converged = constraintMet && stable(l, window);
                 LayerResult r = new LayerResult(name, shape, perDim,
                         perDim * graph.height * graph.width * graph.channels, envelope, ratio[l], lastLambda[l],
                         converged, saturated, stepsDone[l], seconds, grid.rowsOf(exp(logSigma[l])), grid.rowsOf(h),

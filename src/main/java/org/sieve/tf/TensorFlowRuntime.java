@@ -41,6 +41,8 @@ public final class TensorFlowRuntime {
     }
 
     private static Engine startEngine() {
+        // TensorFlow's C++ start-up chatter is noise to users; warnings and errors still show.
+        NativeEnvironment.setDefault("TF_CPP_MIN_LOG_LEVEL", "2");
         try {
             // Extracts libtensorflow and libjnitensorflow into JavaCPP's cache folder.
             String jni = Loader.load(org.tensorflow.internal.c_api.global.tensorflow.class);

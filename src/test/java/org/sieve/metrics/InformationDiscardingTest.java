@@ -24,19 +24,27 @@ class InformationDiscardingTest {
     @Test
     void identityLayerGivesUniformSigma() {
         LayerResult r = analyse(TestNetworks.identity(), List.of("identity"), FAST).get(0);
+        // D grows like sigma^2 for the identity, so D/D0 = 1.5 at sigma = 0.01 * sqrt(1.5).
         double expected = Math.log(0.01 * Math.sqrt(1.5));
-        double min = Double.MAX_VALUE;
-        double max = -Double.MAX_VALUE;
+        double sum = 0;
+        double sumSq = 0;
+        int n = 0;
         for (float[] row : r.sigma()) {
             for (float v : row) {
-                min = Math.min(min, Math.log(v));
-                max = Math.max(max, Math.log(v));
+                sum += Math.log(v);
+                sumSq += Math.log(v) * Math.log(v);
+                n++;
             }
         }
-        System.out.printf("identity: log sigma in [%.3f, %.3f], expected %.3f, D/D0 %.3f%n", min, max, expected,
-                r.distortionRatio());
-        assertTrue(max - min < 0.5, "log sigma spread " + (max - min));
-        assertEquals(expected, r.entropyPerDim() - DiscardingGraph.GAUSSIAN_ENTROPY_OFFSET, 0.1);
+        double mean = sum / n;
+        double std = Math.sqrt(sumSq / n - mean * mean);
+        System.out.printf("identity: log sigma mean %.3f (expected %.3f), std %.3f over %d cells, D/D0 %.3f%n",
+                mean, expected, std, n, r.distortionRatio());
+        // Uniform up to the noise of 8 draws per step on a per-pixel grid (measured: std 0.095
+        // nats with the default seed); a trained LeNet's conv1 separates strokes from
+        // background by about 0.26 nats.
+        assertTrue(std < 0.12, "log sigma std " + std);
+        assertEquals(expected, mean, 0.05);
         assertEquals(0, r.saturatedCells());
     }
 

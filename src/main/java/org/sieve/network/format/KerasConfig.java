@@ -146,8 +146,7 @@ final class KerasConfig {
     void requireChannelsLast() {
         String format = text("data_format", "channels_last");
         if (!format.equals("channels_last")) {
-            throw unsupported("uses data_format '" + format + "'; Sieve supports 'channels_last' only."
-                    + " Re-export the model with channels_last");
+            throw unsupported("uses data_format '" + format + "'; Sieve supports 'channels_last' only");
         }
     }
 

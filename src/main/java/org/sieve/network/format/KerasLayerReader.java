@@ -85,13 +85,9 @@ final class KerasLayerReader {
         }
     }
 
+    /** An image input: [batch, height, width, channels] with the three sizes known. */
     private static InputLayer input(KerasConfig c) {
         JsonElement shape = c.get("batch_input_shape") != null ? c.get("batch_input_shape") : c.get("batch_shape");
-        return inputFromShape(c, shape, c.layer());
-    }
-
-    /** An image input: [batch, height, width, channels] with the three sizes known. */
-    static InputLayer inputFromShape(KerasConfig c, JsonElement shape, String name) {
         if (shape == null || !shape.isJsonArray()) {
             throw c.invalid("declares no batch_input_shape (or batch_shape)");
         }
@@ -105,7 +101,7 @@ final class KerasLayerReader {
             throw c.unsupported("takes input of shape " + dims + "; Sieve analyses images,"
                     + " [batch, height, width, channels] with known sizes");
         }
-        return new InputLayer(name, dims.get(1).getAsInt(), dims.get(2).getAsInt(), dims.get(3).getAsInt());
+        return new InputLayer(c.layer(), dims.get(1).getAsInt(), dims.get(2).getAsInt(), dims.get(3).getAsInt());
     }
 
     private static Conv2D conv(KerasConfig c, List<String> inputs) {

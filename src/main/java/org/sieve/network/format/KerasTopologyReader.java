@@ -143,7 +143,11 @@ final class KerasTopologyReader {
 
     /** [layer, node index, tensor index]: Sieve's layers are called once and have one output. */
     private void history(JsonArray ref, String layer, List<String> names) {
-        if (ref.size() < 3 || !ref.get(0).isJsonPrimitive()) {
+        boolean readable = ref.size() >= 3;
+        for (int i = 0; readable && i < 3; i++) {
+            readable = ref.get(i).isJsonPrimitive() && (i == 0 || ref.get(i).getAsJsonPrimitive().isNumber());
+        }
+        if (!readable) {
             throw structure("has an unreadable input reference " + ref + " in layer '" + layer + "'");
         }
         if (ref.get(1).getAsInt() != 0 || ref.get(2).getAsInt() != 0) {

@@ -26,7 +26,7 @@ public final class ModelStore {
 
     /** Writes all files into {@code dir} at once; model.json goes last, so a reader never sees a partial model. */
     public static void save(Model model, Path dir) {
-        SieveJson.check(model.metadata(), model.network(), dir.resolve(SieveJson.FILE));
+        MetadataCheck.check(model.metadata(), model.network(), dir.resolve(SieveJson.FILE));
         TfjsFiles files = TfjsLayersFormat.encode(model.network());
         Map<String, byte[]> out = files.shardFiles();
         out.put(SieveJson.FILE, SieveJson.encode(model.metadata()));

@@ -88,7 +88,10 @@ record TfjsFiles(byte[] modelJson, JsonObject topology, WeightsManifest manifest
         }
     }
 
-    /** Shard file names to bytes, each group cut as tfjs does into shards of {@link #SHARD_BYTES}. */
+    /**
+     * Shard file names to bytes, each group cut as tfjs does into shards of {@link #SHARD_BYTES};
+     * a fresh map the caller may add to.
+     */
     Map<String, byte[]> shardFiles() {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (int g = 0; g < groups.size(); g++) {

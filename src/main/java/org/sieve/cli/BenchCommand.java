@@ -1,0 +1,127 @@
+package org.sieve.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.sieve.image.ImageLoader;
+import org.sieve.image.PreparedImage;
+import org.sieve.image.ResizeMode;
+import org.sieve.metrics.AnalysisListener;
+import org.sieve.metrics.DiscardingSettings;
+import org.sieve.metrics.InformationDiscarding;
+import org.sieve.metrics.StepEvent;
+import org.sieve.network.format.Model;
+import org.sieve.network.format.ModelMetadata;
+import org.sieve.tf.TensorFlowRuntime;
+
+/**
+ * {@code sieve bench}: times the optimisation step, the hot path, for all chosen layers in one
+ * fused step against one layer at a time, in one run so the ratio is fair on a busy machine.
+ */
+final class BenchCommand {
+
+    static final String HELP = """
+            Usage: sieve bench --model M --image FILE [--layers all|L1,L2] [--steps N] [--draws N] [--repeats R]
+              Prints milliseconds per optimisation step with all layers fused into one TensorFlow
+              execution, and with each layer optimised alone, plus time per phase (graph build,
+              D0, optimisation, constraint check). A step's time is the optimisation phase divided
+              by the steps it ran (runs may stop early once every layer has converged).""";
+
+    private BenchCommand() {
+    }
+
+    static int run(List<String> args, PrintStream out) {
+        Options o = Options.parse("bench", args, Set.of("model", "image", "layers", "steps", "draws", "repeats",
+                "model-dir", "device"), Set.of());
+        Model model = Catalogues.of(o).resolve(o.require("model"));
+        ModelMetadata meta = model.metadata();
+        PreparedImage image = ImageLoader.load(Path.of(o.require("image")), meta.inputHeight(), meta.inputWidth(),
+                meta.inputChannels(), ResizeMode.STRETCH);
+        List<String> layers = AnalyzeCommand.layers(model.network(), o.get("layers", "all"));
+        DiscardingSettings settings = AnalyzeCommand.settings(o, meta).toBuilder()
+                .maxSteps(o.integer("steps", 100, 2)).build();
+        int repeats = o.integer("repeats", 3, 1);
+        TensorFlowRuntime runtime = TensorFlowRuntime.get();
+        out.printf(Locale.ROOT, "%s on %s, %d layers, %d steps, %d draws, TensorFlow %s on %s, %d cores%n",
+                meta.id(), image.source(), layers.size(), settings.maxSteps(), settings.draws(), runtime.version(),
+                settings.device().id(), Runtime.getRuntime().availableProcessors());
+
+        try (InformationDiscarding metric = new InformationDiscarding(model.network(), meta.normalizationMean(),
+                meta.normalizationStd())) {
+            Timing fusedFirst = time(metric, image, layers, settings);
+            out.printf(Locale.ROOT, "first fused run (builds the graph): %.2f s%n", fusedFirst.total);
+            List<Double> fused = new ArrayList<>();
+            List<Double> alone = new ArrayList<>();
+            Map<String, Double> phases = new LinkedHashMap<>();
+            for (int r = 0; r < repeats; r++) {
+                Timing t = time(metric, image, layers, settings);
+                fused.add(t.msPerStep());
+                t.phases.forEach((k, v) -> phases.merge(k, v / repeats, Double::sum));
+                double sum = 0;
+                for (String layer : layers) {
+                    if (r == 0) {
+                        time(metric, image, List.of(layer), settings);
+                    }
+                    sum += time(metric, image, List.of(layer), settings).msPerStep();
+                }
+                alone.add(sum);
+            }
+            double f = median(fused);
+            double a = median(alone);
+            out.printf(Locale.ROOT, "optimisation step, all %d layers fused:  %8.2f ms (median of %d)%n",
+                    layers.size(), f, repeats);
+            out.printf(Locale.ROOT, "optimisation step, one layer at a time:  %8.2f ms (sum over layers)%n", a);
+            out.printf(Locale.ROOT, "fused speed-up: %.2fx%n", a / f);
+            phases.forEach((k, v) -> out.printf(Locale.ROOT, "  phase %-45s %7.3f s%n", k, v));
+        }
+        return 0;
+    }
+
+    private static Timing time(InformationDiscarding metric, PreparedImage image, List<String> layers,
+            DiscardingSettings settings) {
+        Timing t = new Timing();
+        long start = System.nanoTime();
+        metric.analyse(image.pixels(), layers, settings.toBuilder().build(), t, () -> false);
+        t.phase(null);
+        t.total = (System.nanoTime() - start) / 1e9;
+        return t;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /** Collects phase durations and the optimisation's step count from the listener. */
+    private static final class Timing implements AnalysisListener {
+        final Map<String, Double> phases = new LinkedHashMap<>();
+        String current;
+        long since;
+        int steps;
+        double total;
+
+        @Override
+        public void phase(String description) {
+            long now = System.nanoTime();
+            if (current != null) {
+                phases.merge(current, (now - since) / 1e9, Double::sum);
+            }
+            current = description;
+            since = now;
+        }
+
+        @Override
+        public void step(StepEvent e) {
+            steps = Math.max(steps, e.step());
+        }
+
+        double msPerStep() {
+            return 1000 * phases.getOrDefault(InformationDiscarding.PHASE_OPTIMISE, 0.0) / Math.max(1, steps);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.sieve.network.format;
+
+import java.nio.file.Path;
+import java.util.OptionalInt;
+import org.sieve.SieveException;
+import org.sieve.network.ActivationLayer;
+import org.sieve.network.Dense;
+import org.sieve.network.Dropout;
+import org.sieve.network.InputLayer;
+import org.sieve.network.Layer;
+import org.sieve.network.Network;
+
+/** Checks that sieve.json agrees with the network it describes, before loading or saving. */
+final class MetadataCheck {
+
+    private MetadataCheck() {
+    }
+
+    /** Fails naming {@code file} and the field when the metadata disagrees with the network. */
+    static void check(ModelMetadata m, Network network, Path file) {
+        InputLayer in = network.input();
+        if (m.id().isBlank()) {
+            throw bad(file, "id is empty; give the model a short name such as \"lenet5-mnist\"");
+        }
+        if (m.inputHeight() != in.height() || m.inputWidth() != in.width() || m.inputChannels() != in.channels()) {
+            throw bad(file, "inputHeight x inputWidth x inputChannels is " + m.inputHeight() + "x" + m.inputWidth()
+                    + "x" + m.inputChannels() + " but model.json's input layer '" + in.name() + "' takes "
+                    + in.height() + "x" + in.width() + "x" + in.channels() + "; fix the sizes or remove them");
+        }
+        checkPerChannel(file, "normalizationMean", m.normalizationMean(), in.channels(), false);
+        checkPerChannel(file, "normalizationStd", m.normalizationStd(), in.channels(), true);
+        OptionalInt units = outputUnits(network);
+        if (!m.labels().isEmpty() && units.isPresent() && m.labels().size() != units.getAsInt()) {
+            throw bad(file, "labels has " + m.labels().size() + " entries but output layer '" + network.output().name()
+                    + "' has " + units.getAsInt() + " units; give one label per unit, or none");
+        }
+        int[] grid = m.sigmaGrid();
+        if (grid != null && (grid.length != 2 || grid[0] < 1 || grid[1] < 1 || grid[0] > in.height()
+                || grid[1] > in.width())) {
+            throw bad(file, "sigmaGrid must be [rows, columns], each from 1 to the input size (" + in.height() + "x"
+                    + in.width() + "), e.g. [" + in.height() + ", " + in.width() + "]");
+        }
+        Double acc = m.testAccuracy();
+        if (acc != null && !(acc >= 0 && acc <= 1)) {
+            throw bad(file, "testAccuracy is " + acc + " but must be a fraction from 0 to 1, e.g. 0.991 for 99.1%");
+        }
+        if (m.parameters() < 0) {
+            throw bad(file, "parameters is " + m.parameters() + " but must not be negative");
+        }
+    }
+
+    private static void checkPerChannel(Path file, String field, float[] values, int channels, boolean positive) {
+        if (values.length != channels) {
+            throw bad(file, field + " has " + values.length + " values but the model takes " + channels
+                    + " channel(s); give one value per channel");
+        }
+        for (int c = 0; c < channels; c++) {
+            if (!Float.isFinite(values[c]) || positive && values[c] <= 0) {
+                throw bad(file, field + "[" + c + "] is " + values[c] + " but must be a "
+                        + (positive ? "number > 0" : "finite number"));
+            }
+        }
+    }
+
+    /** The output layer's units when it is a Dense layer, possibly behind activations or dropout. */
+    private static OptionalInt outputUnits(Network network) {
+        Layer layer = network.output();
+        while (layer instanceof ActivationLayer || layer instanceof Dropout) {
+            String input = layer.inputs().get(0);
+            layer = network.layers().stream().filter(l -> l.name().equals(input)).findFirst().orElseThrow();
+        }
+        return layer instanceof Dense d ? OptionalInt.of(d.units()) : OptionalInt.empty();
+    }
+
+    static SieveException bad(Path file, String what) {
+        return new SieveException(file + ": " + what + ".");
+    }
+}
