@@ -1,0 +1,111 @@
+package org.sieve.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.sieve.network.ConstantWeights;
+import org.sieve.network.GraphBuilder;
+import org.sieve.network.Layer;
+import org.sieve.network.format.Model;
+import org.sieve.network.format.ModelMetadata;
+import org.sieve.tf.ComputeDevice;
+import org.sieve.tf.Tensors;
+import org.sieve.tf.TensorFlowRuntime;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A model's class probabilities for images in pixel space [0,1], normalised inside the graph
+ * as the model expects. Softmax is applied unless the output layer already produces it.
+ */
+public final class Classifier implements AutoCloseable {
+
+    /** One class and its probability. */
+    public record Prediction(int index, String label, double probability) {
+    }
+
+    private final ModelMetadata meta;
+    private final Graph graph = new Graph();
+    private final Session session;
+    private final Placeholder<TFloat32> input;
+    private final Operand<TFloat32> probabilities;
+
+    public Classifier(Model model) {
+        this.meta = model.metadata();
+        try {
+            Ops tf = Ops.create(graph);
+            input = tf.placeholder(TFloat32.class, Placeholder.shape(
+                    Shape.of(-1, meta.inputHeight(), meta.inputWidth(), meta.inputChannels())));
+            Operand<TFloat32> x = tf.math.div(tf.math.sub(input, tf.constant(meta.normalizationMean())),
+                    tf.constant(meta.normalizationStd()));
+            Layer out = model.network().output();
+            Operand<TFloat32> y = GraphBuilder.build(model.network(), new ConstantWeights(tf, model.network()), x)
+                    .get(out.name());
+            probabilities = producesProbabilities(out) ? y : tf.nn.softmax(y);
+            session = TensorFlowRuntime.get().openSession(graph, ComputeDevice.CPU);
+        } catch (RuntimeException e) {
+            graph.close();
+            throw e;
+        }
+    }
+
+    private static boolean producesProbabilities(Layer out) {
+        return out instanceof org.sieve.network.Dense d && d.activation() == org.sieve.network.Activation.SOFTMAX
+                || out instanceof org.sieve.network.ActivationLayer a
+                        && a.activation() == org.sieve.network.Activation.SOFTMAX;
+    }
+
+    /** Probabilities per image, each image HWC in [0,1]. */
+    public float[][] probabilities(float[][] images) {
+        int perImage = meta.inputHeight() * meta.inputWidth() * meta.inputChannels();
+        float[] batch = new float[images.length * perImage];
+        for (int i = 0; i < images.length; i++) {
+            System.arraycopy(images[i], 0, batch, i * perImage, perImage);
+        }
+        try (var t = Tensors.of(batch, images.length, meta.inputHeight(), meta.inputWidth(), meta.inputChannels());
+                Result r = session.runner().feed(input, t).fetch(probabilities).run()) {
+            float[] flat = Tensors.floats(r.get(0));
+            int classes = flat.length / images.length;
+            float[][] out = new float[images.length][];
+            for (int i = 0; i < images.length; i++) {
+                out[i] = Arrays.copyOfRange(flat, i * classes, (i + 1) * classes);
+            }
+            return out;
+        }
+    }
+
+    /** The {@code k} most probable classes of one image, most probable first. */
+    public List<Prediction> top(float[] image, int k) {
+        float[] p = probabilities(new float[][] {image})[0];
+        List<Prediction> all = new ArrayList<>();
+        IntStream.range(0, p.length).forEach(i -> all.add(new Prediction(i,
+                i < meta.labels().size() ? meta.labels().get(i) : String.valueOf(i), p[i])));
+        all.sort(Comparator.comparingDouble(Prediction::probability).reversed());
+        return all.subList(0, Math.min(k, all.size()));
+    }
+
+    /** Index of the most probable class. */
+    public static int argMax(float[] p) {
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public void close() {
+        session.close();
+        graph.close();
+    }
+}

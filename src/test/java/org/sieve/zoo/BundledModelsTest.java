@@ -1,0 +1,63 @@
+package org.sieve.zoo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sieve.analysis.Classifier;
+import org.sieve.data.Dataset;
+import org.sieve.data.Datasets;
+import org.sieve.network.format.Model;
+import org.sieve.network.format.ModelCatalogue;
+import org.sieve.network.format.ModelMetadata;
+
+/**
+ * Every bundled model loads and reproduces its recorded test accuracy on the committed subset
+ * of the first 500 test images. Tolerance: 3 percentage points, about two binomial standard
+ * deviations at 91 % accuracy on 500 images.
+ */
+class BundledModelsTest {
+
+    static final double TOLERANCE = 0.03;
+
+    static Stream<String> bundled() {
+        return bundledCatalogue().list().stream().map(ModelMetadata::id);
+    }
+
+    static ModelCatalogue bundledCatalogue() {
+        return new ModelCatalogue(Path.of("assets", "models"), List.of());
+    }
+
+    static Dataset subset(String dataset) {
+        Path dir = Path.of("src", "test", "resources", "testsets");
+        return Datasets.fromFiles(dataset, dir.resolve(dataset + "-test-500-images.idx.gz"),
+                dir.resolve(dataset + "-test-500-labels.idx.gz"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("bundled")
+    void reproducesRecordedAccuracy(String id) {
+        Model model = bundledCatalogue().resolve(id);
+        ModelMetadata meta = model.metadata();
+        assertNotNull(meta.testAccuracy(), id + " records its test accuracy");
+        Dataset test = subset(meta.dataset());
+        assertEquals(meta.labels(), test.classNames(), "labels of " + id);
+        int correct = 0;
+        try (Classifier classifier = new Classifier(model)) {
+            float[][] p = classifier.probabilities(test.images());
+            for (int i = 0; i < p.length; i++) {
+                if (Classifier.argMax(p[i]) == test.labels()[i]) {
+                    correct++;
+                }
+            }
+        }
+        double accuracy = correct / (double) test.size();
+        System.out.printf("%s: %.1f %% on the 500-image subset, %.2f %% recorded%n", id, 100 * accuracy,
+                100 * meta.testAccuracy());
+        assertEquals(meta.testAccuracy(), accuracy, TOLERANCE, id);
+    }
+}
