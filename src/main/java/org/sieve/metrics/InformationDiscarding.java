@@ -29,7 +29,9 @@ public final class InformationDiscarding implements AutoCloseable {
     /** The constraint must hold within 10% on a fresh sample; the optimum aims closer. */
     static final double CONSTRAINT_TOLERANCE = 0.10;
     static final double CALIBRATION_TRIGGER = 0.04;
-    static final int CALIBRATION_ITERATIONS = 12;
+    static final int CALIBRATION_ITERATIONS = 6;
+    /** Calibration stops within 1 % of tau on its sample. */
+    static final double CALIBRATION_PRECISION = 0.01;
     static final int MAX_CHECK_DOUBLINGS = 3;
     static final double CALIBRATION_RANGE = 2.0;
     /** Step sizes decay linearly to this fraction so the last steps settle. */
@@ -183,7 +185,7 @@ public final class InformationDiscarding implements AutoCloseable {
             int settleFrom = -1;
             int settleTo = s.maxSteps();
             double settleScale = 1;
-            for (int step = 1; step <= settleTo && anyActive(); step++) {
+            for (int step = 1; step <= settleTo && anyOf(active); step++) {
                 if (cancelled.getAsBoolean()) {
                     throw new AnalysisCancelledException();
                 }
@@ -269,8 +271,8 @@ public final class InformationDiscarding implements AutoCloseable {
         /**
          * Re-measures D/D0 on fresh noise. Layers off target by more than a few percent are
          * projected back onto the constraint by shifting all their log sigmas by one constant
-         * (the direction that changes the entropy fastest), found by bisection on a fixed noise
-         * sample, then measured again on noise neither the optimiser nor the bisection saw. The
+         * (the direction that changes the entropy fastest), found by a secant search on a fixed
+         * noise sample, then measured again on noise neither the optimiser nor the bisection saw. The
          * estimate is heavy-tailed where sigma is large, so a miss is retried with twice the
          * draws, up to {@link #MAX_CHECK_DOUBLINGS} times.
          */
@@ -288,7 +290,8 @@ public final class InformationDiscarding implements AutoCloseable {
                     break;
                 }
                 int sampleRuns = runs << attempt;
-                double[] shift = calibrate(logSigma, d0, off, sampleRuns, STREAM_CALIBRATION + attempt * (1L << 32));
+                double[] shift = calibrate(logSigma, d0, ratio, off, sampleRuns,
+                        STREAM_CALIBRATION + attempt * (1L << 32));
                 float[][] calibrated = shifted(logSigma, shift);
                 for (int l = 0; l < count; l++) {
                     logSigma[l] = calibrated[l];
@@ -303,37 +306,60 @@ public final class InformationDiscarding implements AutoCloseable {
             return ratio;
         }
 
-        /** Per layer, the constant shift of log sigma that puts D/D0 on tau for one noise sample. */
-        private double[] calibrate(float[][] logSigma, double[] d0, boolean[] which, int runs, long stream) {
-            double[] lo = new double[count];
-            double[] hi = new double[count];
+        /**
+         * Per layer, the constant shift c of log sigma that puts D/D0 on tau for one noise sample:
+         * a secant search on log(D/D0) against c, started where D growing like sigma^2 puts it.
+         */
+        private double[] calibrate(float[][] logSigma, double[] d0, double[] ratio, boolean[] which, int runs,
+                long stream) {
+            double logTau = Math.log(s.tau());
             double[] shift = new double[count];
+            double[] previousShift = new double[count];
+            double[] previousLog = new double[count];
+            boolean[] open = which.clone();
             for (int l = 0; l < count; l++) {
-                if (which[l]) {
-                    lo[l] = -CALIBRATION_RANGE;
-                    hi[l] = CALIBRATION_RANGE;
+                previousLog[l] = Math.log(ratio[l]);
+                if (open[l]) {
+                    shift[l] = clampShift(0.5 * (logTau - previousLog[l]));
                 }
             }
-            for (int it = 0; it < CALIBRATION_ITERATIONS; it++) {
+            for (int it = 0; it < CALIBRATION_ITERATIONS && anyOf(open); it++) {
                 if (cancelled.getAsBoolean()) {
                     throw new AnalysisCancelledException();
                 }
-                for (int l = 0; l < count; l++) {
-                    shift[l] = (lo[l] + hi[l]) / 2;
-                }
                 double[] r = ratios(shifted(logSigma, shift), d0, stream, runs);
                 for (int l = 0; l < count; l++) {
-                    if (r[l] > s.tau()) {
-                        hi[l] = shift[l];
-                    } else {
-                        lo[l] = shift[l];
+                    if (!open[l]) {
+                        continue;
                     }
+                    double log = Math.log(r[l]);
+                    if (Math.abs(log - logTau) < CALIBRATION_PRECISION || !Double.isFinite(log)) {
+                        open[l] = false;
+                        continue;
+                    }
+                    double slope = (log - previousLog[l]) / (shift[l] - previousShift[l]);
+                    // D/D0 rises with sigma; a flat or inverted secant (noise, saturation) falls
+                    // back to the sigma^2 law.
+                    double next = shift[l] + (logTau - log) / (slope > 0.1 ? slope : 2.0);
+                    previousShift[l] = shift[l];
+                    previousLog[l] = log;
+                    shift[l] = clampShift(next);
                 }
             }
-            for (int l = 0; l < count; l++) {
-                shift[l] = (lo[l] + hi[l]) / 2;
-            }
             return shift;
+        }
+
+        private static double clampShift(double c) {
+            return Math.max(-CALIBRATION_RANGE, Math.min(CALIBRATION_RANGE, c));
+        }
+
+        private static boolean anyOf(boolean[] flags) {
+            for (boolean f : flags) {
+                if (f) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private float[][] shifted(float[][] logSigma, double[] shift) {
@@ -390,15 +416,6 @@ public final class InformationDiscarding implements AutoCloseable {
             }
             results.forEach(listener::layerFinished);
             return results;
-        }
-
-        private boolean anyActive() {
-            for (boolean a : active) {
-                if (a) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         private float[] uniform(float value) {
