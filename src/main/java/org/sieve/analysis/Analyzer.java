@@ -34,12 +34,7 @@ public final class Analyzer implements AutoCloseable {
     }
 
     private static DiscardingResult withForeground(DiscardingResult result, ForegroundMask mask) {
-        boolean[] fg = new boolean[mask.height() * mask.width()];
-        for (int y = 0; y < mask.height(); y++) {
-            for (int x = 0; x < mask.width(); x++) {
-                fg[y * mask.width() + x] = mask.isForeground(y, x);
-            }
-        }
+        boolean[] fg = mask.pixels();
         List<LayerResult> layers = new ArrayList<>();
         for (LayerResult l : result.layers()) {
             layers.add(l.ok() ? l.withForeground(ForegroundViews.of(l.entropyMap(), result.grid(), fg)) : l);

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.sieve.SieveException;
 import org.sieve.metrics.LayerResult;
 import org.sieve.render.ColourMap;
@@ -30,28 +31,45 @@ public final class ResultFiles {
 
     /** @return the files written */
     public static List<Path> write(AnalysisResult result, Path dir) {
+        return write(result, Set.of(), dir);
+    }
+
+    /**
+     * result.json is written last, so its presence means the folder is complete (batches resume on it).
+     *
+     * @param cachedLayers layers that came from the result cache, marked in result.json
+     * @return the files written
+     */
+    public static List<Path> write(AnalysisResult result, Set<String> cachedLayers, Path dir) {
         List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(dir);
-            written.add(writeText(dir.resolve("result.json"), ResultJson.toText(result)));
             written.add(writeText(dir.resolve("entropy.csv"), csv(result)));
         } catch (IOException e) {
-            throw new SieveException("Cannot write results into " + dir + ": " + e.getMessage()
-                    + ". Choose a folder you can write to with --out.", e);
+            throw cannotWrite(dir, e);
         }
         List<LayerResult> ok = result.discarding().layers().stream().filter(LayerResult::ok).toList();
-        if (ok.isEmpty()) {
-            return written;
+        if (!ok.isEmpty()) {
+            ColourScale scale = ColourScale.shared(ENTROPY_LABEL,
+                    ok.stream().map(LayerResult::entropyMap).toArray(float[][][]::new));
+            for (LayerResult l : ok) {
+                Path png = dir.resolve(fileName(l.name()) + ".png");
+                Png.write(HeatmapRenderer.render(result.request().image(), l.entropyMap(), scale, ColourMap.VIRIDIS,
+                        OPACITY, l.name(), subtitle(l), PANEL_SIZE), png);
+                written.add(png);
+            }
         }
-        ColourScale scale = ColourScale.shared(ENTROPY_LABEL,
-                ok.stream().map(LayerResult::entropyMap).toArray(float[][][]::new));
-        for (LayerResult l : ok) {
-            Path png = dir.resolve(fileName(l.name()) + ".png");
-            Png.write(HeatmapRenderer.render(result.request().image(), l.entropyMap(), scale, ColourMap.VIRIDIS,
-                    OPACITY, l.name(), subtitle(l), PANEL_SIZE), png);
-            written.add(png);
+        try {
+            written.add(writeText(dir.resolve("result.json"), ResultJson.toText(result, cachedLayers)));
+        } catch (IOException e) {
+            throw cannotWrite(dir, e);
         }
         return written;
+    }
+
+    private static SieveException cannotWrite(Path dir, IOException e) {
+        return new SieveException("Cannot write results into " + dir + ": " + e.getMessage()
+                + ". Choose a folder you can write to with --out.", e);
     }
 
     /** One line a person reads under a heatmap. */

@@ -9,7 +9,6 @@ import java.util.Set;
 import org.sieve.SieveException;
 import org.sieve.analysis.AnalysisRequest;
 import org.sieve.analysis.AnalysisResult;
-import org.sieve.analysis.Analyzer;
 import org.sieve.analysis.ResultFiles;
 import org.sieve.analysis.ResultJson;
 import org.sieve.image.ForegroundMask;
@@ -23,6 +22,12 @@ import org.sieve.network.Layer;
 import org.sieve.network.Network;
 import org.sieve.network.format.Model;
 import org.sieve.network.format.ModelMetadata;
+import org.sieve.service.AnalysisService;
+import org.sieve.service.JobEvent;
+import org.sieve.service.JobListener;
+import org.sieve.service.JobResult;
+import org.sieve.service.Priority;
+import org.sieve.service.ResultCache;
 import org.sieve.tf.ComputeDevice;
 
 /** {@code sieve analyze}: metric 1 for chosen layers of one image, written to a folder. */
@@ -50,6 +55,7 @@ final class AnalyzeCommand {
               --device cpu|gpu      where TensorFlow runs (default cpu)
               --out DIR             output folder (default sieve-results/<model>-<image>)
               --json                print result.json on standard output and nothing else there
+              --no-cache            compute every layer, neither reading nor writing the result cache
               --model-dir DIR       also look for models in DIR""";
 
     private AnalyzeCommand() {
@@ -57,7 +63,7 @@ final class AnalyzeCommand {
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
         Options o = Options.parse("analyze", args, Set.of("model", "image", "layers", "mask", "steps", "seed",
-                "tau", "sigma0", "grid", "draws", "device", "out", "model-dir"), Set.of("json", "crop"));
+                "tau", "sigma0", "grid", "draws", "device", "out", "model-dir"), Set.of("json", "crop", "no-cache"));
         Model model = Catalogues.of(o).resolve(o.require("model"));
         Path imagePath = Path.of(o.require("image"));
         ModelMetadata meta = model.metadata();
@@ -69,22 +75,39 @@ final class AnalyzeCommand {
         Path dir = o.path("out", Path.of("sieve-results", meta.id() + "-" + stem(imagePath)));
 
         ConsoleProgress progress = ConsoleProgress.on(err);
-        AnalysisResult result;
-        try (Analyzer analyzer = new Analyzer()) {
-            result = analyzer.run(new AnalysisRequest(model, image, layers, mask, settings), progress, () -> false);
+        JobResult job;
+        try (AnalysisService service = new AnalysisService(o.has("no-cache") ? null : ResultCache.openDefault())) {
+            job = service.submit(new AnalysisRequest(model, image, layers, mask, settings), Priority.INTERACTIVE,
+                    withWarnings(JobListener.forwardingTo(progress), err)).await();
         } finally {
             progress.finish();
         }
-        ResultFiles.write(result, dir);
+        AnalysisResult result = job.analysis();
+        ResultFiles.write(result, job.cachedLayers(), dir);
         if (o.has("json")) {
-            out.print(ResultJson.toText(result));
+            out.print(ResultJson.toText(result, job.cachedLayers()));
         }
         summarise(result, dir, err);
+        if (!job.cachedLayers().isEmpty()) {
+            err.println(job.cachedLayers().size() + " of " + result.discarding().layers().size()
+                    + " layers came from the result cache; --no-cache recomputes them.");
+        }
         List<LayerResult> failed = result.discarding().layers().stream().filter(l -> !l.ok()).toList();
         for (LayerResult l : failed) {
             err.println("Layer " + l.name() + " failed: " + l.failure() + ".");
         }
         return failed.isEmpty() ? 0 : Main.PARTIAL;
+    }
+
+    /** Prints the service's warnings (e.g. a cache that cannot be written) and passes on everything else. */
+    static JobListener withWarnings(JobListener listener, PrintStream err) {
+        return e -> {
+            if (e instanceof JobEvent.Warning w) {
+                err.println("Warning: " + w.message());
+            } else {
+                listener.onEvent(e);
+            }
+        };
     }
 
     static List<String> layers(Network network, String spec) {

@@ -22,6 +22,9 @@ public final class Main {
               models     list the bundled models
               layers     list a model's layers with output shapes
               analyze    measure pixel-wise information discarding of an image, per layer
+              batch      analyse every image in a folder, with a summary per layer (resumable)
+              cache      show or clear the result cache
+              bench      time the optimisation step (fused layers against one at a time)
               help CMD   explain a command's options
               --version  print the version
 
@@ -46,10 +49,13 @@ public final class Main {
                 case "models" -> ModelsCommand.run(rest, out);
                 case "layers" -> LayersCommand.run(rest, out);
                 case "analyze", "analyse" -> AnalyzeCommand.run(rest, out, err);
+                case "batch" -> BatchCommand.run(rest, err);
+                case "cache" -> CacheCommand.run(rest, out);
+                case "bench" -> BenchCommand.run(rest, out);
                 case "help" -> help(rest, out);
                 case "--version" -> version(out);
                 default -> throw new UsageException("Unknown command '" + command
-                        + "'. Commands: models, layers, analyze, help.");
+                        + "'. Commands: models, layers, analyze, batch, cache, bench, help.");
             };
         } catch (SieveException e) {
             err.println("sieve: " + e.getMessage());
@@ -70,7 +76,11 @@ public final class Main {
             case "models" -> ModelsCommand.HELP;
             case "layers" -> LayersCommand.HELP;
             case "analyze", "analyse" -> AnalyzeCommand.HELP;
-            default -> throw new UsageException("No help for '" + rest.get(0) + "'. Commands: models, layers, analyze.");
+            case "batch" -> BatchCommand.HELP;
+            case "cache" -> CacheCommand.HELP;
+            case "bench" -> BenchCommand.HELP;
+            default -> throw new UsageException("No help for '" + rest.get(0)
+                    + "'. Commands: models, layers, analyze, batch, cache, bench.");
         };
         out.println(text);
         return 0;

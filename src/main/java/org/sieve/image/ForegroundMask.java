@@ -179,6 +179,17 @@ public final class ForegroundMask {
         return mask[y * width + x];
     }
 
+    /** One flag per model-input pixel, row-major. */
+    public boolean[] pixels() {
+        boolean[] out = new boolean[height() * width()];
+        for (int y = 0; y < height(); y++) {
+            for (int x = 0; x < width(); x++) {
+                out[y * width() + x] = isForeground(y, x);
+            }
+        }
+        return out;
+    }
+
     public int foregroundCount() {
         return count;
     }

@@ -1,0 +1,147 @@
+package org.sieve.service;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.sieve.analysis.Version;
+import org.sieve.render.CurveChart;
+
+/** A batch's results per layer over all images, as summary.json, summary.csv and a chart of the curves. */
+final class BatchSummary {
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    private final Map<String, LayerSummary> layers = new LinkedHashMap<>();
+    private final List<BatchReport.Skipped> skipped = new ArrayList<>();
+    private JsonObject first;
+    private int images;
+    private int failedLayers;
+
+    /** @param layers the analysed layers in network order */
+    BatchSummary(List<String> layers) {
+        layers.forEach(l -> this.layers.put(l, new LayerSummary(l)));
+    }
+
+    /** @param result one image's result.json */
+    void add(JsonObject result) {
+        if (first == null) {
+            first = result;
+        }
+        images++;
+        for (JsonElement e : result.getAsJsonArray("layers")) {
+            JsonObject layer = e.getAsJsonObject();
+            LayerSummary s = layers.get(layer.get("name").getAsString());
+            if (layer.has("failure")) {
+                failedLayers++;
+            } else if (s != null) {
+                s.add(layer);
+            }
+        }
+    }
+
+    void skip(String image, String reason) {
+        skipped.add(new BatchReport.Skipped(image, reason));
+    }
+
+    int images() {
+        return images;
+    }
+
+    int failedLayers() {
+        return failedLayers;
+    }
+
+    List<BatchReport.Skipped> skipped() {
+        return skipped;
+    }
+
+    String json(BatchReport report, String mask) {
+        JsonObject root = new JsonObject();
+        root.addProperty("sieveVersion", Version.SIEVE);
+        root.addProperty("metric", CacheKeys.METRIC);
+        if (first != null) {
+            root.add("model", first.get("model"));
+            root.add("settings", first.get("settings"));
+        }
+        root.addProperty("mask", mask);
+        JsonObject counts = new JsonObject();
+        counts.addProperty("total", report.images());
+        counts.addProperty("analysed", report.analysed());
+        counts.addProperty("resumed", report.resumed());
+        counts.add("skipped", GSON.toJsonTree(report.skipped()));
+        root.add("images", counts);
+        root.addProperty("failedLayers", report.failedLayers());
+        JsonArray out = new JsonArray();
+        for (LayerSummary s : layers.values()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("name", s.name());
+            o.addProperty("images", s.count("entropyPerDim"));
+            for (String q : LayerSummary.QUANTITIES) {
+                JsonObject stats = new JsonObject();
+                stats.add("mean", number(s.mean(q)));
+                stats.add("std", number(s.std(q)));
+                stats.addProperty("n", s.count(q));
+                o.add(q, stats);
+            }
+            out.add(o);
+        }
+        root.add("layers", out);
+        JsonObject timing = new JsonObject();
+        timing.addProperty("imagesComputed", report.computed());
+        timing.add("seconds", number(report.seconds()));
+        timing.add("engineSeconds", number(report.engineSeconds()));
+        timing.add("optimisationSeconds", number(report.optimisationSeconds()));
+        root.add("timingOfThisRun", timing);
+        return GSON.toJson(root) + "\n";
+    }
+
+    String csv() {
+        StringBuilder out = new StringBuilder("layer,images");
+        for (String q : LayerSummary.QUANTITIES) {
+            out.append(',').append(q).append("Mean,").append(q).append("Std");
+        }
+        out.append('\n');
+        for (LayerSummary s : layers.values()) {
+            out.append(s.name()).append(',').append(s.count("entropyPerDim"));
+            for (String q : LayerSummary.QUANTITIES) {
+                out.append(',').append(csvNumber(s.mean(q))).append(',').append(csvNumber(s.std(q)));
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Mean entropy over images per layer, with foreground and background when there was a mask. */
+    BufferedImage chart() {
+        CurveChart chart = new CurveChart("Layer entropy, mean over " + images + " images", "layer",
+                "entropy (nats per input dimension)", List.copyOf(layers.keySet()));
+        chart.add("mean entropy h̄", means("entropyPerDim"));
+        if (layers.values().stream().anyMatch(s -> s.count("foregroundEntropy") > 0)) {
+            chart.add("foreground", means("foregroundEntropy"));
+            chart.add("background", means("backgroundEntropy"));
+        }
+        return chart.render(960, 600);
+    }
+
+    private double[] means(String quantity) {
+        return layers.values().stream().mapToDouble(s -> s.mean(quantity)).toArray();
+    }
+
+    private static JsonElement number(double v) {
+        return Double.isFinite(v) ? new JsonPrimitive(v) : JsonNull.INSTANCE;
+    }
+
+    private static String csvNumber(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "";
+    }
+}

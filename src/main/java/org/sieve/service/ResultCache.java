@@ -1,0 +1,188 @@
+package org.sieve.service;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.sieve.SieveException;
+
+/**
+ * Layer results on disk, one file per cache key. Entries are written atomically and checked on
+ * every read; a damaged one is deleted and reported as a miss, so it gets recomputed. The total
+ * size is bounded: when a write takes it over the limit, the least recently used entries (by
+ * modification time, which every hit refreshes) are deleted down to 90% of it. Safe to share
+ * between threads; several processes may share the folder (the worst case is a recomputation).
+ */
+public final class ResultCache {
+
+    public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
+    /** Eviction goes below the limit so that the next writes do not evict again at once. */
+    static final double EVICT_TO = 0.9;
+    private static final String SUFFIX = ".entry";
+    private static final Duration STALE_TEMPORARY = Duration.ofHours(1);
+
+    /** What the cache holds. */
+    public record Info(Path folder, int entries, long bytes, long maxBytes) {
+    }
+
+    private record Stored(Path file, long bytes, FileTime used) {
+    }
+
+    private final Path folder;
+    private final Path entries;
+    private final long maxBytes;
+    /** Total size of the entries as far as this process knows; -1 until the first write scans the folder. */
+    private long knownBytes = -1;
+
+    private ResultCache(Path folder, long maxBytes) {
+        this.folder = folder;
+        this.entries = folder.resolve("layers");
+        this.maxBytes = maxBytes;
+    }
+
+    /** The platform's user cache folder (or -Dsieve.cache), bounded to {@link #DEFAULT_MAX_BYTES}. */
+    public static ResultCache openDefault() {
+        return open(CacheFolder.resolve(), DEFAULT_MAX_BYTES);
+    }
+
+    /** Creates the folder if needed and checks that it can be written. */
+    public static ResultCache open(Path folder, long maxBytes) {
+        ResultCache cache = new ResultCache(folder.toAbsolutePath(), maxBytes);
+        try {
+            Files.createDirectories(cache.entries);
+            Files.delete(Files.createTempFile(cache.entries, AtomicFiles.TEMP_PREFIX, AtomicFiles.TEMP_SUFFIX));
+        } catch (IOException e) {
+            throw new SieveException("The result cache folder " + cache.folder + " cannot be written: "
+                    + AtomicFiles.reason(e) + ". Point Sieve at another folder with JAVA_OPTS=-D"
+                    + CacheFolder.PROPERTY + "=DIR, or run without the cache (--no-cache).", e);
+        }
+        return cache;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** The entry for a key, or empty when there is none or it was damaged (then it is deleted). */
+    synchronized Optional<CachedLayer> get(String key) {
+        Path file = fileOf(key);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return discard(file);
+        }
+        CachedLayer entry;
+        try {
+            entry = CacheEntry.decode(key, text);
+        } catch (RuntimeException e) {
+            return discard(file);
+        }
+        try {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            // A read-only cache still answers; it just cannot track use.
+        }
+        return Optional.of(entry);
+    }
+
+    /** @throws SieveException when the entry cannot be written (full disk, permissions) */
+    synchronized void put(String key, CachedLayer entry) {
+        Path file = fileOf(key);
+        long before = sizeOf(file);
+        AtomicFiles.writeText(file, CacheEntry.encode(key, entry));
+        if (knownBytes < 0) {
+            knownBytes = scan().stream().mapToLong(Stored::bytes).sum();
+        } else {
+            knownBytes += sizeOf(file) - before;
+        }
+        if (knownBytes > maxBytes) {
+            evict();
+        }
+    }
+
+    public synchronized Info info() {
+        List<Stored> all = scan();
+        return new Info(folder, all.size(), all.stream().mapToLong(Stored::bytes).sum(), maxBytes);
+    }
+
+    /** Deletes every entry; returns what was there. */
+    public synchronized Info clear() {
+        Info before = info();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(entries)) {
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            throw new SieveException("Cannot clear the result cache in " + folder + ": " + AtomicFiles.reason(e)
+                    + ".", e);
+        }
+        knownBytes = 0;
+        return before;
+    }
+
+    private void evict() {
+        List<Stored> all = new ArrayList<>(scan());
+        all.sort(Comparator.comparing(Stored::used));
+        long total = all.stream().mapToLong(Stored::bytes).sum();
+        long target = (long) (maxBytes * EVICT_TO);
+        for (int i = 0; i < all.size() && total > target; i++) {
+            AtomicFiles.deleteQuietly(all.get(i).file());
+            total -= all.get(i).bytes();
+        }
+        knownBytes = total;
+    }
+
+    /** Every entry, deleting temporary files that a killed process left behind. */
+    private List<Stored> scan() {
+        List<Stored> out = new ArrayList<>();
+        Instant staleBefore = Instant.now().minus(STALE_TEMPORARY);
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(entries)) {
+            for (Path f : files) {
+                try {
+                    BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
+                    if (f.getFileName().toString().endsWith(SUFFIX)) {
+                        out.add(new Stored(f, a.size(), a.lastModifiedTime()));
+                    } else if (AtomicFiles.isTemporary(f) && a.lastModifiedTime().toInstant().isBefore(staleBefore)) {
+                        AtomicFiles.deleteQuietly(f);
+                    }
+                } catch (NoSuchFileException e) {
+                    // Evicted or replaced by another process meanwhile.
+                }
+            }
+        } catch (IOException e) {
+            throw new SieveException("Cannot read the result cache folder " + entries + ": "
+                    + AtomicFiles.reason(e) + ".", e);
+        }
+        return out;
+    }
+
+    private Optional<CachedLayer> discard(Path file) {
+        AtomicFiles.deleteQuietly(file);
+        return Optional.empty();
+    }
+
+    private Path fileOf(String key) {
+        return entries.resolve(key + SUFFIX);
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}
