@@ -1,15 +1,11 @@
 package org.sieve.analysis;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.sieve.SieveException;
+import org.sieve.io.AtomicFiles;
 import org.sieve.metrics.LayerResult;
 import org.sieve.render.ColourMap;
 import org.sieve.render.ColourScale;
@@ -42,12 +38,7 @@ public final class ResultFiles {
      */
     public static List<Path> write(AnalysisResult result, Set<String> cachedLayers, Path dir) {
         List<Path> written = new ArrayList<>();
-        try {
-            Files.createDirectories(dir);
-            written.add(writeText(dir.resolve("entropy.csv"), csv(result)));
-        } catch (IOException e) {
-            throw cannotWrite(dir, e);
-        }
+        written.add(writeText(dir.resolve("entropy.csv"), csv(result)));
         List<LayerResult> ok = result.discarding().layers().stream().filter(LayerResult::ok).toList();
         if (!ok.isEmpty()) {
             ColourScale scale = ColourScale.shared(ENTROPY_LABEL,
@@ -59,17 +50,13 @@ public final class ResultFiles {
                 written.add(png);
             }
         }
-        try {
-            written.add(writeText(dir.resolve("result.json"), ResultJson.toText(result, cachedLayers)));
-        } catch (IOException e) {
-            throw cannotWrite(dir, e);
-        }
+        written.add(writeText(dir.resolve("result.json"), ResultJson.toText(result, cachedLayers)));
         return written;
     }
 
-    private static SieveException cannotWrite(Path dir, IOException e) {
-        return new SieveException("Cannot write results into " + dir + ": " + e.getMessage()
-                + ". Choose a folder you can write to with --out.", e);
+    private static Path writeText(Path file, String text) {
+        AtomicFiles.writeText(file, text);
+        return file;
     }
 
     /** One line a person reads under a heatmap. */
@@ -110,10 +97,4 @@ public final class ResultFiles {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "";
     }
 
-    /** Written beside the target and moved into place, so a reader never sees half a file. */
-    private static Path writeText(Path file, String text) throws IOException {
-        Path tmp = Files.createTempFile(file.getParent(), ".sieve-", ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        return Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
 }

@@ -1,5 +1,6 @@
 package org.sieve.service;
 
+import org.sieve.io.AtomicFiles;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

@@ -1,5 +1,6 @@
 package org.sieve.service;
 
+import org.sieve.io.AtomicFiles;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;

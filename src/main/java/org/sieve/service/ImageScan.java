@@ -1,5 +1,6 @@
 package org.sieve.service;
 
+import org.sieve.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;

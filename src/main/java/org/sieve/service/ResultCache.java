@@ -1,5 +1,6 @@
 package org.sieve.service;
 
+import org.sieve.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

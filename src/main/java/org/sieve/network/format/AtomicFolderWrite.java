@@ -1,14 +1,13 @@
 package org.sieve.network.format;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.sieve.SieveException;
+import org.sieve.io.AtomicFiles;
 
 /**
  * Writes files into a folder so that a crash never leaves a half-written file: everything is
@@ -38,7 +37,7 @@ final class AtomicFolderWrite {
                 Files.write(temp.resolve(f.getKey()), f.getValue());
             }
             for (String name : files.keySet()) {
-                move(temp.resolve(name), target.resolve(name));
+                AtomicFiles.move(temp.resolve(name), target.resolve(name));
             }
             if (stale != null) {
                 deleteStale(target, files, stale);
@@ -59,14 +58,6 @@ final class AtomicFolderWrite {
                     Files.delete(p);
                 }
             }
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

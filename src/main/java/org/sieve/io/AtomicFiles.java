@@ -1,0 +1,94 @@
+package org.sieve.io;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.sieve.SieveException;
+
+/**
+ * Files written beside their target and moved into place, so no reader (or rerun) ever sees
+ * half a file; failures become one line a person understands, above all a full disk.
+ */
+public final class AtomicFiles {
+
+    /** Temporary files start with this; a killed process may leave some behind. */
+    public static final String TEMP_PREFIX = ".sieve-";
+    public static final String TEMP_SUFFIX = ".tmp";
+
+    /** Writes a file's content into the temporary file it is given. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(Path temporary) throws IOException;
+    }
+
+    private AtomicFiles() {
+    }
+
+    public static void writeText(Path file, String text) {
+        write(file, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
+    }
+
+    /** Creates the folder if needed, writes into a temporary file there, then moves it into place. */
+    public static void write(Path file, Content content) {
+        Path target = file.toAbsolutePath();
+        if (Files.isDirectory(target)) {
+            throw new SieveException("Cannot write " + target + ": it is a folder. Give a file name.");
+        }
+        Path tmp = null;
+        try {
+            Files.createDirectories(target.getParent());
+            tmp = Files.createTempFile(target.getParent(), TEMP_PREFIX, TEMP_SUFFIX);
+            content.writeTo(tmp);
+            move(tmp, target);
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw new SieveException("Cannot write " + target + ": the folder " + target.getParent()
+                    + " cannot be created or written (" + reason(e)
+                    + "). Choose another output folder or fix its permissions.", e);
+        }
+    }
+
+    /** An atomic move where the file system offers one, a plain replacing move otherwise. */
+    public static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** A reason a person understands, above all for a full disk. */
+    public static String reason(IOException e) {
+        String text = String.valueOf(e.getMessage());
+        if (text.contains("No space left")) {
+            return "the disk is full (No space left on device); free some space";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason() + " (" + f.getFile() + ")";
+        }
+        return e.getClass().getSimpleName() + ": " + text;
+    }
+
+    public static boolean isTemporary(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(".") && name.endsWith(TEMP_SUFFIX);
+    }
+
+    public static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // Only clean-up; the caller reports the error that matters.
+            }
+        }
+    }
+}
