@@ -28,20 +28,11 @@ public final class InformationDiscarding implements AutoCloseable {
     static final double CONVERGENCE_WINDOW = 0.2;
     /** The constraint must hold within 10% on a fresh sample; the optimum aims closer. */
     static final double CONSTRAINT_TOLERANCE = 0.10;
-    static final double CALIBRATION_TRIGGER = 0.04;
-    static final int CALIBRATION_ITERATIONS = 6;
-    /** Calibration stops within 1 % of tau on its sample. */
-    static final double CALIBRATION_PRECISION = 0.01;
-    static final int MAX_CHECK_DOUBLINGS = 3;
-    static final double CALIBRATION_RANGE = 2.0;
     /** Step sizes decay linearly to this fraction so the last steps settle. */
     static final double FINAL_LEARNING_RATE_FRACTION = 0.05;
 
     /** Independent noise streams of one seed: steps use counters from 0, these far above. */
     static final long STREAM_D0 = 1L << 40;
-    static final long STREAM_CALIBRATION = 2L << 40;
-    static final long STREAM_CHECK = 3L << 40;
-    static final long STREAM_RECHECK = 4L << 40;
 
     private final Network network;
     private final float[] mean;
@@ -111,6 +102,15 @@ public final class InformationDiscarding implements AutoCloseable {
         return g;
     }
 
+    static boolean anyOf(boolean[] flags) {
+        for (boolean f : flags) {
+            if (f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void close() {
         graphs.values().forEach(DiscardingGraph::close);
@@ -170,7 +170,11 @@ public final class InformationDiscarding implements AutoCloseable {
             optimise();
             float[][] logSigma = graph.logSigma();
             listener.phase("Checking the constraint on fresh noise");
-            double[] ratio = checkConstraint(logSigma, d0, runs);
+            boolean[] failed = new boolean[count];
+            for (int l = 0; l < count; l++) {
+                failed[l] = failure[l] != null;
+            }
+            double[] ratio = new ConstraintCheck(graph, s, d0, runs, cancelled).apply(logSigma, failed);
             return report(logSigma, ratio);
         }
 
@@ -268,120 +272,6 @@ public final class InformationDiscarding implements AutoCloseable {
                     && Math.abs(meanRatio - s.tau()) / s.tau() <= CONSTRAINT_TOLERANCE;
         }
 
-        /**
-         * Re-measures D/D0 on fresh noise. Layers off target by more than a few percent are
-         * projected back onto the constraint by shifting all their log sigmas by one constant
-         * (the direction that changes the entropy fastest), found by a secant search on a fixed
-         * noise sample, then measured again on noise neither the optimiser nor the bisection saw. The
-         * estimate is heavy-tailed where sigma is large, so a miss is retried with twice the
-         * draws, up to {@link #MAX_CHECK_DOUBLINGS} times.
-         */
-        private double[] checkConstraint(float[][] logSigma, double[] d0, int runs) {
-            double[] ratio = ratios(logSigma, d0, STREAM_CHECK, runs);
-            for (int attempt = 0; attempt <= MAX_CHECK_DOUBLINGS; attempt++) {
-                boolean[] off = new boolean[count];
-                boolean any = false;
-                for (int l = 0; l < count; l++) {
-                    double miss = Math.abs(ratio[l] - s.tau()) / s.tau();
-                    off[l] = failure[l] == null && miss > (attempt == 0 ? CALIBRATION_TRIGGER : CONSTRAINT_TOLERANCE);
-                    any |= off[l];
-                }
-                if (!any) {
-                    break;
-                }
-                int sampleRuns = runs << attempt;
-                double[] shift = calibrate(logSigma, d0, ratio, off, sampleRuns,
-                        STREAM_CALIBRATION + attempt * (1L << 32));
-                float[][] calibrated = shifted(logSigma, shift);
-                for (int l = 0; l < count; l++) {
-                    logSigma[l] = calibrated[l];
-                }
-                double[] fresh = ratios(logSigma, d0, STREAM_RECHECK + attempt * (1L << 32), sampleRuns);
-                for (int l = 0; l < count; l++) {
-                    if (off[l]) {
-                        ratio[l] = fresh[l];
-                    }
-                }
-            }
-            return ratio;
-        }
-
-        /**
-         * Per layer, the constant shift c of log sigma that puts D/D0 on tau for one noise sample:
-         * a secant search on log(D/D0) against c, started where D growing like sigma^2 puts it.
-         */
-        private double[] calibrate(float[][] logSigma, double[] d0, double[] ratio, boolean[] which, int runs,
-                long stream) {
-            double logTau = Math.log(s.tau());
-            double[] shift = new double[count];
-            double[] previousShift = new double[count];
-            double[] previousLog = new double[count];
-            boolean[] open = which.clone();
-            for (int l = 0; l < count; l++) {
-                previousLog[l] = Math.log(ratio[l]);
-                if (open[l]) {
-                    shift[l] = clampShift(0.5 * (logTau - previousLog[l]));
-                }
-            }
-            for (int it = 0; it < CALIBRATION_ITERATIONS && anyOf(open); it++) {
-                if (cancelled.getAsBoolean()) {
-                    throw new AnalysisCancelledException();
-                }
-                double[] r = ratios(shifted(logSigma, shift), d0, stream, runs);
-                for (int l = 0; l < count; l++) {
-                    if (!open[l]) {
-                        continue;
-                    }
-                    double log = Math.log(r[l]);
-                    if (Math.abs(log - logTau) < CALIBRATION_PRECISION || !Double.isFinite(log)) {
-                        open[l] = false;
-                        continue;
-                    }
-                    double slope = (log - previousLog[l]) / (shift[l] - previousShift[l]);
-                    // D/D0 rises with sigma; a flat or inverted secant (noise, saturation) falls
-                    // back to the sigma^2 law.
-                    double next = shift[l] + (logTau - log) / (slope > 0.1 ? slope : 2.0);
-                    previousShift[l] = shift[l];
-                    previousLog[l] = log;
-                    shift[l] = clampShift(next);
-                }
-            }
-            return shift;
-        }
-
-        private static double clampShift(double c) {
-            return Math.max(-CALIBRATION_RANGE, Math.min(CALIBRATION_RANGE, c));
-        }
-
-        private static boolean anyOf(boolean[] flags) {
-            for (boolean f : flags) {
-                if (f) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private float[][] shifted(float[][] logSigma, double[] shift) {
-            float lo = (float) Math.log(s.sigmaMin());
-            float hi = (float) Math.log(s.sigmaMax());
-            float[][] out = new float[count][];
-            for (int l = 0; l < count; l++) {
-                out[l] = logSigma[l].clone();
-                for (int c = 0; c < out[l].length; c++) {
-                    out[l][c] = Math.min(hi, Math.max(lo, (float) (out[l][c] + shift[l])));
-                }
-            }
-            return out;
-        }
-
-        private double[] ratios(float[][] logSigma, double[] d0, long stream, int runs) {
-            double[] d = graph.distortion(flatten(logSigma), s.seed(), stream, runs);
-            for (int l = 0; l < count; l++) {
-                d[l] /= d0[l];
-            }
-            return d;
-        }
 
         private List<LayerResult> report(float[][] logSigma, double[] ratio) {
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -421,15 +311,6 @@ public final class InformationDiscarding implements AutoCloseable {
         private float[] uniform(float value) {
             float[] out = new float[count * grid.cells()];
             Arrays.fill(out, value);
-            return out;
-        }
-
-        private static float[] flatten(float[][] perLayer) {
-            int n = perLayer[0].length;
-            float[] out = new float[perLayer.length * n];
-            for (int l = 0; l < perLayer.length; l++) {
-                System.arraycopy(perLayer[l], 0, out, l * n, n);
-            }
             return out;
         }
 

@@ -1,0 +1,186 @@
+package org.sieve.metrics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.sieve.network.Activation;
+import org.sieve.network.ActivationLayer;
+import org.sieve.network.ConstantWeights;
+import org.sieve.network.Dense;
+import org.sieve.network.InputLayer;
+import org.sieve.network.Layer;
+import org.sieve.network.Network;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * The noisy forward pass of metric 1 in a TensorFlow graph: every analysed layer's draws of
+ * x~ = x + up(sigma) * eps through the network, and each layer's distortion D against the clean
+ * image. Built once per source of sigma (the optimised variable, or a fed value).
+ */
+final class NoisyForward {
+
+    /** A layer drops the draws it does not need only when that removes at least this share. */
+    static final double PRUNE_SHARE = 0.25;
+
+    private final Ops tf;
+    private final Network network;
+    private final ConstantWeights weights;
+    private final Operand<TFloat32> image;
+    private final Operand<TFloat32> mean;
+    private final Operand<TFloat32> std;
+    private final List<String> layers;
+    private final boolean[] identity;
+    private final Map<String, List<Integer>> rowBlocks;
+    final long[][] outputShapes;
+
+    record Pass(Operand<TFloat32> distortion, Operand<TFloat32> meanUpsampledLogSigma) {
+    }
+
+    NoisyForward(Ops tf, Network network, ConstantWeights weights, Operand<TFloat32> image, float[] mean,
+            float[] std, List<String> layers, Phi phi) {
+        this.tf = tf;
+        this.network = network;
+        this.weights = weights;
+        this.image = image;
+        this.mean = tf.constant(mean);
+        this.std = tf.constant(std);
+        this.layers = layers;
+        this.identity = new boolean[layers.size()];
+        this.outputShapes = new long[layers.size()][];
+        this.rowBlocks = rowBlocks(network, layers);
+        for (int l = 0; l < layers.size(); l++) {
+            identity[l] = phi == Phi.IDENTITY
+                    || phi == Phi.AUTO && identityFeatures(network, network.layer(layers.get(l)));
+        }
+    }
+
+    /**
+     * x~ = x + up(sigma) * eps for every layer's own sigma and draws, in pixel space; the
+     * model's normalisation follows inside the graph. Rows are the analysed layers' blocks of
+     * draws in network order, then the clean image; each layer carries only the blocks of
+     * analysed layers that depend on it, so no draw runs deeper than its own layer.
+     */
+    Pass pass(Operand<TFloat32> logSigma, Operand<TInt64> seed, int draws) {
+        int count = layers.size();
+        var input = network.input();
+        Operand<TFloat32> up = tf.image.resizeNearestNeighbor(tf.expandDims(logSigma, tf.constant(3)),
+                tf.constant(new int[] {input.height(), input.width()}));
+        Operand<TFloat32> sigma = tf.expandDims(tf.math.exp(up), tf.constant(1));
+        Operand<TFloat32> eps = tf.random.statelessRandomNormal(tf.constant(
+                new int[] {count, draws, input.height(), input.width(), input.channels()}), seed);
+        Operand<TFloat32> noisy = tf.math.add(image, tf.math.mul(sigma, eps));
+        Operand<TFloat32> batch = tf.concat(List.of(tf.reshape(noisy, tf.constant(
+                new int[] {count * draws, input.height(), input.width(), input.channels()})), image),
+                tf.constant(0));
+        Operand<TFloat32> normalised = tf.math.div(tf.math.sub(batch, mean), std);
+        Map<String, Operand<TFloat32>> taps = new HashMap<>();
+        for (Layer layer : network.ancestorsOf(layers)) {
+            List<Operand<TFloat32>> in = new ArrayList<>();
+            if (layer instanceof InputLayer) {
+                in.add(normalised);
+            }
+            for (String name : layer.inputs()) {
+                in.add(select(taps.get(name), rowBlocks.get(name), rowBlocks.get(layer.name()), draws));
+            }
+            taps.put(layer.name(), layer.build(weights, in));
+        }
+
+        List<Operand<TFloat32>> distortions = new ArrayList<>();
+        for (int l = 0; l < count; l++) {
+            Operand<TFloat32> f = taps.get(layers.get(l));
+            if (!identity[l]) {
+                f = tf.nn.relu(f);
+            }
+            long[] shape = f.shape().asArray();
+            outputShapes[l] = Arrays.copyOfRange(shape, 1, shape.length);
+            List<Integer> carried = rowBlocks.get(layers.get(l));
+            Operand<TFloat32> perturbed = rows(f, carried.indexOf(l) * draws, draws);
+            Operand<TFloat32> clean = rows(f, rowBlocks.get(layers.get(l)).size() * draws, 1);
+            int[] all = new int[shape.length];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            distortions.add(tf.math.mean(tf.math.squaredDifference(perturbed, clean), tf.constant(all)));
+        }
+        Operand<TFloat32> meanUp = tf.math.mean(up, tf.constant(new int[] {1, 2, 3}));
+        return new Pass(tf.stack(distortions), meanUp);
+    }
+
+    /**
+     * Per layer, the analysed layers (by index, ascending) whose draws it carries: those that
+     * depend on it, or, where dropping the others would save less than
+     * {@link #PRUNE_SHARE} of the rows, everything its inputs carry. A slice costs ops in
+     * both passes, so shallow, cheap drops are not worth it.
+     */
+    private static Map<String, List<Integer>> rowBlocks(Network network, List<String> layers) {
+        Map<String, List<Integer>> needed = new HashMap<>();
+        for (int t = 0; t < layers.size(); t++) {
+            for (Layer ancestor : network.ancestorsOf(List.of(layers.get(t)))) {
+                needed.computeIfAbsent(ancestor.name(), k -> new ArrayList<>()).add(t);
+            }
+        }
+        Map<String, List<Integer>> carried = new HashMap<>();
+        for (Layer layer : network.ancestorsOf(layers)) {
+            List<Integer> common = null;
+            for (String in : layer.inputs()) {
+                List<Integer> from = carried.get(in);
+                common = common == null ? new ArrayList<>(from)
+                        : new ArrayList<>(common.stream().filter(from::contains).toList());
+            }
+            List<Integer> own = needed.get(layer.name());
+            boolean prune = common == null || own.size() <= (1 - PRUNE_SHARE) * common.size();
+            carried.put(layer.name(), prune ? own : common);
+        }
+        return carried;
+    }
+
+    /** Keeps, of a tensor carrying blocks {@code from} plus the clean row, the blocks {@code to}. */
+    private Operand<TFloat32> select(Operand<TFloat32> x, List<Integer> from, List<Integer> to, int draws) {
+        if (from.equals(to)) {
+            return x;
+        }
+        List<int[]> ranges = new ArrayList<>();
+        for (int t : to) {
+            add(ranges, from.indexOf(t) * draws, draws);
+        }
+        add(ranges, from.size() * draws, 1);
+        List<Operand<TFloat32>> parts = new ArrayList<>();
+        for (int[] r : ranges) {
+            parts.add(rows(x, r[0], r[1]));
+        }
+        return parts.size() == 1 ? parts.get(0) : tf.concat(parts, tf.constant(0));
+    }
+
+    private static void add(List<int[]> ranges, int start, int length) {
+        int[] last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
+        if (last != null && last[0] + last[1] == start) {
+            last[1] += length;
+        } else {
+            ranges.add(new int[] {start, length});
+        }
+    }
+
+    private Operand<TFloat32> rows(Operand<TFloat32> x, int start, int length) {
+        int rank = x.shape().numDimensions();
+        int[] begin = new int[rank];
+        int[] size = new int[rank];
+        Arrays.fill(size, -1);
+        begin[0] = start;
+        size[0] = length;
+        return tf.slice(x, tf.constant(begin), tf.constant(size));
+    }
+
+    /** Whether AUTO's feature map is the identity for this layer: outputs and probabilities. */
+    private static boolean identityFeatures(Network network, Layer layer) {
+        if (layer == network.output()) {
+            return true;
+        }
+        return layer instanceof Dense d && d.activation() == Activation.SOFTMAX
+                || layer instanceof ActivationLayer a && a.activation() == Activation.SOFTMAX;
+    }
+}
