@@ -24,6 +24,7 @@ public final class Main {
               analyze    measure pixel-wise information discarding of an image, per layer
               batch      analyse every image in a folder, with a summary per layer (resumable)
               cache      show or clear the result cache
+              train      train a classic CNN on MNIST or Fashion-MNIST into a model folder
               bench      time the optimisation step (fused layers against one at a time)
               help CMD   explain a command's options
               --version  print the version
@@ -51,11 +52,12 @@ public final class Main {
                 case "analyze", "analyse" -> AnalyzeCommand.run(rest, out, err);
                 case "batch" -> BatchCommand.run(rest, err);
                 case "cache" -> CacheCommand.run(rest, out);
+                case "train" -> TrainCommand.run(rest, err);
                 case "bench" -> BenchCommand.run(rest, out);
                 case "help" -> help(rest, out);
                 case "--version" -> version(out);
                 default -> throw new UsageException("Unknown command '" + command
-                        + "'. Commands: models, layers, analyze, batch, cache, bench, help.");
+                        + "'. Commands: models, layers, analyze, batch, cache, train, bench, help.");
             };
         } catch (SieveException e) {
             err.println("sieve: " + e.getMessage());
@@ -78,9 +80,10 @@ public final class Main {
             case "analyze", "analyse" -> AnalyzeCommand.HELP;
             case "batch" -> BatchCommand.HELP;
             case "cache" -> CacheCommand.HELP;
+            case "train" -> TrainCommand.HELP;
             case "bench" -> BenchCommand.HELP;
             default -> throw new UsageException("No help for '" + rest.get(0)
-                    + "'. Commands: models, layers, analyze, batch, cache, bench.");
+                    + "'. Commands: models, layers, analyze, batch, cache, train, bench.");
         };
         out.println(text);
         return 0;

@@ -1,0 +1,25 @@
+package org.sieve.train;
+
+import java.util.Set;
+
+/**
+ * How to train: Adam at {@code learningRate} with cosine decay to zero over all steps,
+ * mini-batches of {@code batchSize}, images shifted by up to {@code maxShift} pixels, and
+ * snapshots of the network after the epochs in {@code snapshotEpochs}.
+ */
+public record TrainingConfig(int epochs, int batchSize, float learningRate, long seed, int maxShift,
+        Set<Integer> snapshotEpochs) {
+
+    public TrainingConfig {
+        if (epochs < 1 || batchSize < 1 || !(learningRate > 0) || maxShift < 0) {
+            throw new IllegalArgumentException("epochs and batch size must be positive, learning rate positive,"
+                    + " shift non-negative: " + epochs + ", " + batchSize + ", " + learningRate + ", " + maxShift);
+        }
+        snapshotEpochs = Set.copyOf(snapshotEpochs);
+    }
+
+    /** The learning rate of step {@code t} (1-based) out of {@code total}. */
+    float learningRateAt(int t, int total) {
+        return (float) (learningRate * 0.5 * (1 + Math.cos(Math.PI * (t - 1) / total)));
+    }
+}
