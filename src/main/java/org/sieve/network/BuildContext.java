@@ -21,6 +21,11 @@ public interface BuildContext {
         return false;
     }
 
+    /** Seed of the random ops a layer adds while training (dropout masks), for reproducible runs. */
+    default long seed() {
+        return 0;
+    }
+
     /** Registers an op to run with every training step (batch norm's moving statistics). */
     default void addUpdate(String layer, String name, Operand<TFloat32> newValue) {
         throw new UnsupportedOperationException("state updates exist only while training");

@@ -3,10 +3,8 @@ package org.sieve.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.sieve.network.Dropout;
 import org.sieve.network.GraphBuilder;
 import org.sieve.network.InputLayer;
-import org.sieve.network.Layer;
 import org.sieve.network.Network;
 import org.sieve.tf.ComputeDevice;
 import org.sieve.tf.TensorFlowRuntime;
@@ -51,7 +49,7 @@ final class TrainingGraph implements AutoCloseable {
         labels = tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(-1)));
         weights = new VariableWeights(tf, seed, true);
 
-        Operand<TFloat32> trainLogits = output(GraphBuilder.build(seededDropout(architecture, seed), weights, images));
+        Operand<TFloat32> trainLogits = output(GraphBuilder.build(architecture, weights, images));
         loss = crossEntropy(tf, trainLogits, labels);
         logits = output(GraphBuilder.build(architecture, weights.withTraining(false), images));
 
@@ -112,11 +110,5 @@ final class TrainingGraph implements AutoCloseable {
         Operand<TFloat32> picked = tf.reduceSum(tf.math.mul(tf.oneHot(labels, tf.constant(classes),
                 tf.constant(1f), tf.constant(0f)), tf.nn.logSoftmax(logits)), tf.constant(1));
         return tf.math.neg(tf.math.mean(picked, tf.constant(0)));
-    }
-
-    private static Network seededDropout(Network network, long seed) {
-        List<Layer> layers = network.layers().stream()
-                .map(l -> l instanceof Dropout d ? (Layer) new SeededDropout(d, seed) : l).toList();
-        return new Network(layers, network.weights());
     }
 }

@@ -56,6 +56,11 @@ public final class VariableWeights implements BuildContext {
     }
 
     @Override
+    public long seed() {
+        return seed;
+    }
+
+    @Override
     public boolean training() {
         return training;
     }
