@@ -2,6 +2,7 @@ package org.sieve.zoo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +24,8 @@ import org.sieve.network.format.ModelMetadata;
 class BundledModelsTest {
 
     static final double TOLERANCE = 0.03;
+    static final List<String> EXPECTED = List.of("lenet5-mnist", "mlp-mnist", "alexnet-fashion", "vgg-fashion",
+            "resnet-fashion", "vgg-fashion-epoch1");
 
     static Stream<String> bundled() {
         return bundledCatalogue().list().stream().map(ModelMetadata::id);
@@ -59,5 +62,13 @@ class BundledModelsTest {
         System.out.printf("%s: %.1f %% on the 500-image subset, %.2f %% recorded%n", id, 100 * accuracy,
                 100 * meta.testAccuracy());
         assertEquals(meta.testAccuracy(), accuracy, TOLERANCE, id);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theCatalogueHoldsTheModelsTheREADMEPromises() {
+        List<String> ids = bundled().toList();
+        for (String id : EXPECTED) {
+            assertTrue(ids.contains(id), "bundled model " + id + " missing; have " + ids);
+        }
     }
 }
