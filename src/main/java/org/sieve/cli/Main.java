@@ -18,7 +18,8 @@ public final class Main {
             Sieve shows how a trained CNN discards the information of each input pixel, layer by layer
             (Ma et al., ICML 2022).
 
-            Usage: sieve <command> [options]
+            Usage: sieve                        open the explorer (the desktop app)
+                   sieve <command> [options]
               models     list the bundled models
               layers     list a model's layers with output shapes
               analyze    measure pixel-wise information discarding of an image, per layer
@@ -26,6 +27,7 @@ public final class Main {
               cache      show or clear the result cache
               train      train a classic CNN on MNIST or Fashion-MNIST into a model folder
               bench      time the optimisation step (fused layers against one at a time)
+              snapshot   write the explorer's comparison sheet (heatmaps, colour bar, curves) as a PNG
               help CMD   explain a command's options
               --version  print the version
 
@@ -34,7 +36,12 @@ public final class Main {
     private Main() {
     }
 
+    /** With no arguments, opens the explorer; otherwise runs a command and exits with its status. */
     public static void main(String[] args) {
+        if (args.length == 0) {
+            org.sieve.ui.Explorer.main(args);
+            return;
+        }
         System.exit(run(Arrays.asList(args), System.out, System.err));
     }
 
@@ -54,10 +61,11 @@ public final class Main {
                 case "cache" -> CacheCommand.run(rest, out);
                 case "train" -> TrainCommand.run(rest, err);
                 case "bench" -> BenchCommand.run(rest, out);
+                case "snapshot" -> SnapshotCommand.run(rest, out, err);
                 case "help" -> help(rest, out);
                 case "--version" -> version(out);
                 default -> throw new UsageException("Unknown command '" + command
-                        + "'. Commands: models, layers, analyze, batch, cache, train, bench, help.");
+                        + "'. Commands: models, layers, analyze, batch, cache, train, snapshot, help.");
             };
         } catch (SieveException e) {
             err.println("sieve: " + e.getMessage());
@@ -82,8 +90,9 @@ public final class Main {
             case "cache" -> CacheCommand.HELP;
             case "train" -> TrainCommand.HELP;
             case "bench" -> BenchCommand.HELP;
+            case "snapshot" -> SnapshotCommand.HELP;
             default -> throw new UsageException("No help for '" + rest.get(0)
-                    + "'. Commands: models, layers, analyze, batch, cache, train, bench.");
+                    + "'. Commands: models, layers, analyze, batch, cache, train, snapshot.");
         };
         out.println(text);
         return 0;

@@ -1,0 +1,355 @@
+package org.sieve.ui;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.sieve.SieveException;
+import org.sieve.analysis.ResultFiles;
+import org.sieve.image.ImageLoader;
+import org.sieve.image.ResizeMode;
+import org.sieve.network.format.ModelCatalogue;
+import org.sieve.network.format.ModelMetadata;
+import org.sieve.network.format.ModelStore;
+import org.sieve.render.Png;
+import org.sieve.ui.model.AppModel;
+import org.sieve.ui.model.CompareKind;
+import org.sieve.ui.model.ImageSource;
+import org.sieve.ui.model.LayerInfo;
+import org.sieve.ui.model.LoadedModel;
+import org.sieve.ui.model.ModelEntry;
+import org.sieve.ui.model.PanelState;
+import org.sieve.ui.model.UserMessage;
+import org.sieve.ui.sheet.ComparisonSheet;
+import org.sieve.ui.sheet.SheetPanel;
+import org.sieve.ui.work.AnalysisRunner;
+import org.sieve.ui.work.Background;
+import org.sieve.ui.work.Errors;
+
+/**
+ * Everything the user can do, as methods the views and shortcuts call on the FX thread. Slow
+ * parts (reading files, rendering sheets) run in the background; analyses go to the service.
+ */
+public final class Actions {
+
+    private static final List<String> IMAGE_SUFFIXES = List.of(".png", ".jpg", ".jpeg", ".bmp", ".gif");
+
+    private final AppModel app;
+    private final ExplorerConfig config;
+    private final Background background;
+    private final AnalysisRunner runner;
+
+    Actions(AppModel app, ExplorerConfig config, Background background, AnalysisRunner runner) {
+        this.app = app;
+        this.config = config;
+        this.background = background;
+        this.runner = runner;
+        app.compareKind().addListener((obs, was, kind) -> {
+            if (app.compare().get()) {
+                initialiseSecondPanel();
+            }
+        });
+    }
+
+    public AppModel app() {
+        return app;
+    }
+
+    public Background background() {
+        return background;
+    }
+
+    /** Lists the bundled models into the picker, keeping models the user opened. */
+    void loadCatalogue(Runnable then) {
+        ModelCatalogue catalogue = config.catalogue();
+        background.run(() -> {
+            List<ModelEntry> entries = new ArrayList<>();
+            for (ModelMetadata m : catalogue.list()) {
+                entries.add(ModelEntry.of(m, catalogue.folderOf(m.id()), false));
+            }
+            return entries;
+        }, entries -> {
+            List<ModelEntry> recent = app.models().stream().filter(ModelEntry::recent).toList();
+            app.models().setAll(entries);
+            recent.forEach(this::addRecent);
+            then.run();
+        }, failure -> {
+            app.tell(Errors.message("Cannot list the bundled models", failure));
+            then.run();
+        });
+    }
+
+    /** The sample images, digits first, then clothing, then photographs. */
+    void loadSamples() {
+        Path root = config.sampleImages();
+        background.run(() -> {
+            if (!Files.isDirectory(root)) {
+                return List.<Path>of();
+            }
+            try (Stream<Path> files = Files.walk(root, 2)) {
+                return files.filter(Actions::isImage).sorted(Comparator
+                        .comparing((Path p) -> groupOrder(root.relativize(p)))
+                        .thenComparing(Actions::sampleNumber).thenComparing(Path::toString)).toList();
+            }
+        }, images -> app.sampleImages().setAll(images));
+    }
+
+    private static int groupOrder(Path relative) {
+        String first = relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
+        return switch (first) {
+            case "mnist" -> 0;
+            case "fashion" -> 1;
+            default -> 2;
+        };
+    }
+
+    /** Sample files are named like "12-label.png"; sort them by that number. */
+    private static int sampleNumber(Path p) {
+        String name = p.getFileName().toString();
+        int dash = name.indexOf('-');
+        try {
+            return dash > 0 ? Integer.parseInt(name.substring(0, dash)) : Integer.MAX_VALUE;
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    static boolean isImage(Path p) {
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return Files.isRegularFile(p) && IMAGE_SUFFIXES.stream().anyMatch(name::endsWith);
+    }
+
+    /** Which group a sample belongs to: "mnist", "fashion" or "photos". */
+    public String sampleGroup(Path p) {
+        Path rel = config.sampleImages().relativize(p);
+        return rel.getNameCount() > 1 ? rel.getName(0).toString() : "photos";
+    }
+
+    public void chooseModel(PanelState panel, ModelEntry entry) {
+        if (entry == null || (panel.model().get() != null && entry.dir() != null
+                && entry.dir().equals(panel.model().get().model().dir()))) {
+            return;
+        }
+        loadModel(entry.dir(), loaded -> panel.model().set(loaded));
+    }
+
+    /** A model folder, or its model.json, chosen or dropped by the user: opened in the active panel. */
+    public void openModel(Path path) {
+        Path dir = Files.isRegularFile(path) ? path.toAbsolutePath().getParent() : path;
+        loadModel(dir, loaded -> {
+            addRecent(ModelEntry.of(loaded.metadata(), dir, !isBundled(dir)));
+            app.active().get().model().set(loaded);
+        });
+    }
+
+    private boolean isBundled(Path dir) {
+        return app.models().stream().anyMatch(e -> !e.recent() && dir.equals(e.dir()));
+    }
+
+    private void addRecent(ModelEntry entry) {
+        if (!entry.recent() || app.models().stream().anyMatch(e -> entry.dir().equals(e.dir()))) {
+            return;
+        }
+        app.models().add(entry);
+    }
+
+    private void loadModel(Path dir, java.util.function.Consumer<LoadedModel> then) {
+        app.active().get().loading().set(true);
+        background.run(() -> LoadedModel.of(ModelStore.load(dir)), loaded -> {
+            app.active().get().loading().set(false);
+            then.accept(loaded);
+        }, failure -> {
+            app.active().get().loading().set(false);
+            app.tell(Errors.message("Cannot open the model in " + dir, failure));
+        });
+    }
+
+    /** An image file for the active panel. */
+    public void openImage(Path file) {
+        openImage(app.active().get(), file);
+    }
+
+    public void openImage(PanelState panel, Path file) {
+        background.run(() -> ImageSource.ofFile(file, decode(file)), source -> panel.image().set(source),
+                failure -> app.tell(Errors.message("Cannot open the image " + file.getFileName(), failure)));
+    }
+
+    /** Decodes for display; a file the decoder rejects gets the image loader's explanation. */
+    static BufferedImage decode(Path file) {
+        BufferedImage img = null;
+        try {
+            img = ImageIO.read(file.toFile());
+        } catch (IOException | RuntimeException e) {
+            // The loader below says what is wrong in the user's terms.
+        }
+        if (img == null) {
+            ImageLoader.load(file, 1, 1, 1, ResizeMode.STRETCH);
+            throw new SieveException("Image " + file + " cannot be decoded. Use a PNG, JPEG, BMP or GIF file.");
+        }
+        return img;
+    }
+
+    /** Pixels from the drawing pad or the clipboard, for the active panel. */
+    public void useImage(String name, BufferedImage pixels) {
+        app.active().get().image().set(ImageSource.inMemory(name, pixels));
+    }
+
+    /** Files dropped on the window or pasted: a folder or .json opens as a model, an image as the image. */
+    public void openFiles(List<File> files) {
+        for (File f : files) {
+            Path p = f.toPath();
+            if (Files.isDirectory(p) || p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+                openModel(p);
+            } else {
+                openImage(p);
+            }
+        }
+    }
+
+    public void analyze() {
+        for (PanelState p : app.panels()) {
+            runner.start(p, app.settings().get());
+        }
+    }
+
+    public void cancel() {
+        for (PanelState p : List.of(app.panelA(), app.panelB())) {
+            runner.cancel(p);
+        }
+    }
+
+    public boolean running() {
+        return runner.running();
+    }
+
+    /** Compare mode on or off; switching on starts panel B from A with the compared part changed. */
+    public void compare(boolean on) {
+        if (app.compare().get() == on) {
+            return;
+        }
+        app.compare().set(on);
+        if (on) {
+            initialiseSecondPanel();
+        }
+    }
+
+    private void initialiseSecondPanel() {
+        PanelState a = app.panelA();
+        PanelState b = app.panelB();
+        CompareKind kind = app.compareKind().get();
+        if (!kind.sharesImage()) {
+            b.resizeMode().set(a.resizeMode().get());
+            b.maskSpec().set(a.maskSpec().get());
+            b.image().set(a.image().get());
+            Path next = nextSample(a.image().get());
+            if (next != null) {
+                openImage(b, next);
+            }
+        }
+        if (!kind.sharesModel()) {
+            b.model().set(a.model().get());
+            ModelEntry other = otherModel(a.model().get());
+            if (other != null) {
+                loadModel(other.dir(), loaded -> b.model().set(loaded));
+            }
+        }
+        if (!kind.sharesLayers() && a.model().get() != null) {
+            List<String> all = a.model().get().layers().stream().map(LayerInfo::name).toList();
+            b.selectedLayers().setAll(kind == CompareKind.TWO_LAYER_SETS && !all.equals(a.selectedLayers())
+                    ? all : a.selectedLayers());
+        }
+    }
+
+    /** Another bundled model for the same kind of input, preferring the same data set. */
+    private ModelEntry otherModel(LoadedModel current) {
+        if (current == null) {
+            return null;
+        }
+        ModelMetadata m = current.metadata();
+        return app.models().stream().filter(e -> !e.id().equals(current.id()))
+                .sorted(Comparator.comparing((ModelEntry e) -> !java.util.Objects.equals(e.dataset(), m.dataset())))
+                .findFirst().orElse(null);
+    }
+
+    /** The sample after this image in its group, for "two images, one model". */
+    private Path nextSample(ImageSource current) {
+        List<Path> samples = app.sampleImages();
+        if (samples.isEmpty()) {
+            return null;
+        }
+        int i = current == null || current.file() == null ? -1 : samples.indexOf(current.file());
+        if (i < 0) {
+            return samples.get(0);
+        }
+        String group = sampleGroup(samples.get(i));
+        for (int k = 1; k < samples.size(); k++) {
+            Path p = samples.get((i + k) % samples.size());
+            if (sampleGroup(p).equals(group)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The panels that have a result, as the sheet shows them. */
+    public List<SheetPanel> sheetPanels() {
+        List<SheetPanel> out = new ArrayList<>();
+        for (PanelState p : app.panels()) {
+            if (p.result().get() != null) {
+                out.add(new SheetPanel(p.id(), p.caption(), p.result().get().analysis()));
+            }
+        }
+        return out;
+    }
+
+    /** Writes the comparison sheet; {@code done} runs on the FX thread with the file written. */
+    public void exportSheet(Path file, int width, java.util.function.Consumer<Path> done) {
+        List<SheetPanel> panels = sheetPanels();
+        if (panels.isEmpty()) {
+            app.tell(UserMessage.warning("Nothing to save", "Analyse first (F5); the sheet shows the results."));
+            return;
+        }
+        var map = app.colourMap().get();
+        double opacity = app.opacity().get();
+        background.run(() -> {
+            Png.write(ComparisonSheet.render(panels, map, opacity, width), file);
+            return file;
+        }, written -> {
+            app.tell(UserMessage.info("Sheet saved", written.toString()));
+            done.accept(written);
+        }, failure -> app.tell(Errors.message("Cannot save the sheet", failure)));
+    }
+
+    /** Writes result.json, entropy.csv and the layer PNGs of each analysed panel into {@code dir}. */
+    public void exportNumbers(Path dir) {
+        List<PanelState> done = app.panels().stream().filter(p -> p.result().get() != null).toList();
+        if (done.isEmpty()) {
+            app.tell(UserMessage.warning("Nothing to export", "Analyse first (F5)."));
+            return;
+        }
+        background.run(() -> {
+            for (PanelState p : done) {
+                var r = p.result().get();
+                Path target = done.size() == 1 ? dir : dir.resolve(p.id() + "-" + ResultFiles.fileName(
+                        r.analysis().request().model().id() + "-" + stem(r.analysis().request().image().source())));
+                ResultFiles.write(r.analysis(), r.cachedLayers(), target);
+            }
+            return dir;
+        }, written -> app.tell(UserMessage.info("Numbers exported",
+                "result.json, entropy.csv and heatmaps in " + written)),
+                failure -> app.tell(Errors.message("Cannot export the numbers", failure)));
+    }
+
+    private static String stem(String source) {
+        String name = Path.of(source).getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

@@ -1,0 +1,292 @@
+package org.sieve.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.sieve.image.ResizeMode;
+import org.sieve.render.ColourMap;
+import org.sieve.service.AnalysisService;
+import org.sieve.service.ResultCache;
+import org.sieve.ui.model.AppModel;
+import org.sieve.ui.model.CompareKind;
+import org.sieve.ui.model.LoadedModel;
+import org.sieve.ui.model.MaskSpec;
+import org.sieve.ui.model.ModelEntry;
+import org.sieve.ui.model.PanelState;
+import org.sieve.ui.model.Theme;
+import org.sieve.ui.model.UserMessage;
+import org.sieve.ui.view.MainWindow;
+import org.sieve.ui.view.Notifier;
+import org.sieve.ui.work.AnalysisRunner;
+import org.sieve.ui.work.Background;
+import org.sieve.ui.work.Errors;
+import org.sieve.ui.work.PanelPipeline;
+import org.sieve.ui.work.Predictor;
+
+/**
+ * The Sieve explorer. Opens at once on the last (or the bundled default) model and image; every
+ * model, image and TensorFlow start-up is read in the background, so the window is usable while
+ * they arrive.
+ */
+public final class ExplorerApp extends Application {
+
+    /** The model and image a first start opens on. */
+    static final String DEFAULT_MODEL = "lenet5-mnist";
+    static final String DEFAULT_IMAGE = "mnist/0-7.png";
+
+    private final ExplorerConfig config;
+    private AppModel app;
+    private Actions actions;
+    private Background background;
+    private AnalysisService service;
+    private AnalysisRunner runner;
+    private final Predictor predictor = new Predictor();
+    private Stage stage;
+    private SavedState saved;
+    private volatile long readyNanos;
+
+    /** For Application.launch: the installed configuration. */
+    public ExplorerApp() {
+        this(ExplorerConfig.standard());
+    }
+
+    public ExplorerApp(ExplorerConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        long t0 = System.nanoTime();
+        StartupReport.step("JavaFX started");
+        this.stage = stage;
+        app = new AppModel();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> Platform.runLater(() ->
+                app.tell(Errors.message("Unexpected problem", e))));
+        background = new Background(t -> app.tell(Errors.message("Problem", t)));
+        service = new AnalysisService(openCache());
+        runner = new AnalysisRunner(service, app::tell);
+        actions = new Actions(app, config, background, runner);
+        new PanelPipeline(app.panelA(), background, predictor, app::tell);
+        new PanelPipeline(app.panelB(), background, predictor, app::tell);
+
+        saved = SavedState.read(config.stateFile());
+        restoreView(saved);
+        StartupReport.step("services ready");
+        MainWindow window = new MainWindow(actions, stage, saved.width, saved.height);
+        StartupReport.step("window built");
+        stage.setTitle("Sieve — what each layer of a CNN discards");
+        stage.setScene(window.scene());
+        if (Double.isFinite(saved.x) && Double.isFinite(saved.y)) {
+            stage.setX(saved.x);
+            stage.setY(saved.y);
+        }
+        stage.setMaximized(saved.maximized);
+        var icon = ExplorerApp.class.getResource("/org/sieve/ui/sieve.png");
+        if (icon != null) {
+            stage.getIcons().add(new Image(icon.toExternalForm()));
+        }
+        Notifier.attach(app, stage);
+        stage.show();
+        readyNanos = System.nanoTime() - t0;
+        StartupReport.watch(app.panelA());
+        warmUpTensorFlow();
+        actions.loadSamples();
+        actions.loadCatalogue(() -> restoreContent(saved));
+    }
+
+    /**
+     * TensorFlow's natives take seconds to load: start once the window is up (not before, where it
+     * would slow the window down on two cores), alongside reading the catalogue and the model.
+     */
+    private static void warmUpTensorFlow() {
+        Thread warmUp = new Thread(() -> {
+            try {
+                org.sieve.tf.TensorFlowRuntime.get();
+            } catch (RuntimeException | LinkageError e) {
+                // Reported when a model first needs TensorFlow.
+            }
+        }, "sieve-tensorflow-start");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
+    }
+
+    private ResultCache openCache() {
+        if (!config.useCache()) {
+            return null;
+        }
+        try {
+            return ResultCache.openDefault();
+        } catch (RuntimeException e) {
+            Platform.runLater(() -> app.tell(UserMessage.warning("No result cache",
+                    "Results will not be kept between runs: " + e.getMessage())));
+            return null;
+        }
+    }
+
+    /** Theme, colours and settings: things the window needs before it shows. */
+    private void restoreView(SavedState s) {
+        app.theme().set(parse(Theme.class, s.theme, Theme.LIGHT));
+        app.colourMap().set(parse(ColourMap.class, s.colourMap, ColourMap.VIRIDIS));
+        app.opacity().set(s.opacity >= 0 && s.opacity <= 1 ? s.opacity : 0.75);
+        app.compareKind().set(parse(CompareKind.class, s.compareKind, CompareKind.TWO_MODELS));
+        if (config.settings() != null) {
+            app.settings().set(config.settings());
+        } else if (s.settings != null) {
+            app.settings().set(s.settings.apply(app.settings().get()));
+        }
+    }
+
+    /** The last model, image, layers and foreground, or the bundled default on a first start. */
+    private void restoreContent(SavedState s) {
+        PanelState a = app.panelA();
+        a.resizeMode().set(parse(ResizeMode.class, s.resizeMode, ResizeMode.STRETCH));
+        for (String dir : s.recentModels == null ? List.<String>of() : s.recentModels) {
+            Path p = Path.of(dir);
+            if (Files.isDirectory(p) && app.models().stream().noneMatch(e -> p.equals(e.dir()))) {
+                try {
+                    app.models().add(ModelEntry.of(org.sieve.network.format.ModelStore.readMetadata(p), p, true));
+                } catch (RuntimeException ignored) {
+                    // A model that moved or broke since is simply not offered.
+                }
+            }
+        }
+        ModelEntry entry = findModel(s);
+        Path image = s.imagePath != null && Files.isRegularFile(Path.of(s.imagePath)) ? Path.of(s.imagePath)
+                : config.sampleImages().resolve(DEFAULT_IMAGE);
+        boolean firstStart = s.modelId == null && s.imagePath == null;
+        a.maskSpec().set(mask(s, firstStart));
+        List<String> layers = s.layers == null ? List.of() : new ArrayList<>(s.layers);
+        if (entry != null) {
+            a.model().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends LoadedModel> o, LoadedModel was,
+                                    LoadedModel now) {
+                    a.model().removeListener(this);
+                    List<String> keep = now.inNetworkOrder(layers);
+                    if (!keep.isEmpty()) {
+                        a.selectedLayers().setAll(keep);
+                    }
+                    if (s.compare) {
+                        actions.compare(true);
+                    }
+                }
+            });
+            actions.chooseModel(a, entry);
+        } else if (app.models().isEmpty()) {
+            app.tell(UserMessage.warning("No models", "No bundled model was found in "
+                    + config.catalogue().folders() + ". Open a model folder with Ctrl+Shift+O."));
+        }
+        if (Files.isRegularFile(image)) {
+            actions.openImage(a, image);
+        }
+    }
+
+    private ModelEntry findModel(SavedState s) {
+        List<ModelEntry> models = app.models();
+        if (s.modelDir != null) {
+            for (ModelEntry e : models) {
+                if (e.dir() != null && e.dir().toString().equals(s.modelDir)) {
+                    return e;
+                }
+            }
+        }
+        String id = s.modelId == null ? DEFAULT_MODEL : s.modelId;
+        return models.stream().filter(e -> e.id().equals(id)).findFirst()
+                .orElse(models.isEmpty() ? null : models.get(0));
+    }
+
+    private static MaskSpec mask(SavedState s, boolean firstStart) {
+        if (firstStart || "auto".equals(s.mask)) {
+            return MaskSpec.AUTO;
+        }
+        if ("rectangle".equals(s.mask) && s.maskRectangle != null && s.maskRectangle.length == 4) {
+            int[] r = s.maskRectangle;
+            return new MaskSpec.Rectangle(r[0], r[1], r[2], r[3]);
+        }
+        return MaskSpec.NONE;
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String name, E fallback) {
+        try {
+            return name == null ? fallback : Enum.valueOf(type, name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+
+    /** Saves what a restart restores, then stops every job and thread. */
+    @Override
+    public void stop() {
+        if (app != null) {
+            capture().write(config.stateFile());
+        }
+        if (runner != null) {
+            runner.close();
+        }
+        if (service != null) {
+            service.close();
+        }
+        if (background != null) {
+            background.execute(predictor::close);
+            background.close();
+        }
+    }
+
+    SavedState capture() {
+        SavedState s = saved == null ? new SavedState() : saved;
+        PanelState a = app.panelA();
+        LoadedModel m = a.model().get();
+        if (m != null) {
+            s.modelId = m.id();
+            s.modelDir = m.model().dir() == null ? null : m.model().dir().toString();
+        }
+        var img = a.image().get();
+        if (img != null && img.file() != null) {
+            s.imagePath = img.file().toAbsolutePath().toString();
+        }
+        s.layers = new ArrayList<>(a.selectedLayers());
+        s.resizeMode = a.resizeMode().get().name();
+        MaskSpec spec = a.maskSpec().get();
+        s.mask = spec instanceof MaskSpec.Auto ? "auto" : spec instanceof MaskSpec.Rectangle ? "rectangle" : "none";
+        s.maskRectangle = spec instanceof MaskSpec.Rectangle r ? new int[] {r.x(), r.y(), r.width(), r.height()}
+                : null;
+        if (stage != null && !stage.isFullScreen()) {
+            s.maximized = stage.isMaximized();
+            if (!stage.isMaximized()) {
+                s.x = stage.getX();
+                s.y = stage.getY();
+                s.width = stage.getWidth();
+                s.height = stage.getHeight();
+            }
+        }
+        s.theme = app.theme().get().name();
+        s.colourMap = app.colourMap().get().name();
+        s.opacity = app.opacity().get();
+        s.compare = app.compare().get();
+        s.compareKind = app.compareKind().get().name();
+        s.recentModels = app.models().stream().filter(ModelEntry::recent).map(e -> e.dir().toString()).toList();
+        s.settings = SavedState.Settings.of(app.settings().get());
+        return s;
+    }
+
+    /** The application's model and actions, for tests. */
+    public AppModel model() {
+        return app;
+    }
+
+    public Actions actions() {
+        return actions;
+    }
+
+    /** Nanoseconds from start() to the window being shown. */
+    public long readyNanos() {
+        return readyNanos;
+    }
+}

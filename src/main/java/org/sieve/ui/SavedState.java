@@ -1,0 +1,124 @@
+package org.sieve.ui;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.sieve.metrics.DiscardingSettings;
+import org.sieve.tf.ComputeDevice;
+
+/**
+ * What the explorer remembers between runs, as a small JSON file. Every field may be missing
+ * (an older or hand-edited file); a damaged file is ignored rather than stopping the start.
+ */
+final class SavedState {
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+    String modelId;
+    String modelDir;
+    String imagePath;
+    List<String> layers;
+    String resizeMode;
+    String mask;
+    int[] maskRectangle;
+    double x = Double.NaN;
+    double y = Double.NaN;
+    double width = 1440;
+    double height = 900;
+    boolean maximized;
+    String theme;
+    String colourMap;
+    double opacity = 0.75;
+    boolean compare;
+    String compareKind;
+    List<String> recentModels = new ArrayList<>();
+    Settings settings;
+
+    /** The metric's settings the user can change in the settings sheet. */
+    static final class Settings {
+        double tau;
+        double sigma0;
+        int gridRows;
+        int gridColumns;
+        int draws;
+        int steps;
+        long seed;
+        String device;
+
+        static Settings of(DiscardingSettings s) {
+            Settings out = new Settings();
+            out.tau = s.tau();
+            out.sigma0 = s.sigma0();
+            out.gridRows = s.gridHeight();
+            out.gridColumns = s.gridWidth();
+            out.draws = s.draws();
+            out.steps = s.maxSteps();
+            out.seed = s.seed();
+            out.device = s.device().id();
+            return out;
+        }
+
+        DiscardingSettings apply(DiscardingSettings base) {
+            DiscardingSettings.Builder b = base.toBuilder();
+            if (tau > 0) {
+                b.tau(tau);
+            }
+            if (sigma0 > 0) {
+                b.sigma0(sigma0);
+            }
+            if (gridRows >= 0 && gridColumns >= 0) {
+                b.grid(gridRows, gridColumns);
+            }
+            if (draws > 0) {
+                b.draws(draws);
+            }
+            if (steps > 0) {
+                b.maxSteps(steps);
+            }
+            b.seed(seed);
+            try {
+                if (device != null) {
+                    b.device(ComputeDevice.parse(device));
+                }
+            } catch (RuntimeException ignored) {
+                // An unknown device name keeps the default.
+            }
+            return b.build();
+        }
+    }
+
+    /** The saved state, or a fresh one when there is none or it cannot be read. */
+    static SavedState read(Path file) {
+        if (file == null || !Files.isRegularFile(file)) {
+            return new SavedState();
+        }
+        try {
+            SavedState s = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), SavedState.class);
+            return s == null ? new SavedState() : s;
+        } catch (IOException | JsonParseException e) {
+            return new SavedState();
+        }
+    }
+
+    /** Written beside the target and moved into place; a failure only loses the state. */
+    void write(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".explorer-", ".tmp");
+            Files.writeString(tmp, GSON.toJson(this), StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("sieve: could not save the explorer's state to " + file + ": " + e.getMessage());
+        }
+    }
+}

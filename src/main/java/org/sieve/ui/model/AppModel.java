@@ -1,0 +1,125 @@
+package org.sieve.ui.model;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.sieve.metrics.DiscardingSettings;
+import org.sieve.render.ColourMap;
+
+/**
+ * The explorer's whole state, observable: the views bind to it and the actions change it. One
+ * instance per window; touched only on the FX thread.
+ */
+public final class AppModel {
+
+    private final ObservableList<ModelEntry> models = FXCollections.observableArrayList();
+    private final ObservableList<Path> sampleImages = FXCollections.observableArrayList();
+    private final PanelState a = new PanelState("A");
+    private final PanelState b = new PanelState("B");
+    private final ObjectProperty<PanelState> active = new SimpleObjectProperty<>(a);
+    private final BooleanProperty compare = new SimpleBooleanProperty(false);
+    private final ObjectProperty<CompareKind> compareKind = new SimpleObjectProperty<>(CompareKind.TWO_MODELS);
+    private final ObjectProperty<DiscardingSettings> settings =
+            new SimpleObjectProperty<>(DiscardingSettings.defaults());
+    private final ObjectProperty<ColourMap> colourMap = new SimpleObjectProperty<>(ColourMap.VIRIDIS);
+    private final DoubleProperty opacity = new SimpleDoubleProperty(0.75);
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+    private final BooleanProperty presentation = new SimpleBooleanProperty(false);
+    private final ObjectProperty<MaskTool> maskTool = new SimpleObjectProperty<>(MaskTool.NONE);
+    private final ObservableList<UserMessage> messages = FXCollections.observableArrayList();
+    private final CompareSync sync = new CompareSync(a, b);
+
+    public AppModel() {
+        compare.addListener((obs, was, on) -> {
+            sync.apply(on ? compareKind.get() : null);
+            if (!on) {
+                active.set(a);
+            }
+        });
+        compareKind.addListener((obs, was, kind) -> {
+            if (compare.get()) {
+                sync.apply(kind);
+            }
+        });
+    }
+
+    /** Bundled models, then models the user opened. */
+    public ObservableList<ModelEntry> models() {
+        return models;
+    }
+
+    /** The gallery's images. */
+    public ObservableList<Path> sampleImages() {
+        return sampleImages;
+    }
+
+    public PanelState panelA() {
+        return a;
+    }
+
+    public PanelState panelB() {
+        return b;
+    }
+
+    /** The panels on screen: A, and B in compare mode. */
+    public List<PanelState> panels() {
+        return compare.get() ? List.of(a, b) : List.of(a);
+    }
+
+    /** The panel the side bar edits. */
+    public ObjectProperty<PanelState> active() {
+        return active;
+    }
+
+    public BooleanProperty compare() {
+        return compare;
+    }
+
+    public ObjectProperty<CompareKind> compareKind() {
+        return compareKind;
+    }
+
+    /** Settings of metric 1 for the next analysis. */
+    public ObjectProperty<DiscardingSettings> settings() {
+        return settings;
+    }
+
+    public ObjectProperty<ColourMap> colourMap() {
+        return colourMap;
+    }
+
+    /** Weight of the heatmap colour over the image, 0 to 1. */
+    public DoubleProperty opacity() {
+        return opacity;
+    }
+
+    public ObjectProperty<Theme> theme() {
+        return theme;
+    }
+
+    /** Large fonts and full screen, for lectures. */
+    public BooleanProperty presentation() {
+        return presentation;
+    }
+
+    /** What dragging on an input image does. */
+    public ObjectProperty<MaskTool> maskTool() {
+        return maskTool;
+    }
+
+    /** Every message shown to the user, oldest first. */
+    public ObservableList<UserMessage> messages() {
+        return messages;
+    }
+
+    public void tell(UserMessage message) {
+        messages.add(message);
+    }
+}

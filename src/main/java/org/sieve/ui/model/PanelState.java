@@ -1,0 +1,106 @@
+package org.sieve.ui.model;
+
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.sieve.image.ForegroundMask;
+import org.sieve.image.PreparedImage;
+import org.sieve.image.ResizeMode;
+import org.sieve.service.JobResult;
+
+/**
+ * One analysis panel: what the user chose (model, image, layers, foreground) and what follows
+ * from it (the model's input, predictions, the run and its result). The explorer has one; compare
+ * mode adds a second. Changed only on the FX thread.
+ */
+public final class PanelState {
+
+    private final String id;
+    private final ObjectProperty<LoadedModel> model = new SimpleObjectProperty<>();
+    private final ObjectProperty<Map<String, long[]>> layerShapes = new SimpleObjectProperty<>(Map.of());
+    private final ObjectProperty<ImageSource> image = new SimpleObjectProperty<>();
+    private final ObjectProperty<ResizeMode> resizeMode = new SimpleObjectProperty<>(ResizeMode.STRETCH);
+    private final ObservableList<String> selectedLayers = FXCollections.observableArrayList();
+    private final ObjectProperty<MaskSpec> maskSpec = new SimpleObjectProperty<>(MaskSpec.NONE);
+    private final ObjectProperty<PreparedImage> prepared = new SimpleObjectProperty<>();
+    private final ObjectProperty<ForegroundMask> mask = new SimpleObjectProperty<>();
+    private final ObservableList<Prediction> predictions = FXCollections.observableArrayList();
+    private final RunState run = new RunState();
+    private final ObjectProperty<JobResult> result = new SimpleObjectProperty<>();
+    private final BooleanProperty loading = new SimpleBooleanProperty(false);
+
+    public PanelState(String id) {
+        this.id = id;
+    }
+
+    /** "A" or "B". */
+    public String id() {
+        return id;
+    }
+
+    public ObjectProperty<LoadedModel> model() {
+        return model;
+    }
+
+    /** Output shape per layer (without the batch axis); empty until TensorFlow has built the graph. */
+    public ObjectProperty<Map<String, long[]>> layerShapes() {
+        return layerShapes;
+    }
+
+    public ObjectProperty<ImageSource> image() {
+        return image;
+    }
+
+    public ObjectProperty<ResizeMode> resizeMode() {
+        return resizeMode;
+    }
+
+    /** Chosen layers; kept in network order by the layer picker. */
+    public ObservableList<String> selectedLayers() {
+        return selectedLayers;
+    }
+
+    public ObjectProperty<MaskSpec> maskSpec() {
+        return maskSpec;
+    }
+
+    /** The model's input made from the image: channels converted, resized; null while loading. */
+    public ObjectProperty<PreparedImage> prepared() {
+        return prepared;
+    }
+
+    /** The foreground on the model's input, or null. */
+    public ObjectProperty<ForegroundMask> mask() {
+        return mask;
+    }
+
+    /** The model's top classes for the current image, most probable first. */
+    public ObservableList<Prediction> predictions() {
+        return predictions;
+    }
+
+    public RunState run() {
+        return run;
+    }
+
+    /** The last finished analysis of this panel, or null. */
+    public ObjectProperty<JobResult> result() {
+        return result;
+    }
+
+    /** True while the model or image is being read. */
+    public BooleanProperty loading() {
+        return loading;
+    }
+
+    /** One line for titles: model and image. */
+    public String caption() {
+        String m = model.get() == null ? "no model" : model.get().name();
+        String i = image.get() == null ? "no image" : image.get().name();
+        return m + " · " + i;
+    }
+}

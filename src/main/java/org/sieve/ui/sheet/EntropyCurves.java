@@ -1,0 +1,83 @@
+package org.sieve.ui.sheet;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import org.sieve.metrics.LayerResult;
+import org.sieve.render.CurveChart;
+
+/**
+ * The layer-wise entropy curves of one or more panels on one chart: per panel the raw h-bar and
+ * its monotone envelope (dashed), and with a foreground the foreground and background entropies.
+ * Panels with different layers are aligned by position in network order.
+ */
+public final class EntropyCurves {
+
+    private EntropyCurves() {
+    }
+
+    /** x-axis labels: the layer names when the panels agree, else "name A | name B" per position. */
+    public static List<String> labels(List<SheetPanel> panels) {
+        int n = panels.stream().mapToInt(p -> p.result().discarding().layers().size()).max().orElse(0);
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            List<String> names = new ArrayList<>();
+            for (SheetPanel p : panels) {
+                List<LayerResult> layers = p.result().discarding().layers();
+                String name = i < layers.size() ? layers.get(i).name() : "–";
+                if (!names.contains(name)) {
+                    names.add(name);
+                }
+            }
+            labels.add(String.join(" | ", names));
+        }
+        return labels;
+    }
+
+    public static CurveChart chart(List<SheetPanel> panels) {
+        List<String> labels = labels(panels);
+        CurveChart chart = new CurveChart("Layer-wise entropy (higher: more information discarded)",
+                "layer, in network order", "h̄ (nats per input dimension)", labels);
+        boolean many = panels.size() > 1;
+        int colour = 0;
+        for (SheetPanel p : panels) {
+            List<LayerResult> layers = p.result().discarding().layers();
+            String prefix = many ? p.label() + ": " : "";
+            Color c = CurveChart.palette(colour++);
+            chart.add(prefix + "h̄", values(layers, labels.size(), Kind.RAW), c, false);
+            chart.add(prefix + "envelope (running max)", values(layers, labels.size(), Kind.ENVELOPE), c, true);
+            if (p.result().request().mask() != null) {
+                chart.add(prefix + "foreground", values(layers, labels.size(), Kind.FOREGROUND),
+                        CurveChart.palette(colour++), false);
+                chart.add(prefix + "background", values(layers, labels.size(), Kind.BACKGROUND),
+                        CurveChart.palette(colour++), false);
+            }
+        }
+        return chart;
+    }
+
+    /** Which value of a layer a curve shows. */
+    public enum Kind {
+        RAW, ENVELOPE, FOREGROUND, BACKGROUND;
+
+        public double of(LayerResult l) {
+            if (!l.ok()) {
+                return Double.NaN;
+            }
+            return switch (this) {
+                case RAW -> l.entropyPerDim();
+                case ENVELOPE -> l.entropyEnvelope();
+                case FOREGROUND -> l.foreground() == null ? Double.NaN : l.foreground().foregroundEntropy();
+                case BACKGROUND -> l.foreground() == null ? Double.NaN : l.foreground().backgroundEntropy();
+            };
+        }
+    }
+
+    public static double[] values(List<LayerResult> layers, int n, Kind kind) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = i < layers.size() ? kind.of(layers.get(i)) : Double.NaN;
+        }
+        return v;
+    }
+}

@@ -1,0 +1,155 @@
+package org.sieve.ui.view;
+
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.sieve.image.ForegroundMask;
+import org.sieve.image.PreparedImage;
+import org.sieve.metrics.LayerResult;
+import org.sieve.metrics.SigmaGrid;
+import org.sieve.render.ColourScale;
+import org.sieve.render.HeatmapRenderer;
+import org.sieve.service.JobResult;
+import org.sieve.ui.model.AppModel;
+
+/**
+ * One layer large: its pixel-wise entropy over the image, the values of the cell under the
+ * mouse, the layer's numbers, and with a foreground its knowledge points marked on the image.
+ */
+final class LayerDetailWindow {
+
+    private static final double SIZE = 560;
+
+    private LayerDetailWindow() {
+    }
+
+    static Stage show(Window owner, AppModel app, JobResult result, LayerResult layer, ColourScale scale) {
+        PreparedImage img = result.analysis().request().image();
+        SigmaGrid grid = result.analysis().discarding().grid();
+        ForegroundMask mask = result.analysis().request().mask();
+        boolean[] fgCells = mask == null ? null : KnowledgePoints.foregroundCells(grid, mask);
+        boolean[] points = mask == null ? null : KnowledgePoints.points(layer.entropyMap(), grid, fgCells);
+
+        Canvas canvas = new Canvas(SIZE, SIZE);
+        canvas.setId("detail-canvas");
+        double s = SIZE / Math.max(img.width(), img.height());
+        WritableImage picture = InputImage.blend(img, layer.entropyMap(), scale, app.colourMap().get(),
+                app.opacity().get());
+        CheckBox showPoints = new CheckBox("Mark knowledge points");
+        showPoints.setSelected(points != null);
+        showPoints.setDisable(points == null);
+        Runnable paint = () -> {
+            GraphicsContext g = canvas.getGraphicsContext2D();
+            g.clearRect(0, 0, SIZE, SIZE);
+            g.setImageSmoothing(false);
+            g.drawImage(picture, 0, 0, img.width() * s, img.height() * s);
+            if (points != null && showPoints.isSelected()) {
+                drawPoints(g, grid, points, fgCells, img, s);
+            }
+        };
+        showPoints.selectedProperty().addListener(o -> paint.run());
+        paint.run();
+
+        Label cell = new Label("Move the mouse over the image for the values of a cell.");
+        cell.setId("detail-cell");
+        cell.setWrapText(true);
+        canvas.setOnMouseMoved(e -> {
+            int x = (int) (e.getX() / s);
+            int y = (int) (e.getY() / s);
+            if (x < 0 || y < 0 || x >= img.width() || y >= img.height()) {
+                return;
+            }
+            cell.setText(describeCell(layer, grid, x, y, fgCells, points));
+        });
+        canvas.setOnMouseExited(e -> cell.setText("Move the mouse over the image for the values of a cell."));
+
+        ImageView bar = new ImageView(Fx.image(HeatmapRenderer.colourBar(scale, app.colourMap().get(), (int) SIZE)));
+        VBox facts = new VBox(6, Fx.heading(layer.name()), Fx.hint(summary(layer)), showPoints, cell);
+        facts.setPrefWidth(300);
+        BorderPane root = new BorderPane();
+        root.setCenter(new HBox(8, canvas, bar));
+        root.setRight(facts);
+        root.setPadding(new Insets(12));
+        BorderPane.setMargin(facts, new Insets(0, 0, 0, 12));
+        root.getStyleClass().add("detail");
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.setTitle(layer.name() + " · " + result.analysis().request().model().metadata().name());
+        Scene scene = new Scene(root);
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+            root.getStyleClass().addAll(owner.getScene().getRoot().getStyleClass());
+        }
+        stage.setScene(scene);
+        stage.show();
+        return stage;
+    }
+
+    private static void drawPoints(GraphicsContext g, SigmaGrid grid, boolean[] points, boolean[] fg,
+                                   PreparedImage img, double s) {
+        double cw = img.width() * s / grid.columns();
+        double ch = img.height() * s / grid.rows();
+        double r = Math.max(2.5, Math.min(cw, ch) * 0.22);
+        for (int c = 0; c < points.length; c++) {
+            if (!points[c]) {
+                continue;
+            }
+            double cx = (c % grid.columns() + 0.5) * cw;
+            double cy = (c / grid.columns() + 0.5) * ch;
+            g.setFill(fg[c] ? Color.WHITE : Color.RED);
+            g.setStroke(Color.BLACK);
+            g.setLineWidth(1);
+            g.fillOval(cx - r, cy - r, 2 * r, 2 * r);
+            g.strokeOval(cx - r, cy - r, 2 * r, 2 * r);
+        }
+    }
+
+    static String describeCell(LayerResult layer, SigmaGrid grid, int x, int y, boolean[] fg, boolean[] points) {
+        int c = grid.cellOfPixel()[y * grid.width() + x];
+        int row = c / grid.columns();
+        int col = c % grid.columns();
+        double h = layer.entropyMap()[row][col];
+        double sigma = layer.sigma()[row][col];
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+                "cell row %d, column %d (pixel %d, %d)%nh = %.3f nats per dimension%nsigma = %.4f (pixel units)",
+                row, col, x, y, h, sigma));
+        if (fg != null) {
+            s.append(fg[c] ? "\nforeground" : "\nbackground");
+            if (points[c]) {
+                s.append(" · knowledge point");
+            }
+        }
+        return s.toString();
+    }
+
+    static String summary(LayerResult l) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "h̄ = %.4f nats per input dimension%nH = %.1f nats in all%n"
+                        + "envelope = %.4f%nD/D0 = %.3f · lambda = %.3g%n%s · %d saturated cells%n%d steps",
+                l.entropyPerDim(), l.entropyTotal(), l.entropyEnvelope(), l.distortionRatio(), l.lambda(),
+                l.converged() ? "converged" : "not converged", l.saturatedCells(), l.steps()));
+        if (l.outputShape() != null) {
+            s.append(" · output ").append(LayerPicker.shape(l.outputShape()));
+        }
+        if (l.foreground() != null) {
+            var f = l.foreground();
+            s.append(String.format(Locale.ROOT, "%nforeground %.3f · background %.3f%nconcentration %.3f%n"
+                            + "knowledge points: %d foreground, %d background", f.foregroundEntropy(),
+                    f.backgroundEntropy(), f.concentration(), f.knowledgePointsForeground(),
+                    f.knowledgePointsBackground()));
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,53 @@
+package org.sieve.ui.view;
+
+import java.util.Locale;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import org.sieve.ui.model.LayerProgress;
+import org.sieve.ui.model.RunState;
+
+/** Per-layer progress of the panel's analysis: bar, current entropy and D/D0, state. */
+public final class RunProgressView extends VBox {
+
+    private final RunState run;
+    private final GridPane rows = new GridPane();
+    private final Label phase = new Label();
+
+    public RunProgressView(RunState run, String id) {
+        this.run = run;
+        setSpacing(4);
+        setId("progress-" + id);
+        getStyleClass().add("run-progress");
+        rows.setHgap(6);
+        rows.setVgap(2);
+        phase.getStyleClass().add("hint");
+        phase.setWrapText(true);
+        phase.textProperty().bind(run.phase());
+        getChildren().addAll(Fx.heading("Progress"), phase, rows);
+        run.layers().addListener((ListChangeListener<LayerProgress>) c -> rebuild());
+        rebuild();
+    }
+
+    private void rebuild() {
+        rows.getChildren().clear();
+        int r = 0;
+        for (LayerProgress l : run.layers()) {
+            Label name = new Label(l.layer());
+            ProgressBar bar = new ProgressBar();
+            bar.setPrefWidth(100);
+            bar.progressProperty().bind(l.progress());
+            Label values = new Label();
+            values.getStyleClass().add("hint");
+            values.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+                double h = l.entropy().get();
+                double d = l.distortionRatio().get();
+                String nums = Double.isNaN(h) ? "" : String.format(Locale.ROOT, "h̄ %.3f · D/D0 %.2f · ", h, d);
+                return nums + l.state().get();
+            }, l.entropy(), l.distortionRatio(), l.state()));
+            rows.addRow(r++, name, bar, values);
+        }
+    }
+}

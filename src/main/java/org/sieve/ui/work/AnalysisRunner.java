@@ -1,0 +1,137 @@
+package org.sieve.ui.work;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import org.sieve.SieveException;
+import org.sieve.analysis.AnalysisRequest;
+import org.sieve.image.PreparedImage;
+import org.sieve.metrics.DiscardingSettings;
+import org.sieve.metrics.LayerResult;
+import org.sieve.network.format.ModelMetadata;
+import org.sieve.service.AnalysisService;
+import org.sieve.service.JobHandle;
+import org.sieve.service.JobResult;
+import org.sieve.service.Priority;
+import org.sieve.ui.model.LoadedModel;
+import org.sieve.ui.model.PanelState;
+import org.sieve.ui.model.RunState;
+import org.sieve.ui.model.UserMessage;
+
+/**
+ * Starts and cancels panels' analyses on the analysis service and puts their progress and
+ * results into the panels. Call from the FX thread.
+ */
+public final class AnalysisRunner implements AutoCloseable {
+
+    private final AnalysisService service;
+    private final Consumer<UserMessage> tell;
+    private final Map<PanelState, JobHandle> jobs = new HashMap<>();
+
+    public AnalysisRunner(AnalysisService service, Consumer<UserMessage> tell) {
+        this.service = service;
+        this.tell = tell;
+    }
+
+    /** Analyses the panel's chosen layers; a run already going on in that panel is cancelled first. */
+    public boolean start(PanelState panel, DiscardingSettings settings) {
+        LoadedModel model = panel.model().get();
+        PreparedImage image = panel.prepared().get();
+        if (model == null || image == null) {
+            tell.accept(UserMessage.warning("Not ready", "Panel " + panel.id()
+                    + " is still reading its model or image; try again in a moment."));
+            return false;
+        }
+        List<String> layers = model.inNetworkOrder(panel.selectedLayers());
+        if (layers.isEmpty()) {
+            tell.accept(UserMessage.warning("No layer chosen", "Choose at least one layer of " + model.name()
+                    + " in the layer list, e.g. with \"Convolutions\"."));
+            return false;
+        }
+        DiscardingSettings effective;
+        try {
+            effective = effective(settings, model.metadata());
+        } catch (SieveException e) {
+            tell.accept(UserMessage.error("Settings", e.getMessage()));
+            return false;
+        }
+        cancel(panel);
+        RunState run = panel.run();
+        run.reset(layers);
+        EventPump pump = new EventPump(run, tell);
+        AnalysisRequest request = new AnalysisRequest(model.model(), image, layers, panel.mask().get(), effective);
+        JobHandle job = service.submit(request, Priority.INTERACTIVE, pump);
+        jobs.put(panel, job);
+        long started = System.nanoTime();
+        job.result().whenComplete((result, failure) -> Platform.runLater(() -> {
+            pump.drain();
+            run.seconds().set((System.nanoTime() - started) / 1e9);
+            finished(panel, job, result, failure);
+        }));
+        return true;
+    }
+
+    /** The settings as the engine gets them: the model's recommended grid when none is set. */
+    static DiscardingSettings effective(DiscardingSettings s, ModelMetadata meta) {
+        DiscardingSettings.Builder b = s.toBuilder();
+        if ((s.gridHeight() == 0 || s.gridWidth() == 0) && meta.sigmaGrid() != null) {
+            b.grid(meta.sigmaGrid()[0], meta.sigmaGrid()[1]);
+        }
+        if (s.checkDraws() < s.draws()) {
+            b.checkDraws(s.draws());
+        }
+        return b.build().validated(meta.inputHeight(), meta.inputWidth());
+    }
+
+    public void cancel(PanelState panel) {
+        JobHandle job = jobs.get(panel);
+        if (job != null && panel.run().status().get().active()) {
+            job.cancel();
+            panel.run().phase().set("Cancelling ...");
+        }
+    }
+
+    public boolean running() {
+        return jobs.keySet().stream().anyMatch(p -> p.run().status().get().active());
+    }
+
+    private void finished(PanelState panel, JobHandle job, JobResult result, Throwable failure) {
+        if (jobs.get(panel) != job) {
+            return;
+        }
+        RunState run = panel.run();
+        if (failure != null) {
+            boolean cancelled = failure instanceof CancellationException
+                    || failure.getCause() instanceof CancellationException;
+            run.status().set(cancelled ? RunState.Status.CANCELLED : RunState.Status.FAILED);
+            run.phase().set(cancelled ? "Cancelled" : "Failed");
+            if (!cancelled) {
+                tell.accept(Errors.message("Analysis of panel " + panel.id() + " failed", failure));
+            }
+            return;
+        }
+        run.status().set(RunState.Status.DONE);
+        run.progress().set(1);
+        if (result.analysis().request().image() != panel.prepared().get()) {
+            run.phase().set("Done, but the model or image changed meanwhile: analyse again");
+            return;
+        }
+        run.phase().set(String.format(Locale.ROOT, "Done in %.1f s", run.seconds().get()));
+        panel.result().set(result);
+        List<LayerResult> failed = result.analysis().discarding().layers().stream().filter(l -> !l.ok()).toList();
+        for (LayerResult l : failed) {
+            tell.accept(UserMessage.warning("Layer " + l.name() + " failed", l.failure()));
+        }
+    }
+
+    /** Cancels every job; the service itself is closed by its owner. */
+    @Override
+    public void close() {
+        jobs.values().forEach(JobHandle::cancel);
+        jobs.clear();
+    }
+}

@@ -1,0 +1,50 @@
+package org.sieve.ui.work;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.sieve.SieveException;
+import org.sieve.ui.model.UserMessage;
+
+/** Turns failures into messages a person can act on; never a stack trace. */
+public final class Errors {
+
+    private Errors() {
+    }
+
+    public static UserMessage message(String title, Throwable failure) {
+        return UserMessage.error(title, text(failure));
+    }
+
+    public static String text(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof SieveException && mentionsMemory(t)) {
+            return outOfMemory();
+        }
+        if (t instanceof SieveException) {
+            return t.getMessage();
+        }
+        if (t instanceof OutOfMemoryError) {
+            return outOfMemory();
+        }
+        String what = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return "Something went wrong inside Sieve (" + what + "). The window stays usable; please report this"
+                + " with the steps that led to it.";
+    }
+
+    private static boolean mentionsMemory(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String outOfMemory() {
+        return "Sieve ran out of memory, so this job was stopped. Analyse fewer layers at once, use fewer noise"
+                + " draws, or start Sieve with more memory (JAVA_OPTS=-Xmx8g ./sieve).";
+    }
+}

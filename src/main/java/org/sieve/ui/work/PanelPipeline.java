@@ -1,0 +1,131 @@
+package org.sieve.ui.work;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.sieve.image.ForegroundMask;
+import org.sieve.image.ImageLoader;
+import org.sieve.image.PreparedImage;
+import org.sieve.image.ResizeMode;
+import org.sieve.network.NetworkShapes;
+import org.sieve.network.format.ModelMetadata;
+import org.sieve.tf.TensorFlowRuntime;
+import org.sieve.ui.model.ImageSource;
+import org.sieve.ui.model.LayerInfo;
+import org.sieve.ui.model.LoadedModel;
+import org.sieve.ui.model.MaskSpec;
+import org.sieve.ui.model.PanelState;
+import org.sieve.ui.model.Prediction;
+import org.sieve.ui.model.UserMessage;
+
+/**
+ * Derives what follows from a panel's choices, in the background: the layers' output shapes
+ * from the model, the model's input from the image, the foreground mask, the predictions. A
+ * result that arrives after the choice changed again is dropped.
+ */
+public final class PanelPipeline {
+
+    private final PanelState panel;
+    private final Background background;
+    private final Predictor predictor;
+    private final Consumer<UserMessage> tell;
+
+    public PanelPipeline(PanelState panel, Background background, Predictor predictor, Consumer<UserMessage> tell) {
+        this.panel = panel;
+        this.background = background;
+        this.predictor = predictor;
+        this.tell = tell;
+        panel.model().addListener((obs, was, now) -> modelChanged(now));
+        panel.image().addListener((obs, was, now) -> prepare());
+        panel.resizeMode().addListener((obs, was, now) -> prepare());
+        panel.maskSpec().addListener((obs, was, now) -> deriveMask());
+        panel.prepared().addListener((obs, was, now) -> {
+            deriveMask();
+            predict();
+        });
+    }
+
+    private void modelChanged(LoadedModel model) {
+        panel.result().set(null);
+        panel.layerShapes().set(Map.of());
+        if (model == null) {
+            return;
+        }
+        List<String> kept = model.inNetworkOrder(panel.selectedLayers());
+        List<String> pick = kept.isEmpty() ? LayerInfo.defaultPick(model.layers()) : kept;
+        if (!pick.equals(panel.selectedLayers())) {
+            panel.selectedLayers().setAll(pick);
+        }
+        background.run(() -> {
+            TensorFlowRuntime.get();
+            return NetworkShapes.of(model.model().network());
+        }, shapes -> {
+            if (panel.model().get() == model) {
+                panel.layerShapes().set(shapes);
+            }
+        });
+        prepare();
+    }
+
+    private void prepare() {
+        LoadedModel model = panel.model().get();
+        ImageSource image = panel.image().get();
+        ResizeMode mode = panel.resizeMode().get();
+        panel.result().set(null);
+        if (model == null || image == null) {
+            panel.prepared().set(null);
+            return;
+        }
+        panel.loading().set(true);
+        background.run(() -> load(image, model.metadata(), mode), prepared -> {
+            if (panel.model().get() == model && panel.image().get() == image && panel.resizeMode().get() == mode) {
+                panel.loading().set(false);
+                panel.prepared().set(prepared);
+            }
+        }, failure -> {
+            panel.loading().set(false);
+            tell.accept(Errors.message("Cannot use the image " + image.name(), failure));
+        });
+    }
+
+    static PreparedImage load(ImageSource image, ModelMetadata m, ResizeMode mode) {
+        if (image.file() != null) {
+            return ImageLoader.load(image.file(), m.inputHeight(), m.inputWidth(), m.inputChannels(), mode);
+        }
+        return ImageLoader.fromBufferedImage(image.pixels(), image.name(), m.inputHeight(), m.inputWidth(),
+                m.inputChannels(), mode);
+    }
+
+    private void deriveMask() {
+        PreparedImage prepared = panel.prepared().get();
+        MaskSpec spec = panel.maskSpec().get();
+        if (prepared == null || spec == null || spec instanceof MaskSpec.None) {
+            panel.mask().set(null);
+            return;
+        }
+        background.run(() -> Foregrounds.derive(spec, prepared), mask -> {
+            if (panel.prepared().get() == prepared && panel.maskSpec().get() == spec) {
+                panel.mask().set(mask);
+            }
+        }, failure -> {
+            if (panel.prepared().get() == prepared && panel.maskSpec().get() == spec) {
+                panel.mask().set((ForegroundMask) null);
+                tell.accept(Errors.message("No foreground", failure));
+            }
+        });
+    }
+
+    private void predict() {
+        PreparedImage prepared = panel.prepared().get();
+        LoadedModel model = panel.model().get();
+        panel.predictions().clear();
+        if (prepared == null || model == null) {
+            return;
+        }
+        background.run(() -> predictor.top(model.model(), prepared), (List<Prediction> top) -> {
+            if (panel.prepared().get() == prepared) {
+                panel.predictions().setAll(top);
+            }
+        }, failure -> tell.accept(Errors.message("Cannot predict with " + model.name(), failure)));
+    }
+}

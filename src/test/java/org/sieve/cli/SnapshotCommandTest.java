@@ -1,0 +1,146 @@
+package org.sieve.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sieve.metrics.TestNetworks;
+import org.sieve.network.format.Model;
+import org.sieve.network.format.ModelMetadata;
+import org.sieve.network.format.ModelStore;
+
+/** {@code sieve snapshot}: the comparison sheet as a PNG, without a display. */
+class SnapshotCommandTest {
+
+    @TempDir
+    static Path dir;
+    static Path models;
+    static Path image;
+    static Path other;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        models = dir.resolve("models");
+        ModelStore.save(Model.of(TestNetworks.convStack(1f, 1), ModelMetadata.defaults("tiny-conv",
+                TestNetworks.convStack(1f, 1))), models.resolve("tiny-conv"));
+        ModelStore.save(Model.of(TestNetworks.convStack(1f, 2), ModelMetadata.defaults("tiny-conv-2",
+                TestNetworks.convStack(1f, 2))), models.resolve("tiny-conv-2"));
+        image = bar(dir.resolve("bar.png"), 15);
+        other = bar(dir.resolve("other.png"), 5);
+    }
+
+    private static Path bar(Path file, int x) throws IOException {
+        BufferedImage img = new BufferedImage(40, 40, BufferedImage.TYPE_BYTE_GRAY);
+        var g = img.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(x, 5, 10, 30);
+        g.dispose();
+        ImageIO.write(img, "png", file.toFile());
+        return file;
+    }
+
+    private record Outcome(int status, String err) {
+    }
+
+    private static Outcome sieve(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int status = Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(status, err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void writesASheetOfTheRequestedWidth() throws IOException {
+        Path png = dir.resolve("one.png");
+        Outcome o = sieve("snapshot", "--model-dir", models.toString(), "--model", "tiny-conv", "--image",
+                image.toString(), "--layers", "all", "--mask", "auto", "--steps", "8", "--draws", "4", "--no-cache",
+                "--width", "900", "--out", png.toString());
+        assertEquals(0, o.status(), o.err());
+        BufferedImage sheet = ImageIO.read(png.toFile());
+        assertEquals(900, sheet.getWidth());
+        assertTrue(sheet.getHeight() > 400, "height " + sheet.getHeight());
+        assertTrue(coloured(sheet) > 0.02, "heatmaps in colour");
+        assertTrue(o.err().contains("Sheet written to"), o.err());
+    }
+
+    @Test
+    void comparesTwoModelsOnOneSheet() throws IOException {
+        Path png = dir.resolve("two.png");
+        Path single = dir.resolve("single.png");
+        String[] common = {"--model-dir", models.toString(), "--model", "tiny-conv", "--image", image.toString(),
+            "--steps", "6", "--draws", "4", "--no-cache", "--width", "800"};
+        assertEquals(0, sieve(concat(common, "--out", single.toString())).status());
+        Outcome o = sieve(concat(common, "--compare-model", "tiny-conv-2", "--out", png.toString()));
+        assertEquals(0, o.status(), o.err());
+        BufferedImage one = ImageIO.read(single.toFile());
+        BufferedImage two = ImageIO.read(png.toFile());
+        assertEquals(800, two.getWidth());
+        assertTrue(colouredRight(two) > 2 * colouredRight(one) + 0.001,
+                "panel B's heatmaps beside panel A's: " + colouredRight(two) + " vs " + colouredRight(one));
+    }
+
+    @Test
+    void comparesTwoImages() throws IOException {
+        Path png = dir.resolve("images.png");
+        Outcome o = sieve("snapshot", "--model-dir", models.toString(), "--model", "tiny-conv", "--image",
+                image.toString(), "--compare-image", other.toString(), "--steps", "6", "--draws", "4", "--no-cache",
+                "--out", png.toString());
+        assertEquals(0, o.status(), o.err());
+        assertEquals(1920, ImageIO.read(png.toFile()).getWidth(), "1920 pixels wide by default");
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        assertEquals(2, sieve("snapshot", "--model", "tiny-conv", "--image", image.toString()).status(),
+                "--out is required");
+        Outcome narrow = sieve("snapshot", "--model-dir", models.toString(), "--model", "tiny-conv", "--image",
+                image.toString(), "--width", "100", "--out", dir.resolve("x.png").toString());
+        assertEquals(2, narrow.status());
+        assertTrue(narrow.err().contains("--width"), narrow.err());
+        Outcome map = sieve("snapshot", "--model-dir", models.toString(), "--model", "tiny-conv", "--image",
+                image.toString(), "--colour-map", "rainbow", "--out", dir.resolve("x.png").toString());
+        assertEquals(2, map.status());
+        assertTrue(sieve("help", "snapshot").status() == 0);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = new String[a.length + b.length + 1];
+        out[0] = "snapshot";
+        System.arraycopy(a, 0, out, 1, a.length);
+        System.arraycopy(b, 0, out, 1 + a.length, b.length);
+        return out;
+    }
+
+    /** Coloured share of the upper right quarter, where the second panel's heatmaps go. */
+    private static double colouredRight(BufferedImage img) {
+        return coloured(img.getSubimage(img.getWidth() / 2, 0, img.getWidth() / 2, img.getHeight() / 2));
+    }
+
+    private static double coloured(BufferedImage img) {
+        long n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                int r = rgb >> 16 & 0xff;
+                int g = rgb >> 8 & 0xff;
+                int b = rgb & 0xff;
+                if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 40) {
+                    n++;
+                }
+            }
+        }
+        return n / (double) (img.getWidth() * img.getHeight());
+    }
+}
