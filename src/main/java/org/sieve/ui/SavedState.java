@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.sieve.io.AtomicFiles;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.tf.ComputeDevice;
 
@@ -113,12 +113,9 @@ final class SavedState {
             return;
         }
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".explorer-", ".tmp");
-            Files.writeString(tmp, GSON.toJson(this), StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            System.err.println("sieve: could not save the explorer's state to " + file + ": " + e.getMessage());
+            AtomicFiles.writeText(file, GSON.toJson(this));
+        } catch (RuntimeException e) {
+            System.err.println("sieve: could not save the explorer's state: " + e.getMessage());
         }
     }
 }
