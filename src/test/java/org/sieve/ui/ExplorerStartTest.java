@@ -47,11 +47,11 @@ class ExplorerStartTest extends ExplorerHarness {
     void settingsSheetChangesTheNextAnalysis() {
         awaitReady();
         clickOn("#settings");
-        await("the property sheet", 10, () -> lookup("#settings-sheet").tryQuery().isPresent());
+        await("the property sheet in view", 10, () -> lookup("#settings-sheet").tryQuery().isPresent()
+                && ((javafx.scene.control.ScrollPane) lookup("#sidebar").query()).getVvalue() > 0.99);
         screenshot("14-settings");
         fxRun(() -> app().settings().set(app().settings().get().toBuilder().maxSteps(7).seed(3).build()));
-        clickOn("#no-layers");
-        clickOn("#layer-pool2");
+        fxRun(() -> app().panelA().selectedLayers().setAll("pool2"));
         clickOn("#analyze");
         await("a result", 120, () -> app().panelA().result().get() != null);
         var settings = fx(() -> app().panelA().result().get().analysis().request().settings());

@@ -61,9 +61,15 @@ public final class ComparisonSheet {
         int blockWidth = sideBySide ? (inner - 2 * gap) / 2 : inner;
         List<BufferedImage> blocks = new ArrayList<>();
         List<String> rowTitles = new ArrayList<>();
+        // One heatmap size for every panel, so the rows compare: set by the panel with most layers.
+        int most = panels.stream().mapToInt(ComparisonSheet::okLayers).max().orElse(1);
+        int perRow = Math.max(1, Math.min(Math.max(1, most), (int) (blockWidth / (MIN_PANEL * Math.max(1, s)))));
+        int rows = (Math.max(1, most) + perRow - 1) / perRow;
+        perRow = (Math.max(1, most) + rows - 1) / rows;
+        int panelSize = (int) Math.max(64, Math.min(360 * s, blockWidth / (perRow + 0.6) * 0.9));
         for (SheetPanel p : panels) {
             rowTitles.add((panels.size() > 1 ? p.label() + " · " : "") + p.caption());
-            blocks.add(strips(p, scale, map, opacity, blockWidth, s));
+            blocks.add(strips(p, scale, map, opacity, blockWidth, perRow, panelSize, s));
         }
         BufferedImage chart = EntropyCurves.chart(panels).render(inner,
                 (int) Math.round(Math.max(300, Math.min(0.55 * inner, 520 * s))));
@@ -177,7 +183,7 @@ public final class ComparisonSheet {
 
     /** The panel's heatmaps in rows that fit {@code width}, each row with the colour bar at its end. */
     private static BufferedImage strips(SheetPanel p, ColourScale scale, ColourMap map, double opacity, int width,
-                                        double s) {
+                                        int perRow, int panelSize, double s) {
         PreparedImage img = p.result().request().image();
         List<LayerResult> ok = p.result().discarding().layers().stream().filter(LayerResult::ok).toList();
         if (ok.isEmpty()) {
@@ -191,10 +197,7 @@ public final class ComparisonSheet {
             g.dispose();
             return none;
         }
-        int perRow = Math.max(1, Math.min(ok.size(), (int) (width / (MIN_PANEL * Math.max(1, s)))));
         int rows = (ok.size() + perRow - 1) / perRow;
-        perRow = (ok.size() + rows - 1) / rows;
-        int panelSize = (int) Math.max(64, Math.min(360 * s, width / (perRow + 0.6) * 0.9));
         List<BufferedImage> rendered = new ArrayList<>();
         for (int r = 0; r < rows; r++) {
             List<LayerResult> part = ok.subList(r * perRow, Math.min(ok.size(), (r + 1) * perRow));

@@ -41,7 +41,7 @@ public final class SettingsView extends VBox {
 
     private List<PropertySheet.Item> items() {
         return List.of(
-                item("Tau (allowed distortion)", "How much the layer's features may change under the noise,"
+                item("Tau", "Allowed distortion: how much the layer's features may change under the noise,"
                         + " relative to tiny noise (D/D0). Larger tau allows more noise: higher entropies."
                         + " The paper uses 1.5.", Double.class, DiscardingSettings::tau,
                         (s, v) -> s.toBuilder().tau((Double) v).build()),

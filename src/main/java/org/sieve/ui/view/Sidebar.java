@@ -13,6 +13,7 @@ import org.sieve.ui.model.AppModel;
 public final class Sidebar extends ScrollPane {
 
     private final TitledPane settings;
+    private boolean revealSettings;
 
     public Sidebar(Actions actions) {
         AppModel app = actions.app();
@@ -35,22 +36,27 @@ public final class Sidebar extends ScrollPane {
         settings = new TitledPane("Settings", null);
         settings.setId("settings");
         settings.setExpanded(false);
+        settings.setAnimated(false);
         // Built when first opened: the property sheet is the heaviest part of the side bar.
         settings.expandedProperty().addListener((o, was, open) -> {
             if (open && settings.getContent() == null) {
                 settings.setContent(new SettingsView(app));
             }
             if (open) {
-                // Once laid out with the sheet, bring it into view (it is the last section).
-                javafx.application.Platform.runLater(() -> {
-                    layout();
-                    setVvalue(getVmax());
-                });
+                // Bring it into view (it is the last section) once the side bar has grown by it.
+                revealSettings = true;
+                setVvalue(getVmax());
             }
         });
         VBox content = new VBox(14, editing, new ModelPicker(actions), new LayerPicker(app),
                 new ImageSection(actions), new ForegroundSection(app), settings);
         content.setPadding(new Insets(10));
+        content.heightProperty().addListener((o, was, now) -> {
+            if (revealSettings && now.doubleValue() > was.doubleValue()) {
+                revealSettings = false;
+                setVvalue(getVmax());
+            }
+        });
         setContent(content);
     }
 
