@@ -84,14 +84,18 @@ public final class Architectures {
     }
 
     /**
-     * He et al. 2016 at ResNet-8 depth: a stem, then one basic residual block per width; the first
-     * keeps its identity shortcut, the others halve the resolution and project theirs.
+     * He et al. 2016 at ResNet-14 depth: a stem, then two basic residual blocks per width. The
+     * first block of each wider stage halves the resolution and projects its shortcut; all
+     * others keep the identity shortcut.
      */
     private static void resnet(LayerStack s) {
         s.conv("stem.conv", 16, 3, 1, false, LINEAR).batchNorm("stem.bn").relu("stem.relu");
-        residualBlock(s, "block1", 16, 1);
-        residualBlock(s, "block2", 32, 2);
-        residualBlock(s, "block3", 64, 2);
+        int block = 1;
+        for (int filters = 16; filters <= 64; filters *= 2) {
+            for (int i = 0; i < 2; i++) {
+                residualBlock(s, "block" + block++, filters, filters > 16 && i == 0 ? 2 : 1);
+            }
+        }
         s.globalAveragePool("avgpool");
     }
 

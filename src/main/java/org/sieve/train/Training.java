@@ -2,8 +2,6 @@ package org.sieve.train;
 
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -72,47 +70,6 @@ public final class Training {
                 });
         save(last, metadata(id, archName, dataset, last, recipeJson, classes), out);
         return last;
-    }
-
-    /**
-     * Stand-in for {@code sieve train} until the command line exists:
-     * {@code --arch A --dataset D --out DIR [--epochs N] [--seed S] [--snapshots 1,2] [--data DIR]}.
-     */
-    public static void main(String[] args) {
-        Map<String, String> opts = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            opts.put(args[i], args[i + 1]);
-        }
-        List<Integer> snapshots = opts.containsKey("--snapshots")
-                ? Arrays.stream(opts.get("--snapshots").split(",")).map(Integer::valueOf).toList() : List.of();
-        TrainedNetwork t = run(opts.get("--arch"), opts.get("--dataset"),
-                Integer.parseInt(opts.getOrDefault("--epochs", "0")), Long.parseLong(opts.getOrDefault("--seed", "1")),
-                Path.of(opts.get("--out")), snapshots, Path.of(opts.getOrDefault("--data", "data")), new ConsoleLog());
-        System.out.printf(Locale.ROOT, "done: test accuracy %.4f, %.0f s%n", t.testAccuracy(), t.seconds());
-    }
-
-    /** Plain progress lines for logs. */
-    private static final class ConsoleLog implements TrainingListener {
-        private double lossSum;
-        private int count;
-
-        @Override
-        public void batchDone(int epoch, int batch, int batchesPerEpoch, float loss, double imagesPerSecond) {
-            lossSum += loss;
-            count++;
-            if (batch % 50 == 0 || batch == batchesPerEpoch) {
-                System.out.printf(Locale.ROOT, "epoch %d batch %d/%d loss %.4f %.0f img/s%n", epoch, batch,
-                        batchesPerEpoch, lossSum / count, imagesPerSecond);
-                lossSum = 0;
-                count = 0;
-            }
-        }
-
-        @Override
-        public void epochDone(int epoch, int epochs, double testAccuracy, double seconds) {
-            System.out.printf(Locale.ROOT, "epoch %d/%d test accuracy %.4f in %.1f s%n", epoch, epochs, testAccuracy,
-                    seconds);
-        }
     }
 
     private static void save(TrainedNetwork trained, ModelMetadata metadata, Path dir) {

@@ -2,6 +2,7 @@ package org.sieve.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,8 +69,10 @@ class ArchitecturesTest {
                 names("lenet5"));
         assertTrue(names("vgg").containsAll(List.of("block1.conv1", "block1.conv2", "block1.pool", "block3.pool",
                 "fc1")));
-        assertTrue(names("resnet").containsAll(List.of("stem.conv", "block1.add", "block2.shortcut.conv",
-                "block3.add", "avgpool")));
+        List<String> resnet = names("resnet");
+        assertTrue(resnet.containsAll(List.of("stem.conv", "block1.add", "block3.shortcut.conv", "block5.shortcut.conv",
+                "block6.add", "avgpool")), resnet.toString());
+        assertFalse(resnet.contains("block2.shortcut.conv"), "same-width blocks keep the identity shortcut");
         assertTrue(names("alexnet").containsAll(List.of("conv1", "conv5", "pool5", "fc1", "dropout2")));
         assertEquals(List.of("input", "flatten", "fc1", "fc2", "logits"), names("mlp"));
     }
