@@ -11,6 +11,8 @@ import org.sieve.metrics.DiscardingResult;
 import org.sieve.metrics.ForegroundViews;
 import org.sieve.metrics.InformationDiscarding;
 import org.sieve.metrics.LayerResult;
+import org.sieve.metrics.Metric;
+import org.sieve.network.format.DecoderSet;
 import org.sieve.network.format.Model;
 
 /**
@@ -20,17 +22,30 @@ import org.sieve.network.format.Model;
 public final class Analyzer implements AutoCloseable {
 
     private final Map<String, InformationDiscarding> metrics = new HashMap<>();
+    private final Map<String, DecoderSet> decoders = new HashMap<>();
 
     public AnalysisResult run(AnalysisRequest req, AnalysisListener listener, BooleanSupplier cancelled) {
         Model model = req.model();
         InformationDiscarding metric = metrics.computeIfAbsent(model.sha256(), k -> new InformationDiscarding(
                 model.network(), model.metadata().normalizationMean(), model.metadata().normalizationStd()));
-        DiscardingResult result = metric.analyse(req.image().pixels(), req.layers(), req.settings(), listener,
-                cancelled);
+        DecoderSet decoders = req.settings().metric() == Metric.RECONSTRUCTION_UNCERTAINTY ? decodersOf(model) : null;
+        DiscardingResult result = metric.analyse(req.image().pixels(), req.layers(), req.settings(), decoders,
+                listener, cancelled);
         if (req.mask() != null) {
             result = withForeground(result, req.mask());
         }
         return new AnalysisResult(req, result);
+    }
+
+    /** The model's decoders, read once per version of its decoder index. */
+    private DecoderSet decodersOf(Model model) {
+        String key = model.sha256() + "|" + DecoderSet.fingerprint(model);
+        DecoderSet set = decoders.get(key);
+        if (set == null) {
+            set = DecoderSet.load(model);
+            decoders.put(key, set);
+        }
+        return set;
     }
 
     private static DiscardingResult withForeground(DiscardingResult result, ForegroundMask mask) {
@@ -46,5 +61,6 @@ public final class Analyzer implements AutoCloseable {
     public void close() {
         metrics.values().forEach(InformationDiscarding::close);
         metrics.clear();
+        decoders.clear();
     }
 }

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.sieve.io.AtomicFiles;
+import org.sieve.image.PreparedImage;
 import org.sieve.metrics.LayerResult;
+import org.sieve.metrics.Metric;
 import org.sieve.render.ColourMap;
 import org.sieve.render.ColourScale;
 import org.sieve.render.HeatmapRenderer;
@@ -19,6 +21,7 @@ import org.sieve.render.Png;
 public final class ResultFiles {
 
     public static final String ENTROPY_LABEL = "pixel-wise entropy h (nats)";
+    public static final String UNCERTAINTY_LABEL = "reconstruction uncertainty r (nats)";
     private static final int PANEL_SIZE = 336;
     private static final double OPACITY = 0.75;
 
@@ -41,13 +44,22 @@ public final class ResultFiles {
         written.add(writeText(dir.resolve("entropy.csv"), csv(result)));
         List<LayerResult> ok = result.discarding().layers().stream().filter(LayerResult::ok).toList();
         if (!ok.isEmpty()) {
-            ColourScale scale = ColourScale.shared(ENTROPY_LABEL,
+            ColourScale scale = ColourScale.shared(label(result),
                     ok.stream().map(LayerResult::entropyMap).toArray(float[][][]::new));
+            PreparedImage input = result.request().image();
             for (LayerResult l : ok) {
                 Path png = dir.resolve(fileName(l.name()) + ".png");
-                Png.write(HeatmapRenderer.render(result.request().image(), l.entropyMap(), scale, ColourMap.VIRIDIS,
-                        OPACITY, l.name(), subtitle(l), PANEL_SIZE), png);
+                Png.write(HeatmapRenderer.render(input, l.entropyMap(), scale, ColourMap.VIRIDIS,
+                        OPACITY, l.name(), subtitle(result, l), PANEL_SIZE), png);
                 written.add(png);
+                PreparedImage rebuilt = Reconstructions.of(input, l);
+                if (rebuilt != null) {
+                    Path r = dir.resolve(fileName(l.name()) + "-reconstruction.png");
+                    Png.write(HeatmapRenderer.renderPanel(rebuilt, Reconstructions.noOverlay(1, 1), scale,
+                            ColourMap.GRAYS, 0, "rebuilt from " + l.name(), String.format(Locale.ROOT,
+                                    "MSE %.4f", Reconstructions.meanSquaredError(input, l)), PANEL_SIZE), r);
+                    written.add(r);
+                }
             }
         }
         written.add(writeText(dir.resolve("result.json"), ResultJson.toText(result, cachedLayers)));
@@ -59,9 +71,16 @@ public final class ResultFiles {
         return file;
     }
 
+    /** The colour bar's label for the result's metric. */
+    public static String label(AnalysisResult result) {
+        return result.request().settings().metric() == Metric.RECONSTRUCTION_UNCERTAINTY ? UNCERTAINTY_LABEL
+                : ENTROPY_LABEL;
+    }
+
     /** One line a person reads under a heatmap. */
-    public static String subtitle(LayerResult l) {
-        return String.format(Locale.ROOT, "h̄ = %.3f nats/dim · D/D0 = %.2f%s", l.entropyPerDim(),
+    public static String subtitle(AnalysisResult result, LayerResult l) {
+        String symbol = result.request().settings().metric() == Metric.RECONSTRUCTION_UNCERTAINTY ? "r̄" : "h̄";
+        return String.format(Locale.ROOT, "%s = %.3f nats/dim · D/D0 = %.2f%s", symbol, l.entropyPerDim(),
                 l.distortionRatio(), l.converged() ? "" : " · not converged");
     }
 

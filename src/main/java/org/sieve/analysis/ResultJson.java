@@ -47,7 +47,7 @@ public final class ResultJson {
         image.addProperty("sha256", req.image().sha256());
         image.add("preprocessing", GSON.toJsonTree(req.image().preprocessing()));
         root.add("image", image);
-        root.addProperty("metric", "information-discarding");
+        root.addProperty("metric", req.settings().metric().id());
         root.add("settings", settings(req.settings(), result.discarding().grid().rows(),
                 result.discarding().grid().columns()));
         if (req.mask() != null) {
@@ -100,6 +100,9 @@ public final class ResultJson {
         o.addProperty("cached", cached);
         o.add("sigma", grid(l.sigma()));
         o.add("entropyMap", grid(l.entropyMap()));
+        if (l.reconstruction() != null) {
+            o.add("reconstruction", GSON.toJsonTree(l.reconstruction()));
+        }
         ForegroundView fg = l.foreground();
         if (fg != null) {
             o.add("foregroundEntropy", number(fg.foregroundEntropy()));

@@ -17,9 +17,11 @@ import org.sieve.image.PreparedImage;
 import org.sieve.image.ResizeMode;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.LayerResult;
+import org.sieve.metrics.Metric;
 import org.sieve.metrics.Phi;
 import org.sieve.network.Layer;
 import org.sieve.network.Network;
+import org.sieve.network.format.DecoderSet;
 import org.sieve.network.format.Model;
 import org.sieve.network.format.ModelMetadata;
 import org.sieve.service.AnalysisService;
@@ -30,14 +32,17 @@ import org.sieve.service.Priority;
 import org.sieve.service.ResultCache;
 import org.sieve.tf.ComputeDevice;
 
-/** {@code sieve analyze}: metric 1 for chosen layers of one image, written to a folder. */
+/** {@code sieve analyze}: metric 1 or 2 for chosen layers of one image, written to a folder. */
 final class AnalyzeCommand {
 
     static final String HELP = """
             Usage: sieve analyze --model M --image FILE [options]
               Measures, for each chosen layer, how much information of each input pixel the
               layer discards (pixel-wise entropy, METHOD.md section 2) and writes result.json,
-              entropy.csv and one heatmap PNG per layer.
+              entropy.csv and one heatmap PNG per layer. With --metric ru it measures instead how
+              uncertain the image is when rebuilt from each layer (section 3) and also writes
+              each layer's reconstruction; that needs the model's decoders (sieve train-decoders).
+              --metric M            information-discarding (default) or ru
               --model M             bundled model id or model folder (see 'sieve models')
               --image FILE          PNG, JPEG, BMP or GIF; converted and resized to the model's input
               --crop                centre-crop to the model's aspect ratio instead of stretching
@@ -63,7 +68,7 @@ final class AnalyzeCommand {
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
         Options o = Options.parse("analyze", args, Set.of("model", "image", "layers", "mask", "steps", "seed",
-                "tau", "sigma0", "grid", "draws", "device", "out", "model-dir"), Set.of("json", "crop", "no-cache"));
+                "tau", "sigma0", "grid", "draws", "device", "out", "model-dir", "metric"), Set.of("json", "crop", "no-cache"));
         Model model = Catalogues.of(o).resolve(o.require("model"));
         Path imagePath = Path.of(o.require("image"));
         ModelMetadata meta = model.metadata();
@@ -72,6 +77,7 @@ final class AnalyzeCommand {
         ForegroundMask mask = o.has("mask") ? ForegroundMask.parse(o.get("mask", ""), image) : null;
         List<String> layers = layers(model.network(), o.get("layers", "all"));
         DiscardingSettings settings = settings(o, meta).validated(meta.inputHeight(), meta.inputWidth());
+        requireDecoders(model, layers, settings);
         Path dir = o.path("out", Path.of("sieve-results", meta.id() + "-" + stem(imagePath)));
 
         ConsoleProgress progress = ConsoleProgress.on(err);
@@ -110,6 +116,13 @@ final class AnalyzeCommand {
         };
     }
 
+    /** Metric 2 needs a decoder per layer: say so, and how to train them, before any work starts. */
+    static void requireDecoders(Model model, List<String> layers, DiscardingSettings settings) {
+        if (settings.metric() == Metric.RECONSTRUCTION_UNCERTAINTY) {
+            DecoderSet.load(model).forLayers(layers);
+        }
+    }
+
     static List<String> layers(Network network, String spec) {
         if (spec.equalsIgnoreCase("all")) {
             return network.analysableLayers().stream().map(Layer::name).toList();
@@ -128,7 +141,8 @@ final class AnalyzeCommand {
                 .sigma0(o.number("sigma0", d.sigma0()))
                 .draws(o.integer("draws", d.draws(), 1))
                 .device(ComputeDevice.parse(o.get("device", d.device().id())))
-                .phi(Phi.AUTO);
+                .phi(Phi.AUTO)
+                .metric(Metric.parse(o.get("metric", d.metric().id())));
         int[] grid = o.has("grid") ? parseGrid(o.get("grid", "")) : meta.sigmaGrid();
         if (grid != null) {
             b.grid(grid[0], grid[1]);
@@ -160,7 +174,9 @@ final class AnalyzeCommand {
     }
 
     private static void summarise(AnalysisResult result, Path dir, PrintStream err) {
-        err.printf("%-16s %12s %9s %10s %10s%n", "LAYER", "h (nats/dim)", "D/D0", "CONVERGED", "SATURATED");
+        boolean ru = result.request().settings().metric() == Metric.RECONSTRUCTION_UNCERTAINTY;
+        err.printf("%-16s %12s %9s %10s %10s%n", "LAYER", ru ? "r (nats/dim)" : "h (nats/dim)", "D/D0", "CONVERGED",
+                "SATURATED");
         for (LayerResult l : result.discarding().layers()) {
             if (l.ok()) {
                 err.printf(Locale.ROOT, "%-16s %12.4f %9.3f %10s %10d%n", l.name(), l.entropyPerDim(),

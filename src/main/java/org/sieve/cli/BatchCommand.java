@@ -34,7 +34,7 @@ final class BatchCommand {
               --limit N             the first N images in path order
               --steps N             optimisation steps at most (default 200)
               --seed S              noise seed (default 0)
-              --tau T, --sigma0 S, --grid RxC, --draws N, --device cpu|gpu, --crop
+              --metric M, --tau T, --sigma0 S, --grid RxC, --draws N, --device cpu|gpu, --crop
                                     as for 'sieve analyze'
               --no-cache            compute every layer, neither reading nor writing the result cache
               --model-dir DIR       also look for models in DIR""";
@@ -44,7 +44,7 @@ final class BatchCommand {
 
     static int run(List<String> args, PrintStream err) {
         Options o = Options.parse("batch", args, Set.of("model", "images", "out", "layers", "mask", "limit", "steps",
-                "seed", "tau", "sigma0", "grid", "draws", "device", "model-dir"), Set.of("crop", "no-cache"));
+                "seed", "tau", "sigma0", "grid", "draws", "device", "model-dir", "metric"), Set.of("crop", "no-cache"));
         Model model = Catalogues.of(o).resolve(o.require("model"));
         ModelMetadata meta = model.metadata();
         String mask = o.get("mask", "none").trim().toLowerCase(Locale.ROOT);
@@ -52,8 +52,10 @@ final class BatchCommand {
             throw new UsageException("--mask for a batch is auto or none, got '" + mask + "'.");
         }
         DiscardingSettings settings = AnalyzeCommand.settings(o, meta).validated(meta.inputHeight(), meta.inputWidth());
+        List<String> layers = AnalyzeCommand.layers(model.network(), o.get("layers", "all"));
+        AnalyzeCommand.requireDecoders(model, layers, settings);
         BatchRunner.Spec spec = new BatchRunner.Spec(model, Path.of(o.require("images")), Path.of(o.require("out")),
-                AnalyzeCommand.layers(model.network(), o.get("layers", "all")), mask.equals("auto"),
+                layers, mask.equals("auto"),
                 o.integer("limit", 0, 1), settings, o.has("crop") ? ResizeMode.CENTRE_CROP : ResizeMode.STRETCH);
         BatchReport report;
         try (AnalysisService service = new AnalysisService(o.has("no-cache") ? null : ResultCache.openDefault())) {

@@ -22,10 +22,12 @@ public final class Main {
                    sieve <command> [options]
               models     list the bundled models
               layers     list a model's layers with output shapes
-              analyze    measure pixel-wise information discarding of an image, per layer
+              analyze    measure pixel-wise information discarding (or, with --metric ru, reconstruction
+                         uncertainty) of an image, per layer
               batch      analyse every image in a folder, with a summary per layer (resumable)
               cache      show or clear the result cache
               train      train a classic CNN on MNIST or Fashion-MNIST into a model folder
+              train-decoders  train a model's per-layer decoders (for --metric ru)
               bench      time the optimisation step (fused layers against one at a time)
               snapshot   write the explorer's comparison sheet (heatmaps, colour bar, curves) as a PNG
               help CMD   explain a command's options
@@ -60,12 +62,13 @@ public final class Main {
                 case "batch" -> BatchCommand.run(rest, err);
                 case "cache" -> CacheCommand.run(rest, out);
                 case "train" -> TrainCommand.run(rest, err);
+                case "train-decoders" -> TrainDecodersCommand.run(rest, err);
                 case "bench" -> BenchCommand.run(rest, out);
                 case "snapshot" -> SnapshotCommand.run(rest, out, err);
                 case "help" -> help(rest, out);
                 case "--version" -> version(out);
                 default -> throw new UsageException("Unknown command '" + command
-                        + "'. Commands: models, layers, analyze, batch, cache, train, snapshot, help.");
+                        + "'. Commands: models, layers, analyze, batch, cache, train, train-decoders, snapshot, help.");
             };
         } catch (SieveException e) {
             err.println("sieve: " + e.getMessage());
@@ -89,10 +92,11 @@ public final class Main {
             case "batch" -> BatchCommand.HELP;
             case "cache" -> CacheCommand.HELP;
             case "train" -> TrainCommand.HELP;
+            case "train-decoders" -> TrainDecodersCommand.HELP;
             case "bench" -> BenchCommand.HELP;
             case "snapshot" -> SnapshotCommand.HELP;
             default -> throw new UsageException("No help for '" + rest.get(0)
-                    + "'. Commands: models, layers, analyze, batch, cache, train, snapshot.");
+                    + "'. Commands: models, layers, analyze, batch, cache, train, train-decoders, snapshot.");
         };
         out.println(text);
         return 0;

@@ -53,8 +53,8 @@ final class SnapshotCommand {
               --width W             sheet width in pixels (default 1920, 640 to 7680)
               --colour-map NAME     viridis (default), inferno, magma, plasma or grays
               --opacity A           heatmap over image, 0 to 1 (default 0.75)
-              --steps N, --seed S, --tau T, --sigma0 S, --grid RxC, --draws N, --device cpu|gpu
-                                    as for 'sieve analyze'
+              --metric M, --steps N, --seed S, --tau T, --sigma0 S, --grid RxC, --draws N,
+              --device cpu|gpu      as for 'sieve analyze'
               --no-cache            compute every layer, neither reading nor writing the result cache
               --model-dir DIR       also look for models in DIR""";
 
@@ -64,7 +64,7 @@ final class SnapshotCommand {
     static int run(List<String> args, PrintStream out, PrintStream err) {
         Options o = Options.parse("snapshot", args, Set.of("model", "image", "out", "layers", "compare-model",
                 "compare-image", "compare-layers", "mask", "width", "colour-map", "opacity", "steps", "seed", "tau",
-                "sigma0", "grid", "draws", "device", "model-dir"), Set.of("crop", "no-cache"));
+                "sigma0", "grid", "draws", "device", "model-dir", "metric"), Set.of("crop", "no-cache"));
         Path outFile = Path.of(o.require("out"));
         int width = o.integer("width", 1920, ComparisonSheet.MIN_WIDTH);
         if (width > ComparisonSheet.MAX_WIDTH) {
@@ -122,8 +122,10 @@ final class SnapshotCommand {
         ForegroundMask mask = o.has("mask") ? ForegroundMask.parse(o.get("mask", ""), image) : null;
         DiscardingSettings settings = AnalyzeCommand.settings(o, meta).validated(meta.inputHeight(), meta.inputWidth());
         String name = meta.name() == null || meta.name().isBlank() ? meta.id() : meta.name();
+        List<String> layers = layers(model, layerSpec);
+        AnalyzeCommand.requireDecoders(model, layers, settings);
         return new Panel(label, name + " · " + imagePath.getFileName(),
-                new AnalysisRequest(model, image, layers(model, layerSpec), mask, settings));
+                new AnalysisRequest(model, image, layers, mask, settings));
     }
 
     /** "conv": the convolution layers (every layer when there are none); else as for analyze. */

@@ -75,9 +75,15 @@ final class DiscardingGraph implements AutoCloseable {
     private final Placeholder<TFloat32> measureLogSigma;
     private final Placeholder<TInt64> measureSeed;
     private final Operand<TFloat32> measuredDistortion;
+    /** Metric 2 only: per layer and pixel, r averaged over a batch of draws; the clean reconstructions. */
+    private final Operand<TFloat32> measuredUncertainty;
+    private final Operand<TFloat32> cleanReconstruction;
 
+    /**
+     * @param decoders each layer's decoder, in the order of {@code layers}, for metric 2; null for metric 1
+     */
     DiscardingGraph(Network network, float[] mean, float[] std, List<String> layers, int[] grid, int draws,
-            DiscardingSettings settings) {
+            DiscardingSettings settings, List<Network> decoders) {
         var input = network.input();
         this.layerCount = layers.size();
         this.gridHeight = grid[0];
@@ -134,18 +140,40 @@ final class DiscardingGraph implements AutoCloseable {
             Operand<TBool> isActive = tf.identity(active);
             Operand<TFloat32> activeRatio = tf.reduceSum(tf.select(isActive, ratio, tf.zerosLike(ratio)),
                     tf.constant(0));
-            entropy = tf.math.add(pass.meanUpsampledLogSigma(), tf.constant((float) GAUSSIAN_ENTROPY_OFFSET));
             @SuppressWarnings("unchecked")
             Operand<TFloat32> g = (Operand<TFloat32>) graph.addGradients(activeRatio.asOutput(),
                     new Output<?>[] {logSigmaRead.asOutput()})[0];
-            // The multiplier that makes the Lagrangian D/D0 - lambda * mean(s) flat on average over
-            // the cells (its KKT value): Adam then only reshapes sigma, it does not move its level.
             Operand<TInt32> cellAxes = tf.constant(new int[] {1, 2});
-            lambdaRead = tf.reduceSum(g, cellAxes);
-            Operand<TFloat32> meanLogSigma = tf.math.mean(logSigmaRead, cellAxes);
-            loss = tf.math.sub(ratio, tf.math.mul(lambdaRead, meanLogSigma));
-            Operand<TFloat32> shapeGradient = tf.math.sub(g, tf.math.mean(g, cellAxes,
-                    org.tensorflow.op.math.Mean.keepDims(true)));
+            Operand<TFloat32> shapeGradient;
+            Reconstruction reconstruction = decoders == null ? null
+                    : new Reconstruction(tf, network, layers, decoders, image);
+            if (reconstruction == null) {
+                entropy = tf.math.add(pass.meanUpsampledLogSigma(), tf.constant((float) GAUSSIAN_ENTROPY_OFFSET));
+                // The multiplier that makes the Lagrangian D/D0 - lambda * mean(s) flat on average over
+                // the cells (its KKT value): Adam then only reshapes sigma, it does not move its level.
+                lambdaRead = tf.reduceSum(g, cellAxes);
+                Operand<TFloat32> meanLogSigma = tf.math.mean(logSigmaRead, cellAxes);
+                loss = tf.math.sub(ratio, tf.math.mul(lambdaRead, meanLogSigma));
+                shapeGradient = tf.math.sub(g, tf.math.mean(g, cellAxes,
+                        org.tensorflow.op.math.Mean.keepDims(true)));
+            } else {
+                // Metric 2 maximises the reconstruction term U on the same constraint: Adam descends
+                // the part of -grad U tangent to the constraint's level set, and the level follows
+                // the constraint as in metric 1. lambda is the multiplier of D/D0 - lambda * U.
+                Reconstruction.Terms terms = reconstruction.of(pass);
+                Operand<TFloat32> activeObjective = tf.reduceSum(tf.select(isActive, terms.objective(),
+                        tf.zerosLike(terms.objective())), tf.constant(0));
+                @SuppressWarnings("unchecked")
+                Operand<TFloat32> u = (Operand<TFloat32>) graph.addGradients(activeObjective.asOutput(),
+                        new Output<?>[] {logSigmaRead.asOutput()})[0];
+                Operand<TFloat32> ug = tf.reduceSum(tf.math.mul(u, g), cellAxes);
+                Operand<TFloat32> gg = tf.reduceSum(tf.math.square(g), cellAxes);
+                Operand<TFloat32> along = tf.reshape(tf.math.divNoNan(ug, gg), tf.constant(new int[] {layerCount, 1, 1}));
+                shapeGradient = tf.math.sub(tf.math.mul(along, g), u);
+                lambdaRead = tf.math.divNoNan(gg, ug);
+                entropy = tf.math.mul(tf.constant(0.5f), terms.objective());
+                loss = tf.math.sub(ratio, tf.math.mul(lambdaRead, terms.objective()));
+            }
 
             Operand<TFloat32> t1 = tf.math.add(t, tf.constant(1f));
             Operand<TFloat32> m1 = tf.math.add(tf.math.mul(m, tf.constant(BETA1)),
@@ -157,6 +185,15 @@ final class DiscardingGraph implements AutoCloseable {
                     tf.math.sub(tf.constant(1f), tf.math.pow(tf.constant(BETA1), t1)));
             Operand<TFloat32> update = tf.math.mul(tf.math.mul(lr, correction),
                     tf.math.div(m1, tf.math.add(tf.math.sqrt(v1), tf.constant(ADAM_EPSILON))));
+            if (reconstruction != null) {
+                // Adam's per-cell scaling tilts metric 2's tangent step back towards more distortion,
+                // which a damped level correction only balances off tau; taking the step's component
+                // along grad D out keeps it on the level set to first order.
+                Operand<TFloat32> drift = tf.reshape(tf.math.divNoNan(
+                        tf.reduceSum(tf.math.mul(update, g), cellAxes), tf.reduceSum(tf.math.square(g), cellAxes)),
+                        tf.constant(new int[] {layerCount, 1, 1}));
+                update = tf.math.sub(update, tf.math.mul(drift, g));
+            }
             // The level follows the constraint: near the operating point D grows like sigma^2, so
             // shifting log sigma by log(tau / ratio) / 2 would land on tau; a damped share of it
             // averages out the noise of the few-draw estimate.
@@ -180,7 +217,11 @@ final class DiscardingGraph implements AutoCloseable {
             // Distortion for a given sigma, for D0, calibration and the final check.
             measureLogSigma = tf.placeholder(TFloat32.class, Placeholder.shape(gridShape));
             measureSeed = tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
-            measuredDistortion = forward.pass(measureLogSigma, measureSeed, draws).distortion();
+            NoisyForward.Pass measured = forward.pass(measureLogSigma, measureSeed, draws);
+            measuredDistortion = measured.distortion();
+            Reconstruction.Terms measuredTerms = reconstruction == null ? null : reconstruction.of(measured);
+            measuredUncertainty = measuredTerms == null ? null : measuredTerms.pixelMap();
+            cleanReconstruction = measuredTerms == null ? null : measuredTerms.clean();
 
             this.session = TensorFlowRuntime.get().openSession(graph, settings.device());
             session.initialize();
@@ -270,11 +311,38 @@ final class DiscardingGraph implements AutoCloseable {
         return Arrays.stream(sum).map(x -> x / runs).toArray();
     }
 
+    /** Metric 2's maps for the given log sigma: per layer r per pixel and the clean reconstruction (HWC). */
+    record Uncertainty(float[][] pixelMaps, float[][] reconstructions) {
+    }
+
+    /** r per layer and pixel for the given log sigma, averaged over {@code runs} batches of fresh draws. */
+    Uncertainty uncertainty(float[] logSigma, long seed, long stream, int runs) {
+        float[] sum = new float[layerCount * height * width];
+        float[] clean = null;
+        try (var s = Tensors.of(logSigma, layerCount, gridHeight, gridWidth)) {
+            for (int run = 0; run < runs; run++) {
+                try (var sd = Tensors.of(new long[] {seed, stream + run});
+                        Result r = session.runner().feed(measureLogSigma, s).feed(measureSeed, sd)
+                                .fetch(measuredUncertainty).fetch(cleanReconstruction).run()) {
+                    float[] map = Tensors.floats(r.get(0));
+                    for (int i = 0; i < sum.length; i++) {
+                        sum[i] += map[i] / runs;
+                    }
+                    clean = Tensors.floats(r.get(1));
+                }
+            }
+        }
+        return new Uncertainty(split(sum, height * width), split(clean, height * width * channels));
+    }
+
     float[][] split(float[] flat) {
-        int cells = gridHeight * gridWidth;
+        return split(flat, gridHeight * gridWidth);
+    }
+
+    private float[][] split(float[] flat, int size) {
         float[][] out = new float[layerCount][];
         for (int l = 0; l < layerCount; l++) {
-            out[l] = Arrays.copyOfRange(flat, l * cells, (l + 1) * cells);
+            out[l] = Arrays.copyOfRange(flat, l * size, (l + 1) * size);
         }
         return out;
     }

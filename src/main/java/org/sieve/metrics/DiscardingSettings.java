@@ -4,7 +4,7 @@ import org.sieve.SieveException;
 import org.sieve.tf.ComputeDevice;
 
 /**
- * Settings of metric 1 (METHOD.md section 2). Defaults are the authors' where they exist
+ * Settings of metrics 1 and 2 (METHOD.md sections 2 and 3). Defaults are the authors' where they exist
  * (tau 1.5, sigma0 0.01) and tuned on the bundled models otherwise.
  *
  * @param tau          allowed relative distortion D/D0
@@ -21,10 +21,11 @@ import org.sieve.tf.ComputeDevice;
  * @param seed         seed of every noise draw
  * @param device       where TensorFlow runs
  * @param phi          feature map before the distortion
+ * @param metric       what sigma is optimised for and the maps report
  */
 public record DiscardingSettings(double tau, double sigma0, int gridHeight, int gridWidth, int draws,
         int checkDraws, int maxSteps, double learningRate, double levelRate, double sigmaMin,
-        double sigmaMax, long seed, ComputeDevice device, Phi phi) {
+        double sigmaMax, long seed, ComputeDevice device, Phi phi, Metric metric) {
 
     /** The paper's grid for 224x224 inputs: one sigma per 14x14 patch. */
     public static final int LARGE_INPUT_GRID = 16;
@@ -33,7 +34,7 @@ public record DiscardingSettings(double tau, double sigma0, int gridHeight, int 
 
     public static DiscardingSettings defaults() {
         return new DiscardingSettings(1.5, 0.01, 0, 0, 8, 64, 200, 0.1, 0.2, 1e-4, 1.0, 0,
-                ComputeDevice.CPU, Phi.AUTO);
+                ComputeDevice.CPU, Phi.AUTO, Metric.INFORMATION_DISCARDING);
     }
 
     /** Rejects impossible values with a message that names the setting. */
@@ -95,6 +96,7 @@ public record DiscardingSettings(double tau, double sigma0, int gridHeight, int 
         private long seed;
         private ComputeDevice device;
         private Phi phi;
+        private Metric metric;
 
         private Builder(DiscardingSettings s) {
             tau = s.tau;
@@ -111,6 +113,7 @@ public record DiscardingSettings(double tau, double sigma0, int gridHeight, int 
             seed = s.seed;
             device = s.device;
             phi = s.phi;
+            metric = s.metric;
         }
 
         public Builder tau(double v) { tau = v; return this; }
@@ -125,10 +128,11 @@ public record DiscardingSettings(double tau, double sigma0, int gridHeight, int 
         public Builder seed(long v) { seed = v; return this; }
         public Builder device(ComputeDevice v) { device = v; return this; }
         public Builder phi(Phi v) { phi = v; return this; }
+        public Builder metric(Metric v) { metric = v; return this; }
 
         public DiscardingSettings build() {
             return new DiscardingSettings(tau, sigma0, gridHeight, gridWidth, draws, checkDraws, maxSteps,
-                    learningRate, levelRate, sigmaMin, sigmaMax, seed, device, phi);
+                    learningRate, levelRate, sigmaMin, sigmaMax, seed, device, phi, metric);
         }
     }
 }

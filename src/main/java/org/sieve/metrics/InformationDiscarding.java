@@ -11,10 +11,12 @@ import java.util.function.BooleanSupplier;
 import org.sieve.SieveException;
 import org.sieve.network.Layer;
 import org.sieve.network.Network;
+import org.sieve.network.format.DecoderSet;
 
 /**
- * Metric 1, pixel-wise information discarding (METHOD.md section 2), for several layers of one
- * image at once. Keeps the TensorFlow graphs it builds so that later images with the same
+ * Pixel-wise information discarding for several layers of one image at once: metric 1 (METHOD.md
+ * section 2), or metric 2, reconstruction uncertainty (section 3), when the settings ask for it
+ * and decoders are given; both optimise sigma on the same constraint. Keeps the TensorFlow graphs it builds so that later images with the same
  * layers and settings reuse them; close it to free native memory.
  */
 public final class InformationDiscarding implements AutoCloseable {
@@ -33,6 +35,7 @@ public final class InformationDiscarding implements AutoCloseable {
 
     /** Independent noise streams of one seed: steps use counters from 0, these far above. */
     static final long STREAM_D0 = 1L << 40;
+    static final long STREAM_UNCERTAINTY = 3L << 40;
 
     private final Network network;
     private final float[] mean;
@@ -64,6 +67,17 @@ public final class InformationDiscarding implements AutoCloseable {
      */
     public DiscardingResult analyse(float[] pixels, List<String> layers, DiscardingSettings settings,
             AnalysisListener listener, BooleanSupplier cancelled) {
+        return analyse(pixels, layers, settings, null, listener, cancelled);
+    }
+
+    /**
+     * As {@link #analyse(float[], List, DiscardingSettings, AnalysisListener, BooleanSupplier)}, with the
+     * decoders that metric 2 needs.
+     *
+     * @param decoders the model's decoders; required for metric 2, ignored for metric 1
+     */
+    public DiscardingResult analyse(float[] pixels, List<String> layers, DiscardingSettings settings,
+            DecoderSet decoders, AnalysisListener listener, BooleanSupplier cancelled) {
         var input = network.input();
         settings.validated(input.height(), input.width());
         int expected = input.height() * input.width() * input.channels();
@@ -71,7 +85,11 @@ public final class InformationDiscarding implements AutoCloseable {
             throw new IllegalArgumentException("image has " + pixels.length + " values, the network takes " + expected);
         }
         List<String> ordered = inNetworkOrder(layers);
-        DiscardingGraph graph = graphFor(ordered, settings);
+        boolean ru = settings.metric() == Metric.RECONSTRUCTION_UNCERTAINTY;
+        if (ru && decoders == null) {
+            throw new SieveException("Reconstruction uncertainty needs the model's decoders; none were given.");
+        }
+        DiscardingGraph graph = graphFor(ordered, settings, ru ? decoders : null);
         listener.started(ordered, settings.maxSteps());
         long start = System.nanoTime();
         graph.setImage(pixels);
@@ -89,14 +107,17 @@ public final class InformationDiscarding implements AutoCloseable {
                 .sorted(Comparator.comparingInt(all::indexOf)).map(Layer::name).toList();
     }
 
-    private DiscardingGraph graphFor(List<String> layers, DiscardingSettings s) {
+    private DiscardingGraph graphFor(List<String> layers, DiscardingSettings s, DecoderSet decoders) {
         var input = network.input();
         int[] grid = s.grid(input.height(), input.width());
         String key = String.join(",", layers) + "|" + grid[0] + "x" + grid[1] + "|" + s.draws() + "|"
-                + s.sigmaMin() + "|" + s.sigmaMax() + "|" + s.device() + "|" + s.phi();
+                + s.sigmaMin() + "|" + s.sigmaMax() + "|" + s.device() + "|" + s.phi() + "|"
+                + (decoders == null ? "" : decoders.sha256());
         DiscardingGraph g = graphs.get(key);
         if (g == null) {
-            g = new DiscardingGraph(network, mean, std, layers, grid, s.draws(), s);
+            List<Network> decoding = decoders == null ? null
+                    : decoders.forLayers(layers).stream().map(DecoderSet.Decoder::network).toList();
+            g = new DiscardingGraph(network, mean, std, layers, grid, s.draws(), s, decoding);
             graphs.put(key, g);
         }
         return g;
@@ -261,8 +282,11 @@ public final class InformationDiscarding implements AutoCloseable {
             if (n < window) {
                 return false;
             }
-            double now = entropyTrace.get(n - 1)[l];
-            double then = entropyTrace.get(n - window)[l];
+            // Averages over a quarter of the window at either end: metric 2's per-step value is a
+            // noisy estimate, and a single step would judge the noise rather than the trend.
+            int k = Math.max(1, window / 4);
+            double now = traceMean(n - k, n, l);
+            double then = traceMean(n - window, n - window + k, l);
             double meanRatio = 0;
             for (int i = n - window; i < n; i++) {
                 meanRatio += ratioTrace.get(i)[l];
@@ -273,7 +297,21 @@ public final class InformationDiscarding implements AutoCloseable {
         }
 
 
+        private double traceMean(int from, int to, int l) {
+            double sum = 0;
+            for (int i = from; i < to; i++) {
+                sum += entropyTrace.get(i)[l];
+            }
+            return sum / (to - from);
+        }
+
         private List<LayerResult> report(float[][] logSigma, double[] ratio) {
+            DiscardingGraph.Uncertainty uncertainty = null;
+            if (s.metric() == Metric.RECONSTRUCTION_UNCERTAINTY) {
+                listener.phase("Measuring the reconstruction uncertainty on fresh noise");
+                uncertainty = graph.uncertainty(flatten(logSigma), s.seed(), STREAM_UNCERTAINTY,
+                        (s.checkDraws() + s.draws() - 1) / s.draws());
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             int window = Math.max(2, (int) Math.ceil(CONVERGENCE_WINDOW * s.maxSteps()));
             double saturation = Math.log(s.sigmaMax()) - 1e-4;
@@ -295,17 +333,40 @@ public final class InformationDiscarding implements AutoCloseable {
                     }
                 }
                 double perDim = grid.pixelMean(h);
+                float[] reconstruction = null;
+                if (uncertainty != null) {
+                    float[] r = uncertainty.pixelMaps()[l];
+                    h = grid.cellMeans(r);
+                    perDim = mean(r);
+                    reconstruction = uncertainty.reconstructions()[l];
+                }
                 envelope = Math.max(envelope, perDim);
                 boolean constraintMet = Math.abs(ratio[l] - s.tau()) / s.tau() <= CONSTRAINT_TOLERANCE;
                 boolean converged = constraintMet && stable(l, window);
                 LayerResult r = new LayerResult(name, shape, perDim,
                         perDim * graph.height * graph.width * graph.channels, envelope, ratio[l], lastLambda[l],
                         converged, saturated, stepsDone[l], seconds, grid.rowsOf(exp(logSigma[l])), grid.rowsOf(h),
-                        null, null);
+                        reconstruction, null, null);
                 results.add(r);
             }
             results.forEach(listener::layerFinished);
             return results;
+        }
+
+        private float[] flatten(float[][] perLayer) {
+            float[] out = new float[count * grid.cells()];
+            for (int l = 0; l < count; l++) {
+                System.arraycopy(perLayer[l], 0, out, l * grid.cells(), grid.cells());
+            }
+            return out;
+        }
+
+        private static double mean(float[] values) {
+            double sum = 0;
+            for (float v : values) {
+                sum += v;
+            }
+            return sum / values.length;
         }
 
         private float[] uniform(float value) {

@@ -5,10 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.sieve.network.Activation;
-import org.sieve.network.ActivationLayer;
 import org.sieve.network.ConstantWeights;
-import org.sieve.network.Dense;
 import org.sieve.network.InputLayer;
 import org.sieve.network.Layer;
 import org.sieve.network.Network;
@@ -38,7 +35,12 @@ final class NoisyForward {
     private final Map<String, List<Integer>> rowBlocks;
     final long[][] outputShapes;
 
-    record Pass(Operand<TFloat32> distortion, Operand<TFloat32> meanUpsampledLogSigma) {
+    /**
+     * @param noisyOutputs per layer, its own draws' raw outputs (before phi), [draws, ...]
+     * @param cleanOutputs per layer, the clean image's raw output, [1, ...]
+     */
+    record Pass(Operand<TFloat32> distortion, Operand<TFloat32> meanUpsampledLogSigma,
+            List<Operand<TFloat32>> noisyOutputs, List<Operand<TFloat32>> cleanOutputs) {
     }
 
     NoisyForward(Ops tf, Network network, ConstantWeights weights, Operand<TFloat32> image, float[] mean,
@@ -54,8 +56,7 @@ final class NoisyForward {
         this.outputShapes = new long[layers.size()][];
         this.rowBlocks = rowBlocks(network, layers);
         for (int l = 0; l < layers.size(); l++) {
-            identity[l] = phi == Phi.IDENTITY
-                    || phi == Phi.AUTO && identityFeatures(network, network.layer(layers.get(l)));
+            identity[l] = phi.identityAt(network, network.layer(layers.get(l)));
         }
     }
 
@@ -91,16 +92,17 @@ final class NoisyForward {
         }
 
         List<Operand<TFloat32>> distortions = new ArrayList<>();
+        List<Operand<TFloat32>> noisyOutputs = new ArrayList<>();
+        List<Operand<TFloat32>> cleanOutputs = new ArrayList<>();
         for (int l = 0; l < count; l++) {
-            Operand<TFloat32> f = taps.get(layers.get(l));
-            if (!identity[l]) {
-                f = tf.nn.relu(f);
-            }
-            long[] shape = f.shape().asArray();
+            Operand<TFloat32> raw = taps.get(layers.get(l));
+            long[] shape = raw.shape().asArray();
             outputShapes[l] = Arrays.copyOfRange(shape, 1, shape.length);
             List<Integer> carried = rowBlocks.get(layers.get(l));
-            Operand<TFloat32> perturbed = rows(f, carried.indexOf(l) * draws, draws);
-            Operand<TFloat32> clean = rows(f, rowBlocks.get(layers.get(l)).size() * draws, 1);
+            noisyOutputs.add(rows(raw, carried.indexOf(l) * draws, draws));
+            cleanOutputs.add(rows(raw, carried.size() * draws, 1));
+            Operand<TFloat32> perturbed = identity[l] ? noisyOutputs.get(l) : tf.nn.relu(noisyOutputs.get(l));
+            Operand<TFloat32> clean = identity[l] ? cleanOutputs.get(l) : tf.nn.relu(cleanOutputs.get(l));
             int[] all = new int[shape.length];
             for (int i = 0; i < all.length; i++) {
                 all[i] = i;
@@ -108,7 +110,7 @@ final class NoisyForward {
             distortions.add(tf.math.mean(tf.math.squaredDifference(perturbed, clean), tf.constant(all)));
         }
         Operand<TFloat32> meanUp = tf.math.mean(up, tf.constant(new int[] {1, 2, 3}));
-        return new Pass(tf.stack(distortions), meanUp);
+        return new Pass(tf.stack(distortions), meanUp, noisyOutputs, cleanOutputs);
     }
 
     /**
@@ -173,14 +175,5 @@ final class NoisyForward {
         begin[0] = start;
         size[0] = length;
         return tf.slice(x, tf.constant(begin), tf.constant(size));
-    }
-
-    /** Whether AUTO's feature map is the identity for this layer: outputs and probabilities. */
-    private static boolean identityFeatures(Network network, Layer layer) {
-        if (layer == network.output()) {
-            return true;
-        }
-        return layer instanceof Dense d && d.activation() == Activation.SOFTMAX
-                || layer instanceof ActivationLayer a && a.activation() == Activation.SOFTMAX;
     }
 }

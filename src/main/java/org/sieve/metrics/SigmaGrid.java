@@ -28,6 +28,20 @@ public record SigmaGrid(int rows, int columns, int height, int width, int[] cell
         return sum / cellOfPixel.length;
     }
 
+    /** Mean over each cell's pixels of a per-pixel value. */
+    public float[] cellMeans(float[] perPixel) {
+        double[] sum = new double[cells()];
+        for (int p = 0; p < cellOfPixel.length; p++) {
+            sum[cellOfPixel[p]] += perPixel[p];
+        }
+        int[] count = pixelsPerCell();
+        float[] out = new float[sum.length];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = (float) (sum[c] / count[c]);
+        }
+        return out;
+    }
+
     public float[][] rowsOf(float[] perCell) {
         float[][] out = new float[rows][columns];
         for (int r = 0; r < rows; r++) {

@@ -7,7 +7,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
 
 /** Static-shape helpers for building layers. */
-final class Shapes {
+public final class Shapes {
 
     private Shapes() {
     }
@@ -18,7 +18,7 @@ final class Shapes {
     }
 
     /** Dimensions without the batch axis. */
-    static long[] perExample(Operand<TFloat32> x) {
+    public static long[] perExample(Operand<TFloat32> x) {
         long[] all = x.shape().asArray();
         return Arrays.copyOfRange(all, 1, all.length);
     }

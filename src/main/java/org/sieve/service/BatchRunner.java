@@ -15,6 +15,7 @@ import org.sieve.analysis.ResultJson;
 import org.sieve.analysis.Version;
 import org.sieve.image.ForegroundMask;
 import org.sieve.image.ImageLoader;
+import org.sieve.image.ImageScan;
 import org.sieve.image.PreparedImage;
 import org.sieve.image.ResizeMode;
 import org.sieve.metrics.DiscardingSettings;

@@ -68,8 +68,8 @@ final class BatchSummary {
     String json(BatchReport report, String mask) {
         JsonObject root = new JsonObject();
         root.addProperty("sieveVersion", Version.SIEVE);
-        root.addProperty("metric", CacheKeys.METRIC);
         if (first != null) {
+            root.add("metric", first.get("metric"));
             root.add("model", first.get("model"));
             root.add("settings", first.get("settings"));
         }

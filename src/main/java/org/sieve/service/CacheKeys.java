@@ -8,6 +8,8 @@ import java.util.Map;
 import org.sieve.analysis.AnalysisRequest;
 import org.sieve.analysis.Version;
 import org.sieve.image.PreparedImage;
+import org.sieve.metrics.Metric;
+import org.sieve.network.format.DecoderSet;
 
 /**
  * Cache keys of one request's layers: SHA-256 over everything a layer's result depends on. The
@@ -18,8 +20,7 @@ import org.sieve.image.PreparedImage;
 final class CacheKeys {
 
     /** Raise when the entry layout or the meaning of a stored value changes. */
-    static final int FORMAT = 1;
-    static final String METRIC = "information-discarding";
+    static final int FORMAT = 2;
 
     private static final Gson GSON = new Gson();
 
@@ -36,7 +37,9 @@ final class CacheKeys {
         // Records print every component, so a setting added later changes the key by itself.
         return new CacheKeys("sieve-layer-cache " + FORMAT
                 + "\nengine " + Version.SIEVE
-                + "\nmetric " + METRIC
+                + "\nmetric " + req.settings().metric().id()
+                + (req.settings().metric() == Metric.RECONSTRUCTION_UNCERTAINTY
+                        ? "\ndecoders " + DecoderSet.fingerprint(req.model()) : "")
                 + "\nmodel " + req.model().sha256()
                 + "\npixels " + pixelHash(image)
                 + "\npreprocessing " + GSON.toJson(preprocessing)

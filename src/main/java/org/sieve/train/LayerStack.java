@@ -16,6 +16,7 @@ import org.sieve.network.Merge;
 import org.sieve.network.Network;
 import org.sieve.network.Pooling2D;
 import org.sieve.network.Reshape;
+import org.sieve.network.Resizing;
 
 /**
  * Writes a network as a chain: each added layer reads the previous one unless told otherwise,
@@ -51,7 +52,11 @@ final class LayerStack {
     }
 
     LayerStack batchNorm(String name) {
-        return add(new BatchNormalization(name, in(), BN_EPSILON, BN_MOMENTUM, true, true));
+        return batchNorm(name, BN_MOMENTUM);
+    }
+
+    LayerStack batchNorm(String name, float momentum) {
+        return add(new BatchNormalization(name, in(), BN_EPSILON, momentum, true, true));
     }
 
     LayerStack relu(String name) {
@@ -72,6 +77,14 @@ final class LayerStack {
 
     LayerStack dense(String name, int units, Activation activation) {
         return add(new Dense(name, in(), units, true, activation));
+    }
+
+    LayerStack reshape(String name, int... target) {
+        return add(new Reshape(name, in(), target));
+    }
+
+    LayerStack resize(String name, int height, int width) {
+        return add(new Resizing(name, in(), height, width, true));
     }
 
     LayerStack dropout(String name, float rate) {

@@ -26,7 +26,7 @@ class ResultCacheTest {
     static CachedLayer entry(String name) {
         float[][] sigma = {{0.1f, 0.2f}, {0.3f, 0.4f}};
         LayerResult l = new LayerResult(name, new long[] {4, 4, 2}, 1.5, 24, 1.5, 1.49, 3.2, true, 0, 30, 0.2, sigma,
-                sigma, null, null);
+                sigma, null, null, null);
         return new CachedLayer(l, new SigmaGrid(2, 2, 4, 4, new int[] {0, 0, 1, 1, 0, 0, 1, 1, 2, 2, 3, 3, 2, 2, 3, 3}));
     }
 

@@ -20,6 +20,7 @@ import org.sieve.network.Normalization;
 import org.sieve.network.Pooling2D;
 import org.sieve.network.Rescaling;
 import org.sieve.network.Reshape;
+import org.sieve.network.Resizing;
 import org.sieve.network.ZeroPadding2D;
 
 /**
@@ -32,7 +33,7 @@ final class KerasLayerReader {
             "BatchNormalization", "Activation", "ReLU", "LeakyReLU", "Softmax", "MaxPooling2D",
             "AveragePooling2D", "GlobalAveragePooling2D", "GlobalMaxPooling2D", "Flatten", "Reshape", "Add",
             "Multiply", "Concatenate", "ZeroPadding2D", "Dropout", "SpatialDropout2D", "Rescaling",
-            "Normalization");
+            "Normalization", "Resizing");
 
     /** Keras' default slope for the LeakyReLU layer (the "leaky_relu" string defaults differently). */
     private static final float LEAKY_RELU_LAYER_ALPHA = 0.3f;
@@ -72,6 +73,7 @@ final class KerasLayerReader {
             case "Dropout", "SpatialDropout2D" -> new Dropout(name, inputs, c.number("rate", 0f));
             case "Rescaling" -> new Rescaling(name, inputs, c.number("scale", 1f), c.number("offset", 0f));
             case "Normalization" -> normalization(c, inputs);
+            case "Resizing" -> resizing(c, inputs);
             default -> throw new IllegalStateException("unhandled supported class " + className);
         };
     }
@@ -201,6 +203,19 @@ final class KerasLayerReader {
         }
         int[] sym = c.pair("padding", new int[] {1, 1});
         return new ZeroPadding2D(c.layer(), inputs, sym[0], sym[0], sym[1], sym[1]);
+    }
+
+    private static Resizing resizing(KerasConfig c, List<String> inputs) {
+        c.requireChannelsLast();
+        String interpolation = c.get("interpolation") == null ? "bilinear" : c.get("interpolation").getAsString();
+        if (!interpolation.equals("bilinear") && !interpolation.equals("nearest")) {
+            throw c.unsupported("uses " + interpolation + " interpolation; Sieve supports bilinear and nearest");
+        }
+        if (c.flag("crop_to_aspect_ratio", false) || c.flag("pad_to_aspect_ratio", false)) {
+            throw c.unsupported("crops or pads to the aspect ratio; Sieve supports plain resizing only");
+        }
+        return new Resizing(c.layer(), inputs, c.integer("height"), c.integer("width"),
+                interpolation.equals("bilinear"));
     }
 
     private static Normalization normalization(KerasConfig c, List<String> inputs) {

@@ -18,6 +18,7 @@ import org.sieve.network.Normalization;
 import org.sieve.network.Pooling2D;
 import org.sieve.network.Rescaling;
 import org.sieve.network.Reshape;
+import org.sieve.network.Resizing;
 import org.sieve.network.ZeroPadding2D;
 
 /** Writes one Sieve layer as a Keras layer entry: {"class_name", "config"}. */
@@ -101,6 +102,12 @@ final class KerasLayerWriter {
         } else if (layer instanceof Rescaling l) {
             c.addProperty("scale", l.scale());
             c.addProperty("offset", l.offset());
+        } else if (layer instanceof Resizing l) {
+            c.addProperty("height", l.height());
+            c.addProperty("width", l.width());
+            c.addProperty("interpolation", l.interpolation());
+            c.addProperty("crop_to_aspect_ratio", false);
+            c.addProperty("data_format", "channels_last");
         } else if (layer instanceof Normalization) {
             c.addProperty("axis", -1);
             c.addProperty("invert", false);

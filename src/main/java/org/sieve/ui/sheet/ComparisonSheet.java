@@ -202,7 +202,7 @@ public final class ComparisonSheet {
         for (int r = 0; r < rows; r++) {
             List<LayerResult> part = ok.subList(r * perRow, Math.min(ok.size(), (r + 1) * perRow));
             BufferedImage strip = HeatmapRenderer.renderStrip(img, part.stream().map(LayerResult::entropyMap).toList(),
-                    part.stream().map(LayerResult::name).toList(), part.stream().map(ResultFiles::subtitle).toList(),
+                    part.stream().map(LayerResult::name).toList(), part.stream().map(l -> ResultFiles.subtitle(p.result(), l)).toList(),
                     scale, map, opacity, panelSize);
             rendered.add(fit(strip, width));
         }

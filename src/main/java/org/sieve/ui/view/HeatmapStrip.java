@@ -86,7 +86,7 @@ public final class HeatmapStrip extends VBox {
                 continue;
             }
             ImageView view = new ImageView(Fx.image(HeatmapRenderer.renderPanel(img, l.entropyMap(), scale,
-                    app.colourMap().get(), app.opacity().get(), l.name(), ResultFiles.subtitle(l), size)));
+                    app.colourMap().get(), app.opacity().get(), l.name(), ResultFiles.subtitle(result.analysis(), l), size)));
             tileHeight = view.getImage().getHeight();
             view.setId("heatmap-" + panel.id() + "-" + l.name());
             view.setCursor(Cursor.HAND);

@@ -11,7 +11,7 @@ import org.sieve.metrics.LayerResult;
 class EntropyCurvesTest {
 
     private static LayerResult layer(String name, double h) {
-        return new LayerResult(name, new long[] {1}, h, h * 784, h, 1.5, 1, true, 0, 10, 1, null, null, null, null);
+        return new LayerResult(name, new long[] {1}, h, h * 784, h, 1.5, 1, true, 0, 10, 1, null, null, null, null, null);
     }
 
     @Test

@@ -1,6 +1,5 @@
-package org.sieve.service;
+package org.sieve.image;
 
-import org.sieve.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -15,14 +14,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.sieve.SieveException;
+import org.sieve.io.AtomicFiles;
 
 /** The image files under a folder, recursively, in a stable order; everything else is named in a warning. */
-final class ImageScan {
+public final class ImageScan {
 
-    static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif");
+    public static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif");
 
     /** @param images paths relative to the root, sorted */
-    record Found(List<Path> images, List<String> warnings) {
+    public record Found(List<Path> images, List<String> warnings) {
     }
 
     private ImageScan() {
@@ -32,7 +32,7 @@ final class ImageScan {
      * @param skip a folder not to enter (the batch's own output when it lies inside the images), or null.
      *             Hidden files and folders are passed over silently.
      */
-    static Found under(Path root, Path skip) {
+    public static Found under(Path root, Path skip) {
         if (!Files.isDirectory(root)) {
             throw new SieveException("--images " + root + " is not a folder. Give the folder that holds the images.");
         }

@@ -1,0 +1,48 @@
+package org.sieve.analysis;
+
+import java.util.Arrays;
+import java.util.Map;
+import org.sieve.image.PreparedImage;
+import org.sieve.metrics.LayerResult;
+
+/** A layer's reconstruction of the input (metric 2) as an image that renderers and views show like the input. */
+public final class Reconstructions {
+
+    private Reconstructions() {
+    }
+
+    /** The reconstruction clamped to the pixel range, or null when the layer has none. */
+    public static PreparedImage of(PreparedImage input, LayerResult layer) {
+        float[] r = layer.reconstruction();
+        if (r == null || r.length != input.pixels().length) {
+            return null;
+        }
+        float[] pixels = new float[r.length];
+        for (int i = 0; i < r.length; i++) {
+            pixels[i] = Math.max(0f, Math.min(1f, r[i]));
+        }
+        return new PreparedImage(input.height(), input.width(), input.channels(), pixels,
+                "reconstruction from " + layer.name(), input.region(), input.resizeMode(),
+                Map.of("reconstructedFrom", layer.name()), input.sha256());
+    }
+
+    /** A grid of NaN cells: renderers show the image alone where a cell has no value. */
+    public static float[][] noOverlay(int rows, int columns) {
+        float[][] grid = new float[rows][columns];
+        for (float[] row : grid) {
+            Arrays.fill(row, Float.NaN);
+        }
+        return grid;
+    }
+
+    /** Mean squared error per dimension between the input and the layer's reconstruction. */
+    public static double meanSquaredError(PreparedImage input, LayerResult layer) {
+        float[] r = layer.reconstruction();
+        double sum = 0;
+        for (int i = 0; i < r.length; i++) {
+            double d = r[i] - input.pixels()[i];
+            sum += d * d;
+        }
+        return sum / r.length;
+    }
+}

@@ -1,0 +1,155 @@
+package org.sieve.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.sieve.SieveException;
+import org.sieve.data.Dataset;
+import org.sieve.data.Datasets;
+import org.sieve.image.ImageLoader;
+import org.sieve.image.ImageScan;
+import org.sieve.image.ResizeMode;
+import org.sieve.network.Layer;
+import org.sieve.network.format.DecoderSet;
+import org.sieve.network.format.Model;
+import org.sieve.train.DecoderTraining;
+
+/** {@code sieve train-decoders}: trains the per-layer decoders that reconstruction uncertainty needs. */
+final class TrainDecodersCommand {
+
+    static final String HELP = """
+            Usage: sieve train-decoders --model M (--dataset D | --images DIR) [options]
+              Trains one decoder per layer of model M that rebuilds the input image from the
+              layer's features (metric 2, reconstruction uncertainty), reports each decoder's
+              reconstruction error on held-out images, and saves them beside the model in
+              M/decoders/.
+              --dataset D         mnist or fashion (default: the model's own dataset); the
+                                  training split trains, the test split is held out
+              --images DIR        a folder of images instead (labels are not needed); the last
+                                  tenth, in file-name order, is held out
+              --layers L1,L2      only these layers (default: every layer)
+              --epochs N          passes over the training images (default 2)
+              --limit N           train on the first N training images only
+              --held-out N        measure the error on at most N held-out images (default 2000)
+              --batch N           images per step (default 32)
+              --seed S            seed of initial weights and shuffling (default 0)
+              --data DIR          folder holding mnist/ and fashion/ (default data/)
+              --model-dir DIR     another folder of models to look in""";
+
+    private static final int DEFAULT_HELD_OUT = 2000;
+
+    private TrainDecodersCommand() {
+    }
+
+    static int run(List<String> args, PrintStream err) {
+        Options o = Options.parse("train-decoders", args, Set.of("model", "dataset", "images", "layers", "epochs",
+                "limit", "held-out", "batch", "seed", "data", "model-dir"), Set.of());
+        Model model = Catalogues.of(o).resolve(o.require("model"));
+        if (model.dir() == null) {
+            throw new SieveException("Model '" + model.id() + "' has no folder to save decoders beside.");
+        }
+        List<String> layers = o.has("layers")
+                ? Arrays.stream(o.get("layers", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()
+                : model.network().analysableLayers().stream().map(Layer::name).toList();
+        layers.forEach(model.network()::layer);
+        if (o.has("dataset") && o.has("images")) {
+            throw new UsageException("Give either --dataset or --images, not both.");
+        }
+        Dataset[] split = o.has("images") ? folder(o.path("images", null), model, err)
+                : dataset(o.get("dataset", model.metadata().dataset()), model, o.path("data", Datasets.defaultDataDir()));
+        Dataset train = limited(split[0], o.integer("limit", split[0].size(), 1));
+        Dataset heldOut = limited(split[1], o.integer("held-out", DEFAULT_HELD_OUT, 1));
+        DecoderTraining.Config d = DecoderTraining.Config.defaults();
+        DecoderTraining.Config config = new DecoderTraining.Config(o.integer("epochs", d.epochs(), 1),
+                o.integer("batch", d.batchSize(), 1), d.learningRate(), o.longValue("seed", d.seed()));
+        err.printf(Locale.ROOT, "Training %d decoder(s) of %s on %,d images of %s, %d epoch(s); %,d held out.%n",
+                layers.size(), model.id(), train.size(), train.name(), config.epochs(), heldOut.size());
+        long start = System.nanoTime();
+        Map<String, DecoderSet.Decoder> decoders = DecoderTraining.train(model, layers, train, heldOut, config,
+                new Bar(err));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        DecoderSet.save(model.dir(), model.sha256(), decoders,
+                DecoderTraining.describe(train.name(), train.size(), config, seconds));
+        err.printf(Locale.ROOT, "%-20s %s%n", "LAYER", "HELD-OUT MSE");
+        decoders.values().forEach(v -> err.printf(Locale.ROOT, "%-20s %.5f%n", v.layer(), v.heldOutMse()));
+        err.printf(Locale.ROOT, "Saved %d decoder(s) in %s (%.0f s).%n", decoders.size(),
+                DecoderSet.folderOf(model.dir()), seconds);
+        return 0;
+    }
+
+    private static Dataset[] dataset(String name, Model model, Path dataDir) {
+        if (name == null) {
+            throw new UsageException("Model '" + model.id() + "' names no dataset; give --dataset mnist|fashion"
+                    + " or --images DIR.");
+        }
+        return new Dataset[] {Datasets.load(name, "train", dataDir), Datasets.load(name, "test", dataDir)};
+    }
+
+    /** Every readable image of the folder at the model's input size; the last tenth is held out. */
+    private static Dataset[] folder(Path dir, Model model, PrintStream err) {
+        var in = model.network().input();
+        ImageScan.Found found = ImageScan.under(dir, null);
+        found.warnings().forEach(err::println);
+        List<float[]> images = new ArrayList<>();
+        for (Path p : found.images()) {
+            try {
+                images.add(ImageLoader.load(dir.resolve(p), in.height(), in.width(), in.channels(),
+                        ResizeMode.STRETCH).pixels());
+            } catch (SieveException e) {
+                err.println("Skipping " + dir.resolve(p) + ": " + e.getMessage());
+            }
+        }
+        if (images.size() < 10) {
+            throw new SieveException("--images " + dir + " holds " + images.size() + " readable image(s); decoder"
+                    + " training needs at least 10 (ideally thousands).");
+        }
+        int held = Math.max(1, images.size() / 10);
+        float[][] all = images.toArray(float[][]::new);
+        Dataset d = new Dataset(dir.toString(), in.height(), in.width(), in.channels(), all, new int[all.length],
+                List.of());
+        return new Dataset[] {d.subset(0, all.length - held), d.subset(all.length - held, held)};
+    }
+
+    private static Dataset limited(Dataset d, int n) {
+        return n >= d.size() ? d : d.subset(0, n);
+    }
+
+    /** One updating line per epoch on a terminal, a line per epoch otherwise. */
+    private static final class Bar implements DecoderTraining.Listener {
+        private final PrintStream err;
+        private final boolean terminal;
+        private long lastDraw;
+
+        Bar(PrintStream err) {
+            this.err = err;
+            this.terminal = err == System.err && System.console() != null;
+        }
+
+        @Override
+        public void batchDone(int epoch, int batch, int batches, double meanLoss, double imagesPerSecond) {
+            long now = System.currentTimeMillis();
+            if (terminal && now - lastDraw >= 200) {
+                lastDraw = now;
+                int filled = 30 * batch / Math.max(1, batches);
+                err.printf(Locale.ROOT, "\r\033[2Kepoch %d [%s%s] mean MSE %.4f  %,.0f images/s", epoch,
+                        "#".repeat(filled), " ".repeat(30 - filled), meanLoss, imagesPerSecond);
+                err.flush();
+            } else if (!terminal && batch % 200 == 0) {
+                err.printf(Locale.ROOT, "epoch %d batch %d/%d: mean MSE %.4f, %,.0f images/s%n", epoch, batch,
+                        batches, meanLoss, imagesPerSecond);
+            }
+        }
+
+        @Override
+        public void epochDone(int epoch, int epochs, Map<String, Double> heldOutMse, double seconds) {
+            double mean = heldOutMse.values().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            err.printf(Locale.ROOT, "%sepoch %d/%d: held-out MSE %.5f averaged over %d layer(s) (%.0f s)%n",
+                    terminal ? "\r\033[2K" : "", epoch, epochs, mean, heldOutMse.size(), seconds);
+        }
+    }
+}

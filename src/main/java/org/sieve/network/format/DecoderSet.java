@@ -1,0 +1,217 @@
+package org.sieve.network.format;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sieve.SieveException;
+import org.sieve.network.Network;
+
+/**
+ * The decoders of metric 2 (METHOD.md section 3) for one model: a folder {@code decoders/} beside
+ * the model's files with one TensorFlow.js layers model per layer and an index,
+ * {@code decoders.json}, that records which model weights they were trained for, how, and each
+ * decoder's reconstruction error on held-out images.
+ *
+ * @param modelId     the model's id, for messages
+ * @param dataset     the model's dataset, or null, for messages
+ * @param modelSha256 the hash of the model weights the decoders read features of
+ * @param training    how they were trained (dataset, images, epochs, seed, wall time)
+ * @param sha256      identity of the whole set, for cache keys: see {@link #fingerprint}
+ */
+public record DecoderSet(String modelId, String dataset, Map<String, Decoder> decoders, String modelSha256,
+        JsonObject training, String sha256) {
+
+    public static final String FOLDER = "decoders";
+    public static final String INDEX = "decoders.json";
+    private static final int FORMAT = 1;
+
+    /** One layer's decoder and its mean squared error per pixel on held-out images. */
+    public record Decoder(String layer, Network network, double heldOutMse, int heldOutImages) {
+    }
+
+    public DecoderSet {
+        decoders = Map.copyOf(decoders);
+    }
+
+    public static Path folderOf(Path modelDir) {
+        return modelDir.resolve(FOLDER);
+    }
+
+    /** Whether the model's folder holds decoders trained for its current weights. */
+    public static boolean available(Model model) {
+        if (model.dir() == null) {
+            return false;
+        }
+        try {
+            JsonObject index = readIndex(folderOf(model.dir()));
+            return index != null && model.sha256().equals(index.get("model").getAsString());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The decoders stored beside {@code model}.
+     *
+     * @throws SieveException saying how to train them when there are none, or they belong to other weights
+     */
+    public static DecoderSet load(Model model) {
+        Path folder = model.dir() == null ? null : folderOf(model.dir());
+        JsonObject index = folder == null ? null : readIndex(folder);
+        if (index == null) {
+            throw new SieveException("Model '" + model.id() + "' has no decoders, which reconstruction uncertainty"
+                    + " (metric 2) needs. " + howToTrain(model));
+        }
+        if (!model.sha256().equals(text(index, "model", folder))) {
+            throw new SieveException("The decoders in " + folder + " were trained for other weights of model '"
+                    + model.id() + "'. " + howToTrain(model));
+        }
+        Map<String, Decoder> decoders = new LinkedHashMap<>();
+        JsonObject layers = index.getAsJsonObject("layers");
+        for (String layer : layers.keySet()) {
+            JsonObject entry = layers.getAsJsonObject(layer);
+            Path dir = folder.resolve(text(entry, "folder", folder));
+            Network network = TfjsLayersFormat.read(dir);
+            decoders.put(layer, new Decoder(layer, network, entry.get("heldOutMse").getAsDouble(),
+                    entry.get("heldOutImages").getAsInt()));
+        }
+        JsonObject training = index.has("training") ? index.getAsJsonObject("training") : new JsonObject();
+        return new DecoderSet(model.id(), model.metadata().dataset(), decoders, model.sha256(), training,
+                fingerprint(model));
+    }
+
+    /**
+     * SHA-256 of the model's decoder index, or "none": the index names the model's weights and
+     * records every training run, so retrained decoders get a new fingerprint.
+     */
+    public static String fingerprint(Model model) {
+        Path file = model.dir() == null ? null : folderOf(model.dir()).resolve(INDEX);
+        if (file == null || !Files.isRegularFile(file)) {
+            return "none";
+        }
+        try {
+            return HexFormat.of().formatHex(newDigest().digest(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            return "unreadable";
+        }
+    }
+
+    /**
+     * The decoder of each layer, in the order given.
+     *
+     * @throws SieveException naming the layers without a decoder and how to train them
+     */
+    public List<Decoder> forLayers(List<String> layers) {
+        List<String> missing = layers.stream().filter(l -> !decoders.containsKey(l)).toList();
+        if (!missing.isEmpty()) {
+            throw new SieveException("Model '" + modelId + "' has no decoder for layer(s) "
+                    + String.join(", ", missing) + " (decoders exist for " + String.join(", ", decoders.keySet())
+                    + "). " + howToTrain(modelId, dataset, missing));
+        }
+        return layers.stream().map(decoders::get).toList();
+    }
+
+    /**
+     * Writes the decoders into {@code modelDir/decoders}, keeping those of other layers already there
+     * for the same weights. Each decoder's files are written first, the index last, so a reader never
+     * sees an index naming a half-written decoder.
+     */
+    public static void save(Path modelDir, String modelSha256, Map<String, Decoder> decoders, JsonObject training) {
+        Path folder = folderOf(modelDir);
+        JsonObject old = readQuietly(folder);
+        JsonObject layers = new JsonObject();
+        if (old != null && modelSha256.equals(old.get("model").getAsString()) && old.has("layers")) {
+            old.getAsJsonObject("layers").entrySet().forEach(e -> layers.add(e.getKey(), e.getValue()));
+        }
+        for (Decoder d : decoders.values()) {
+            String sub = folderName(d.layer());
+            TfjsLayersFormat.write(d.network(), folder.resolve(sub));
+            JsonObject entry = new JsonObject();
+            entry.addProperty("folder", sub);
+            entry.addProperty("heldOutMse", d.heldOutMse());
+            entry.addProperty("heldOutImages", d.heldOutImages());
+            entry.addProperty("parameters", d.network().parameterCount());
+            layers.add(d.layer(), entry);
+        }
+        JsonObject index = new JsonObject();
+        index.addProperty("format", FORMAT);
+        index.addProperty("model", modelSha256);
+        index.addProperty("featureMap", "auto: ReLU for hidden layers, identity at the output");
+        index.add("training", training);
+        index.add("layers", layers);
+        Gson gson = new GsonBuilder().setPrettyPrinting().create();
+        AtomicFolderWrite.write(folder, Map.of(INDEX, (gson.toJson(index) + "\n").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A folder name for a layer: layer names may hold characters no file system takes. */
+    static String folderName(String layer) {
+        return layer.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    private static String howToTrain(Model model) {
+        return howToTrain(model.id(), model.metadata().dataset(), null);
+    }
+
+    private static String howToTrain(String modelId, String dataset, List<String> layers) {
+        String images = dataset == null ? "--images DIR" : "--dataset " + dataset;
+        String only = layers == null ? "" : " --layers " + String.join(",", layers);
+        return "Train them with: sieve train-decoders --model " + modelId + " " + images + only
+                + " (a folder of your own images works too: --images DIR).";
+    }
+
+    private static JsonObject readQuietly(Path folder) {
+        try {
+            return readIndex(folder);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The index, or null when the folder has none. */
+    private static JsonObject readIndex(Path folder) {
+        Path file = folder.resolve(INDEX);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            JsonObject index = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+            if (!index.has("model") || !index.has("layers")) {
+                throw new SieveException(file + " is not a decoder index (it lacks \"model\" or \"layers\")."
+                        + " Delete the folder and train the decoders again.");
+            }
+            return index;
+        } catch (IOException e) {
+            throw new SieveException("Cannot read " + file + ": " + e.getMessage() + ".");
+        } catch (JsonParseException | IllegalStateException e) {
+            throw new SieveException(file + " is not valid JSON (" + e.getMessage()
+                    + "). Delete the folder and train the decoders again.");
+        }
+    }
+
+    private static String text(JsonObject o, String key, Path folder) {
+        if (!o.has(key) || !o.get(key).isJsonPrimitive()) {
+            throw new SieveException(folder.resolve(INDEX) + " lacks \"" + key + "\". Train the decoders again.");
+        }
+        return o.get(key).getAsString();
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.sieve.train;
+
+import com.google.gson.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.sieve.SieveException;
+import org.sieve.data.Dataset;
+import org.sieve.network.Network;
+import org.sieve.network.format.DecoderSet;
+import org.sieve.network.format.Model;
+
+/**
+ * Trains the decoders of metric 2 (METHOD.md section 3) for some layers of a model, all at once,
+ * on images of the model's domain, and measures each one's reconstruction error on held-out images.
+ * Labels are not used: a folder of unlabelled images serves as well as a dataset.
+ */
+public final class DecoderTraining {
+
+    /**
+     * @param epochs       passes over the training images
+     * @param batchSize    images per step
+     * @param learningRate Adam's step size at the start; it decays linearly to a tenth
+     */
+    public record Config(int epochs, int batchSize, float learningRate, long seed) {
+
+        /** Ours, for a CPU: the reference trains 5 epochs at batch 16 and lr 0.01. */
+        public static Config defaults() {
+            return new Config(2, 32, 0.003f, 0);
+        }
+
+        public Config withEpochs(int e) {
+            return new Config(e, batchSize, learningRate, seed);
+        }
+    }
+
+    /** Progress of a decoder training. */
+    public interface Listener {
+        void batchDone(int epoch, int batch, int batches, double meanLoss, double imagesPerSecond);
+
+        void epochDone(int epoch, int epochs, Map<String, Double> heldOutMse, double seconds);
+    }
+
+    private DecoderTraining() {
+    }
+
+    /**
+     * @param train   images to train on (labels ignored)
+     * @param heldOut images never trained on, for the reported error
+     * @return each layer's decoder with its held-out mean squared error per pixel
+     */
+    public static Map<String, DecoderSet.Decoder> train(Model model, List<String> layers, Dataset train,
+            Dataset heldOut, Config config, Listener listener) {
+        var in = model.network().input();
+        for (Dataset d : List.of(train, heldOut)) {
+            if (d.height() != in.height() || d.width() != in.width() || d.channels() != in.channels()) {
+                throw new SieveException("The images of " + d.name() + " are " + d.height() + "x" + d.width() + "x"
+                        + d.channels() + " but model '" + model.id() + "' takes " + in.height() + "x" + in.width()
+                        + "x" + in.channels() + ".");
+            }
+        }
+        if (train.size() == 0 || heldOut.size() == 0) {
+            throw new SieveException("Decoder training needs training and held-out images; got " + train.size()
+                    + " and " + heldOut.size() + ".");
+        }
+        layers.forEach(model.network()::layer);
+        int batches = (train.size() + config.batchSize() - 1) / config.batchSize();
+        int total = config.epochs() * batches;
+        SplittableRandom random = new SplittableRandom(config.seed());
+        try (DecoderTrainingGraph graph = new DecoderTrainingGraph(model, layers, config.seed())) {
+            double[] mse = null;
+            int t = 0;
+            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                long epochStart = System.nanoTime();
+                int[] order = shuffled(train.size(), random);
+                for (int b = 0; b < batches; b++) {
+                    long stepStart = System.nanoTime();
+                    int from = b * config.batchSize();
+                    int n = Math.min(config.batchSize(), train.size() - from);
+                    float lr = config.learningRate() * (1 - 0.9f * t / (float) Math.max(1, total - 1));
+                    t++;
+                    float[] losses = graph.step(pixels(train, order, from, n), n, t, lr);
+                    double mean = 0;
+                    for (float l : losses) {
+                        mean += l / losses.length;
+                    }
+                    listener.batchDone(epoch, b + 1, batches, mean, n / ((System.nanoTime() - stepStart) / 1e9));
+                }
+                mse = DecoderEvaluation.meanSquaredErrors(model, layers,
+                        layers.stream().map(graph.export()::get).toList(), heldOut);
+                Map<String, Double> report = new LinkedHashMap<>();
+                for (int l = 0; l < layers.size(); l++) {
+                    report.put(layers.get(l), mse[l]);
+                }
+                listener.epochDone(epoch, config.epochs(), report, (System.nanoTime() - epochStart) / 1e9);
+            }
+            Map<String, Network> networks = graph.export();
+            Map<String, DecoderSet.Decoder> out = new LinkedHashMap<>();
+            for (int l = 0; l < layers.size(); l++) {
+                out.put(layers.get(l), new DecoderSet.Decoder(layers.get(l), networks.get(layers.get(l)), mse[l],
+                        heldOut.size()));
+            }
+            return out;
+        }
+    }
+
+    /** What decoders.json records about a training run. */
+    public static JsonObject describe(String images, int trainImages, Config config, double seconds) {
+        JsonObject o = new JsonObject();
+        o.addProperty("images", images);
+        o.addProperty("trainImages", trainImages);
+        o.addProperty("epochs", config.epochs());
+        o.addProperty("batchSize", config.batchSize());
+        o.addProperty("learningRate", config.learningRate());
+        o.addProperty("seed", config.seed());
+        o.addProperty("wallSeconds", Math.round(seconds));
+        o.addProperty("architecture", "residual decoder, " + DecoderArchitecture.WIDTH + " then "
+                + DecoderArchitecture.FINAL_WIDTH + " channels, bilinear upsampling (see DecoderArchitecture)");
+        return o;
+    }
+
+    private static float[] pixels(Dataset data, int[] order, int from, int n) {
+        int size = data.height() * data.width() * data.channels();
+        float[] out = new float[n * size];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(data.images()[order[from + i]], 0, out, i * size, size);
+        }
+        return out;
+    }
+
+    private static int[] shuffled(int n, SplittableRandom random) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int tmp = order[i];
+            order[i] = order[j];
+            order[j] = tmp;
+        }
+        return order;
+    }
+}
