@@ -2,9 +2,7 @@ package org.sieve.metrics;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -102,9 +100,7 @@ public final class InformationDiscarding implements AutoCloseable {
             throw new SieveException("No layers chosen. Valid layers: "
                     + String.join(", ", network.analysableLayers().stream().map(Layer::name).toList()) + ".");
         }
-        List<Layer> all = network.layers();
-        return new LinkedHashSet<>(layers).stream().map(network::layer)
-                .sorted(Comparator.comparingInt(all::indexOf)).map(Layer::name).toList();
+        return network.inOrder(layers);
     }
 
     private DiscardingGraph graphFor(List<String> layers, DiscardingSettings s, DecoderSet decoders) {

@@ -2,8 +2,10 @@ package org.sieve.network;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,6 +72,12 @@ public final class Network {
                     + String.join(", ", analysableLayers().stream().map(Layer::name).toList()) + ".");
         }
         return layer;
+    }
+
+    /** The named layers without duplicates, in network order; an unknown name fails listing the valid ones. */
+    public List<String> inOrder(Collection<String> names) {
+        return new LinkedHashSet<>(names).stream().map(this::layer)
+                .sorted(Comparator.comparingInt(layers::indexOf)).map(Layer::name).toList();
     }
 
     /** The given layers with everything they depend on, in network order. */

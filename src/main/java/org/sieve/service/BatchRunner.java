@@ -62,7 +62,7 @@ public final class BatchRunner {
         this.spec = spec;
         this.service = service;
         this.listener = listener;
-        this.layers = LayerMerge.inNetworkOrder(spec.model().network(), spec.layers());
+        this.layers = spec.model().network().inOrder(spec.layers());
         this.summary = new BatchSummary(layers);
         this.folder = new BatchFolder(spec.out());
     }

@@ -28,7 +28,7 @@ final class JobRunner {
 
     JobResult run(JobHandle job, Analyzer analyzer) {
         AnalysisRequest req = job.request();
-        List<String> layers = LayerMerge.inNetworkOrder(req.model().network(), req.layers());
+        List<String> layers = req.model().network().inOrder(req.layers());
         CacheKeys keys = cache == null ? null : CacheKeys.of(req);
         Map<String, LayerResult> results = new HashMap<>();
         SigmaGrid grid = null;

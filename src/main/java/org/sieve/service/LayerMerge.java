@@ -1,8 +1,6 @@
 package org.sieve.service;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.sieve.image.ForegroundMask;
@@ -10,8 +8,6 @@ import org.sieve.metrics.DiscardingResult;
 import org.sieve.metrics.ForegroundViews;
 import org.sieve.metrics.LayerResult;
 import org.sieve.metrics.SigmaGrid;
-import org.sieve.network.Layer;
-import org.sieve.network.Network;
 
 /**
  * Joins cached and freshly computed layers into one result, as if all had been computed
@@ -21,13 +17,6 @@ import org.sieve.network.Network;
 final class LayerMerge {
 
     private LayerMerge() {
-    }
-
-    /** The requested layers without duplicates, in network order; unknown names fail with the valid ones. */
-    static List<String> inNetworkOrder(Network network, List<String> layers) {
-        List<Layer> all = network.layers();
-        return new LinkedHashSet<>(layers).stream().map(network::layer)
-                .sorted(Comparator.comparingInt(all::indexOf)).map(Layer::name).toList();
     }
 
     /**

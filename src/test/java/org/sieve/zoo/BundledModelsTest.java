@@ -11,10 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sieve.analysis.Classifier;
 import org.sieve.data.Dataset;
-import org.sieve.data.Datasets;
 import org.sieve.network.format.Model;
 import org.sieve.network.format.ModelCatalogue;
 import org.sieve.network.format.ModelMetadata;
+import org.sieve.train.TestData;
 
 /**
  * Every bundled model loads and reproduces its recorded test accuracy on the committed subset
@@ -35,19 +35,13 @@ class BundledModelsTest {
         return new ModelCatalogue(Path.of("assets", "models"), List.of());
     }
 
-    static Dataset subset(String dataset) {
-        Path dir = Path.of("src", "test", "resources", "testsets");
-        return Datasets.fromFiles(dataset, dir.resolve(dataset + "-test-500-images.idx.gz"),
-                dir.resolve(dataset + "-test-500-labels.idx.gz"));
-    }
-
     @ParameterizedTest
     @MethodSource("bundled")
     void reproducesRecordedAccuracy(String id) {
         Model model = bundledCatalogue().resolve(id);
         ModelMetadata meta = model.metadata();
         assertNotNull(meta.testAccuracy(), id + " records its test accuracy");
-        Dataset test = subset(meta.dataset());
+        Dataset test = TestData.subset(meta.dataset());
         assertEquals(meta.labels(), test.classNames(), "labels of " + id);
         int correct = 0;
         try (Classifier classifier = new Classifier(model)) {

@@ -24,7 +24,7 @@ import org.sieve.network.Network;
  * {@code decoders.json}, that records which model weights they were trained for, how, and each
  * decoder's reconstruction error on held-out images.
  *
- * @param modelId     the model's id, for messages
+ * @param modelId     the model as the command line names it, for messages
  * @param dataset     the model's dataset, or null, for messages
  * @param modelSha256 the hash of the model weights the decoders read features of
  * @param training    how they were trained (dataset, images, epochs, seed, wall time)
@@ -88,7 +88,7 @@ public record DecoderSet(String modelId, String dataset, Map<String, Decoder> de
                     entry.get("heldOutImages").getAsInt()));
         }
         JsonObject training = index.has("training") ? index.getAsJsonObject("training") : new JsonObject();
-        return new DecoderSet(model.id(), model.metadata().dataset(), decoders, model.sha256(), training,
+        return new DecoderSet(modelArgument(model), model.metadata().dataset(), decoders, model.sha256(), training,
                 fingerprint(model));
     }
 
@@ -161,7 +161,13 @@ public record DecoderSet(String modelId, String dataset, Map<String, Decoder> de
     }
 
     private static String howToTrain(Model model) {
-        return howToTrain(model.id(), model.metadata().dataset(), null);
+        return howToTrain(modelArgument(model), model.metadata().dataset(), null);
+    }
+
+    /** How to name the model on the command line: its id when its folder bears it, else the folder. */
+    private static String modelArgument(Model model) {
+        Path dir = model.dir();
+        return dir == null || dir.getFileName().toString().equals(model.id()) ? model.id() : dir.toString();
     }
 
     private static String howToTrain(String modelId, String dataset, List<String> layers) {
