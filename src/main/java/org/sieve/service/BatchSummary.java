@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sieve.analysis.Version;
+import org.sieve.metrics.Metric;
 import org.sieve.render.CurveChart;
 
 /** A batch's results per layer over all images, as summary.json, summary.csv and a chart of the curves. */
@@ -121,11 +122,14 @@ final class BatchSummary {
         return out.toString();
     }
 
-    /** Mean entropy over images per layer, with foreground and background when there was a mask. */
+    /** The metric's value per layer, mean over images, with foreground and background when there was a mask. */
     BufferedImage chart() {
-        CurveChart chart = new CurveChart("Layer entropy, mean over " + images + " images", "layer",
-                "entropy (nats per input dimension)", List.copyOf(layers.keySet()));
-        chart.add("mean entropy h̄", means("entropyPerDim"));
+        boolean ru = first != null && first.has("metric")
+                && Metric.parse(first.get("metric").getAsString()) == Metric.RECONSTRUCTION_UNCERTAINTY;
+        String quantity = ru ? "reconstruction uncertainty" : "entropy";
+        CurveChart chart = new CurveChart("Layer " + quantity + ", mean over " + images + " images", "layer",
+                quantity + " (nats per input dimension)", List.copyOf(layers.keySet()));
+        chart.add(ru ? "mean r̄" : "mean entropy h̄", means("entropyPerDim"));
         if (layers.values().stream().anyMatch(s -> s.count("foregroundEntropy") > 0)) {
             chart.add("foreground", means("foregroundEntropy"));
             chart.add("background", means("backgroundEntropy"));
