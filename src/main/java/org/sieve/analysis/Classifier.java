@@ -33,7 +33,7 @@ public final class Classifier implements AutoCloseable {
     }
 
     private final ModelMetadata meta;
-    private final Graph graph = new Graph();
+    private final Graph graph = TensorFlowRuntime.get().newGraph();
     private final Session session;
     private final Placeholder<TFloat32> input;
     private final Operand<TFloat32> probabilities;

@@ -92,7 +92,7 @@ final class DiscardingGraph implements AutoCloseable {
         this.width = input.width();
         this.channels = input.channels();
         this.draws = draws;
-        this.graph = new Graph();
+        this.graph = TensorFlowRuntime.get().newGraph();
         try {
             Ops tf = Ops.create(graph);
             Shape gridShape = Shape.of(layerCount, gridHeight, gridWidth);

@@ -3,6 +3,7 @@ package org.sieve.network;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.sieve.tf.TensorFlowRuntime;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -18,7 +19,7 @@ public final class NetworkShapes {
 
     public static Map<String, long[]> of(Network network) {
         InputLayer in = network.input();
-        try (Graph graph = new Graph()) {
+        try (Graph graph = TensorFlowRuntime.get().newGraph()) {
             Ops tf = Ops.create(graph);
             Operand<TFloat32> x = tf.placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(1, in.height(), in.width(), in.channels())));

@@ -61,6 +61,14 @@ public final class TensorFlowRuntime {
         }
     }
 
+    /**
+     * A new, empty graph. Every graph is made here: the first one loads TensorFlow's natives, and
+     * they must load after the runtime has set their environment (the log level).
+     */
+    public Graph newGraph() {
+        return new Graph();
+    }
+
     public String version() {
         return engine.getVersion();
     }

@@ -33,7 +33,7 @@ public final class DecoderEvaluation {
             Dataset images) {
         Network network = model.network();
         var in = network.input();
-        try (Graph graph = new Graph()) {
+        try (Graph graph = TensorFlowRuntime.get().newGraph()) {
             Ops tf = Ops.create(graph);
             Placeholder<TFloat32> x = tf.placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(-1, in.height(), in.width(), in.channels())));

@@ -32,7 +32,7 @@ import org.tensorflow.types.TFloat32;
  */
 final class DecoderTrainingGraph implements AutoCloseable {
 
-    private final Graph graph = new Graph();
+    private final Graph graph = TensorFlowRuntime.get().newGraph();
     private final Session session;
     private final int height;
     private final int width;

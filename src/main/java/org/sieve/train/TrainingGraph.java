@@ -30,7 +30,7 @@ import org.tensorflow.types.TInt64;
 final class TrainingGraph implements AutoCloseable {
 
     private final Network architecture;
-    private final Graph graph = new Graph();
+    private final Graph graph = TensorFlowRuntime.get().newGraph();
     private final Session session;
     private final VariableWeights weights;
     private final Placeholder<TFloat32> images;
