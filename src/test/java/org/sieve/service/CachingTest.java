@@ -20,11 +20,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.analysis.AnalysisRequest;
 import org.sieve.analysis.ResultJson;
+import org.sieve.image.ImageLoader;
+import org.sieve.image.PreparedImage;
+import org.sieve.image.ResizeMode;
+import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.LayerResult;
+import org.sieve.metrics.Metric;
 import org.sieve.metrics.TestNetworks;
 import org.sieve.network.Network;
+import org.sieve.network.format.DecoderSet;
 import org.sieve.network.format.Model;
 import org.sieve.network.format.ModelMetadata;
+import org.sieve.network.format.ModelStore;
+import org.sieve.train.TestData;
 
 /** The service with a result cache: hits, partial hits, damaged entries. */
 class CachingTest {
@@ -143,6 +151,42 @@ class CachingTest {
         JobResult r = run(req, new Recorder(false));
         assertNotNull(r.analysis().discarding().layers().get(1).failure());
         assertEquals(Set.of("conv1"), run(req, new Recorder(false)).cachedLayers());
+    }
+
+    @Test
+    void reconstructionUncertaintyIsCachedWithItsReconstructionsAndKeyedByTheDecoders() throws IOException {
+        Path dir = TestData.copyOfLeNet(folder.resolve("lenet"));
+        Path decoders = Path.of("assets", "models", "lenet5-mnist", DecoderSet.FOLDER);
+        try (Stream<Path> files = Files.walk(decoders)) {
+            for (Path f : files.toList()) {
+                Path to = dir.resolve(DecoderSet.FOLDER).resolve(decoders.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        Model model = ModelStore.load(dir);
+        PreparedImage image = ImageLoader.load(Path.of("sample-images", "mnist", "0-7.png"), 28, 28, 1,
+                ResizeMode.STRETCH);
+        DiscardingSettings ru = DiscardingSettings.defaults().toBuilder().maxSteps(15)
+                .metric(Metric.RECONSTRUCTION_UNCERTAINTY).build();
+        AnalysisRequest req = new AnalysisRequest(model, image, List.of("conv1", "logits"), null, ru);
+        JobResult first = run(req, new Recorder(false));
+        JobResult again = run(req, new Recorder(false));
+        assertEquals(Set.of("conv1", "logits"), again.cachedLayers());
+        for (int i = 0; i < 2; i++) {
+            assertArrayEquals(first.analysis().discarding().layers().get(i).reconstruction(),
+                    again.analysis().discarding().layers().get(i).reconstruction());
+        }
+        AnalysisRequest metric1 = new AnalysisRequest(model, image, List.of("conv1"), null,
+                ru.toBuilder().metric(Metric.INFORMATION_DISCARDING).build());
+        assertEquals(Set.of(), run(metric1, new Recorder(false)).cachedLayers(), "metric 1 is another result");
+
+        Path index = dir.resolve(DecoderSet.FOLDER).resolve(DecoderSet.INDEX);
+        Files.writeString(index, Files.readString(index) + "\n");
+        assertEquals(Set.of(), run(req, new Recorder(false)).cachedLayers(), "retrained decoders miss the cache");
     }
 
     Path entryOf(AnalysisRequest req, String layer) throws IOException {
