@@ -61,7 +61,7 @@ public final class AnalysisRunner implements AutoCloseable {
         }
         cancel(panel);
         RunState run = panel.run();
-        run.reset(layers);
+        run.reset(layers, settings.metric());
         EventPump pump = new EventPump(run, tell);
         AnalysisRequest request = new AnalysisRequest(model.model(), image, layers, panel.mask().get(), effective);
         JobHandle job = service.submit(request, Priority.INTERACTIVE, pump);
