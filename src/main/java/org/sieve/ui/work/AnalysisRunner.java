@@ -12,6 +12,7 @@ import org.sieve.analysis.AnalysisRequest;
 import org.sieve.image.PreparedImage;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.LayerResult;
+import org.sieve.metrics.Metric;
 import org.sieve.network.format.ModelMetadata;
 import org.sieve.service.AnalysisService;
 import org.sieve.service.JobHandle;
@@ -51,6 +52,13 @@ public final class AnalysisRunner implements AutoCloseable {
             tell.accept(UserMessage.warning("No layer chosen", "Choose at least one layer of " + model.name()
                     + " in the layer list, e.g. with \"Convolutions\"."));
             return false;
+        }
+        if (settings.metric() == Metric.RECONSTRUCTION_UNCERTAINTY) {
+            String problem = DecoderCheck.problem(model.model());
+            if (problem != null) {
+                tell.accept(UserMessage.warning("No decoders for " + model.name(), problem));
+                return false;
+            }
         }
         DiscardingSettings effective;
         try {
