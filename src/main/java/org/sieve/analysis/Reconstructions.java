@@ -1,9 +1,14 @@
 package org.sieve.analysis;
 
+import java.awt.image.BufferedImage;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import org.sieve.image.PreparedImage;
 import org.sieve.metrics.LayerResult;
+import org.sieve.render.ColourMap;
+import org.sieve.render.ColourScale;
+import org.sieve.render.HeatmapRenderer;
 
 /** A layer's reconstruction of the input (metric 2) as an image that renderers and views show like the input. */
 public final class Reconstructions {
@@ -24,6 +29,27 @@ public final class Reconstructions {
         return new PreparedImage(input.height(), input.width(), input.channels(), pixels,
                 "reconstruction from " + layer.name(), input.region(), input.resizeMode(),
                 Map.of("reconstructedFrom", layer.name()), input.sha256());
+    }
+
+    /**
+     * The layer's reconstruction drawn as a heatmap panel without a map, titled "rebuilt from" the
+     * layer with its MSE, so it lines up with the layer's heatmap of the same size; null when the
+     * layer has none.
+     */
+    public static BufferedImage render(PreparedImage input, LayerResult layer, int panelSize) {
+        PreparedImage rebuilt = of(input, layer);
+        if (rebuilt == null) {
+            return null;
+        }
+        return imageOnly(rebuilt, "rebuilt from " + layer.name(),
+                String.format(Locale.ROOT, "MSE %.4f", meanSquaredError(input, layer)), panelSize);
+    }
+
+    /** An image drawn like a heatmap panel of the same size, with no map over it. */
+    public static BufferedImage imageOnly(PreparedImage img, String title, String subtitle, int panelSize) {
+        // Every cell is NaN, so the scale and colour map are never read.
+        return HeatmapRenderer.renderPanel(img, noOverlay(1, 1), new ColourScale(0, 1, ""), ColourMap.GRAYS, 0,
+                title, subtitle, panelSize);
     }
 
     /** A grid of NaN cells: renderers show the image alone where a cell has no value. */

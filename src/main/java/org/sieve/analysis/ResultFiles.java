@@ -52,12 +52,10 @@ public final class ResultFiles {
                 Png.write(HeatmapRenderer.render(input, l.entropyMap(), scale, ColourMap.VIRIDIS,
                         OPACITY, l.name(), subtitle(result, l), PANEL_SIZE), png);
                 written.add(png);
-                PreparedImage rebuilt = Reconstructions.of(input, l);
+                var rebuilt = Reconstructions.render(input, l, PANEL_SIZE);
                 if (rebuilt != null) {
                     Path r = dir.resolve(fileName(l.name()) + "-reconstruction.png");
-                    Png.write(HeatmapRenderer.renderPanel(rebuilt, Reconstructions.noOverlay(1, 1), scale,
-                            ColourMap.GRAYS, 0, "rebuilt from " + l.name(), String.format(Locale.ROOT,
-                                    "MSE %.4f", Reconstructions.meanSquaredError(input, l)), PANEL_SIZE), r);
+                    Png.write(rebuilt, r);
                     written.add(r);
                 }
             }

@@ -10,6 +10,8 @@ import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.sieve.image.ResizeMode;
+import org.sieve.metrics.DiscardingSettings;
+import org.sieve.metrics.Metric;
 import org.sieve.render.ColourMap;
 import org.sieve.service.AnalysisService;
 import org.sieve.service.ResultCache;
@@ -141,6 +143,9 @@ public final class ExplorerApp extends Application {
         } else if (s.settings != null) {
             app.settings().set(s.settings.apply(app.settings().get()));
         }
+        // The metric is restored even where start-up settings are given.
+        DiscardingSettings settings = app.settings().get();
+        app.settings().set(settings.toBuilder().metric(parse(Metric.class, s.metric, settings.metric())).build());
     }
 
     /** The last model, image, layers and foreground, or the bundled default on a first start. */
@@ -273,6 +278,7 @@ public final class ExplorerApp extends Application {
         s.compareKind = app.compareKind().get().name();
         s.recentModels = app.models().stream().filter(ModelEntry::recent).map(e -> e.dir().toString()).toList();
         s.settings = SavedState.Settings.of(app.settings().get());
+        s.metric = app.settings().get().metric().name();
         return s;
     }
 

@@ -39,6 +39,8 @@ final class SavedState {
     boolean compare;
     String compareKind;
     List<String> recentModels = new ArrayList<>();
+    /** Chosen in the side bar rather than the settings sheet, so kept apart from the settings. */
+    String metric;
     Settings settings;
 
     /** The metric's settings the user can change in the settings sheet. */

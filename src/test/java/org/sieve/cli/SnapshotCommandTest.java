@@ -102,6 +102,23 @@ class SnapshotCommandTest {
     }
 
     @Test
+    void reconstructionUncertaintyAddsTheRowOfReconstructions() throws IOException {
+        // The bundled LeNet-5 has its decoders.
+        String[] common = {"--model", "lenet5-mnist", "--image", "sample-images/mnist/0-7.png", "--layers",
+            "conv1,logits", "--steps", "4", "--draws", "4", "--no-cache", "--width", "1000"};
+        Path entropy = dir.resolve("lenet-entropy.png");
+        Path ru = dir.resolve("lenet-ru.png");
+        assertEquals(0, sieve(concat(common, "--out", entropy.toString())).status());
+        Outcome o = sieve(concat(common, "--metric", "ru", "--out", ru.toString()));
+        assertEquals(0, o.status(), o.err());
+        BufferedImage one = ImageIO.read(entropy.toFile());
+        BufferedImage two = ImageIO.read(ru.toFile());
+        assertEquals(1000, two.getWidth());
+        assertTrue(two.getHeight() > one.getHeight() + 100, "the reconstructions under the maps: "
+                + two.getHeight() + " vs " + one.getHeight());
+    }
+
+    @Test
     void badOptionsAreUsageErrors() {
         assertEquals(2, sieve("snapshot", "--model", "tiny-conv", "--image", image.toString()).status(),
                 "--out is required");

@@ -86,7 +86,7 @@ public final class AppModel {
         return compareKind;
     }
 
-    /** Settings of metric 1 for the next analysis. */
+    /** Settings of the next analysis of every panel, the metric (1 or 2) among them. */
     public ObjectProperty<DiscardingSettings> settings() {
         return settings;
     }

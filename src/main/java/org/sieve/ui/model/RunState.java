@@ -10,6 +10,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
+import org.sieve.metrics.Metric;
 import org.sieve.metrics.StepEvent;
 
 /** The state of one panel's analysis as the views show it; changed only on the FX thread. */
@@ -31,6 +32,7 @@ public final class RunState {
     private final ObservableList<StepEvent> trace = FXCollections.observableArrayList();
     private final ObservableMap<String, LiveSigma> sigma = FXCollections.observableHashMap();
     private final DoubleProperty seconds = new SimpleDoubleProperty(0);
+    private final ObjectProperty<Metric> metric = new SimpleObjectProperty<>(Metric.INFORMATION_DISCARDING);
 
     public ObjectProperty<Status> status() {
         return status;
@@ -68,8 +70,14 @@ public final class RunState {
         return seconds;
     }
 
+    /** What the run measures: its streamed values are entropies or reconstruction uncertainties. */
+    public ObjectProperty<Metric> metric() {
+        return metric;
+    }
+
     /** A new run over these layers: clears the previous one's traces. */
-    public void reset(List<String> layerNames) {
+    public void reset(List<String> layerNames, Metric measured) {
+        metric.set(measured);
         trace.clear();
         sigma.clear();
         progress.set(0);

@@ -8,22 +8,30 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.sieve.analysis.AnalysisResult;
+import org.sieve.analysis.Reconstructions;
 import org.sieve.analysis.ResultFiles;
 import org.sieve.analysis.Version;
 import org.sieve.image.PreparedImage;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.LayerResult;
+import org.sieve.metrics.Metric;
 import org.sieve.render.ColourMap;
 import org.sieve.render.ColourScale;
 import org.sieve.render.HeatmapRenderer;
 
 /**
  * A presentation-ready PNG of one or two analyses: title, the settings, per panel a strip of
- * layer heatmaps on one colour scale shared by all panels (with its colour bar), and the
- * layer-wise entropy curves of all panels on one chart. Pure Java2D, so the explorer's export and
- * {@code sieve snapshot} draw the same sheet, with or without a display.
+ * layer heatmaps on one colour scale shared by all panels (with its colour bar), for metric 2 the
+ * input and each layer's reconstruction of it under the maps, and the layer-wise curves of all
+ * panels on one chart. Pure Java2D, so the explorer's export and {@code sieve snapshot} draw the
+ * same sheet, with or without a display.
  */
 public final class ComparisonSheet {
 
@@ -54,7 +62,9 @@ public final class ComparisonSheet {
         Font rowFont = new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.max(12, Math.round(22 * s)));
         Font footFont = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.max(10, Math.round(14 * s)));
 
-        ColourScale scale = sharedScale(panels);
+        Map<Metric, ColourScale> scales = sharedScales(panels.stream().map(SheetPanel::result).toList());
+        // Metric 2 adds a column before the maps: the input, beside the layers' reconstructions of it.
+        int lead = panels.stream().anyMatch(p -> rebuilt(p.result())) ? 1 : 0;
         int gap = (int) Math.round(18 * s);
         // Two panels of a few layers each read best side by side; more layers need the full width.
         boolean sideBySide = panels.size() == 2 && panels.stream().allMatch(p -> okLayers(p) <= 3);
@@ -63,13 +73,15 @@ public final class ComparisonSheet {
         List<String> rowTitles = new ArrayList<>();
         // One heatmap size for every panel, so the rows compare: set by the panel with most layers.
         int most = panels.stream().mapToInt(ComparisonSheet::okLayers).max().orElse(1);
-        int perRow = Math.max(1, Math.min(Math.max(1, most), (int) (blockWidth / (MIN_PANEL * Math.max(1, s)))));
+        int perRow = Math.max(1, Math.min(Math.max(1, most),
+                (int) (blockWidth / (MIN_PANEL * Math.max(1, s))) - lead));
         int rows = (Math.max(1, most) + perRow - 1) / perRow;
         perRow = (Math.max(1, most) + rows - 1) / rows;
-        int panelSize = (int) Math.max(64, Math.min(360 * s, blockWidth / (perRow + 0.6) * 0.9));
+        int panelSize = (int) Math.max(64, Math.min(360 * s, blockWidth / (perRow + lead + 0.6) * 0.9));
         for (SheetPanel p : panels) {
             rowTitles.add((panels.size() > 1 ? p.label() + " · " : "") + p.caption());
-            blocks.add(strips(p, scale, map, opacity, blockWidth, perRow, panelSize, s));
+            blocks.add(strips(p, scales.get(EntropyCurves.metric(p)), map, opacity, blockWidth, perRow, panelSize,
+                    s));
         }
         BufferedImage chart = EntropyCurves.chart(panels).render(inner,
                 (int) Math.round(Math.max(300, Math.min(0.55 * inner, 520 * s))));
@@ -101,9 +113,7 @@ public final class ComparisonSheet {
             text(g, title(panels), titleFont, margin, y, inner);
             y += tm.getDescent() + lm.getAscent() + gap / 3;
             g.setColor(new Color(0x333333));
-            text(g, "Pixel-wise information discarding (Ma et al., ICML 2022): the entropy of the largest noise"
-                    + " each region takes while the layer's features stay within tau of the original.",
-                    lineFont, margin, y, inner);
+            text(g, description(panels), lineFont, margin, y, inner);
             y += lm.getHeight();
             text(g, settingsLine(panels.get(0).result().request().settings(), panels), lineFont, margin, y, inner);
             y += lm.getDescent() + gap;
@@ -131,8 +141,8 @@ public final class ComparisonSheet {
             g.drawImage(chart, margin, y, null);
             y += chart.getHeight() + gap + fm.getAscent();
             g.setColor(Color.GRAY);
-            text(g, "Sieve " + Version.SIEVE + " · " + LocalDate.now() + " · colour: " + ResultFiles.ENTROPY_LABEL
-                    + ", one scale for every heatmap on this sheet", footFont, margin, y, inner);
+            text(g, "Sieve " + Version.SIEVE + " · " + LocalDate.now() + " · colour: " + colours(scales, panels),
+                    footFont, margin, y, inner);
         } finally {
             g.dispose();
         }
@@ -143,17 +153,58 @@ public final class ComparisonSheet {
         return (int) p.result().discarding().layers().stream().filter(LayerResult::ok).count();
     }
 
-    /** One colour scale over every successful layer of every panel. */
-    public static ColourScale sharedScale(List<SheetPanel> panels) {
-        List<float[][]> maps = new ArrayList<>();
-        for (SheetPanel p : panels) {
-            for (LayerResult l : p.result().discarding().layers()) {
+    /** Whether the result's layers come with reconstructions of the input (metric 2). */
+    public static boolean rebuilt(AnalysisResult result) {
+        return result.discarding().layers().stream().anyMatch(l -> l.ok() && l.reconstruction() != null);
+    }
+
+    /**
+     * One colour scale per metric over every successful layer of every result, so that maps of one
+     * quantity compare by colour; a metric without a successful layer has none.
+     */
+    public static Map<Metric, ColourScale> sharedScales(List<AnalysisResult> results) {
+        Map<Metric, List<float[][]>> maps = new EnumMap<>(Metric.class);
+        Map<Metric, String> labels = new EnumMap<>(Metric.class);
+        for (AnalysisResult r : results) {
+            Metric metric = r.request().settings().metric();
+            labels.putIfAbsent(metric, ResultFiles.label(r));
+            for (LayerResult l : r.discarding().layers()) {
                 if (l.ok()) {
-                    maps.add(l.entropyMap());
+                    maps.computeIfAbsent(metric, m -> new ArrayList<>()).add(l.entropyMap());
                 }
             }
         }
-        return ColourScale.shared(ResultFiles.ENTROPY_LABEL, maps.toArray(float[][][]::new));
+        Map<Metric, ColourScale> scales = new EnumMap<>(Metric.class);
+        maps.forEach((m, list) -> scales.put(m, ColourScale.shared(labels.get(m), list.toArray(float[][][]::new))));
+        return scales;
+    }
+
+    /** What the maps show, one sentence per metric on the sheet. */
+    static String description(List<SheetPanel> panels) {
+        Map<Metric, String> sentences = new LinkedHashMap<>();
+        for (SheetPanel p : panels) {
+            sentences.computeIfAbsent(EntropyCurves.metric(p), m -> m == Metric.RECONSTRUCTION_UNCERTAINTY
+                    ? "Reconstruction uncertainty (metric 2): how uncertain the input is when a decoder rebuilds it"
+                    + " from the layer's features; under each map, what the decoder rebuilds."
+                    : "Pixel-wise information discarding (Ma et al., ICML 2022): the entropy of the largest noise"
+                    + " each region takes while the layer's features stay within tau of the original.");
+        }
+        return String.join(" ", sentences.values());
+    }
+
+    private static String colours(Map<Metric, ColourScale> scales, List<SheetPanel> panels) {
+        if (scales.size() > 1) {
+            return scales.values().stream().map(ColourScale::label).collect(Collectors.joining(" and "))
+                    + ", one scale per quantity";
+        }
+        String label = scales.isEmpty() ? ResultFiles.label(panels.get(0).result())
+                : scales.values().iterator().next().label();
+        return label + ", one scale for every heatmap on this sheet";
+    }
+
+    /** The input drawn like a heatmap panel of the same size, to stand beside its reconstructions. */
+    public static BufferedImage inputPanel(PreparedImage img, int panelSize) {
+        return Reconstructions.imageOnly(img, "input", "what the model sees", panelSize);
     }
 
     static String title(List<SheetPanel> panels) {
@@ -204,7 +255,7 @@ public final class ComparisonSheet {
             BufferedImage strip = HeatmapRenderer.renderStrip(img, part.stream().map(LayerResult::entropyMap).toList(),
                     part.stream().map(LayerResult::name).toList(), part.stream().map(l -> ResultFiles.subtitle(p.result(), l)).toList(),
                     scale, map, opacity, panelSize);
-            rendered.add(fit(strip, width));
+            rendered.add(fit(rebuilt(p.result()) ? withReconstructions(strip, img, part, panelSize) : strip, width));
         }
         int h = rendered.stream().mapToInt(BufferedImage::getHeight).sum();
         BufferedImage out = new BufferedImage(width, h, BufferedImage.TYPE_INT_RGB);
@@ -217,6 +268,32 @@ public final class ComparisonSheet {
             y += r.getHeight();
         }
         g.dispose();
+        return out;
+    }
+
+    /** Under a strip of maps: the input, then each layer's reconstruction below that layer's map. */
+    private static BufferedImage withReconstructions(BufferedImage strip, PreparedImage img, List<LayerResult> layers,
+                                                     int panelSize) {
+        BufferedImage input = inputPanel(img, panelSize);
+        // Panels of one size and image are equally wide, maps and reconstructions alike.
+        int w = input.getWidth();
+        BufferedImage out = new BufferedImage(w + strip.getWidth(), strip.getHeight() + input.getHeight(),
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, out.getWidth(), out.getHeight());
+            g.drawImage(strip, w, 0, null);
+            g.drawImage(input, 0, strip.getHeight(), null);
+            for (int i = 0; i < layers.size(); i++) {
+                BufferedImage rebuilt = Reconstructions.render(img, layers.get(i), panelSize);
+                if (rebuilt != null) {
+                    g.drawImage(rebuilt, w * (i + 1), strip.getHeight(), null);
+                }
+            }
+        } finally {
+            g.dispose();
+        }
         return out;
     }
 

@@ -3,13 +3,16 @@ package org.sieve.ui.sheet;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.sieve.metrics.LayerResult;
+import org.sieve.metrics.Metric;
 import org.sieve.render.CurveChart;
 
 /**
- * The layer-wise entropy curves of one or more panels on one chart: per panel the raw h-bar and
- * its monotone envelope (dashed), and with a foreground the foreground and background entropies.
- * Panels with different layers are aligned by position in network order.
+ * The layer-wise entropy curves of one or more panels on one chart: per panel the raw h-bar (or,
+ * for metric 2, the reconstruction uncertainty r-bar) and its monotone envelope (dashed), and with
+ * a foreground the foreground and background values. Panels with different layers are aligned by
+ * position in network order.
  */
 public final class EntropyCurves {
 
@@ -36,15 +39,14 @@ public final class EntropyCurves {
 
     public static CurveChart chart(List<SheetPanel> panels) {
         List<String> labels = labels(panels);
-        CurveChart chart = new CurveChart("Layer-wise entropy (higher: more information discarded)",
-                "layer, in network order", "h̄ (nats per input dimension)", labels);
+        CurveChart chart = new CurveChart(title(panels), "layer, in network order", axis(panels), labels);
         boolean many = panels.size() > 1;
         int colour = 0;
         for (SheetPanel p : panels) {
             List<LayerResult> layers = p.result().discarding().layers();
             String prefix = many ? p.label() + ": " : "";
             Color c = CurveChart.palette(colour++);
-            chart.add(prefix + "h̄", values(layers, labels.size(), Kind.RAW), c, false);
+            chart.add(prefix + legend(p), values(layers, labels.size(), Kind.RAW), c, false);
             chart.add(prefix + "envelope (running max)", values(layers, labels.size(), Kind.ENVELOPE), c, true);
             if (p.result().request().mask() != null) {
                 chart.add(prefix + "foreground", values(layers, labels.size(), Kind.FOREGROUND),
@@ -54,6 +56,39 @@ public final class EntropyCurves {
             }
         }
         return chart;
+    }
+
+    /** The chart's title, naming what the panels' results measure. */
+    public static String title(List<SheetPanel> panels) {
+        return "Layer-wise " + metrics(panels).stream().map(Metric::quantity).collect(Collectors.joining(" and "))
+                + " (higher: more information discarded)";
+    }
+
+    /** The value axis, short enough for a low chart: the title names the quantities. */
+    public static String axis(List<SheetPanel> panels) {
+        return metrics(panels).stream().map(EntropyCurves::symbol).collect(Collectors.joining(", "))
+                + " (nats per input dimension)";
+    }
+
+    /** A panel's raw curve in the legend: metric 2's r̄ is named, as it is the less familiar quantity. */
+    public static String legend(SheetPanel p) {
+        Metric m = metric(p);
+        return m == Metric.RECONSTRUCTION_UNCERTAINTY ? symbol(m) + " " + m.quantity() : symbol(m);
+    }
+
+    /** A layer's per-dimension value: h̄ (entropy) or r̄ (reconstruction uncertainty). */
+    public static String symbol(Metric metric) {
+        return metric == Metric.RECONSTRUCTION_UNCERTAINTY ? "r̄" : "h̄";
+    }
+
+    /** What the panel's result measures. */
+    public static Metric metric(SheetPanel p) {
+        return p.result().request().settings().metric();
+    }
+
+    /** The metrics of the panels, in the enum's order, once each: panels analysed at different times may differ. */
+    private static List<Metric> metrics(List<SheetPanel> panels) {
+        return panels.stream().map(EntropyCurves::metric).distinct().sorted().toList();
     }
 
     /** Which value of a layer a curve shows. */

@@ -18,8 +18,8 @@ import org.sieve.ui.sheet.EntropyCurves;
 import org.sieve.ui.sheet.SheetPanel;
 
 /**
- * The layer-wise entropy curve of every analysed panel on one chart: raw h-bar, its monotone
- * envelope (dashed), and with a foreground the foreground and background curves. Layers are in
+ * The layer-wise entropy curve of every analysed panel on one chart: raw h-bar (r-bar for metric
+ * 2), its monotone envelope (dashed), and with a foreground the foreground and background curves. Layers are in
  * network order; panels with different networks are aligned by position.
  */
 public final class EntropyCurveView extends VBox {
@@ -33,6 +33,7 @@ public final class EntropyCurveView extends VBox {
     private final NumberAxis y = new NumberAxis();
     private final LineChart<Number, Number> chart = new LineChart<>(x, y);
     private final FlowPane legend = new FlowPane(12, 4);
+    private final Label heading = Fx.heading("");
 
     public EntropyCurveView(AppModel app) {
         this.app = app;
@@ -49,8 +50,8 @@ public final class EntropyCurveView extends VBox {
         x.setMinorTickVisible(false);
         x.setLabel("layer, in network order");
         y.setForceZeroInRange(false);
-        y.setLabel("h̄ (nats per input dimension)");
-        getChildren().addAll(Fx.heading("Layer-wise entropy (higher: more information discarded)"), legend, chart);
+        heading.setId("entropy-curve-title");
+        getChildren().addAll(heading, legend, chart);
         getStyleClass().add("curves");
         app.panelA().result().addListener(o -> update());
         app.panelB().result().addListener(o -> update());
@@ -71,6 +72,8 @@ public final class EntropyCurveView extends VBox {
         if (panels.isEmpty()) {
             return;
         }
+        heading.setText(EntropyCurves.title(panels));
+        y.setLabel(EntropyCurves.axis(panels));
         List<String> labels = EntropyCurves.labels(panels);
         x.setLowerBound(0.5);
         x.setUpperBound(labels.size() + 0.5);
@@ -94,7 +97,7 @@ public final class EntropyCurveView extends VBox {
             List<LayerResult> layers = p.result().discarding().layers();
             String prefix = many ? p.label() + ": " : "";
             String c = COLOURS[colour++ % COLOURS.length];
-            add(prefix + "h̄", layers, EntropyCurves.Kind.RAW, c, false);
+            add(prefix + EntropyCurves.legend(p), layers, EntropyCurves.Kind.RAW, c, false);
             add(prefix + "envelope (running max)", layers, EntropyCurves.Kind.ENVELOPE, c, true);
             if (p.result().request().mask() != null) {
                 add(prefix + "foreground", layers, EntropyCurves.Kind.FOREGROUND, COLOURS[colour++ % COLOURS.length],

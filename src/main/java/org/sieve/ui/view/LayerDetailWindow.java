@@ -15,28 +15,35 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.sieve.analysis.Reconstructions;
 import org.sieve.image.ForegroundMask;
 import org.sieve.image.PreparedImage;
 import org.sieve.metrics.LayerResult;
+import org.sieve.metrics.Metric;
 import org.sieve.metrics.SigmaGrid;
 import org.sieve.render.ColourScale;
 import org.sieve.render.HeatmapRenderer;
 import org.sieve.service.JobResult;
 import org.sieve.ui.model.AppModel;
+import org.sieve.ui.sheet.EntropyCurves;
 
 /**
- * One layer large: its pixel-wise entropy over the image, the values of the cell under the
- * mouse, the layer's numbers, and with a foreground its knowledge points marked on the image.
+ * One layer large: its pixel-wise entropy (or reconstruction uncertainty) over the image, the
+ * values of the cell under the mouse, the layer's numbers, with a foreground its knowledge points
+ * marked on the image, and for metric 2 the layer's reconstruction of the input beside the input.
  */
 final class LayerDetailWindow {
 
     private static final double SIZE = 560;
+    /** Reconstruction and input, one above the other beside the map. */
+    private static final double SMALL = 240;
 
     private LayerDetailWindow() {
     }
 
     static Stage show(Window owner, AppModel app, JobResult result, LayerResult layer, ColourScale scale) {
         PreparedImage img = result.analysis().request().image();
+        Metric metric = result.analysis().request().settings().metric();
         SigmaGrid grid = result.analysis().discarding().grid();
         ForegroundMask mask = result.analysis().request().mask();
         boolean[] fgCells = mask == null ? null : KnowledgePoints.foregroundCells(grid, mask);
@@ -71,15 +78,22 @@ final class LayerDetailWindow {
             if (x < 0 || y < 0 || x >= img.width() || y >= img.height()) {
                 return;
             }
-            cell.setText(describeCell(layer, grid, x, y, fgCells, points));
+            cell.setText(describeCell(layer, metric, grid, x, y, fgCells, points));
         });
         canvas.setOnMouseExited(e -> cell.setText("Move the mouse over the image for the values of a cell."));
 
         ImageView bar = new ImageView(Fx.image(HeatmapRenderer.colourBar(scale, app.colourMap().get(), (int) SIZE)));
-        VBox facts = new VBox(6, Fx.heading(layer.name()), Fx.hint(summary(layer)), showPoints, cell);
+        VBox facts = new VBox(6, Fx.heading(layer.name()), Fx.hint(summary(layer, metric)), showPoints, cell);
         facts.setPrefWidth(300);
         BorderPane root = new BorderPane();
-        root.setCenter(new HBox(8, canvas, bar));
+        HBox pictures = new HBox(8, canvas, bar);
+        PreparedImage rebuilt = Reconstructions.of(img, layer);
+        if (rebuilt != null) {
+            pictures.getChildren().add(new VBox(4, Fx.heading("rebuilt from " + layer.name()), enlarged(rebuilt,
+                    "detail-reconstruction"), Fx.hint(String.format(Locale.ROOT, "MSE %.4f per pixel",
+                    Reconstructions.meanSquaredError(img, layer))), Fx.heading("input"), enlarged(img, "detail-input")));
+        }
+        root.setCenter(pictures);
         root.setRight(facts);
         root.setPadding(new Insets(12));
         BorderPane.setMargin(facts, new Insets(0, 0, 0, 12));
@@ -95,6 +109,17 @@ final class LayerDetailWindow {
         stage.setScene(scene);
         stage.show();
         return stage;
+    }
+
+    /** The image at SMALL size, its pixels kept sharp. */
+    private static ImageView enlarged(PreparedImage img, String id) {
+        ImageView view = new ImageView(InputImage.of(img));
+        view.setId(id);
+        view.setSmooth(false);
+        view.setPreserveRatio(true);
+        view.setFitWidth(SMALL);
+        view.setFitHeight(SMALL);
+        return view;
     }
 
     private static void drawPoints(GraphicsContext g, SigmaGrid grid, boolean[] points, boolean[] fg,
@@ -116,15 +141,16 @@ final class LayerDetailWindow {
         }
     }
 
-    static String describeCell(LayerResult layer, SigmaGrid grid, int x, int y, boolean[] fg, boolean[] points) {
+    static String describeCell(LayerResult layer, Metric metric, SigmaGrid grid, int x, int y, boolean[] fg,
+                               boolean[] points) {
         int c = grid.cellOfPixel()[y * grid.width() + x];
         int row = c / grid.columns();
         int col = c % grid.columns();
         double h = layer.entropyMap()[row][col];
         double sigma = layer.sigma()[row][col];
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-                "cell row %d, column %d (pixel %d, %d)%nh = %.3f nats per dimension%nsigma = %.4f (pixel units)",
-                row, col, x, y, h, sigma));
+                "cell row %d, column %d (pixel %d, %d)%n%s = %.3f nats per dimension%nsigma = %.4f (pixel units)",
+                row, col, x, y, metric == Metric.RECONSTRUCTION_UNCERTAINTY ? "r" : "h", h, sigma));
         if (fg != null) {
             s.append(fg[c] ? "\nforeground" : "\nbackground");
             if (points[c]) {
@@ -134,11 +160,12 @@ final class LayerDetailWindow {
         return s.toString();
     }
 
-    static String summary(LayerResult l) {
+    static String summary(LayerResult l, Metric metric) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "h̄ = %.4f nats per input dimension%nH = %.1f nats in all%n"
+        s.append(String.format(Locale.ROOT, "%s = %.4f nats per input dimension%n%s = %.1f nats in all%n"
                         + "envelope = %.4f%nD/D0 = %.3f · lambda = %.3g%n%s · %d saturated cells%n%d steps",
-                l.entropyPerDim(), l.entropyTotal(), l.entropyEnvelope(), l.distortionRatio(), l.lambda(),
+                EntropyCurves.symbol(metric), l.entropyPerDim(), metric == Metric.RECONSTRUCTION_UNCERTAINTY ? "R" : "H",
+                l.entropyTotal(), l.entropyEnvelope(), l.distortionRatio(), l.lambda(),
                 l.converged() ? "converged" : "not converged", l.saturatedCells(), l.steps()));
         if (l.outputShape() != null) {
             s.append(" · output ").append(LayerPicker.shape(l.outputShape()));

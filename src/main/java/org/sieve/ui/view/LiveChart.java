@@ -9,22 +9,30 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.sieve.metrics.Metric;
 import org.sieve.metrics.StepEvent;
 import org.sieve.ui.model.RunState;
+import org.sieve.ui.sheet.EntropyCurves;
 
-/** Loss, entropy or D/D0 of every running layer per optimisation step, drawn as the steps arrive. */
+/**
+ * Loss, entropy (reconstruction uncertainty for metric 2) or D/D0 of every running layer per
+ * optimisation step, drawn as the steps arrive.
+ */
 public final class LiveChart extends VBox {
 
     /** Points per layer at most; beyond it every other point is dropped and the stride doubles. */
     private static final int MAX_POINTS = 200;
 
     private enum Quantity {
-        ENTROPY("h̄ (nats/dim)"), LOSS("loss"), RATIO("D/D0");
+        ENTROPY, LOSS, RATIO;
 
-        private final String label;
-
-        Quantity(String label) {
-            this.label = label;
+        String label(Metric metric) {
+            return switch (this) {
+                case ENTROPY -> EntropyCurves.symbol(metric) + " (nats/dim)";
+                case LOSS -> "loss";
+                case RATIO -> "D/D0";
+            };
         }
 
         double of(StepEvent e) {
@@ -33,11 +41,6 @@ public final class LiveChart extends VBox {
                 case LOSS -> e.loss();
                 case RATIO -> e.distortionRatio();
             };
-        }
-
-        @Override
-        public String toString() {
-            return label;
         }
     }
 
@@ -65,7 +68,8 @@ public final class LiveChart extends VBox {
         quantity.getItems().addAll(Quantity.values());
         quantity.setValue(Quantity.ENTROPY);
         quantity.valueProperty().addListener(o -> rebuild());
-        y.setLabel(quantity.getValue().label);
+        showLabels();
+        run.metric().addListener(o -> showLabels());
         getChildren().addAll(new javafx.scene.layout.HBox(6, Fx.heading("Live"), quantity), chart);
         run.trace().addListener((ListChangeListener<StepEvent>) c -> {
             while (c.next()) {
@@ -87,8 +91,25 @@ public final class LiveChart extends VBox {
 
     private void rebuild() {
         clear();
-        y.setLabel(quantity.getValue().label);
+        y.setLabel(quantity.getValue().label(run.metric().get()));
         add(run.trace());
+    }
+
+    /** Names the quantities for the run's metric; a new converter makes the choice box redraw its items. */
+    private void showLabels() {
+        Metric metric = run.metric().get();
+        quantity.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Quantity q) {
+                return q == null ? "" : q.label(metric);
+            }
+
+            @Override
+            public Quantity fromString(String s) {
+                return null;
+            }
+        });
+        y.setLabel(quantity.getValue().label(metric));
     }
 
     private void add(List<? extends StepEvent> events) {

@@ -8,8 +8,9 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.sieve.ui.model.LayerProgress;
 import org.sieve.ui.model.RunState;
+import org.sieve.ui.sheet.EntropyCurves;
 
-/** Per-layer progress of the panel's analysis: bar, current entropy and D/D0, state. */
+/** Per-layer progress of the panel's analysis: bar, current entropy (or reconstruction uncertainty) and D/D0, state. */
 public final class RunProgressView extends VBox {
 
     private final RunState run;
@@ -44,9 +45,10 @@ public final class RunProgressView extends VBox {
             values.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
                 double h = l.entropy().get();
                 double d = l.distortionRatio().get();
-                String nums = Double.isNaN(h) ? "" : String.format(Locale.ROOT, "h̄ %.3f · D/D0 %.2f · ", h, d);
+                String nums = Double.isNaN(h) ? "" : String.format(Locale.ROOT, "%s %.3f · D/D0 %.2f · ",
+                        EntropyCurves.symbol(run.metric().get()), h, d);
                 return nums + l.state().get();
-            }, l.entropy(), l.distortionRatio(), l.state()));
+            }, l.entropy(), l.distortionRatio(), l.state(), run.metric()));
             rows.addRow(r++, name, bar, values);
         }
     }

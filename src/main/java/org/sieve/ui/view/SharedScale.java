@@ -1,20 +1,23 @@
 package org.sieve.ui.view;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import org.sieve.analysis.ResultFiles;
-import org.sieve.metrics.LayerResult;
+import org.sieve.analysis.AnalysisResult;
+import org.sieve.metrics.Metric;
 import org.sieve.render.ColourScale;
 import org.sieve.ui.model.AppModel;
 import org.sieve.ui.model.PanelState;
+import org.sieve.ui.sheet.ComparisonSheet;
 
-/** One colour scale over every heatmap on screen (both panels in compare mode), so colours compare. */
+/**
+ * One colour scale over every heatmap on screen (both panels in compare mode), so colours compare;
+ * one per metric, as entropy and reconstruction uncertainty are different quantities.
+ */
 final class SharedScale {
 
     private final AppModel app;
-    private final ObjectProperty<ColourScale> scale = new SimpleObjectProperty<>();
+    private final ObjectProperty<Map<Metric, ColourScale>> scales = new SimpleObjectProperty<>(Map.of());
 
     SharedScale(AppModel app) {
         this.app = app;
@@ -24,21 +27,18 @@ final class SharedScale {
         update();
     }
 
-    ObjectProperty<ColourScale> scale() {
-        return scale;
+    /** Changes whenever a scale does. */
+    ObjectProperty<Map<Metric, ColourScale>> scales() {
+        return scales;
+    }
+
+    /** The scale for a result's maps, or null when no layer of its metric has a map. */
+    ColourScale of(AnalysisResult result) {
+        return scales.get().get(result.request().settings().metric());
     }
 
     private void update() {
-        List<float[][]> maps = new ArrayList<>();
-        for (PanelState p : app.panels()) {
-            if (p.result().get() != null) {
-                for (LayerResult l : p.result().get().analysis().discarding().layers()) {
-                    if (l.ok()) {
-                        maps.add(l.entropyMap());
-                    }
-                }
-            }
-        }
-        scale.set(maps.isEmpty() ? null : ColourScale.shared(ResultFiles.ENTROPY_LABEL, maps.toArray(float[][][]::new)));
+        scales.set(ComparisonSheet.sharedScales(app.panels().stream().map(PanelState::result)
+                .filter(r -> r.get() != null).map(r -> r.get().analysis()).toList()));
     }
 }

@@ -12,6 +12,7 @@ import org.sieve.analysis.AnalysisRequest;
 import org.sieve.image.PreparedImage;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.LayerResult;
+import org.sieve.metrics.Metric;
 import org.sieve.network.format.ModelMetadata;
 import org.sieve.service.AnalysisService;
 import org.sieve.service.JobHandle;
@@ -52,6 +53,13 @@ public final class AnalysisRunner implements AutoCloseable {
                     + " in the layer list, e.g. with \"Convolutions\"."));
             return false;
         }
+        if (settings.metric() == Metric.RECONSTRUCTION_UNCERTAINTY) {
+            String problem = DecoderCheck.problem(model.model());
+            if (problem != null) {
+                tell.accept(UserMessage.warning("No decoders for " + model.name(), problem));
+                return false;
+            }
+        }
         DiscardingSettings effective;
         try {
             effective = effective(settings, model.metadata());
@@ -61,7 +69,7 @@ public final class AnalysisRunner implements AutoCloseable {
         }
         cancel(panel);
         RunState run = panel.run();
-        run.reset(layers);
+        run.reset(layers, settings.metric());
         EventPump pump = new EventPump(run, tell);
         AnalysisRequest request = new AnalysisRequest(model.model(), image, layers, panel.mask().get(), effective);
         JobHandle job = service.submit(request, Priority.INTERACTIVE, pump);

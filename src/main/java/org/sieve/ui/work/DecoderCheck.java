@@ -1,0 +1,25 @@
+package org.sieve.ui.work;
+
+import org.sieve.network.format.DecoderSet;
+import org.sieve.network.format.Model;
+
+/** Whether metric 2 can run on a model: it needs decoders trained for the model's weights. */
+public final class DecoderCheck {
+
+    private DecoderCheck() {
+    }
+
+    /** Null when the model has its decoders, else the engine's explanation with the command that trains them. */
+    public static String problem(Model model) {
+        if (DecoderSet.available(model)) {
+            return null;
+        }
+        try {
+            // Without usable decoders this fails at once, saying why and how to train them.
+            DecoderSet.load(model);
+            return null;
+        } catch (RuntimeException e) {
+            return e.getMessage();
+        }
+    }
+}
