@@ -126,13 +126,13 @@ class ExplorerMetricTest extends ExplorerHarness {
         clickOn("#metric-ru");
         await("a warning beside the choice", 10, () -> lookup("#metric-problem").query().isVisible());
         assertTrue(fx(() -> lookup("#metric-problem").queryLabeled().getTooltip().getText())
-                .contains("sieve train-decoders --model lenet5-mnist"), "its tooltip says how to train them");
+                .contains("sieve train-decoders --model " + dir), "its tooltip says how to train them");
         clickOn("#no-layers");
         clickOn("#layer-conv1");
         clickOn("#analyze");
         await("a notification saying how to train decoders", 30, () -> app().messages().stream()
                 .anyMatch(m -> m.level() == UserMessage.Level.WARNING
-                        && m.text().contains("sieve train-decoders --model lenet5-mnist")));
+                        && m.text().contains("sieve train-decoders --model " + dir)));
         await("the notification on screen", 10, () -> lookup(".notification-bar").tryQuery().isPresent());
         assertEquals(RunState.Status.IDLE, fx(() -> a.run().status().get()), "nothing started");
         assertEquals(List.of("conv1"), fx(() -> List.copyOf(a.selectedLayers())), "the choices stay");
