@@ -1,5 +1,6 @@
 package org.sieve.image;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -118,11 +119,20 @@ public final class ForegroundMask {
      * than 50% are foreground. Transparent pixels count as background.
      */
     public static ForegroundMask fromMaskImage(Path file, PreparedImage img) {
-        PreparedImage m = ImageLoader.load(file, "Mask image", img.height(), img.width(), 1,
-                img.resizeMode(), PixelDecoder.Matte.BLACK);
+        return fromScaledMask(ImageLoader.load(file, "Mask image", img.height(), img.width(), 1, img.resizeMode(),
+                PixelDecoder.Matte.BLACK), img, "Mask image " + file);
+    }
+
+    /** As {@link #fromMaskImage}, for a mask painted in memory (the explorer's brush). */
+    public static ForegroundMask fromPaint(BufferedImage paint, PreparedImage img) {
+        return fromScaledMask(ImageLoader.fromBufferedImage(paint, "painted mask", img.height(), img.width(), 1,
+                img.resizeMode(), PixelDecoder.Matte.BLACK), img, "The painted mask");
+    }
+
+    private static ForegroundMask fromScaledMask(PreparedImage m, PreparedImage img, String what) {
         SourceRegion r = img.region();
         if (m.region().sourceWidth() != r.sourceWidth() || m.region().sourceHeight() != r.sourceHeight()) {
-            throw new SieveException("Mask image " + file + " is " + m.region().sourceWidth() + "x"
+            throw new SieveException(what + " is " + m.region().sourceWidth() + "x"
                     + m.region().sourceHeight() + " pixels but the image is " + r.sourceWidth() + "x"
                     + r.sourceHeight() + "; the mask must have the same size as the image.");
         }
@@ -131,9 +141,10 @@ public final class ForegroundMask {
             mask[i] = m.pixels()[i] > 0.5f;
         }
         ForegroundMask fm = new ForegroundMask(img.height(), img.width(), mask,
-                "mask image " + file + ", pixels brighter than 50%");
+                what.substring(0, 1).toLowerCase(Locale.ROOT) + what.substring(1)
+                        + ", pixels brighter than 50%");
         if (fm.count == 0) {
-            throw new SieveException("Mask image " + file + " has no pixel brighter than 50% after scaling to "
+            throw new SieveException(what + " has no pixel brighter than 50% after scaling to "
                     + img.width() + "x" + img.height() + "; paint the foreground white on black.");
         }
         return fm;

@@ -24,7 +24,12 @@ public final class ImageLoader {
     /** For images that come from the GUI (pasted, drawn); the fingerprint is then of the pixels. */
     public static PreparedImage fromBufferedImage(BufferedImage image, String sourceName,
                                                   int height, int width, int channels, ResizeMode mode) {
-        DecodedImage decoded = PixelDecoder.decode(image, PixelDecoder.Matte.WHITE);
+        return fromBufferedImage(image, sourceName, height, width, channels, mode, PixelDecoder.Matte.WHITE);
+    }
+
+    static PreparedImage fromBufferedImage(BufferedImage image, String sourceName, int height, int width,
+                                           int channels, ResizeMode mode, PixelDecoder.Matte matte) {
+        DecodedImage decoded = PixelDecoder.decode(image, matte);
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("source", sourceName);
         record.put("sourceFormat", "in-memory image");

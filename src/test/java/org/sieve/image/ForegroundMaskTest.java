@@ -101,6 +101,23 @@ class ForegroundMaskTest {
     }
 
     @Test
+    void paintedMaskIsScaledLikeTheImageAndTransparencyIsBackground() {
+        PreparedImage img = wideImage();
+        BufferedImage paint = new BufferedImage(80, 40, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = paint.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(30, 10, 20, 20);
+        g.dispose();
+        ForegroundMask m = ForegroundMask.fromPaint(paint, img);
+        assertEquals(100, m.foregroundCount());
+        assertTrue(m.isForeground(5, 5) && !m.isForeground(4, 4));
+        SieveException empty = assertThrows(SieveException.class,
+                () -> ForegroundMask.fromPaint(new BufferedImage(80, 40, BufferedImage.TYPE_INT_ARGB), img));
+        assertTrue(empty.getMessage().startsWith("The painted mask has no pixel brighter than 50%"),
+                empty.getMessage());
+    }
+
+    @Test
     void maskImageOfAnotherSizeIsRejected() {
         Path file = TestImages.write(TestImages.gray(10, 10, new int[100]), "png", dir.resolve("small.png"));
         SieveException e = assertThrows(SieveException.class, () -> ForegroundMask.fromMaskImage(file, wideImage()));
