@@ -14,8 +14,9 @@ import org.sieve.network.format.DecoderSet;
 /**
  * Pixel-wise information discarding for several layers of one image at once: metric 1 (METHOD.md
  * section 2), or metric 2, reconstruction uncertainty (section 3), when the settings ask for it
- * and decoders are given; both optimise sigma on the same constraint. Keeps the TensorFlow graphs it builds so that later images with the same
- * layers and settings reuse them; close it to free native memory.
+ * and decoders are given; both optimise sigma on the same constraint. Keeps the TensorFlow
+ * graphs it builds (the {@value #MAX_GRAPHS} most recently used) so that later images with the
+ * same layers and settings reuse them; close it to free native memory.
  */
 public final class InformationDiscarding implements AutoCloseable {
 
@@ -38,7 +39,19 @@ public final class InformationDiscarding implements AutoCloseable {
     private final Network network;
     private final float[] mean;
     private final float[] std;
-    private final Map<String, DiscardingGraph> graphs = new LinkedHashMap<>();
+    /** Graphs kept for reuse; each layer set gets its own, so a long session would pile them up. */
+    static final int MAX_GRAPHS = 8;
+
+    private final Map<String, DiscardingGraph> graphs = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, DiscardingGraph> eldest) {
+            if (size() > MAX_GRAPHS) {
+                eldest.getValue().close();
+                return true;
+            }
+            return false;
+        }
+    };
 
     /**
      * @param mean per-channel mean of the model's normalisation, applied after the noise
@@ -126,6 +139,11 @@ public final class InformationDiscarding implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** How many graphs are kept now. */
+    int graphCount() {
+        return graphs.size();
     }
 
     @Override

@@ -171,4 +171,20 @@ class InformationDiscardingTest {
         }
         assertTrue(!snapshots.isEmpty() && snapshots.get(0).length == TestNetworks.SIZE);
     }
+
+    @Test
+    void keepsOnlyTheMostRecentlyUsedGraphs() {
+        try (var metric = new InformationDiscarding(TestNetworks.convStack(1f, 3), MEAN, STD)) {
+            DiscardingSettings one = FAST.toBuilder().maxSteps(1).build();
+            for (int variant = 0; variant <= InformationDiscarding.MAX_GRAPHS; variant++) {
+                // Each number of draws is another graph.
+                metric.analyse(TestNetworks.image(), List.of("conv1"), one.toBuilder().draws(variant + 1)
+                        .checkDraws(64).build(), AnalysisListener.NONE, () -> false);
+            }
+            assertEquals(InformationDiscarding.MAX_GRAPHS, metric.graphCount());
+            var again = metric.analyse(TestNetworks.image(), List.of("conv1"), one.toBuilder().draws(1)
+                    .checkDraws(64).build(), AnalysisListener.NONE, () -> false);
+            assertTrue(again.layers().get(0).ok(), "an evicted graph is built again");
+        }
+    }
 }
