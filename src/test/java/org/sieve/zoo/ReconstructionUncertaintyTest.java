@@ -67,4 +67,33 @@ class ReconstructionUncertaintyTest {
             assertTrue(rise >= RISE, "r rises from the first to the last layer by " + rise);
         }
     }
+
+    /**
+     * The optimisation does its job: after it, each layer's r-bar is at least what a uniform sigma
+     * on the same constraint gives (a one-step run, whose level the final calibration sets to
+     * tau), within the 0.01-nat noise of the 64-draw estimate, and conv1's clearly above it
+     * (measured: +0.14 nats; the deeper layers gain 0.01-0.02).
+     */
+    @org.junit.jupiter.api.Test
+    void optimisingRaisesTheUncertaintyAboveAUniformSigma() {
+        Model model = BundledModelsTest.bundledCatalogue().resolve("lenet5-mnist");
+        PreparedImage image = ImageLoader.load(Path.of("sample-images", "mnist", "0-7.png"), 28, 28, 1,
+                ResizeMode.STRETCH);
+        List<String> layers = List.of("conv1", "logits");
+        DiscardingSettings ru = DiscardingSettings.defaults().toBuilder().metric(Metric.RECONSTRUCTION_UNCERTAINTY)
+                .build();
+        try (Analyzer analyzer = new Analyzer()) {
+            var uniform = analyzer.run(new AnalysisRequest(model, image, layers, null,
+                    ru.toBuilder().maxSteps(1).build()), AnalysisListener.NONE, () -> false).discarding().layers();
+            var optimised = analyzer.run(new AnalysisRequest(model, image, layers, null,
+                    ru.toBuilder().maxSteps(120).build()), AnalysisListener.NONE, () -> false).discarding().layers();
+            for (int l = 0; l < layers.size(); l++) {
+                double gain = optimised.get(l).entropyPerDim() - uniform.get(l).entropyPerDim();
+                System.out.printf("%s: r uniform %.3f, optimised %.3f%n", layers.get(l),
+                        uniform.get(l).entropyPerDim(), optimised.get(l).entropyPerDim());
+                assertTrue(gain >= -0.01, layers.get(l) + " lost " + gain + " nats by optimising");
+            }
+            assertTrue(optimised.get(0).entropyPerDim() - uniform.get(0).entropyPerDim() >= 0.05, "conv1 gains");
+        }
+    }
 }
