@@ -14,7 +14,9 @@ import org.sieve.image.ResizeMode;
 import org.sieve.metrics.AnalysisListener;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.InformationDiscarding;
+import org.sieve.metrics.Metric;
 import org.sieve.metrics.StepEvent;
+import org.sieve.network.format.DecoderSet;
 import org.sieve.network.format.Model;
 import org.sieve.network.format.ModelMetadata;
 import org.sieve.tf.TensorFlowRuntime;
@@ -27,6 +29,7 @@ final class BenchCommand {
 
     static final String HELP = """
             Usage: sieve bench --model M --image FILE [--layers all|L1,L2] [--steps N] [--draws N] [--repeats R]
+                               [--metric information-discarding|ru]
               Prints milliseconds per optimisation step with all layers fused into one TensorFlow
               execution, and with each layer optimised alone, plus time per phase (graph build,
               D0, optimisation, constraint check). A step's time is the optimisation phase divided
@@ -37,7 +40,7 @@ final class BenchCommand {
 
     static int run(List<String> args, PrintStream out) {
         Options o = Options.parse("bench", args, Set.of("model", "image", "layers", "steps", "draws", "repeats",
-                "model-dir", "device"), Set.of());
+                "model-dir", "device", "metric"), Set.of());
         Model model = Catalogues.of(o).resolve(o.require("model"));
         ModelMetadata meta = model.metadata();
         PreparedImage image = ImageLoader.load(Path.of(o.require("image")), meta.inputHeight(), meta.inputWidth(),
@@ -46,28 +49,30 @@ final class BenchCommand {
         DiscardingSettings settings = AnalyzeCommand.settings(o, meta).toBuilder()
                 .maxSteps(o.integer("steps", 100, 2)).build();
         int repeats = o.integer("repeats", 3, 1);
+        DecoderSet decoders = settings.metric() == Metric.RECONSTRUCTION_UNCERTAINTY ? DecoderSet.load(model) : null;
         TensorFlowRuntime runtime = TensorFlowRuntime.get();
-        out.printf(Locale.ROOT, "%s on %s, %d layers, %d steps, %d draws, TensorFlow %s on %s, %d cores%n",
-                meta.id(), image.source(), layers.size(), settings.maxSteps(), settings.draws(), runtime.version(),
+        out.printf(Locale.ROOT, "%s, %s on %s, %d layers, %d steps, %d draws, TensorFlow %s on %s, %d cores%n",
+                settings.metric().title(), meta.id(), image.source(), layers.size(), settings.maxSteps(),
+                settings.draws(), runtime.version(),
                 settings.device().id(), Runtime.getRuntime().availableProcessors());
 
         try (InformationDiscarding metric = new InformationDiscarding(model.network(), meta.normalizationMean(),
                 meta.normalizationStd())) {
-            Timing fusedFirst = time(metric, image, layers, settings);
+            Timing fusedFirst = time(metric, decoders, image, layers, settings);
             out.printf(Locale.ROOT, "first fused run (builds the graph): %.2f s%n", fusedFirst.total);
             List<Double> fused = new ArrayList<>();
             List<Double> alone = new ArrayList<>();
             Map<String, Double> phases = new LinkedHashMap<>();
             for (int r = 0; r < repeats; r++) {
-                Timing t = time(metric, image, layers, settings);
+                Timing t = time(metric, decoders, image, layers, settings);
                 fused.add(t.msPerStep());
                 t.phases.forEach((k, v) -> phases.merge(k, v / repeats, Double::sum));
                 double sum = 0;
                 for (String layer : layers) {
                     if (r == 0) {
-                        time(metric, image, List.of(layer), settings);
+                        time(metric, decoders, image, List.of(layer), settings);
                     }
-                    sum += time(metric, image, List.of(layer), settings).msPerStep();
+                    sum += time(metric, decoders, image, List.of(layer), settings).msPerStep();
                 }
                 alone.add(sum);
             }
@@ -82,11 +87,11 @@ final class BenchCommand {
         return 0;
     }
 
-    private static Timing time(InformationDiscarding metric, PreparedImage image, List<String> layers,
-            DiscardingSettings settings) {
+    private static Timing time(InformationDiscarding metric, DecoderSet decoders, PreparedImage image,
+            List<String> layers, DiscardingSettings settings) {
         Timing t = new Timing();
         long start = System.nanoTime();
-        metric.analyse(image.pixels(), layers, settings.toBuilder().build(), t, () -> false);
+        metric.analyse(image.pixels(), layers, settings, decoders, t, () -> false);
         t.phase(null);
         t.total = (System.nanoTime() - start) / 1e9;
         return t;
