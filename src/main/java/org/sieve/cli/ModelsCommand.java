@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.sieve.network.format.DecoderSet;
 import org.sieve.network.format.ModelCatalogue;
 import org.sieve.network.format.ModelMetadata;
 
@@ -19,7 +20,8 @@ final class ModelsCommand {
 
     static final String HELP = """
             Usage: sieve models [--json] [--model-dir DIR]
-              Lists the models Sieve can analyse: id, name, dataset, test accuracy, parameters, size.
+              Lists the models Sieve can analyse: id, name, dataset, test accuracy, parameters, size,
+              and how many layers have a decoder (for --metric ru; see 'sieve train-decoders').
               --model-dir DIR   also list the model folders inside DIR
               --json            print a JSON list instead of a table""";
 
@@ -47,6 +49,7 @@ final class ModelsCommand {
                 j.addProperty("labels", m.labels().size());
                 j.addProperty("sizeBytes", size(catalogue.folderOf(m.id())));
                 j.addProperty("path", String.valueOf(catalogue.folderOf(m.id())));
+                j.addProperty("decoders", DecoderSet.layerCount(catalogue.folderOf(m.id())));
                 list.add(j);
             }
             out.println(new GsonBuilder().setPrettyPrinting().create().toJson(list));
@@ -56,13 +59,15 @@ final class ModelsCommand {
             out.println("No models found in " + catalogue.folders() + ".");
             return 0;
         }
-        out.printf("%-22s %-30s %-14s %9s %11s %9s%n", "ID", "NAME", "DATASET", "ACCURACY", "PARAMETERS", "SIZE");
+        out.printf("%-22s %-30s %-14s %9s %11s %9s %9s%n", "ID", "NAME", "DATASET", "ACCURACY", "PARAMETERS", "SIZE",
+                "DECODERS");
         for (ModelMetadata m : models) {
-            out.printf(Locale.ROOT, "%-22s %-30s %-14s %9s %11s %9s%n", m.id(), m.name(),
+            out.printf(Locale.ROOT, "%-22s %-30s %-14s %9s %11s %9s %9d%n", m.id(), m.name(),
                     m.dataset() == null ? "-" : m.dataset(),
                     m.testAccuracy() == null ? "-" : String.format(Locale.ROOT, "%.2f %%", 100 * m.testAccuracy()),
                     String.format(Locale.ROOT, "%,d", m.parameters()),
-                    String.format(Locale.ROOT, "%.1f MB", size(catalogue.folderOf(m.id())) / 1e6));
+                    String.format(Locale.ROOT, "%.1f MB", size(catalogue.folderOf(m.id())) / 1e6),
+                    DecoderSet.layerCount(catalogue.folderOf(m.id())));
         }
         return 0;
     }

@@ -23,7 +23,7 @@ import org.sieve.train.DecoderTraining;
 final class TrainDecodersCommand {
 
     static final String HELP = """
-            Usage: sieve train-decoders --model M (--dataset D | --images DIR) [options]
+            Usage: sieve train-decoders --model M [--dataset D | --images DIR] [options]
               Trains one decoder per layer of model M that rebuilds the input image from the
               layer's features (metric 2, reconstruction uncertainty), reports each decoder's
               reconstruction error on held-out images, and saves them beside the model in

@@ -72,7 +72,10 @@ class MainTest {
         Outcome o = sieve("models", "--json", "--model-dir", models.toString());
         assertEquals(0, o.status(), o.err());
         JsonArray list = ResultJson.GSON_FOR_TESTS.fromJson(o.out(), JsonArray.class);
-        assertTrue(list.asList().stream().anyMatch(m -> m.getAsJsonObject().get("id").getAsString().equals("tiny-conv")));
+        assertTrue(list.asList().stream().anyMatch(m -> m.getAsJsonObject().get("id").getAsString().equals("tiny-conv")
+                && m.getAsJsonObject().get("decoders").getAsInt() == 0));
+        assertTrue(list.asList().stream().anyMatch(m -> m.getAsJsonObject().get("id").getAsString()
+                .equals("lenet5-mnist") && m.getAsJsonObject().get("decoders").getAsInt() == 8), "bundled decoders");
     }
 
     @Test

@@ -49,6 +49,12 @@ public record DecoderSet(String modelId, String dataset, Map<String, Decoder> de
         return modelDir.resolve(FOLDER);
     }
 
+    /** How many layers have a decoder in the model folder's index (0 without one); weights are not checked. */
+    public static int layerCount(Path modelDir) {
+        JsonObject index = modelDir == null ? null : readQuietly(folderOf(modelDir));
+        return index == null ? 0 : index.getAsJsonObject("layers").size();
+    }
+
     /** Whether the model's folder holds decoders trained for its current weights. */
     public static boolean available(Model model) {
         if (model.dir() == null) {
