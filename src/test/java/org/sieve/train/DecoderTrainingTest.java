@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +67,16 @@ class DecoderTrainingTest {
         double[] again = DecoderEvaluation.meanSquaredErrors(model, layers,
                 layers.stream().map(l -> loaded.decoders().get(l).network()).toList(), heldOut);
         assertEquals(decoders.get("conv1").heldOutMse(), again[0], 1e-6, "the loaded decoder rebuilds alike");
+        Path index = model.dir().resolve(DecoderSet.FOLDER).resolve(DecoderSet.INDEX);
+        String text = Files.readString(index);
+        Files.writeString(index, text.replace("\"folder\": \"conv1\"", "\"folder\": \"../../elsewhere\""));
+        SieveException outside = assertThrows(SieveException.class, () -> DecoderSet.load(model));
+        assertTrue(outside.getMessage().contains("must be a plain folder name"), outside.getMessage());
+        Files.writeString(index, text.replace(model.sha256(), "0".repeat(64)));
+        SieveException stale = assertThrows(SieveException.class, () -> DecoderSet.load(model));
+        assertTrue(stale.getMessage().contains("were trained for other weights"), stale.getMessage());
+        Files.writeString(index, text);
+
         SieveException missing = assertThrows(SieveException.class, () -> loaded.forLayers(List.of("conv1", "pool2")));
         assertTrue(missing.getMessage().contains("no decoder for layer(s) pool2"), missing.getMessage());
         assertTrue(missing.getMessage().contains("sieve train-decoders --model " + model.dir() + " --dataset mnist --layers pool2"),

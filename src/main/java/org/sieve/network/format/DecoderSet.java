@@ -88,10 +88,14 @@ public record DecoderSet(String modelId, String dataset, Map<String, Decoder> de
         JsonObject layers = index.getAsJsonObject("layers");
         for (String layer : layers.keySet()) {
             JsonObject entry = layers.getAsJsonObject(layer);
-            Path dir = folder.resolve(text(entry, "folder", folder));
-            Network network = TfjsLayersFormat.read(dir);
-            decoders.put(layer, new Decoder(layer, network, entry.get("heldOutMse").getAsDouble(),
-                    entry.get("heldOutImages").getAsInt()));
+            String sub = text(entry, "folder", folder);
+            if (!sub.equals(folderName(sub)) || sub.startsWith(".")) {
+                throw new SieveException(folder.resolve(INDEX) + " names decoder folder '" + sub + "' for layer '"
+                        + layer + "'; it must be a plain folder name inside " + folder + ". Train the decoders again.");
+            }
+            Network network = TfjsLayersFormat.read(folder.resolve(sub));
+            decoders.put(layer, new Decoder(layer, network, number(entry, "heldOutMse", folder),
+                    (int) number(entry, "heldOutImages", folder)));
         }
         JsonObject training = index.has("training") ? index.getAsJsonObject("training") : new JsonObject();
         return new DecoderSet(modelArgument(model), model.metadata().dataset(), decoders, model.sha256(), training,
@@ -209,6 +213,15 @@ public record DecoderSet(String modelId, String dataset, Map<String, Decoder> de
         } catch (JsonParseException | IllegalStateException e) {
             throw new SieveException(file + " is not valid JSON (" + e.getMessage()
                     + "). Delete the folder and train the decoders again.");
+        }
+    }
+
+    private static double number(JsonObject o, String key, Path folder) {
+        try {
+            return o.get(key).getAsDouble();
+        } catch (RuntimeException e) {
+            throw new SieveException(folder.resolve(INDEX) + " lacks the number \"" + key
+                    + "\". Train the decoders again.");
         }
     }
 
