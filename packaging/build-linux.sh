@@ -25,13 +25,15 @@ common=(--name sieve --app-version "$version" --input "$stage" --main-jar sieve.
         --main-class org.sieve.cli.Main --dest target/installer
         --java-options "-Dsieve.home=\$APPDIR" --java-options "-Xmx4g"
         --description "Shows how a trained CNN discards the information of each input pixel"
-        --vendor "The Sieve authors" --license-file LICENSE)
+        --vendor "The Sieve authors")
 
 jpackage --type app-image "${common[@]}"
 echo "App image: target/installer/sieve (run target/installer/sieve/bin/sieve)"
 
 if [[ "${1:-}" == "--deb" ]]; then
     # Without --linux-shortcut: it breaks install on machines lacking XDG menu folders.
-    jpackage --type deb "${common[@]}" --linux-package-name sieve --linux-app-category science
+    # --license-file is for installers only; jpackage refuses it for an app image.
+    jpackage --type deb "${common[@]}" --license-file LICENSE --linux-package-name sieve \
+        --linux-app-category science
     echo "Debian package: $(ls target/installer/*.deb)"
 fi
