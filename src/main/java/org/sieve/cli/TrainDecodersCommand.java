@@ -38,6 +38,8 @@ final class TrainDecodersCommand {
               --held-out N        measure the error on at most N held-out images (default 2000)
               --batch N           images per step (default 32)
               --seed S            seed of initial weights and shuffling (default 0)
+              --replace           train layers that already have decoders again (they are kept
+                                  otherwise, so a quick trial never overwrites good decoders)
               --data DIR          folder holding mnist/ and fashion/ (default data/)
               --model-dir DIR     another folder of models to look in""";
 
@@ -48,7 +50,7 @@ final class TrainDecodersCommand {
 
     static int run(List<String> args, PrintStream err) {
         Options o = Options.parse("train-decoders", args, Set.of("model", "dataset", "images", "layers", "epochs",
-                "limit", "held-out", "batch", "seed", "data", "model-dir"), Set.of());
+                "limit", "held-out", "batch", "seed", "data", "model-dir"), Set.of("replace"));
         Model model = Catalogues.of(o).resolve(o.require("model"));
         if (model.dir() == null) {
             throw new SieveException("Model '" + model.id() + "' has no folder to save decoders beside.");
@@ -57,6 +59,12 @@ final class TrainDecodersCommand {
                 ? Arrays.stream(o.get("layers", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()
                 : model.network().analysableLayers().stream().map(Layer::name).toList();
         layers.forEach(model.network()::layer);
+        List<String> existing = DecoderSet.trainedLayers(model).stream().filter(layers::contains).toList();
+        if (!existing.isEmpty() && !o.has("replace")) {
+            throw new UsageException("Layer(s) " + String.join(", ", existing) + " of " + model.id()
+                    + " already have decoders in " + DecoderSet.folderOf(model.dir()) + ". Add --replace to train"
+                    + " new ones in their place, or choose other layers with --layers.");
+        }
         if (o.has("dataset") && o.has("images")) {
             throw new UsageException("Give either --dataset or --images, not both.");
         }

@@ -36,6 +36,13 @@ class TrainDecodersCommandTest {
         assertEquals(0, t.status(), t.err());
         assertTrue(t.err().contains("conv1") && t.err().contains("HELD-OUT MSE"), t.err());
         assertTrue(Files.isRegularFile(model.resolve(DecoderSet.FOLDER).resolve(DecoderSet.INDEX)));
+        String index = Files.readString(model.resolve(DecoderSet.FOLDER).resolve(DecoderSet.INDEX));
+        MainTest.Outcome again = MainTest.sieve("train-decoders", "--model", model.toString(), "--images",
+                "sample-images/mnist", "--layers", "conv1", "--epochs", "1");
+        assertEquals(2, again.status());
+        assertTrue(again.err().contains("already have decoders") && again.err().contains("--replace"), again.err());
+        assertEquals(index, Files.readString(model.resolve(DecoderSet.FOLDER).resolve(DecoderSet.INDEX)),
+                "the decoders stay as they were");
 
         Path out = dir.resolve("ru");
         MainTest.Outcome a = MainTest.sieve("analyze", "--model", model.toString(), "--image",

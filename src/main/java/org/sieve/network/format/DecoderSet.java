@@ -49,6 +49,15 @@ public record DecoderSet(String modelId, String dataset, Map<String, Decoder> de
         return modelDir.resolve(FOLDER);
     }
 
+    /** The layers that have a decoder for the model's current weights, in the index's order. */
+    public static List<String> trainedLayers(Model model) {
+        JsonObject index = model.dir() == null ? null : readQuietly(folderOf(model.dir()));
+        if (index == null || !index.has("model") || !model.sha256().equals(index.get("model").getAsString())) {
+            return List.of();
+        }
+        return List.copyOf(index.getAsJsonObject("layers").keySet());
+    }
+
     /** How many layers have a decoder in the model folder's index (0 without one); weights are not checked. */
     public static int layerCount(Path modelDir) {
         JsonObject index = modelDir == null ? null : readQuietly(folderOf(modelDir));
