@@ -127,7 +127,7 @@ final class DiscardingGraph implements AutoCloseable {
             NoisyForward forward = new NoisyForward(tf, network, weights, image, mean, std, layers, settings.phi());
             outputShapes = forward.outputShapes;
 
-            // One optimisation step: projected gradient ascent of the entropy on the constraint.
+            // One optimisation step: projected gradient ascent of the objective on the constraint.
             hyperIn = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(3)));
             Operand<TFloat32> lr = tf.slice(hyperIn, tf.constant(new int[] {0}), tf.constant(new int[] {1}));
             Operand<TFloat32> tau = tf.slice(hyperIn, tf.constant(new int[] {1}), tf.constant(new int[] {1}));
@@ -166,11 +166,9 @@ final class DiscardingGraph implements AutoCloseable {
                 @SuppressWarnings("unchecked")
                 Operand<TFloat32> u = (Operand<TFloat32>) graph.addGradients(activeObjective.asOutput(),
                         new Output<?>[] {logSigmaRead.asOutput()})[0];
-                Operand<TFloat32> ug = tf.reduceSum(tf.math.mul(u, g), cellAxes);
-                Operand<TFloat32> gg = tf.reduceSum(tf.math.square(g), cellAxes);
-                Operand<TFloat32> along = tf.reshape(tf.math.divNoNan(ug, gg), tf.constant(new int[] {layerCount, 1, 1}));
-                shapeGradient = tf.math.sub(tf.math.mul(along, g), u);
-                lambdaRead = tf.math.divNoNan(gg, ug);
+                shapeGradient = tf.math.sub(tf.math.mul(along(tf, u, g), g), u);
+                lambdaRead = tf.math.divNoNan(tf.reduceSum(tf.math.square(g), cellAxes),
+                        tf.reduceSum(tf.math.mul(u, g), cellAxes));
                 entropy = tf.math.mul(tf.constant(0.5f), terms.objective());
                 loss = tf.math.sub(ratio, tf.math.mul(lambdaRead, terms.objective()));
             }
@@ -189,10 +187,7 @@ final class DiscardingGraph implements AutoCloseable {
                 // Adam's per-cell scaling tilts metric 2's tangent step back towards more distortion,
                 // which a damped level correction only balances off tau; taking the step's component
                 // along grad D out keeps it on the level set to first order.
-                Operand<TFloat32> drift = tf.reshape(tf.math.divNoNan(
-                        tf.reduceSum(tf.math.mul(update, g), cellAxes), tf.reduceSum(tf.math.square(g), cellAxes)),
-                        tf.constant(new int[] {layerCount, 1, 1}));
-                update = tf.math.sub(update, tf.math.mul(drift, g));
+                update = tf.math.sub(update, tf.math.mul(along(tf, update, g), g));
             }
             // The level follows the constraint: near the operating point D grows like sigma^2, so
             // shifting log sigma by log(tau / ratio) / 2 would land on tau; a damped share of it
@@ -230,6 +225,13 @@ final class DiscardingGraph implements AutoCloseable {
             graph.close();
             throw e;
         }
+    }
+
+    /** Per layer, the coefficient of x's projection on g over the cells, shaped [layers, 1, 1]. */
+    private Operand<TFloat32> along(Ops tf, Operand<TFloat32> x, Operand<TFloat32> g) {
+        Operand<TInt32> cellAxes = tf.constant(new int[] {1, 2});
+        return tf.reshape(tf.math.divNoNan(tf.reduceSum(tf.math.mul(x, g), cellAxes),
+                tf.reduceSum(tf.math.square(g), cellAxes)), tf.constant(new int[] {layerCount, 1, 1}));
     }
 
     /** Asks TensorFlow which cell each pixel takes its sigma from, so Java agrees exactly. */
