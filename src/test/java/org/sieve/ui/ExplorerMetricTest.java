@@ -109,6 +109,35 @@ class ExplorerMetricTest extends ExplorerHarness {
     }
 
     @Test
+    void bothPanelsOfAComparisonShowTheirReconstructions() throws Exception {
+        awaitReady();
+        PanelState a = app().panelA();
+        PanelState b = app().panelB();
+        clickOn("#metric-ru");
+        clickOn("#compare");
+        await("panel B with another model", 60, () -> b.model().get() != null && b.prepared().get() != null
+                && !b.model().get().id().equals(a.model().get().id()));
+        String bLayer = fx(() -> b.model().get().layers().get(0).name());
+        clickOn("#panel-B");
+        await("B active", 5, () -> app().active().get() == b);
+        clickOn("#no-layers");
+        clickOn("#layer-" + bLayer);
+        clickOn("#panel-A");
+        await("A active", 5, () -> app().active().get() == a);
+        clickOn("#no-layers");
+        clickOn("#layer-conv1");
+        clickOn("#analyze");
+        await("both results", 180, () -> a.result().get() != null && b.result().get() != null);
+        for (PanelState p : List.of(a, b)) {
+            assertEquals(Metric.RECONSTRUCTION_UNCERTAINTY,
+                    fx(() -> p.result().get().analysis().request().settings().metric()));
+        }
+        assertTrue(lookup("#reconstruction-A-conv1").tryQuery().isPresent(), "A's reconstruction");
+        assertTrue(lookup("#reconstruction-B-" + bLayer).tryQuery().isPresent(), "B's reconstruction");
+        screenshot("19-reconstruction-compare");
+    }
+
+    @Test
     void modelWithoutDecodersSaysHowToTrainThemAndMetricOneStillWorks() throws Exception {
         awaitReady();
         PanelState a = app().panelA();
