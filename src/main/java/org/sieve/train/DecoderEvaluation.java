@@ -2,6 +2,7 @@ package org.sieve.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.sieve.data.Dataset;
 import org.sieve.metrics.DecoderInput;
 import org.sieve.network.ConstantWeights;
@@ -52,14 +53,10 @@ public final class DecoderEvaluation {
             Operand<TFloat32> stacked = tf.stack(errors);
             double[] sum = new double[layers.size()];
             try (Session session = TensorFlowRuntime.get().openSession(graph, ComputeDevice.CPU)) {
-                int size = in.height() * in.width() * in.channels();
+                BatchSource source = new BatchSource(images, PixelStatistics.identity(images.channels()), 0, 0);
+                int[] order = IntStream.range(0, images.size()).toArray();
                 for (int from = 0; from < images.size(); from += BATCH) {
-                    int n = Math.min(BATCH, images.size() - from);
-                    float[] pixels = new float[n * size];
-                    for (int i = 0; i < n; i++) {
-                        System.arraycopy(images.images()[from + i], 0, pixels, i * size, size);
-                    }
-                    try (TFloat32 t = Tensors.of(pixels, n, in.height(), in.width(), in.channels());
+                    try (TFloat32 t = source.batch(order, from, Math.min(BATCH, images.size() - from)).imageTensor();
                             Result r = session.runner().feed(x, t).fetch(stacked).run()) {
                         float[] e = Tensors.floats(r.get(0));
                         for (int l = 0; l < sum.length; l++) {
@@ -68,7 +65,7 @@ public final class DecoderEvaluation {
                     }
                 }
                 for (int l = 0; l < sum.length; l++) {
-                    sum[l] /= (double) images.size() * size;
+                    sum[l] /= (double) images.size() * in.height() * in.width() * in.channels();
                 }
             }
             return sum;

@@ -4,7 +4,6 @@ import com.google.gson.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.sieve.SieveException;
 import org.sieve.data.Dataset;
 import org.sieve.network.Network;
@@ -67,35 +66,36 @@ public final class DecoderTraining {
         layers.forEach(model.network()::layer);
         int batches = (train.size() + config.batchSize() - 1) / config.batchSize();
         int total = config.epochs() * batches;
-        SplittableRandom random = new SplittableRandom(config.seed());
+        BatchSource source = new BatchSource(train, PixelStatistics.identity(train.channels()), 0, config.seed());
         try (DecoderTrainingGraph graph = new DecoderTrainingGraph(model, layers, config.seed())) {
             double[] mse = null;
+            Map<String, Network> networks = null;
             int t = 0;
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
-                int[] order = shuffled(train.size(), random);
+                int[] order = source.shuffledOrder();
                 for (int b = 0; b < batches; b++) {
                     long stepStart = System.nanoTime();
                     int from = b * config.batchSize();
                     int n = Math.min(config.batchSize(), train.size() - from);
                     float lr = config.learningRate() * (1 - 0.9f * t / (float) Math.max(1, total - 1));
                     t++;
-                    float[] losses = graph.step(pixels(train, order, from, n), n, t, lr);
+                    float[] losses = graph.step(source.batch(order, from, n), t, lr);
                     double mean = 0;
                     for (float l : losses) {
                         mean += l / losses.length;
                     }
                     listener.batchDone(epoch, b + 1, batches, mean, n / ((System.nanoTime() - stepStart) / 1e9));
                 }
-                mse = DecoderEvaluation.meanSquaredErrors(model, layers,
-                        layers.stream().map(graph.export()::get).toList(), heldOut);
+                networks = graph.export();
+                mse = DecoderEvaluation.meanSquaredErrors(model, layers, layers.stream().map(networks::get).toList(),
+                        heldOut);
                 Map<String, Double> report = new LinkedHashMap<>();
                 for (int l = 0; l < layers.size(); l++) {
                     report.put(layers.get(l), mse[l]);
                 }
                 listener.epochDone(epoch, config.epochs(), report, (System.nanoTime() - epochStart) / 1e9);
             }
-            Map<String, Network> networks = graph.export();
             Map<String, DecoderSet.Decoder> out = new LinkedHashMap<>();
             for (int l = 0; l < layers.size(); l++) {
                 out.put(layers.get(l), new DecoderSet.Decoder(layers.get(l), networks.get(layers.get(l)), mse[l],
@@ -118,28 +118,5 @@ public final class DecoderTraining {
         o.addProperty("architecture", "residual decoder, " + DecoderArchitecture.WIDTH + " then "
                 + DecoderArchitecture.FINAL_WIDTH + " channels, bilinear upsampling (see DecoderArchitecture)");
         return o;
-    }
-
-    private static float[] pixels(Dataset data, int[] order, int from, int n) {
-        int size = data.height() * data.width() * data.channels();
-        float[] out = new float[n * size];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(data.images()[order[from + i]], 0, out, i * size, size);
-        }
-        return out;
-    }
-
-    private static int[] shuffled(int n, SplittableRandom random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
-        }
-        return order;
     }
 }

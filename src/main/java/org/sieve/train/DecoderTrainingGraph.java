@@ -34,9 +34,6 @@ final class DecoderTrainingGraph implements AutoCloseable {
 
     private final Graph graph = TensorFlowRuntime.get().newGraph();
     private final Session session;
-    private final int height;
-    private final int width;
-    private final int channels;
     private final List<String> layers;
     private final List<Network> architectures = new ArrayList<>();
     private final List<VariableWeights> weights = new ArrayList<>();
@@ -48,9 +45,9 @@ final class DecoderTrainingGraph implements AutoCloseable {
     DecoderTrainingGraph(Model model, List<String> layers, long seed) {
         Network network = model.network();
         var in = network.input();
-        this.height = in.height();
-        this.width = in.width();
-        this.channels = in.channels();
+        int height = in.height();
+        int width = in.width();
+        int channels = in.channels();
         this.layers = List.copyOf(layers);
         Ops tf = Ops.create(graph);
         images = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, height, width, channels)));
@@ -89,9 +86,9 @@ final class DecoderTrainingGraph implements AutoCloseable {
         session.initialize();
     }
 
-    /** One Adam step of every decoder on {@code n} images; returns each layer's batch MSE before it. */
-    float[] step(float[] pixels, int n, int t, float learningRate) {
-        try (TFloat32 x = Tensors.of(pixels, n, height, width, channels);
+    /** One Adam step of every decoder on a batch in pixel space; returns each layer's batch MSE before it. */
+    float[] step(Batch batch, int t, float learningRate) {
+        try (TFloat32 x = batch.imageTensor();
                 TFloat32 h = Adam.stepValues(t, learningRate);
                 Result r = session.runner().feed(images, x).feed(adam.stepValues(), h).addTarget(step)
                         .fetch(losses).run()) {

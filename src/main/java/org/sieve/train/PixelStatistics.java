@@ -1,9 +1,18 @@
 package org.sieve.train;
 
+import java.util.Arrays;
 import org.sieve.data.Dataset;
 
 /** Per-channel mean and standard deviation of a dataset's pixels, the model's input normalisation. */
 public record PixelStatistics(float[] mean, float[] std) {
+
+    /** No normalisation: batches stay in pixel space (what decoders read and rebuild). */
+    static PixelStatistics identity(int channels) {
+        float[] mean = new float[channels];
+        float[] std = new float[channels];
+        Arrays.fill(std, 1f);
+        return new PixelStatistics(mean, std);
+    }
 
     public static PixelStatistics of(Dataset data) {
         int c = data.channels();
