@@ -37,7 +37,7 @@ final class TrainCommand {
         List<Integer> snapshots = o.has("snapshots") ? Arrays.stream(o.get("snapshots", "").split(","))
                 .map(String::trim).map(s -> parseEpoch(s)).toList() : List.of();
         TrainedNetwork trained = Training.run(arch, dataset, o.integer("epochs", 0, 1), o.longValue("seed", 0), out,
-                snapshots, o.path("data", Datasets.defaultDataDir()), new Bar(err));
+                snapshots, o.path("data", Datasets.defaultDataDir()), progress(err));
         err.printf(Locale.ROOT, "Saved %s: test accuracy %.2f %% after %d epochs.%n", out, 100 * trained.testAccuracy(),
                 trained.epochs());
         return 0;
@@ -51,33 +51,19 @@ final class TrainCommand {
         }
     }
 
-    /** One updating line per epoch on a terminal, a line per epoch otherwise. */
-    private static final class Bar implements TrainingListener {
-        private final PrintStream err;
-        private final boolean terminal;
-        private long lastDraw;
-
-        Bar(PrintStream err) {
-            this.err = err;
-            this.terminal = err == System.err && System.console() != null;
-        }
-
-        @Override
-        public void batchDone(int epoch, int batch, int batchesPerEpoch, float loss, double imagesPerSecond) {
-            long now = System.currentTimeMillis();
-            if (terminal && now - lastDraw >= 200) {
-                lastDraw = now;
-                int filled = 30 * batch / Math.max(1, batchesPerEpoch);
-                err.printf(Locale.ROOT, "\r\033[2Kepoch %d [%s%s] loss %.4f  %,.0f images/s", epoch, "#".repeat(filled),
-                        " ".repeat(30 - filled), loss, imagesPerSecond);
-                err.flush();
+    private static TrainingListener progress(PrintStream err) {
+        EpochBar bar = new EpochBar(err, "loss", 0);
+        return new TrainingListener() {
+            @Override
+            public void batchDone(int epoch, int batch, int batchesPerEpoch, float loss, double imagesPerSecond) {
+                bar.batch(epoch, batch, batchesPerEpoch, loss, imagesPerSecond);
             }
-        }
 
-        @Override
-        public void epochDone(int epoch, int epochs, double testAccuracy, double seconds) {
-            err.printf(Locale.ROOT, "%sepoch %d/%d: test accuracy %.2f %% (%.0f s)%n", terminal ? "\r\033[2K" : "",
-                    epoch, epochs, 100 * testAccuracy, seconds);
-        }
+            @Override
+            public void epochDone(int epoch, int epochs, double testAccuracy, double seconds) {
+                bar.epoch(String.format(Locale.ROOT, "epoch %d/%d: test accuracy %.2f %% (%.0f s)", epoch, epochs,
+                        100 * testAccuracy, seconds));
+            }
+        };
     }
 }

@@ -79,7 +79,7 @@ final class TrainDecodersCommand {
                 layers.size(), model.id(), train.size(), train.name(), config.epochs(), heldOut.size());
         long start = System.nanoTime();
         Map<String, DecoderSet.Decoder> decoders = DecoderTraining.train(model, layers, train, heldOut, config,
-                new Bar(err));
+                progress(err));
         double seconds = (System.nanoTime() - start) / 1e9;
         DecoderSet.save(model.dir(), model.sha256(), decoders,
                 DecoderTraining.describe(train.name(), train.size(), config, seconds));
@@ -127,37 +127,21 @@ final class TrainDecodersCommand {
         return n >= d.size() ? d : d.subset(0, n);
     }
 
-    /** One updating line per epoch on a terminal, a line per epoch otherwise. */
-    private static final class Bar implements DecoderTraining.Listener {
-        private final PrintStream err;
-        private final boolean terminal;
-        private long lastDraw;
-
-        Bar(PrintStream err) {
-            this.err = err;
-            this.terminal = err == System.err && System.console() != null;
-        }
-
-        @Override
-        public void batchDone(int epoch, int batch, int batches, double meanLoss, double imagesPerSecond) {
-            long now = System.currentTimeMillis();
-            if (terminal && now - lastDraw >= 200) {
-                lastDraw = now;
-                int filled = 30 * batch / Math.max(1, batches);
-                err.printf(Locale.ROOT, "\r\033[2Kepoch %d [%s%s] mean MSE %.4f  %,.0f images/s", epoch,
-                        "#".repeat(filled), " ".repeat(30 - filled), meanLoss, imagesPerSecond);
-                err.flush();
-            } else if (!terminal && batch % 200 == 0) {
-                err.printf(Locale.ROOT, "epoch %d batch %d/%d: mean MSE %.4f, %,.0f images/s%n", epoch, batch,
-                        batches, meanLoss, imagesPerSecond);
+    private static DecoderTraining.Listener progress(PrintStream err) {
+        EpochBar bar = new EpochBar(err, "mean MSE", 200);
+        return new DecoderTraining.Listener() {
+            @Override
+            public void batchDone(int epoch, int batch, int batches, double meanLoss, double imagesPerSecond) {
+                bar.batch(epoch, batch, batches, meanLoss, imagesPerSecond);
             }
-        }
 
-        @Override
-        public void epochDone(int epoch, int epochs, Map<String, Double> heldOutMse, double seconds) {
-            double mean = heldOutMse.values().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-            err.printf(Locale.ROOT, "%sepoch %d/%d: held-out MSE %.5f averaged over %d layer(s) (%.0f s)%n",
-                    terminal ? "\r\033[2K" : "", epoch, epochs, mean, heldOutMse.size(), seconds);
-        }
+            @Override
+            public void epochDone(int epoch, int epochs, Map<String, Double> heldOutMse, double seconds) {
+                double mean = heldOutMse.values().stream().mapToDouble(Double::doubleValue).average()
+                        .orElse(Double.NaN);
+                bar.epoch(String.format(Locale.ROOT, "epoch %d/%d: held-out MSE %.5f averaged over %d layer(s)"
+                        + " (%.0f s)", epoch, epochs, mean, heldOutMse.size(), seconds));
+            }
+        };
     }
 }

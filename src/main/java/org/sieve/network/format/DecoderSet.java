@@ -64,19 +64,6 @@ public record DecoderSet(String modelId, String dataset, Map<String, Decoder> de
         return index == null ? 0 : index.getAsJsonObject("layers").size();
     }
 
-    /** Whether the model's folder holds decoders trained for its current weights. */
-    public static boolean available(Model model) {
-        if (model.dir() == null) {
-            return false;
-        }
-        try {
-            JsonObject index = readIndex(folderOf(model.dir()));
-            return index != null && model.sha256().equals(index.get("model").getAsString());
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
     /**
      * The decoders stored beside {@code model}.
      *

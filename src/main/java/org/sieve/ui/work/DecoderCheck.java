@@ -11,7 +11,7 @@ public final class DecoderCheck {
 
     /** Null when the model has its decoders, else the engine's explanation with the command that trains them. */
     public static String problem(Model model) {
-        if (DecoderSet.available(model)) {
+        if (!DecoderSet.trainedLayers(model).isEmpty()) {
             return null;
         }
         try {
