@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,6 +24,7 @@ import org.sieve.metrics.TestNetworks;
 import org.sieve.network.format.Model;
 import org.sieve.network.format.ModelMetadata;
 import org.sieve.network.format.ModelStore;
+import org.sieve.service.Fixtures;
 
 /** {@code sieve batch} as a user runs it: killed mid-run in its own process, then run again. */
 class BatchCommandTest {
@@ -44,7 +43,7 @@ class BatchCommandTest {
         for (int i = 0; i < IMAGES; i++) {
             Path file = images.resolve(i % 2 == 0 ? "even" : "odd").resolve("digit-" + i + ".png");
             Files.createDirectories(file.getParent());
-            ImageIO.write(digit(i), "png", file.toFile());
+            ImageIO.write(Fixtures.bar(i), "png", file.toFile());
         }
         Path out = dir.resolve("out");
         List<String> args = List.of("batch", "--model", model.toString(), "--images", images.toString(), "--out",
@@ -89,16 +88,6 @@ class BatchCommandTest {
         try (Stream<Path> files = Files.walk(out)) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no half-written files");
         }
-    }
-
-    /** A white stroke on black whose position varies, so the auto mask finds a foreground. */
-    static BufferedImage digit(int i) {
-        BufferedImage img = new BufferedImage(24, 24, BufferedImage.TYPE_BYTE_GRAY);
-        var g = img.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(4 + 2 * (i % 6), 3, 6, 18);
-        g.dispose();
-        return img;
     }
 
     static Process startJava(List<String> args, Path log) throws IOException {

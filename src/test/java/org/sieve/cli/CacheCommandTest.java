@@ -19,6 +19,7 @@ import org.sieve.metrics.TestNetworks;
 import org.sieve.network.format.Model;
 import org.sieve.network.format.ModelMetadata;
 import org.sieve.network.format.ModelStore;
+import org.sieve.service.Fixtures;
 
 /** {@code analyze} through the cache, {@code --no-cache}, and {@code sieve cache --info/--clear}. */
 class CacheCommandTest {
@@ -35,7 +36,7 @@ class CacheCommandTest {
         ModelStore.save(Model.of(TestNetworks.convStack(1f, 1), ModelMetadata.defaults("tiny-conv",
                 TestNetworks.convStack(1f, 1))), model);
         image = dir.resolve("digit.png");
-        ImageIO.write(BatchCommandTest.digit(2), "png", image.toFile());
+        ImageIO.write(Fixtures.bar(2), "png", image.toFile());
     }
 
     @AfterAll

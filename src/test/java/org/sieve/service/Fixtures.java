@@ -15,7 +15,7 @@ import org.sieve.network.format.Model;
 import org.sieve.network.format.ModelMetadata;
 
 /** A tiny conv network, digit-like images and fast settings, so service tests take seconds. */
-final class Fixtures {
+public final class Fixtures {
 
     static final Network NETWORK = TestNetworks.convStack(1f, 1);
     static final Model MODEL = Model.of(NETWORK, ModelMetadata.defaults("tiny-conv", NETWORK));
@@ -26,7 +26,7 @@ final class Fixtures {
     }
 
     /** A vertical bar whose position depends on {@code variant}, on black. */
-    static BufferedImage bar(int variant) {
+    public static BufferedImage bar(int variant) {
         BufferedImage img = new BufferedImage(24, 24, BufferedImage.TYPE_BYTE_GRAY);
         var g = img.createGraphics();
         g.setColor(Color.WHITE);
