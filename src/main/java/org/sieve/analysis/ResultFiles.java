@@ -20,8 +20,8 @@ import org.sieve.render.Png;
  */
 public final class ResultFiles {
 
-    public static final String ENTROPY_LABEL = "pixel-wise entropy h (nats)";
-    public static final String UNCERTAINTY_LABEL = "reconstruction uncertainty r (nats)";
+    public static final String ENTROPY_LABEL = Metric.INFORMATION_DISCARDING.mapLabel();
+    public static final String UNCERTAINTY_LABEL = Metric.RECONSTRUCTION_UNCERTAINTY.mapLabel();
     private static final int PANEL_SIZE = 336;
     private static final double OPACITY = 0.75;
 
@@ -71,14 +71,13 @@ public final class ResultFiles {
 
     /** The colour bar's label for the result's metric. */
     public static String label(AnalysisResult result) {
-        return result.request().settings().metric() == Metric.RECONSTRUCTION_UNCERTAINTY ? UNCERTAINTY_LABEL
-                : ENTROPY_LABEL;
+        return result.request().settings().metric().mapLabel();
     }
 
     /** One line a person reads under a heatmap. */
     public static String subtitle(AnalysisResult result, LayerResult l) {
-        String symbol = result.request().settings().metric() == Metric.RECONSTRUCTION_UNCERTAINTY ? "r̄" : "h̄";
-        return String.format(Locale.ROOT, "%s = %.3f nats/dim · D/D0 = %.2f%s", symbol, l.entropyPerDim(),
+        return String.format(Locale.ROOT, "%s = %.3f nats/dim · D/D0 = %.2f%s",
+                result.request().settings().metric().meanSymbol(), l.entropyPerDim(),
                 l.distortionRatio(), l.converged() ? "" : " · not converged");
     }
 

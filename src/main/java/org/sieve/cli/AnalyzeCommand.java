@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.sieve.SieveException;
 import org.sieve.analysis.AnalysisRequest;
 import org.sieve.analysis.AnalysisResult;
 import org.sieve.analysis.ResultFiles;
@@ -174,9 +173,8 @@ final class AnalyzeCommand {
     }
 
     private static void summarise(AnalysisResult result, Path dir, PrintStream err) {
-        boolean ru = result.request().settings().metric() == Metric.RECONSTRUCTION_UNCERTAINTY;
-        err.printf("%-16s %12s %9s %10s %10s%n", "LAYER", ru ? "r (nats/dim)" : "h (nats/dim)", "D/D0", "CONVERGED",
-                "SATURATED");
+        err.printf("%-16s %12s %9s %10s %10s%n", "LAYER", result.request().settings().metric().symbol()
+                + " (nats/dim)", "D/D0", "CONVERGED", "SATURATED");
         for (LayerResult l : result.discarding().layers()) {
             if (l.ok()) {
                 err.printf(Locale.ROOT, "%-16s %12.4f %9.3f %10s %10d%n", l.name(), l.entropyPerDim(),

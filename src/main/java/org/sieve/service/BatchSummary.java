@@ -124,12 +124,13 @@ final class BatchSummary {
 
     /** The metric's value per layer, mean over images, with foreground and background when there was a mask. */
     BufferedImage chart() {
-        boolean ru = first != null && first.has("metric")
-                && Metric.parse(first.get("metric").getAsString()) == Metric.RECONSTRUCTION_UNCERTAINTY;
-        String quantity = ru ? "reconstruction uncertainty" : "entropy";
-        CurveChart chart = new CurveChart("Layer " + quantity + ", mean over " + images + " images", "layer",
-                quantity + " (nats per input dimension)", List.copyOf(layers.keySet()));
-        chart.add(ru ? "mean r̄" : "mean entropy h̄", means("entropyPerDim"));
+        Metric metric = first != null && first.has("metric") ? Metric.parse(first.get("metric").getAsString())
+                : Metric.INFORMATION_DISCARDING;
+        CurveChart chart = new CurveChart("Layer " + metric.quantity() + ", mean over " + images + " images",
+                "layer", metric.quantity() + " (nats per input dimension)", List.copyOf(layers.keySet()));
+        // Entropy is the familiar quantity and named; r̄ stands alone as before.
+        chart.add(metric == Metric.INFORMATION_DISCARDING ? "mean entropy " + metric.meanSymbol()
+                : "mean " + metric.meanSymbol(), means("entropyPerDim"));
         if (layers.values().stream().anyMatch(s -> s.count("foregroundEntropy") > 0)) {
             chart.add("foreground", means("foregroundEntropy"));
             chart.add("background", means("backgroundEntropy"));

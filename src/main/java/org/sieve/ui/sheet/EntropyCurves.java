@@ -66,19 +66,14 @@ public final class EntropyCurves {
 
     /** The value axis, short enough for a low chart: the title names the quantities. */
     public static String axis(List<SheetPanel> panels) {
-        return metrics(panels).stream().map(EntropyCurves::symbol).collect(Collectors.joining(", "))
+        return metrics(panels).stream().map(Metric::meanSymbol).collect(Collectors.joining(", "))
                 + " (nats per input dimension)";
     }
 
     /** A panel's raw curve in the legend: metric 2's r̄ is named, as it is the less familiar quantity. */
     public static String legend(SheetPanel p) {
         Metric m = metric(p);
-        return m == Metric.RECONSTRUCTION_UNCERTAINTY ? symbol(m) + " " + m.quantity() : symbol(m);
-    }
-
-    /** A layer's per-dimension value: h̄ (entropy) or r̄ (reconstruction uncertainty). */
-    public static String symbol(Metric metric) {
-        return metric == Metric.RECONSTRUCTION_UNCERTAINTY ? "r̄" : "h̄";
+        return m == Metric.RECONSTRUCTION_UNCERTAINTY ? m.meanSymbol() + " " + m.quantity() : m.meanSymbol();
     }
 
     /** What the panel's result measures. */

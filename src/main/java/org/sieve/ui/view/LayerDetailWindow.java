@@ -25,7 +25,6 @@ import org.sieve.render.ColourScale;
 import org.sieve.render.HeatmapRenderer;
 import org.sieve.service.JobResult;
 import org.sieve.ui.model.AppModel;
-import org.sieve.ui.sheet.EntropyCurves;
 
 /**
  * One layer large: its pixel-wise entropy (or reconstruction uncertainty) over the image, the
@@ -150,7 +149,7 @@ final class LayerDetailWindow {
         double sigma = layer.sigma()[row][col];
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                 "cell row %d, column %d (pixel %d, %d)%n%s = %.3f nats per dimension%nsigma = %.4f (pixel units)",
-                row, col, x, y, metric == Metric.RECONSTRUCTION_UNCERTAINTY ? "r" : "h", h, sigma));
+                row, col, x, y, metric.symbol(), h, sigma));
         if (fg != null) {
             s.append(fg[c] ? "\nforeground" : "\nbackground");
             if (points[c]) {
@@ -164,7 +163,7 @@ final class LayerDetailWindow {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "%s = %.4f nats per input dimension%n%s = %.1f nats in all%n"
                         + "envelope = %.4f%nD/D0 = %.3f · lambda = %.3g%n%s · %d saturated cells%n%d steps",
-                EntropyCurves.symbol(metric), l.entropyPerDim(), metric == Metric.RECONSTRUCTION_UNCERTAINTY ? "R" : "H",
+                metric.meanSymbol(), l.entropyPerDim(), metric.totalSymbol(),
                 l.entropyTotal(), l.entropyEnvelope(), l.distortionRatio(), l.lambda(),
                 l.converged() ? "converged" : "not converged", l.saturatedCells(), l.steps()));
         if (l.outputShape() != null) {

@@ -13,7 +13,6 @@ import javafx.util.StringConverter;
 import org.sieve.metrics.Metric;
 import org.sieve.metrics.StepEvent;
 import org.sieve.ui.model.RunState;
-import org.sieve.ui.sheet.EntropyCurves;
 
 /**
  * Loss, entropy (reconstruction uncertainty for metric 2) or D/D0 of every running layer per
@@ -29,7 +28,7 @@ public final class LiveChart extends VBox {
 
         String label(Metric metric) {
             return switch (this) {
-                case ENTROPY -> EntropyCurves.symbol(metric) + " (nats/dim)";
+                case ENTROPY -> metric.meanSymbol() + " (nats/dim)";
                 case LOSS -> "loss";
                 case RATIO -> "D/D0";
             };

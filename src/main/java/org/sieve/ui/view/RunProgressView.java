@@ -8,7 +8,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.sieve.ui.model.LayerProgress;
 import org.sieve.ui.model.RunState;
-import org.sieve.ui.sheet.EntropyCurves;
 
 /** Per-layer progress of the panel's analysis: bar, current entropy (or reconstruction uncertainty) and D/D0, state. */
 public final class RunProgressView extends VBox {
@@ -46,7 +45,7 @@ public final class RunProgressView extends VBox {
                 double h = l.entropy().get();
                 double d = l.distortionRatio().get();
                 String nums = Double.isNaN(h) ? "" : String.format(Locale.ROOT, "%s %.3f · D/D0 %.2f · ",
-                        EntropyCurves.symbol(run.metric().get()), h, d);
+                        run.metric().get().meanSymbol(), h, d);
                 return nums + l.state().get();
             }, l.entropy(), l.distortionRatio(), l.state(), run.metric()));
             rows.addRow(r++, name, bar, values);
