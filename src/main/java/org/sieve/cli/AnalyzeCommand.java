@@ -118,7 +118,7 @@ final class AnalyzeCommand {
     /** Metric 2 needs a decoder per layer: say so, and how to train them, before any work starts. */
     static void requireDecoders(Model model, List<String> layers, DiscardingSettings settings) {
         if (settings.metric() == Metric.RECONSTRUCTION_UNCERTAINTY) {
-            DecoderSet.load(model).forLayers(layers);
+            DecoderSet.check(model, layers);
         }
     }
 

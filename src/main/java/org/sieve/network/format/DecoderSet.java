@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.sieve.SieveException;
 import org.sieve.network.Network;
 
@@ -70,16 +71,8 @@ public record DecoderSet(String modelId, String dataset, Map<String, Decoder> de
      * @throws SieveException saying how to train them when there are none, or they belong to other weights
      */
     public static DecoderSet load(Model model) {
-        Path folder = model.dir() == null ? null : folderOf(model.dir());
-        JsonObject index = folder == null ? null : readIndex(folder);
-        if (index == null) {
-            throw new SieveException("Model '" + model.id() + "' has no decoders, which reconstruction uncertainty"
-                    + " (metric 2) needs. " + howToTrain(model));
-        }
-        if (!model.sha256().equals(text(index, "model", folder))) {
-            throw new SieveException("The decoders in " + folder + " were trained for other weights of model '"
-                    + model.id() + "'. " + howToTrain(model));
-        }
+        JsonObject index = usableIndex(model);
+        Path folder = folderOf(model.dir());
         Map<String, Decoder> decoders = new LinkedHashMap<>();
         JsonObject layers = index.getAsJsonObject("layers");
         for (String layer : layers.keySet()) {
@@ -96,6 +89,32 @@ public record DecoderSet(String modelId, String dataset, Map<String, Decoder> de
         JsonObject training = index.has("training") ? index.getAsJsonObject("training") : new JsonObject();
         return new DecoderSet(modelArgument(model), model.metadata().dataset(), decoders, model.sha256(), training,
                 fingerprint(model));
+    }
+
+    /**
+     * Checks, from the index alone (no decoder is read), that every layer has a decoder for the
+     * model's weights: what a command verifies before it starts work.
+     *
+     * @throws SieveException as {@link #load} and {@link #forLayers} would
+     */
+    public static void check(Model model, List<String> layers) {
+        Set<String> trained = usableIndex(model).getAsJsonObject("layers").keySet();
+        requireAll(modelArgument(model), model.metadata().dataset(), layers, trained);
+    }
+
+    /** The model's decoder index, checked to exist and to belong to the model's weights. */
+    private static JsonObject usableIndex(Model model) {
+        Path folder = model.dir() == null ? null : folderOf(model.dir());
+        JsonObject index = folder == null ? null : readIndex(folder);
+        if (index == null) {
+            throw new SieveException("Model '" + model.id() + "' has no decoders, which reconstruction uncertainty"
+                    + " (metric 2) needs. " + howToTrain(model));
+        }
+        if (!model.sha256().equals(text(index, "model", folder))) {
+            throw new SieveException("The decoders in " + folder + " were trained for other weights of model '"
+                    + model.id() + "'. " + howToTrain(model));
+        }
+        return index;
     }
 
     /**
@@ -120,13 +139,17 @@ public record DecoderSet(String modelId, String dataset, Map<String, Decoder> de
      * @throws SieveException naming the layers without a decoder and how to train them
      */
     public List<Decoder> forLayers(List<String> layers) {
-        List<String> missing = layers.stream().filter(l -> !decoders.containsKey(l)).toList();
+        requireAll(modelId, dataset, layers, decoders.keySet());
+        return layers.stream().map(decoders::get).toList();
+    }
+
+    private static void requireAll(String modelId, String dataset, List<String> layers, Set<String> trained) {
+        List<String> missing = layers.stream().filter(l -> !trained.contains(l)).toList();
         if (!missing.isEmpty()) {
             throw new SieveException("Model '" + modelId + "' has no decoder for layer(s) "
-                    + String.join(", ", missing) + " (decoders exist for " + String.join(", ", decoders.keySet())
+                    + String.join(", ", missing) + " (decoders exist for " + String.join(", ", trained)
                     + "). " + howToTrain(modelId, dataset, missing));
         }
-        return layers.stream().map(decoders::get).toList();
     }
 
     /**

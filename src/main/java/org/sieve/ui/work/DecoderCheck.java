@@ -1,5 +1,6 @@
 package org.sieve.ui.work;
 
+import java.util.List;
 import org.sieve.network.format.DecoderSet;
 import org.sieve.network.format.Model;
 
@@ -11,12 +12,8 @@ public final class DecoderCheck {
 
     /** Null when the model has its decoders, else the engine's explanation with the command that trains them. */
     public static String problem(Model model) {
-        if (!DecoderSet.trainedLayers(model).isEmpty()) {
-            return null;
-        }
         try {
-            // Without usable decoders this fails at once, saying why and how to train them.
-            DecoderSet.load(model);
+            DecoderSet.check(model, List.of());
             return null;
         } catch (RuntimeException e) {
             return e.getMessage();
