@@ -164,10 +164,8 @@ public final class ComparisonSheet {
      */
     public static Map<Metric, ColourScale> sharedScales(List<AnalysisResult> results) {
         Map<Metric, List<float[][]>> maps = new EnumMap<>(Metric.class);
-        Map<Metric, String> labels = new EnumMap<>(Metric.class);
         for (AnalysisResult r : results) {
             Metric metric = r.request().settings().metric();
-            labels.putIfAbsent(metric, ResultFiles.label(r));
             for (LayerResult l : r.discarding().layers()) {
                 if (l.ok()) {
                     maps.computeIfAbsent(metric, m -> new ArrayList<>()).add(l.entropyMap());
@@ -175,7 +173,7 @@ public final class ComparisonSheet {
             }
         }
         Map<Metric, ColourScale> scales = new EnumMap<>(Metric.class);
-        maps.forEach((m, list) -> scales.put(m, ColourScale.shared(labels.get(m), list.toArray(float[][][]::new))));
+        maps.forEach((m, list) -> scales.put(m, ColourScale.shared(m.mapLabel(), list.toArray(float[][][]::new))));
         return scales;
     }
 
