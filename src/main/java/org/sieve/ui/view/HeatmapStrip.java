@@ -112,18 +112,15 @@ public final class HeatmapStrip extends VBox {
                 continue;
             }
             ImageView view = tile(HeatmapRenderer.renderPanel(img, l.entropyMap(), scale, app.colourMap().get(),
-                    app.opacity().get(), l.name(), ResultFiles.subtitle(analysis, l), size), "heatmap-", l);
+                    app.opacity().get(), l.name(), ResultFiles.subtitle(analysis, l), size), "heatmap-", l,
+                    "Click for the large view with values per cell", result, scale);
             tileHeight = view.getImage().getHeight();
-            javafx.scene.control.Tooltip.install(view, Fx.tip("Click for the large view with values per cell"));
-            view.setOnMouseClicked(e -> LayerDetailWindow.show(getScene().getWindow(), app, result, l, scale));
             tiles.add(view, first + i, 0);
             if (l.reconstruction() != null) {
-                ImageView r = tile(Reconstructions.render(img, l, size), "reconstruction-", l);
-                javafx.scene.control.Tooltip.install(r, Fx.tip("What a decoder, trained on the layer's features,"
-                        + " rebuilds of the input from " + l.name() + "; MSE: its mean squared error per pixel."
-                        + " Click for the large view."));
-                r.setOnMouseClicked(e -> LayerDetailWindow.show(getScene().getWindow(), app, result, l, scale));
-                tiles.add(r, first + i, 1);
+                tiles.add(tile(Reconstructions.render(img, l, size), "reconstruction-", l,
+                        "What a decoder, trained on the layer's features, rebuilds of the input from " + l.name()
+                                + "; MSE: its mean squared error per pixel. Click for the large view.", result, scale),
+                        first + i, 1);
             }
         }
         int barHeight = (int) Math.max(120, tileHeight);
@@ -142,12 +139,18 @@ public final class HeatmapStrip extends VBox {
         }
     }
 
-    /** A rendered panel with an id per panel and layer, e.g. heatmap-A-conv1. */
-    private ImageView tile(BufferedImage picture, String kind, LayerResult l) {
+    /**
+     * A rendered panel of a layer with an id per panel and layer (e.g. heatmap-A-conv1) and a tip;
+     * a click opens the layer's large view.
+     */
+    private ImageView tile(BufferedImage picture, String kind, LayerResult l, String tip, JobResult result,
+            ColourScale scale) {
         ImageView view = new ImageView(Fx.image(picture));
         view.setId(kind + panel.id() + "-" + l.name());
         view.setCursor(Cursor.HAND);
         view.getStyleClass().add("heatmap-tile");
+        javafx.scene.control.Tooltip.install(view, Fx.tip(tip));
+        view.setOnMouseClicked(e -> LayerDetailWindow.show(getScene().getWindow(), app, result, l, scale));
         return view;
     }
 }
