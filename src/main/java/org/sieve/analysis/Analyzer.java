@@ -1,16 +1,14 @@
 package org.sieve.analysis;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.sieve.image.ForegroundMask;
 import org.sieve.metrics.AnalysisListener;
 import org.sieve.metrics.DiscardingResult;
-import org.sieve.metrics.ForegroundViews;
+import org.sieve.metrics.Decoders;
 import org.sieve.metrics.InformationDiscarding;
-import org.sieve.metrics.LayerResult;
+import org.sieve.metrics.LayerViews;
 import org.sieve.metrics.Metric;
 import org.sieve.network.format.DecoderSet;
 import org.sieve.network.format.Model;
@@ -28,33 +26,27 @@ public final class Analyzer implements AutoCloseable {
         Model model = req.model();
         InformationDiscarding metric = metrics.computeIfAbsent(model.sha256(), k -> new InformationDiscarding(
                 model.network(), model.metadata().normalizationMean(), model.metadata().normalizationStd()));
-        DecoderSet decoders = req.settings().metric() == Metric.RECONSTRUCTION_UNCERTAINTY ? decodersOf(model) : null;
+        Decoders decoders = req.settings().metric() == Metric.RECONSTRUCTION_UNCERTAINTY
+                ? decodersOf(model, req.layers()) : null;
         DiscardingResult result = metric.analyse(req.image().pixels(), req.layers(), req.settings(), decoders,
                 listener, cancelled);
         if (req.mask() != null) {
-            result = withForeground(result, req.mask());
+            result = LayerViews.of(result.grid(), result.layers(), req.mask().pixels());
         }
         return new AnalysisResult(req, result);
     }
 
     /** The model's decoders, read once per version of its decoder index. */
-    private DecoderSet decodersOf(Model model) {
+    /** The model's decoders, read once per version of its decoder index; names layers without one. */
+    private Decoders decodersOf(Model model, List<String> layers) {
         String key = model.sha256() + "|" + DecoderSet.fingerprint(model);
-        DecoderSet set = decoders.get(key);
-        if (set == null) {
-            set = DecoderSet.load(model);
-            decoders.put(key, set);
-        }
-        return set;
+        return engineDecoders(decoders.computeIfAbsent(key, k -> DecoderSet.load(model)), layers);
     }
 
-    private static DiscardingResult withForeground(DiscardingResult result, ForegroundMask mask) {
-        boolean[] fg = mask.pixels();
-        List<LayerResult> layers = new ArrayList<>();
-        for (LayerResult l : result.layers()) {
-            layers.add(l.ok() ? l.withForeground(ForegroundViews.of(l.entropyMap(), result.grid(), fg)) : l);
-        }
-        return new DiscardingResult(result.grid(), layers);
+    /** A model's decoders as the engine takes them, after checking that every layer has one. */
+    public static Decoders engineDecoders(DecoderSet set, List<String> layers) {
+        set.forLayers(layers);
+        return new Decoders(set.sha256(), set.networks());
     }
 
     @Override

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.sieve.analysis.Analyzer;
 import org.sieve.image.ImageLoader;
 import org.sieve.image.PreparedImage;
 import org.sieve.image.ResizeMode;
 import org.sieve.metrics.AnalysisListener;
+import org.sieve.metrics.Decoders;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.InformationDiscarding;
 import org.sieve.metrics.Metric;
@@ -49,7 +51,8 @@ final class BenchCommand {
         DiscardingSettings settings = AnalyzeCommand.settings(o, meta).toBuilder()
                 .maxSteps(o.integer("steps", 100, 2)).build();
         int repeats = o.integer("repeats", 3, 1);
-        DecoderSet decoders = settings.metric() == Metric.RECONSTRUCTION_UNCERTAINTY ? DecoderSet.load(model) : null;
+        Decoders decoders = settings.metric() == Metric.RECONSTRUCTION_UNCERTAINTY
+                ? Analyzer.engineDecoders(DecoderSet.load(model), layers) : null;
         TensorFlowRuntime runtime = TensorFlowRuntime.get();
         out.printf(Locale.ROOT, "%s, %s on %s, %d layers, %d steps, %d draws, TensorFlow %s on %s, %d cores%n",
                 settings.metric().title(), meta.id(), image.source(), layers.size(), settings.maxSteps(),
@@ -87,7 +90,7 @@ final class BenchCommand {
         return 0;
     }
 
-    private static Timing time(InformationDiscarding metric, DecoderSet decoders, PreparedImage image,
+    private static Timing time(InformationDiscarding metric, Decoders decoders, PreparedImage image,
             List<String> layers, DiscardingSettings settings) {
         Timing t = new Timing();
         long start = System.nanoTime();

@@ -18,24 +18,24 @@ final class ConstraintCheck {
     /** The largest shift of log sigma, in nats, calibration may apply. */
     static final double CALIBRATION_RANGE = 2.0;
 
-    /** Noise streams of the seed, far from the optimisation steps' counters and from D0's. */
-    static final long STREAM_CALIBRATION = 2L << 40;
-    static final long STREAM_CHECK = 3L << 40;
-    static final long STREAM_RECHECK = 4L << 40;
-
-    private final DiscardingGraph graph;
+    private final SigmaGraph graph;
     private final DiscardingSettings s;
     private final double[] d0;
+    private final long[] keys;
     private final int runs;
     private final BooleanSupplier cancelled;
     private final int count;
 
-    /** @param runs batches of draws per measurement, {@code checkDraws / draws} rounded up */
-    ConstraintCheck(DiscardingGraph graph, DiscardingSettings settings, double[] d0, int runs,
+    /**
+     * @param keys each layer's noise key ({@link NoiseStream#layerKey})
+     * @param runs batches of draws per measurement, {@code checkDraws / draws} rounded up
+     */
+    ConstraintCheck(SigmaGraph graph, DiscardingSettings settings, double[] d0, long[] keys, int runs,
             BooleanSupplier cancelled) {
         this.graph = graph;
         this.s = settings;
         this.d0 = d0;
+        this.keys = keys;
         this.runs = runs;
         this.cancelled = cancelled;
         this.count = d0.length;
@@ -50,13 +50,13 @@ final class ConstraintCheck {
      * large, so a miss is retried with twice the draws, up to {@link #MAX_CHECK_DOUBLINGS} times.
      */
     double[] apply(float[][] logSigma, boolean[] failed) {
-        double[] ratio = ratios(logSigma, STREAM_CHECK, runs);
+        double[] ratio = ratios(logSigma, NoiseStream.CHECK, 0, runs);
         for (int attempt = 0; attempt <= MAX_CHECK_DOUBLINGS; attempt++) {
             boolean[] off = new boolean[count];
             boolean any = false;
             for (int l = 0; l < count; l++) {
                 double miss = Math.abs(ratio[l] - s.tau()) / s.tau();
-                double allowed = attempt == 0 ? CALIBRATION_TRIGGER : InformationDiscarding.CONSTRAINT_TOLERANCE;
+                double allowed = attempt == 0 ? CALIBRATION_TRIGGER : OptimisationRun.CONSTRAINT_TOLERANCE;
                 off[l] = !failed[l] && miss > allowed;
                 any |= off[l];
             }
@@ -64,13 +64,12 @@ final class ConstraintCheck {
                 break;
             }
             int sampleRuns = runs << attempt;
-            double[] shift = calibrate(logSigma, ratio, off, sampleRuns,
-                    STREAM_CALIBRATION + attempt * (1L << 32));
+            double[] shift = calibrate(logSigma, ratio, off, sampleRuns, attempt);
             float[][] calibrated = shifted(logSigma, shift);
             for (int l = 0; l < count; l++) {
                 logSigma[l] = calibrated[l];
             }
-            double[] fresh = ratios(logSigma, STREAM_RECHECK + attempt * (1L << 32), sampleRuns);
+            double[] fresh = ratios(logSigma, NoiseStream.RECHECK, attempt, sampleRuns);
             for (int l = 0; l < count; l++) {
                 if (off[l]) {
                     ratio[l] = fresh[l];
@@ -84,8 +83,7 @@ final class ConstraintCheck {
      * Per layer, the constant shift c of log sigma that puts D/D0 on tau for one noise sample:
      * a secant search on log(D/D0) against c, started where D growing like sigma^2 puts it.
      */
-    private double[] calibrate(float[][] logSigma, double[] ratio, boolean[] which, int runs,
-            long stream) {
+    private double[] calibrate(float[][] logSigma, double[] ratio, boolean[] which, int runs, int attempt) {
         double logTau = Math.log(s.tau());
         double[] shift = new double[count];
         double[] previousShift = new double[count];
@@ -97,11 +95,11 @@ final class ConstraintCheck {
                 shift[l] = clampShift(0.5 * (logTau - previousLog[l]));
             }
         }
-        for (int it = 0; it < CALIBRATION_ITERATIONS && InformationDiscarding.anyOf(open); it++) {
+        for (int it = 0; it < CALIBRATION_ITERATIONS && OptimisationRun.anyOf(open); it++) {
             if (cancelled.getAsBoolean()) {
                 throw new AnalysisCancelledException();
             }
-            double[] r = ratios(shifted(logSigma, shift), stream, runs);
+            double[] r = ratios(shifted(logSigma, shift), NoiseStream.CALIBRATION, attempt, runs);
             for (int l = 0; l < count; l++) {
                 if (!open[l]) {
                     continue;
@@ -141,20 +139,11 @@ final class ConstraintCheck {
         return out;
     }
 
-    private double[] ratios(float[][] logSigma, long stream, int runs) {
-        double[] d = graph.distortion(flatten(logSigma), s.seed(), stream, runs);
+    private double[] ratios(float[][] logSigma, NoiseStream stream, int attempt, int runs) {
+        double[] d = graph.distortion(logSigma, keys, stream, attempt, runs);
         for (int l = 0; l < count; l++) {
             d[l] /= d0[l];
         }
         return d;
-    }
-
-    private static float[] flatten(float[][] perLayer) {
-        int n = perLayer[0].length;
-        float[] out = new float[perLayer.length * n];
-        for (int l = 0; l < perLayer.length; l++) {
-            System.arraycopy(perLayer[l], 0, out, l * n, n);
-        }
-        return out;
     }
 }

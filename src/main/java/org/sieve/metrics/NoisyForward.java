@@ -12,6 +12,7 @@ import org.sieve.network.Network;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /**
@@ -62,18 +63,30 @@ final class NoisyForward {
 
     /**
      * x~ = x + up(sigma) * eps for every layer's own sigma and draws, in pixel space; the
-     * model's normalisation follows inside the graph. Rows are the analysed layers' blocks of
-     * draws in network order, then the clean image; each layer carries only the blocks of
-     * analysed layers that depend on it, so no draw runs deeper than its own layer.
+     * model's normalisation follows inside the graph. Each layer's eps is drawn from its own
+     * stateless stream (its key, the counter), so it does not depend on the other layers.
+     * Rows are the analysed layers' blocks of draws in network order, then the clean image;
+     * each layer carries only the blocks of analysed layers that depend on it, so no draw runs
+     * deeper than its own layer.
+     *
+     * @param keys    per layer, the key of its noise ({@link NoiseStream#layerKey}), [layers]
+     * @param counter the stream counter of this batch of draws, a scalar
      */
-    Pass pass(Operand<TFloat32> logSigma, Operand<TInt64> seed, int draws) {
+    Pass pass(Operand<TFloat32> logSigma, Operand<TInt64> keys, Operand<TInt64> counter, int draws) {
         int count = layers.size();
         var input = network.input();
         Operand<TFloat32> up = tf.image.resizeNearestNeighbor(tf.expandDims(logSigma, tf.constant(3)),
                 tf.constant(new int[] {input.height(), input.width()}));
         Operand<TFloat32> sigma = tf.expandDims(tf.math.exp(up), tf.constant(1));
-        Operand<TFloat32> eps = tf.random.statelessRandomNormal(tf.constant(
-                new int[] {count, draws, input.height(), input.width(), input.channels()}), seed);
+        Operand<TInt32> drawShape = tf.constant(new int[] {draws, input.height(), input.width(), input.channels()});
+        Operand<TInt64> counterVector = tf.reshape(counter, tf.constant(new int[] {1}));
+        List<Operand<TFloat32>> layerEps = new ArrayList<>();
+        for (int l = 0; l < count; l++) {
+            Operand<TInt64> key = tf.slice(keys, tf.constant(new int[] {l}), tf.constant(new int[] {1}));
+            layerEps.add(tf.random.statelessRandomNormal(drawShape, tf.concat(List.of(key, counterVector),
+                    tf.constant(0))));
+        }
+        Operand<TFloat32> eps = tf.stack(layerEps);
         Operand<TFloat32> noisy = tf.math.add(image, tf.math.mul(sigma, eps));
         Operand<TFloat32> batch = tf.concat(List.of(tf.reshape(noisy, tf.constant(
                 new int[] {count * draws, input.height(), input.width(), input.channels()})), image),

@@ -11,6 +11,7 @@ import org.sieve.analysis.AnalysisResult;
 import org.sieve.analysis.Analyzer;
 import org.sieve.metrics.DiscardingResult;
 import org.sieve.metrics.LayerResult;
+import org.sieve.metrics.LayerViews;
 import org.sieve.metrics.SigmaGrid;
 
 /**
@@ -56,7 +57,8 @@ final class JobRunner {
             computed.layers().forEach(l -> results.put(l.name(), l));
             store(job, keys, computed);
         }
-        DiscardingResult merged = LayerMerge.merge(layers, results, grid, req.mask());
+        DiscardingResult merged = LayerViews.of(grid, layers.stream().map(results::get).toList(),
+                req.mask() == null ? null : req.mask().pixels());
         merged.layers().forEach(l -> job.emit(new JobEvent.LayerFinished(l, cached.contains(l.name()))));
         return new JobResult(new AnalysisResult(req, merged), cached, engineSeconds, optimisationSeconds);
     }

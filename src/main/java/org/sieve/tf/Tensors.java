@@ -21,6 +21,10 @@ public final class Tensors {
         return TInt64.vectorOf(values);
     }
 
+    public static TInt64 scalar(long value) {
+        return TInt64.scalarOf(value);
+    }
+
     public static TBool of(boolean[] values) {
         return TBool.vectorOf(values);
     }

@@ -133,6 +133,13 @@ public record DecoderSet(String modelId, String dataset, Map<String, Decoder> de
         }
     }
 
+    /** Each layer's decoder network, as the engine takes them. */
+    public Map<String, Network> networks() {
+        Map<String, Network> out = new LinkedHashMap<>();
+        decoders.forEach((layer, d) -> out.put(layer, d.network()));
+        return out;
+    }
+
     /**
      * The decoder of each layer, in the order given.
      *

@@ -1,0 +1,339 @@
+package org.sieve.metrics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.sieve.network.ConstantWeights;
+import org.sieve.network.Network;
+import org.sieve.tf.Tensors;
+import org.sieve.tf.TensorFlowRuntime;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * The TensorFlow graph that optimises the sigma grids of a set of layers of one network for an
+ * {@link Objective}: the noisy forward pass, the distortion ratio, and one fused optimisation
+ * step (noise drawn in the graph, forward to the deepest analysed layer, backward, Adam along
+ * the objective's descent direction and a damped correction of each layer's level towards the
+ * constraint) that runs as a single Session.run for all layers at once. Only per-layer scalars
+ * cross to Java per step. Every layer's numbers depend on its own noise stream, step sizes and
+ * active flag alone, so a layer comes out the same whichever layers share the graph. The graph
+ * depends on the network, layers, grid, draws, clamps and objective, not on the image, so it
+ * can be reused across images.
+ */
+final class SigmaGraph implements AutoCloseable {
+
+    private static final float BETA1 = 0.95f;
+    private static final float BETA2 = 0.999f;
+    private static final float ADAM_EPSILON = 1e-8f;
+
+    final int layerCount;
+    final int height;
+    final int width;
+    final int channels;
+    /** Output shape of each analysed layer, without the batch axis. */
+    final long[][] outputShapes;
+    private final SigmaGrid grid;
+    private final Objective objective;
+
+    private final Graph graph;
+    private final Session session;
+
+    private final Placeholder<TFloat32> imageIn;
+    private final Op assignImage;
+
+    private final Placeholder<TFloat32> logSigmaIn;
+    private final Placeholder<TFloat32> d0In;
+    private final Placeholder<TInt64> keysIn;
+    private final Op reset;
+    private final Placeholder<TBool> activeIn;
+    private final Op assignActive;
+
+    private final Placeholder<TFloat32> learningRateIn;
+    private final Placeholder<TFloat32> levelRateIn;
+    private final Placeholder<TFloat32> tauIn;
+    private final Op train;
+    private final Operand<TFloat32> loss;
+    private final Operand<TFloat32> ratio;
+    private final Operand<TFloat32> lambdaRead;
+    private final Operand<TFloat32> value;
+    private final Operand<TFloat32> logSigmaRead;
+
+    private final Placeholder<TFloat32> measureLogSigma;
+    private final Placeholder<TInt64> measureKeys;
+    private final Placeholder<TInt64> measureCounter;
+    private final Operand<TFloat32> measuredDistortion;
+
+    /** @param objective what sigma is optimised for, built on this graph */
+    SigmaGraph(Network network, float[] mean, float[] std, List<String> layers, int[] gridSize, int draws,
+            DiscardingSettings settings, Objective.Builder objective) {
+        var input = network.input();
+        this.layerCount = layers.size();
+        int gridHeight = gridSize[0];
+        int gridWidth = gridSize[1];
+        this.height = input.height();
+        this.width = input.width();
+        this.channels = input.channels();
+        this.graph = TensorFlowRuntime.get().newGraph();
+        try {
+            Ops tf = Ops.create(graph);
+            Shape gridShape = Shape.of(layerCount, gridHeight, gridWidth);
+            Shape layerShape = Shape.of(layerCount);
+
+            imageIn = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, height, width, channels)));
+            Variable<TFloat32> image = tf.variable(tf.zeros(tf.constant(new long[] {1, height, width, channels}),
+                    TFloat32.class));
+            assignImage = tf.assign(image, imageIn);
+
+            // Optimisation state, reset per analysis.
+            logSigmaIn = tf.placeholder(TFloat32.class, Placeholder.shape(gridShape));
+            d0In = tf.placeholder(TFloat32.class, Placeholder.shape(layerShape));
+            keysIn = tf.placeholder(TInt64.class, Placeholder.shape(layerShape));
+            activeIn = tf.placeholder(TBool.class, Placeholder.shape(layerShape));
+            Variable<TFloat32> s = tf.variable(tf.zeros(tf.constant(gridShape), TFloat32.class));
+            Variable<TFloat32> m = tf.variable(tf.zeros(tf.constant(gridShape), TFloat32.class));
+            Variable<TFloat32> v = tf.variable(tf.zeros(tf.constant(gridShape), TFloat32.class));
+            Variable<TFloat32> t = tf.variable(tf.constant(0f));
+            Variable<TFloat32> d0 = tf.variable(tf.ones(tf.constant(layerShape), TFloat32.class));
+            Variable<TBool> active = tf.variable(tf.constant(new boolean[layerCount]));
+            Variable<TInt64> keys = tf.variable(tf.constant(new long[layerCount]));
+            Variable<TInt64> counter = tf.variable(tf.constant(0L));
+            reset = tf.withControlDependencies(List.of(
+                    tf.assign(s, logSigmaIn), tf.assign(m, tf.zerosLike(logSigmaIn)),
+                    tf.assign(v, tf.zerosLike(logSigmaIn)), tf.assign(t, tf.constant(0f)),
+                    tf.assign(d0, d0In), tf.assign(keys, keysIn),
+                    tf.assign(counter, tf.constant(NoiseStream.STEP.counter(0, 0))),
+                    tf.assign(active, activeIn))).noOp();
+            assignActive = tf.assign(active, activeIn);
+
+            ConstantWeights weights = new ConstantWeights(tf, network);
+            NoisyForward forward = new NoisyForward(tf, network, weights, image, mean, std, layers, settings.phi());
+            outputShapes = forward.outputShapes;
+            this.objective = objective.build(tf, image);
+
+            // One optimisation step: Adam along the objective's descent, the level towards tau.
+            learningRateIn = tf.placeholder(TFloat32.class, Placeholder.shape(layerShape));
+            levelRateIn = tf.placeholder(TFloat32.class, Placeholder.shape(layerShape));
+            tauIn = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+            logSigmaRead = tf.identity(s);
+            NoisyForward.Pass pass = forward.pass(logSigmaRead, tf.identity(keys), tf.identity(counter), draws);
+            ratio = tf.math.div(pass.distortion(), d0);
+            Operand<TBool> isActive = tf.identity(active);
+            Operand<TFloat32> activeRatio = tf.reduceSum(tf.select(isActive, ratio, tf.zerosLike(ratio)),
+                    tf.constant(0));
+            @SuppressWarnings("unchecked")
+            Operand<TFloat32> g = (Operand<TFloat32>) graph.addGradients(activeRatio.asOutput(),
+                    new Output<?>[] {logSigmaRead.asOutput()})[0];
+            Objective.Step step = this.objective.step(new Objective.StepInputs(tf, graph, pass, logSigmaRead,
+                    ratio, g, isActive));
+            value = step.value();
+            lambdaRead = step.lambda();
+            loss = step.loss();
+            Operand<TFloat32> descent = step.descent();
+
+            Operand<TFloat32> t1 = tf.math.add(t, tf.constant(1f));
+            Operand<TFloat32> m1 = tf.math.add(tf.math.mul(m, tf.constant(BETA1)),
+                    tf.math.mul(descent, tf.constant(1f - BETA1)));
+            Operand<TFloat32> v1 = tf.math.add(tf.math.mul(v, tf.constant(BETA2)),
+                    tf.math.mul(tf.math.square(descent), tf.constant(1f - BETA2)));
+            Operand<TFloat32> correction = tf.math.div(
+                    tf.math.sqrt(tf.math.sub(tf.constant(1f), tf.math.pow(tf.constant(BETA2), t1))),
+                    tf.math.sub(tf.constant(1f), tf.math.pow(tf.constant(BETA1), t1)));
+            Operand<TInt32> perLayer = tf.constant(new int[] {layerCount, 1, 1});
+            Operand<TFloat32> update = tf.math.mul(tf.math.mul(tf.reshape(learningRateIn, perLayer), correction),
+                    tf.math.div(m1, tf.math.add(tf.math.sqrt(v1), tf.constant(ADAM_EPSILON))));
+            if (step.tangent()) {
+                // Adam's per-cell scaling tilts a tangent step back towards more distortion, which a
+                // damped level correction only balances off tau; taking the step's component along
+                // grad D out keeps it on the level set to first order.
+                update = tf.math.sub(update, tf.math.mul(Objective.along(tf, update, g), g));
+            }
+            // The level follows the constraint: near the operating point D grows like sigma^2, so
+            // shifting log sigma by log(tau / ratio) / 2 would land on tau; a damped share of it
+            // averages out the noise of the few-draw estimate.
+            Operand<TFloat32> level = tf.math.mul(levelRateIn, tf.math.mul(tf.constant(0.5f),
+                    tf.math.log(tf.math.div(tauIn, tf.math.maximum(ratio, tf.constant(1e-6f))))));
+            Operand<TFloat32> stepped = tf.clipByValue(tf.math.add(tf.math.sub(logSigmaRead, update),
+                    tf.reshape(level, perLayer)),
+                    tf.constant((float) Math.log(settings.sigmaMin())),
+                    tf.constant((float) Math.log(settings.sigmaMax())));
+            Operand<TFloat32> sNext = tf.select(tf.reshape(isActive, perLayer), stepped, logSigmaRead);
+
+            // Every read of the state finishes before any write.
+            Ops afterReads = tf.withControlDependencies(List.of((Op) loss, (Op) ratio, (Op) value,
+                    (Op) lambdaRead, (Op) logSigmaRead, (Op) activeRatio));
+            List<Op> writes = new ArrayList<>(List.of(
+                    afterReads.assign(s, sNext), afterReads.assign(m, m1), afterReads.assign(v, v1),
+                    afterReads.assign(t, t1), afterReads.assignAdd(counter, tf.constant(1L))));
+            train = tf.withControlDependencies(writes).noOp();
+
+            // A pass over a fed sigma on a fed stream, for D0, calibration, the check and the report.
+            measureLogSigma = tf.placeholder(TFloat32.class, Placeholder.shape(gridShape));
+            measureKeys = tf.placeholder(TInt64.class, Placeholder.shape(layerShape));
+            measureCounter = tf.placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
+            NoisyForward.Pass measured = forward.pass(measureLogSigma, measureKeys, measureCounter, draws);
+            measuredDistortion = measured.distortion();
+            this.objective.measureOn(tf, measured);
+
+            this.session = TensorFlowRuntime.get().openSession(graph, settings.device());
+            session.initialize();
+            this.grid = new SigmaGrid(gridHeight, gridWidth, height, width, cellMap(tf, gridHeight, gridWidth));
+        } catch (RuntimeException e) {
+            graph.close();
+            throw e;
+        }
+    }
+
+    SigmaGrid grid() {
+        return grid;
+    }
+
+    Objective objective() {
+        return objective;
+    }
+
+    /** Asks TensorFlow which cell each pixel takes its sigma from, so Java agrees exactly. */
+    private int[] cellMap(Ops tf, int gridHeight, int gridWidth) {
+        float[] index = new float[gridHeight * gridWidth];
+        for (int i = 0; i < index.length; i++) {
+            index[i] = i;
+        }
+        Operand<TFloat32> cells = tf.constant(Shape.of(1, gridHeight, gridWidth, 1),
+                org.tensorflow.ndarray.buffer.DataBuffers.of(index, true, false));
+        Operand<TFloat32> up = tf.image.resizeNearestNeighbor(cells, tf.constant(new int[] {height, width}));
+        try (Result r = session.runner().fetch(up).run()) {
+            float[] map = Tensors.floats(r.get(0));
+            int[] out = new int[map.length];
+            for (int i = 0; i < map.length; i++) {
+                out[i] = Math.round(map[i]);
+            }
+            return out;
+        }
+    }
+
+    void setImage(float[] pixels) {
+        try (var t = Tensors.of(pixels, 1, height, width, channels)) {
+            session.runner().feed(imageIn, t).addTarget(assignImage).run().close();
+        }
+    }
+
+    /** Starts an optimisation from {@code logSigma} with each layer's D0 and noise key. */
+    void reset(float[][] logSigma, float[] d0, long[] keys, boolean[] active) {
+        try (var s = sigmaTensor(logSigma);
+                var d = Tensors.of(d0, layerCount);
+                var k = Tensors.of(keys);
+                var a = Tensors.of(active)) {
+            session.runner().feed(logSigmaIn, s).feed(d0In, d).feed(keysIn, k)
+                    .feed(activeIn, a).addTarget(reset).run().close();
+        }
+    }
+
+    void setActive(boolean[] active) {
+        try (var a = Tensors.of(active)) {
+            session.runner().feed(activeIn, a).addTarget(assignActive).run().close();
+        }
+    }
+
+    /** Per-layer values read during one step, before its update; value is h̄ or r̄. */
+    record StepValues(float[] loss, float[] ratio, float[] lambda, float[] value) {
+    }
+
+    /**
+     * One step of every layer.
+     *
+     * @param learningRate per layer, Adam's step size on log sigma
+     * @param levelRate    per layer, the share of the way to the constraint's level taken
+     */
+    StepValues step(float[] learningRate, float[] levelRate, double tau) {
+        try (var lr = Tensors.of(learningRate, layerCount);
+                var level = Tensors.of(levelRate, layerCount);
+                var t = Tensors.of(new float[] {(float) tau});  // a scalar: no shape
+                Result r = session.runner().feed(learningRateIn, lr).feed(levelRateIn, level).feed(tauIn, t)
+                        .fetch(loss).fetch(ratio).fetch(lambdaRead).fetch(value).addTarget(train).run()) {
+            return new StepValues(Tensors.floats(r.get(0)), Tensors.floats(r.get(1)), Tensors.floats(r.get(2)),
+                    Tensors.floats(r.get(3)));
+        }
+    }
+
+    /** The current log sigma of every layer, [layer][row * columns + column]. */
+    float[][] logSigma() {
+        try (Result r = session.runner().fetch(logSigmaRead).run()) {
+            return split(Tensors.floats(r.get(0)), grid.cells());
+        }
+    }
+
+    /** D per layer for the given log sigma, averaged over {@code runs} batches of draws of a stream. */
+    double[] distortion(float[][] logSigma, long[] keys, NoiseStream stream, int attempt, int runs) {
+        float[] mean = averaged(measuredDistortion, logSigma, keys, stream, attempt, runs);
+        double[] out = new double[layerCount];
+        for (int l = 0; l < layerCount; l++) {
+            out[l] = mean[l];
+        }
+        return out;
+    }
+
+    /** A measured output for the given log sigma, averaged over {@code runs} batches of draws of a stream. */
+    float[] averaged(Operand<TFloat32> output, float[][] logSigma, long[] keys, NoiseStream stream, int runs) {
+        return averaged(output, logSigma, keys, stream, 0, runs);
+    }
+
+    private float[] averaged(Operand<TFloat32> output, float[][] logSigma, long[] keys, NoiseStream stream,
+            int attempt, int runs) {
+        double[] sum = null;
+        try (var s = sigmaTensor(logSigma); var k = Tensors.of(keys)) {
+            for (int run = 0; run < runs; run++) {
+                try (var c = Tensors.scalar(stream.counter(attempt, run));
+                        Result r = session.runner().feed(measureLogSigma, s).feed(measureKeys, k)
+                                .feed(measureCounter, c).fetch(output).run()) {
+                    float[] x = Tensors.floats(r.get(0));
+                    if (sum == null) {
+                        sum = new double[x.length];
+                    }
+                    for (int i = 0; i < x.length; i++) {
+                        sum[i] += x[i];
+                    }
+                }
+            }
+        }
+        float[] out = new float[sum.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) (sum[i] / runs);
+        }
+        return out;
+    }
+
+    private TFloat32 sigmaTensor(float[][] logSigma) {
+        int cells = grid.cells();
+        float[] flat = new float[layerCount * cells];
+        for (int l = 0; l < layerCount; l++) {
+            System.arraycopy(logSigma[l], 0, flat, l * cells, cells);
+        }
+        return Tensors.of(flat, layerCount, grid.rows(), grid.columns());
+    }
+
+    private float[][] split(float[] flat, int size) {
+        float[][] out = new float[layerCount][];
+        for (int l = 0; l < layerCount; l++) {
+            out[l] = Arrays.copyOfRange(flat, l * size, (l + 1) * size);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        session.close();
+        graph.close();
+    }
+}
