@@ -19,10 +19,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.analysis.AnalysisRequest;
+import org.sieve.analysis.Analyzer;
 import org.sieve.analysis.ResultJson;
 import org.sieve.image.ImageLoader;
 import org.sieve.image.PreparedImage;
 import org.sieve.image.ResizeMode;
+import org.sieve.metrics.AnalysisListener;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.LayerResult;
 import org.sieve.metrics.Metric;
@@ -105,6 +107,15 @@ class CachingTest {
         for (LayerResult l : layers) {
             max = Math.max(max, l.entropyPerDim());
             assertEquals(max, l.entropyEnvelope(), "envelope over the merged layers");
+        }
+        // A partial hit is as good as a fresh run of all three layers together, bit for bit.
+        try (Analyzer analyzer = new Analyzer()) {
+            List<LayerResult> fresh = analyzer.run(Fixtures.request(List.of("conv1", "pool1", "conv2"), 30),
+                    AnalysisListener.NONE, () -> false).discarding().layers();
+            for (int i = 0; i < fresh.size(); i++) {
+                assertArrayEquals(fresh.get(i).sigma(), layers.get(i).sigma(), fresh.get(i).name() + "'s sigma");
+                assertEquals(fresh.get(i).entropyPerDim(), layers.get(i).entropyPerDim(), fresh.get(i).name());
+            }
         }
     }
 
