@@ -14,6 +14,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
+import org.sieve.Sha256;
 import org.sieve.SieveException;
 
 /** Reads an image file once (bytes for the fingerprint, then decoding), turning every failure into one clear line. */

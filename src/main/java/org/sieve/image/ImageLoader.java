@@ -34,7 +34,7 @@ public final class ImageLoader {
         record.put("source", sourceName);
         record.put("sourceFormat", "in-memory image");
         record.put("sha256Of", "pixels (width, height, 8-bit ARGB rows)");
-        return prepare(decoded, record, sourceName, Sha256.ofPixels(image), height, width, channels, mode);
+        return prepare(decoded, record, sourceName, PixelFingerprint.of(image), height, width, channels, mode);
     }
 
     /** Shared by masks, which are composited over black so that transparency reads as background. */

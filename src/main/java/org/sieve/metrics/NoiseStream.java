@@ -1,9 +1,10 @@
 package org.sieve.metrics;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import org.sieve.Sha256;
 
 /**
  * Every purpose noise is drawn for, each with its own stream. A draw's stateless seed is
@@ -36,17 +37,13 @@ enum NoiseStream {
 
     /** The key of a layer's noise under an analysis seed: the first 8 bytes of SHA-256(seed, name). */
     static long layerKey(long seed, String layer) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(ByteBuffer.allocate(Long.BYTES).putLong(seed).array());
-            sha.update(layer.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(sha.digest()).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        MessageDigest sha = Sha256.newDigest();
+        sha.update(ByteBuffer.allocate(Long.BYTES).putLong(seed).array());
+        sha.update(layer.getBytes(StandardCharsets.UTF_8));
+        return ByteBuffer.wrap(sha.digest()).getLong();
     }
 
-    static long[] layerKeys(long seed, java.util.List<String> layers) {
+    static long[] layerKeys(long seed, List<String> layers) {
         return layers.stream().mapToLong(l -> layerKey(seed, l)).toArray();
     }
 }

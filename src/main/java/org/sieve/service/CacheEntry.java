@@ -1,5 +1,6 @@
 package org.sieve.service;
 
+import org.sieve.Sha256;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
@@ -26,7 +27,7 @@ final class CacheEntry {
         body.add("layer", GSON.toJsonTree(entry.layer().withForeground(null)));
         body.add("grid", GSON.toJsonTree(SeparableGrid.of(entry.grid())));
         String text = GSON.toJson(body);
-        return MAGIC + Hashes.sha256(text) + "\n" + text;
+        return MAGIC + Sha256.ofText(text) + "\n" + text;
     }
 
     /**
@@ -37,7 +38,7 @@ final class CacheEntry {
         int newline = text.indexOf('\n');
         require(text.startsWith(MAGIC) && newline == MAGIC.length() + 64, "unknown header");
         String body = text.substring(newline + 1);
-        require(text.substring(MAGIC.length(), newline).equals(Hashes.sha256(body)), "checksum mismatch");
+        require(text.substring(MAGIC.length(), newline).equals(Sha256.ofText(body)), "checksum mismatch");
         JsonObject json = GSON.fromJson(body, JsonObject.class);
         require(key.equals(json.get("key").getAsString()), "entry of another key");
         LayerResult layer = GSON.fromJson(json.get("layer"), LayerResult.class);

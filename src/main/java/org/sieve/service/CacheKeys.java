@@ -1,5 +1,6 @@
 package org.sieve.service;
 
+import org.sieve.Sha256;
 import com.google.gson.Gson;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -48,7 +49,7 @@ final class CacheKeys {
     }
 
     String forLayer(String layer) {
-        return Hashes.sha256(common + layer);
+        return Sha256.ofText(common + layer);
     }
 
     /** Of the shape and the exact float values the engine sees. */
@@ -57,8 +58,8 @@ final class CacheKeys {
         ByteBuffer bytes = ByteBuffer.allocate(12 + 4 * pixels.length);
         bytes.putInt(image.height()).putInt(image.width()).putInt(image.channels());
         bytes.asFloatBuffer().put(pixels);
-        MessageDigest d = Hashes.sha256();
+        MessageDigest d = Sha256.newDigest();
         d.update(bytes.array());
-        return Hashes.hex(d);
+        return Sha256.hex(d);
     }
 }

@@ -1,6 +1,7 @@
 package org.sieve.train;
 
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,45 +65,38 @@ public final class DecoderTraining {
                     + " and " + heldOut.size() + ".");
         }
         layers.forEach(model.network()::layer);
-        int batches = (train.size() + config.batchSize() - 1) / config.batchSize();
-        int total = config.epochs() * batches;
         BatchSource source = new BatchSource(train, PixelStatistics.identity(train.channels()), 0, config.seed());
         try (DecoderTrainingGraph graph = new DecoderTrainingGraph(model, layers, config.seed())) {
-            double[] mse = null;
-            Map<String, Network> networks = null;
-            int t = 0;
-            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                long epochStart = System.nanoTime();
-                int[] order = source.shuffledOrder();
-                for (int b = 0; b < batches; b++) {
-                    long stepStart = System.nanoTime();
-                    int from = b * config.batchSize();
-                    int n = Math.min(config.batchSize(), train.size() - from);
-                    float lr = config.learningRate() * (1 - 0.9f * t / (float) Math.max(1, total - 1));
-                    t++;
-                    float[] losses = graph.step(source.batch(order, from, n), t, lr);
-                    double mean = 0;
-                    for (float l : losses) {
-                        mean += l / losses.length;
-                    }
-                    listener.batchDone(epoch, b + 1, batches, mean, n / ((System.nanoTime() - stepStart) / 1e9));
-                }
-                networks = graph.export();
-                mse = DecoderEvaluation.meanSquaredErrors(model, layers, layers.stream().map(networks::get).toList(),
-                        heldOut);
-                Map<String, Double> report = new LinkedHashMap<>();
-                for (int l = 0; l < layers.size(); l++) {
-                    report.put(layers.get(l), mse[l]);
-                }
-                listener.epochDone(epoch, config.epochs(), report, (System.nanoTime() - epochStart) / 1e9);
-            }
+            double[][] mse = new double[1][];
+            List<Map<String, Network>> networks = new ArrayList<>(List.of(Map.of()));
+            EpochLoop.run(source, train.size(), config.epochs(), config.batchSize(),
+                    LearningRateSchedule.linearToTenth(config.learningRate()),
+                    (batch, t, lr) -> mean(graph.step(batch, t, lr)), listener::batchDone,
+                    (epoch, seconds) -> {
+                        networks.set(0, graph.export());
+                        mse[0] = DecoderEvaluation.meanSquaredErrors(model, layers,
+                                layers.stream().map(networks.get(0)::get).toList(), heldOut);
+                        Map<String, Double> report = new LinkedHashMap<>();
+                        for (int l = 0; l < layers.size(); l++) {
+                            report.put(layers.get(l), mse[0][l]);
+                        }
+                        listener.epochDone(epoch, config.epochs(), report, seconds);
+                    });
             Map<String, DecoderSet.Decoder> out = new LinkedHashMap<>();
             for (int l = 0; l < layers.size(); l++) {
-                out.put(layers.get(l), new DecoderSet.Decoder(layers.get(l), networks.get(layers.get(l)), mse[l],
-                        heldOut.size()));
+                out.put(layers.get(l), new DecoderSet.Decoder(layers.get(l), networks.get(0).get(layers.get(l)),
+                        mse[0][l], heldOut.size()));
             }
             return out;
         }
+    }
+
+    private static double mean(float[] losses) {
+        double mean = 0;
+        for (float l : losses) {
+            mean += l / losses.length;
+        }
+        return mean;
     }
 
     /** What decoders.json records about a training run. */

@@ -24,30 +24,22 @@ public final class Trainer {
             TrainingListener listener, Consumer<TrainedNetwork> snapshots) {
         PixelStatistics stats = PixelStatistics.of(train);
         BatchSource source = new BatchSource(train, stats, config.maxShift(), config.seed());
-        int batches = (train.size() + config.batchSize() - 1) / config.batchSize();
-        int totalSteps = config.epochs() * batches;
         long start = System.nanoTime();
         try (TrainingGraph graph = new TrainingGraph(architecture, config.seed())) {
-            double accuracy = Double.NaN;
-            int t = 0;
-            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                long epochStart = System.nanoTime();
-                int[] order = source.shuffledOrder();
-                for (int b = 0; b < batches; b++) {
-                    long stepStart = System.nanoTime();
-                    int from = b * config.batchSize();
-                    Batch batch = source.batch(order, from, Math.min(config.batchSize(), train.size() - from));
-                    t++;
-                    float loss = graph.step(batch, t, config.learningRateAt(t, totalSteps));
-                    listener.batchDone(epoch, b + 1, batches, loss, batch.size() / secondsSince(stepStart));
-                }
-                accuracy = accuracy(graph, test, stats);
-                listener.epochDone(epoch, config.epochs(), accuracy, secondsSince(epochStart));
-                if (config.snapshotEpochs().contains(epoch)) {
-                    snapshots.accept(new TrainedNetwork(graph.export(), stats, accuracy, epoch, secondsSince(start)));
-                }
-            }
-            return new TrainedNetwork(graph.export(), stats, accuracy, config.epochs(), secondsSince(start));
+            double[] accuracy = {Double.NaN};
+            EpochLoop.run(source, train.size(), config.epochs(), config.batchSize(),
+                    LearningRateSchedule.cosine(config.learningRate()), graph::step,
+                    (epoch, b, batches, loss, speed) -> listener.batchDone(epoch, b, batches, (float) loss, speed),
+                    (epoch, seconds) -> {
+                        accuracy[0] = accuracy(graph, test, stats);
+                        listener.epochDone(epoch, config.epochs(), accuracy[0], seconds);
+                        if (config.snapshotEpochs().contains(epoch)) {
+                            snapshots.accept(new TrainedNetwork(graph.export(), stats, accuracy[0], epoch,
+                                    EpochLoop.secondsSince(start)));
+                        }
+                    });
+            return new TrainedNetwork(graph.export(), stats, accuracy[0], config.epochs(),
+                    EpochLoop.secondsSince(start));
         }
     }
 
@@ -73,9 +65,5 @@ public final class Trainer {
             }
         }
         return (double) correct / test.size();
-    }
-
-    private static double secondsSince(long nanos) {
-        return (System.nanoTime() - nanos) / 1e9;
     }
 }

@@ -17,9 +17,4 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, long
         }
         snapshotEpochs = Set.copyOf(snapshotEpochs);
     }
-
-    /** The learning rate of step {@code t} (1-based) out of {@code total}. */
-    float learningRateAt(int t, int total) {
-        return (float) (learningRate * 0.5 * (1 + Math.cos(Math.PI * (t - 1) / total)));
-    }
 }

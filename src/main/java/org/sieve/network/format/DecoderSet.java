@@ -1,5 +1,6 @@
 package org.sieve.network.format;
 
+import org.sieve.Sha256;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
@@ -9,9 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +125,7 @@ public record DecoderSet(String modelId, String dataset, Map<String, Decoder> de
             return "none";
         }
         try {
-            return HexFormat.of().formatHex(newDigest().digest(Files.readAllBytes(file)));
+            return Sha256.ofBytes(Files.readAllBytes(file));
         } catch (IOException e) {
             return "unreadable";
         }
@@ -258,11 +256,4 @@ public record DecoderSet(String modelId, String dataset, Map<String, Decoder> de
         return o.get(key).getAsString();
     }
 
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

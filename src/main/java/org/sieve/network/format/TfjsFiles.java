@@ -1,5 +1,6 @@
 package org.sieve.network.format;
 
+import org.sieve.Sha256;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -11,10 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,14 +77,10 @@ record TfjsFiles(byte[] modelJson, JsonObject topology, WeightsManifest manifest
 
     /** SHA-256 over model.json and then the shard bytes in manifest order, as lowercase hex. */
     String sha256() {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(modelJson);
-            groups.forEach(digest::update);
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        MessageDigest digest = Sha256.newDigest();
+        digest.update(modelJson);
+        groups.forEach(digest::update);
+        return Sha256.hex(digest);
     }
 
     /**
