@@ -4,8 +4,10 @@ import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.ReduceSum;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * What sigma is optimised for on the constraint D/D0 = tau: metric 1's entropy (METHOD.md
@@ -63,9 +65,8 @@ interface Objective {
 
     /** Per layer, the coefficient of x's projection on g over the cells, shaped [layers, 1, 1]. */
     static Operand<TFloat32> along(Ops tf, Operand<TFloat32> x, Operand<TFloat32> g) {
-        Operand<org.tensorflow.types.TInt32> cellAxes = tf.constant(new int[] {1, 2});
-        return tf.math.divNoNan(tf.reduceSum(tf.math.mul(x, g), cellAxes,
-                org.tensorflow.op.core.ReduceSum.keepDims(true)),
-                tf.reduceSum(tf.math.square(g), cellAxes, org.tensorflow.op.core.ReduceSum.keepDims(true)));
+        Operand<TInt32> cellAxes = tf.constant(new int[] {1, 2});
+        return tf.math.divNoNan(tf.reduceSum(tf.math.mul(x, g), cellAxes, ReduceSum.keepDims(true)),
+                tf.reduceSum(tf.math.square(g), cellAxes, ReduceSum.keepDims(true)));
     }
 }

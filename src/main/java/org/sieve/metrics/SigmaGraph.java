@@ -259,7 +259,7 @@ final class SigmaGraph implements AutoCloseable {
     StepValues step(float[] learningRate, float[] levelRate, double tau) {
         try (var lr = Tensors.of(learningRate, layerCount);
                 var level = Tensors.of(levelRate, layerCount);
-                var t = Tensors.of(new float[] {(float) tau});  // a scalar: no shape
+                var t = Tensors.of(new float[] {(float) tau});
                 Result r = session.runner().feed(learningRateIn, lr).feed(levelRateIn, level).feed(tauIn, t)
                         .fetch(loss).fetch(ratio).fetch(lambdaRead).fetch(value).addTarget(train).run()) {
             return new StepValues(Tensors.floats(r.get(0)), Tensors.floats(r.get(1)), Tensors.floats(r.get(2)),
