@@ -7,8 +7,10 @@ import com.google.gson.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -101,8 +103,15 @@ class BatchCommandTest {
         if (!Files.isDirectory(out)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.walk(out)) {
-            return files.filter(f -> f.getFileName().toString().equals("result.json")).sorted().toList();
+        while (true) {
+            try (Stream<Path> files = Files.walk(out)) {
+                return files.filter(f -> f.getFileName().toString().equals("result.json")).sorted().toList();
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof NoSuchFileException)) {
+                    throw e;
+                }
+                // The running batch moved a temporary file into place during the walk: look again.
+            }
         }
     }
 }
