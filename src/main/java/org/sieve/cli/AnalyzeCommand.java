@@ -15,6 +15,7 @@ import org.sieve.image.ImageLoader;
 import org.sieve.image.PreparedImage;
 import org.sieve.image.ResizeMode;
 import org.sieve.metrics.DiscardingSettings;
+import org.sieve.metrics.GridSize;
 import org.sieve.metrics.LayerResult;
 import org.sieve.metrics.Metric;
 import org.sieve.metrics.Phi;
@@ -144,7 +145,7 @@ final class AnalyzeCommand {
                 .metric(Metric.parse(o.get("metric", d.metric().id())));
         int[] grid = o.has("grid") ? parseGrid(o.get("grid", "")) : meta.sigmaGrid();
         if (grid != null) {
-            b.grid(grid[0], grid[1]);
+            b.grid(new GridSize(grid[0], grid[1]));
         }
         DiscardingSettings s = b.build();
         return s.checkDraws() < s.draws() ? s.toBuilder().checkDraws(s.draws()).build() : s;
