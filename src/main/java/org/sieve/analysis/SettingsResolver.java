@@ -15,9 +15,11 @@ import org.sieve.network.format.ModelMetadata;
 public final class SettingsResolver {
 
     /**
-     * Values in one noisy batch (draws x layers x input size) at most: 128 MiB of noise, and the
-     * layers' activations of that batch are larger still. Far bigger batches crash TensorFlow
-     * (and the JVM with it) rather than failing cleanly, so they are refused up front.
+     * Values in one noisy batch (draws x layers x input size) at most: 128 MiB of noise, before
+     * the layers' activations of it. Far bigger batches crash TensorFlow, and the JVM with it
+     * ({@code --draws 2147483647} did), rather than failing cleanly, so they are refused up front.
+     * Memory also grows with the activations, which {@link org.sieve.metrics.SettingsTable#MAX_DRAWS}
+     * bounds through the draws.
      */
     public static final long MAX_NOISY_BATCH = 1L << 25;
 

@@ -44,10 +44,10 @@ class SettingsResolverTest {
     @Test
     void aNoisyBatchTooLargeForTensorFlowIsRefusedBeforeAnythingIsAllocated() {
         ModelMetadata photo = model(224, 224, 3, new int[] {16, 16});
-        DiscardingSettings draws = DEFAULTS.toBuilder().draws(1024).build();
+        DiscardingSettings draws = DEFAULTS.toBuilder().draws(128).build();
         SieveException e = assertThrows(SieveException.class, () -> SettingsResolver.resolve(draws, photo, 50));
-        assertTrue(e.getMessage().contains("1024 draws x 50 layers x a 224x224x3 input")
-                && e.getMessage().contains("7,707,033,600") && e.getMessage().contains("fewer draws"),
+        assertTrue(e.getMessage().contains("128 draws x 50 layers x a 224x224x3 input")
+                && e.getMessage().contains("963,379,200") && e.getMessage().contains("fewer draws"),
                 e.getMessage());
         assertThrows(SieveException.class, () -> SettingsResolver.resolve(DEFAULTS, photo, Integer.MAX_VALUE),
                 "no overflow");

@@ -110,7 +110,7 @@ class CommandLineTest {
     void valuesOutOfRangeAreBadInputRefusedBeforeAnyWork() {
         MainTest.Outcome draws = analyze("--draws", "2147483647");
         assertEquals(3, draws.status(), draws.err());
-        assertTrue(draws.err().contains("draws = 2147483647 is outside its allowed range, 1 to 1024"), draws.err());
+        assertTrue(draws.err().contains("draws = 2147483647 is outside its allowed range, 1 to 128"), draws.err());
         MainTest.Outcome steps = analyze("--steps", "999999999");
         assertEquals(3, steps.status(), steps.err());
         assertTrue(steps.err().contains("steps = 999999999") && steps.err().contains("1 to 100000"), steps.err());

@@ -52,7 +52,7 @@ class SettingsTableTest {
     void upperBoundsAreRefusedNamingTheSettingTheValueAndTheRange() {
         assertOutside(DEFAULTS.toBuilder().maxSteps(999_999_999).build(), "steps = 999999999", "1 to 100000");
         assertOutside(DEFAULTS.toBuilder().draws(Integer.MAX_VALUE).checkDraws(Integer.MAX_VALUE).build(),
-                "draws = 2147483647", "1 to 1024");
+                "draws = 2147483647", "1 to 128");
         assertOutside(DEFAULTS.toBuilder().checkDraws(DiscardingSettings.MAX_CHECK_DRAWS + 1).build(),
                 "check draws = 4097", "4096");
         assertOutside(DEFAULTS.toBuilder().tau(0).build(), "tau = 0", "greater than 0");
