@@ -11,6 +11,9 @@ public class SieveException extends RuntimeException {
     public static final int BAD_INPUT = 3;
     /** Exit status for failures while computing. */
     public static final int COMPUTE_FAILED = 4;
+    /** What the command line and the explorer say when Java runs out of memory. */
+    public static final String OUT_OF_MEMORY = "Sieve ran out of memory, so this job was stopped. Analyse fewer"
+            + " layers at once, use fewer noise draws, or give Java more memory (JAVA_OPTS=-Xmx8g ./sieve).";
 
     private final int exitCode;
 

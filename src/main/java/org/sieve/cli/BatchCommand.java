@@ -4,61 +4,70 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import org.sieve.image.ResizeMode;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelMetadata;
 import org.sieve.service.AnalysisService;
 import org.sieve.service.BatchListener;
 import org.sieve.service.BatchReport;
 import org.sieve.service.BatchRunner;
-import org.sieve.service.ResultCache;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code sieve batch}: every image under a folder, with a summary per layer over all of them. */
-final class BatchCommand {
+@Command(name = "batch",
+        header = "Analyse every image in a folder, with a summary per layer (resumable).",
+        description = {"Analyses every image under DIR (recursively; other files are skipped with a warning) like"
+                + " 'sieve analyze', writing each image's result.json, entropy.csv and heatmaps into"
+                + " OUT/<relative path without extension>/, then a summary per layer over all images: mean and"
+                + " standard deviation of the layer entropy, foreground and background entropy, concentration and"
+                + " knowledge points, as summary.csv, summary.json and summary.png.",
+                "Interrupted? Run the same command again: finished images are kept, the rest resumes."})
+final class BatchCommand extends Subcommand {
 
-    static final String HELP = """
-            Usage: sieve batch --model M --images DIR --out DIR [options]
-              Analyses every image under DIR (recursively; other files are skipped with a warning)
-              like 'sieve analyze', writing each image's result.json, entropy.csv and heatmaps into
-              OUT/<relative path without extension>/, then a summary per layer over all images:
-              mean and standard deviation of the layer entropy, foreground and background entropy,
-              concentration and knowledge points, as summary.csv, summary.json and summary.png.
-              Interrupted? Run the same command again: finished images are kept, the rest resumes.
-              --model M             bundled model id or model folder (see 'sieve models')
-              --images DIR          folder of PNG, JPEG, BMP or GIF images
-              --out DIR             output folder
-              --layers all|L1,L2    layers to analyse (default all)
-              --mask auto|none      auto: digit strokes are the foreground (default none)
-              --limit N             the first N images in path order
-              --steps N             optimisation steps at most (default 200)
-              --seed S              noise seed (default 0)
-              --metric M, --tau T, --sigma0 S, --grid RxC, --draws N, --device cpu|gpu, --crop
-                                    as for 'sieve analyze'
-              --no-cache            compute every layer, neither reading nor writing the result cache
-              --model-dir DIR       also look for models in DIR""";
+    /** Whether digit strokes are every image's foreground. */
+    enum Mask { AUTO, NONE }
 
-    private BatchCommand() {
-    }
+    @Mixin
+    ModelOption modelOption;
 
-    static int run(List<String> args, PrintStream err) {
-        Options o = Options.parse("batch", args, Set.of("model", "images", "out", "layers", "mask", "limit", "steps",
-                "seed", "tau", "sigma0", "grid", "draws", "device", "model-dir", "metric"), Set.of("crop", "no-cache"));
-        Model model = Catalogues.of(o).resolve(o.require("model"));
-        ModelMetadata meta = model.metadata();
-        String mask = o.get("mask", "none").trim().toLowerCase(Locale.ROOT);
-        if (!mask.equals("auto") && !mask.equals("none")) {
-            throw new UsageException("--mask for a batch is auto or none, got '" + mask + "'.");
-        }
-        DiscardingSettings settings = AnalyzeCommand.settings(o, meta).validated(meta.inputHeight(), meta.inputWidth());
-        List<String> layers = AnalyzeCommand.layers(model.network(), o.get("layers", "all"));
-        AnalyzeCommand.requireDecoders(model, layers, settings);
-        BatchRunner.Spec spec = new BatchRunner.Spec(model, Path.of(o.require("images")), Path.of(o.require("out")),
-                layers, mask.equals("auto"),
-                o.integer("limit", 0, 1), settings, o.has("crop") ? ResizeMode.CENTRE_CROP : ResizeMode.STRETCH);
+    @Option(names = "--images", required = true, paramLabel = "DIR", description = "Folder of PNG, JPEG, BMP or"
+            + " GIF images.")
+    Path images;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Mixin
+    FittingOption fitting;
+
+    @Option(names = "--layers", paramLabel = "all|conv|L1,L2", description = "Layers to analyse (default all).")
+    LayerChoice layerChoice = LayerChoice.ALL;
+
+    @Option(names = "--mask", paramLabel = "auto|none", description = "auto: digit strokes are the foreground"
+            + " (default none).")
+    Mask mask = Mask.NONE;
+
+    @Option(names = "--limit", paramLabel = "N", converter = Count.class, description = "Only the first N images"
+            + " in path order.")
+    int limit;
+
+    @Mixin
+    CacheOption cache;
+
+    @Mixin
+    AnalysisOptions analysis;
+
+    @Override
+    public Integer call() {
+        PrintStream err = err();
+        Model model = modelOption.resolve();
+        List<String> layers = layerChoice.in(model.network());
+        DiscardingSettings settings = analysis.resolve(model, layers);
+        BatchRunner.Spec spec = new BatchRunner.Spec(model, images, out, layers, mask == Mask.AUTO, limit, settings,
+                fitting.mode());
         BatchReport report;
-        try (AnalysisService service = new AnalysisService(o.has("no-cache") ? null : ResultCache.openDefault())) {
+        try (AnalysisService service = new AnalysisService(cache.open())) {
             report = new BatchRunner(spec, service, progress(err)).run();
         }
         summarise(report, spec, err);

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.sieve.analysis.Analyzer;
 import org.sieve.image.ImageLoader;
 import org.sieve.image.PreparedImage;
@@ -22,35 +21,50 @@ import org.sieve.network.format.DecoderSet;
 import org.sieve.network.format.Model;
 import org.sieve.network.format.ModelMetadata;
 import org.sieve.tf.TensorFlowRuntime;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code sieve bench}: times the optimisation step, the hot path, for all chosen layers in one
  * fused step against one layer at a time, in one run so the ratio is fair on a busy machine.
  */
-final class BenchCommand {
+@Command(name = "bench",
+        header = "Time the optimisation step (fused layers against one at a time).",
+        description = "Prints milliseconds per optimisation step with all layers fused into one TensorFlow"
+                + " execution, and with each layer optimised alone, plus time per phase (graph build, D0,"
+                + " optimisation, constraint check). A step's time is the optimisation phase divided by the steps"
+                + " it ran (runs may stop early once every layer has converged). Here --steps defaults to 100.")
+final class BenchCommand extends Subcommand {
 
-    static final String HELP = """
-            Usage: sieve bench --model M --image FILE [--layers all|L1,L2] [--steps N] [--draws N] [--repeats R]
-                               [--metric information-discarding|ru]
-              Prints milliseconds per optimisation step with all layers fused into one TensorFlow
-              execution, and with each layer optimised alone, plus time per phase (graph build,
-              D0, optimisation, constraint check). A step's time is the optimisation phase divided
-              by the steps it ran (runs may stop early once every layer has converged).""";
+    private static final int STEPS = 100;
 
-    private BenchCommand() {
-    }
+    @Mixin
+    ModelOption modelOption;
 
-    static int run(List<String> args, PrintStream out) {
-        Options o = Options.parse("bench", args, Set.of("model", "image", "layers", "steps", "draws", "repeats",
-                "model-dir", "device", "metric"), Set.of());
-        Model model = Catalogues.of(o).resolve(o.require("model"));
+    @Option(names = "--image", required = true, paramLabel = "FILE", description = "PNG, JPEG, BMP or GIF.")
+    Path imagePath;
+
+    @Option(names = "--layers", paramLabel = "all|conv|L1,L2", description = "Layers to time (default all).")
+    LayerChoice layerChoice = LayerChoice.ALL;
+
+    @Option(names = "--repeats", paramLabel = "R", converter = Count.class, description = "Timed runs of each"
+            + " kind after a first one that builds the graph; the median is reported (default 3).")
+    int repeats = 3;
+
+    @Mixin
+    AnalysisOptions analysis;
+
+    @Override
+    public Integer call() {
+        PrintStream out = out();
+        Model model = modelOption.resolve();
         ModelMetadata meta = model.metadata();
-        PreparedImage image = ImageLoader.load(Path.of(o.require("image")), meta.inputHeight(), meta.inputWidth(),
+        List<String> layers = layerChoice.in(model.network());
+        DiscardingSettings settings = analysis.resolve(model, layers,
+                DiscardingSettings.defaults().toBuilder().maxSteps(STEPS).build());
+        PreparedImage image = ImageLoader.load(imagePath, meta.inputHeight(), meta.inputWidth(),
                 meta.inputChannels(), ResizeMode.STRETCH);
-        List<String> layers = AnalyzeCommand.layers(model.network(), o.get("layers", "all"));
-        DiscardingSettings settings = AnalyzeCommand.settings(o, meta).toBuilder()
-                .maxSteps(o.integer("steps", 100, 2)).build();
-        int repeats = o.integer("repeats", 3, 1);
         Decoders decoders = settings.metric() == Metric.RECONSTRUCTION_UNCERTAINTY
                 ? Analyzer.engineDecoders(DecoderSet.load(model), layers) : null;
         TensorFlowRuntime runtime = TensorFlowRuntime.get();

@@ -1,35 +1,40 @@
 package org.sieve.cli;
 
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.sieve.service.ResultCache;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code sieve cache}: where the result cache is, how big it is, and emptying it. */
-final class CacheCommand {
+@Command(name = "cache",
+        header = "Show or clear the result cache.",
+        description = {"Sieve keeps every computed layer result in a cache folder, keyed by the model's weights,"
+                + " the image's pixels and preprocessing, the layer and every setting, so a repeated analysis"
+                + " returns at once. At most 256 MB; the least recently used results go first.",
+                "Folder: $XDG_CACHE_HOME/sieve or ~/.cache/sieve on Linux, ~/Library/Caches/Sieve on macOS,"
+                + " %%LOCALAPPDATA%%\\Sieve\\cache on Windows; JAVA_OPTS=-Dsieve.cache=DIR chooses another."})
+final class CacheCommand extends Subcommand {
 
-    static final String HELP = """
-            Usage: sieve cache [--info | --clear]
-              Sieve keeps every computed layer result in a cache folder, keyed by the model's
-              weights, the image's pixels and preprocessing, the layer and every setting, so a
-              repeated analysis returns at once. At most 256 MB; the least recently used results
-              go first. Folder: $XDG_CACHE_HOME/sieve or ~/.cache/sieve on Linux,
-              ~/Library/Caches/Sieve on macOS, %LOCALAPPDATA%\\Sieve\\cache on Windows;
-              JAVA_OPTS=-Dsieve.cache=DIR chooses another.
-              --info    the folder, the number of cached layer results and their size (the default)
-              --clear   delete every cached result""";
+    @ArgGroup
+    Action action;
 
-    private CacheCommand() {
+    /** One of the two, or neither for --info. */
+    static final class Action {
+        @Option(names = "--info", description = "The folder, the number of cached layer results and their size"
+                + " (the default).")
+        boolean info;
+
+        @Option(names = "--clear", description = "Delete every cached result.")
+        boolean clear;
     }
 
-    static int run(List<String> args, PrintStream out) {
-        Options o = Options.parse("cache", args, Set.of(), Set.of("info", "clear"));
-        if (o.has("info") && o.has("clear")) {
-            throw new UsageException("Give either --info or --clear.");
-        }
+    @Override
+    public Integer call() {
+        PrintStream out = out();
         ResultCache cache = ResultCache.openDefault();
-        if (o.has("clear")) {
+        if (action != null && action.clear) {
             ResultCache.Info was = cache.clear();
             out.println("Deleted " + was.entries() + " cached layer results (" + megabytes(was.bytes()) + ") from "
                     + was.folder());

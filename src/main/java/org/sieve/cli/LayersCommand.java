@@ -7,30 +7,35 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.sieve.network.Layer;
 import org.sieve.network.NetworkShapes;
 import org.sieve.network.format.Model;
 import org.sieve.tf.TensorFlowRuntime;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code sieve layers}: the analysable layers of a model with their output shapes. */
-final class LayersCommand {
+@Command(name = "layers",
+        header = "List a model's layers with output shapes.",
+        description = "Lists the layers of a model that can be analysed, in network order, with type, output"
+                + " shape and parameter count.")
+final class LayersCommand extends Subcommand {
 
-    static final String HELP = """
-            Usage: sieve layers --model M [--json] [--model-dir DIR]
-              Lists the layers of model M (a bundled id or a model folder) that can be analysed,
-              in network order, with type, output shape and parameter count.""";
+    @Mixin
+    ModelOption modelOption;
 
-    private LayersCommand() {
-    }
+    @Option(names = "--json", description = "Print a JSON list instead of a table.")
+    boolean json;
 
-    static int run(List<String> args, PrintStream out) {
-        Options o = Options.parse("layers", args, Set.of("model", "model-dir"), Set.of("json"));
-        Model model = Catalogues.of(o).resolve(o.require("model"));
+    @Override
+    public Integer call() {
+        PrintStream out = out();
+        Model model = modelOption.resolve();
         TensorFlowRuntime.get();
         Map<String, long[]> shapes = NetworkShapes.of(model.network());
         List<Layer> layers = model.network().analysableLayers();
-        if (o.has("json")) {
+        if (json) {
             JsonArray list = new JsonArray();
             for (Layer l : layers) {
                 JsonObject j = new JsonObject();

@@ -9,30 +9,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.sieve.network.format.DecoderSet;
 import org.sieve.network.format.ModelCatalogue;
 import org.sieve.network.format.ModelMetadata;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code sieve models}: the bundled models and any in --model-dir. */
-final class ModelsCommand {
+@Command(name = "models",
+        header = "List the bundled models.",
+        description = "Lists the models Sieve can analyse: id, name, dataset, test accuracy, parameters, size, and how"
+                + " many layers have a decoder (for --metric ru; see 'sieve train-decoders').")
+final class ModelsCommand extends Subcommand {
 
-    static final String HELP = """
-            Usage: sieve models [--json] [--model-dir DIR]
-              Lists the models Sieve can analyse: id, name, dataset, test accuracy, parameters, size,
-              and how many layers have a decoder (for --metric ru; see 'sieve train-decoders').
-              --model-dir DIR   also list the model folders inside DIR
-              --json            print a JSON list instead of a table""";
+    @Mixin
+    CatalogueOption catalogueOption;
 
-    private ModelsCommand() {
-    }
+    @Option(names = "--json", description = "Print a JSON list instead of a table.")
+    boolean json;
 
-    static int run(List<String> args, PrintStream out) {
-        Options o = Options.parse("models", args, Set.of("model-dir"), Set.of("json"));
-        ModelCatalogue catalogue = Catalogues.of(o);
+    @Override
+    public Integer call() {
+        PrintStream out = out();
+        ModelCatalogue catalogue = catalogueOption.catalogue();
         List<ModelMetadata> models = catalogue.list();
-        if (o.has("json")) {
+        if (json) {
             JsonArray list = new JsonArray();
             for (ModelMetadata m : models) {
                 JsonObject j = new JsonObject();

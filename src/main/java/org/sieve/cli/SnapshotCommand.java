@@ -3,18 +3,17 @@ package org.sieve.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.sieve.analysis.AnalysisRequest;
+import org.sieve.image.ForegroundChoice;
 import org.sieve.image.ForegroundMask;
 import org.sieve.image.ImageLoader;
 import org.sieve.image.PreparedImage;
-import org.sieve.image.ResizeMode;
 import org.sieve.metrics.DiscardingSettings;
-import org.sieve.network.Layer;
 import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelCatalogue;
 import org.sieve.network.format.ModelMetadata;
 import org.sieve.render.ColourMap;
 import org.sieve.render.Png;
@@ -22,79 +21,111 @@ import org.sieve.service.AnalysisService;
 import org.sieve.service.JobHandle;
 import org.sieve.service.JobListener;
 import org.sieve.service.Priority;
-import org.sieve.service.ResultCache;
 import org.sieve.ui.sheet.ComparisonSheet;
 import org.sieve.ui.sheet.SheetPanel;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code sieve snapshot}: the explorer's comparison sheet without a display, for tests and for
  * preparing many slides at once.
  */
-final class SnapshotCommand {
+@Command(name = "snapshot",
+        header = "Write the explorer's comparison sheet (heatmaps, colour bar, curves) as a PNG.",
+        description = "Analyses the image and writes the explorer's comparison sheet as one PNG: title, settings, the"
+                + " layers' heatmaps on one shared colour scale with a colour bar, and the layer-wise entropy curve."
+                + " With --compare-model or --compare-image the sheet holds two analyses side by side in rows,"
+                + " their curves on one chart.")
+final class SnapshotCommand extends Subcommand {
 
-    static final String HELP = """
-            Usage: sieve snapshot --model M --image FILE --out FILE.png [options]
-              Analyses the image and writes the explorer's comparison sheet as one PNG: title,
-              settings, the layers' heatmaps on one shared colour scale with a colour bar, and
-              the layer-wise entropy curve. With --compare-model or --compare-image the sheet
-              holds two analyses side by side in rows, their curves on one chart.
-              --model M             bundled model id or model folder (see 'sieve models')
-              --image FILE          PNG, JPEG, BMP or GIF
-              --out FILE.png        where to write the sheet
-              --layers SPEC         conv (default: every convolution layer, or every layer of a
-                                    network without any), all, or L1,L2,...
-              --compare-model M2    a second model on the same image
-              --compare-image FILE  a second image on the same model
-              --compare-layers SPEC layers of the second model (default: conv, or --layers when
-                                    the second panel uses the same model)
-              --mask auto|FILE|x,y,w,h
-                                    foreground; adds foreground and background curves
-              --crop                centre-crop to the model's aspect ratio instead of stretching
-              --width W             sheet width in pixels (default 1920, 640 to 7680)
-              --colour-map NAME     viridis (default), inferno, magma, plasma or grays
-              --opacity A           heatmap over image, 0 to 1 (default 0.75)
-              --metric M, --steps N, --seed S, --tau T, --sigma0 S, --grid RxC, --draws N,
-              --device cpu|gpu      as for 'sieve analyze'
-              --no-cache            compute every layer, neither reading nor writing the result cache
-              --model-dir DIR       also look for models in DIR""";
+    @Mixin
+    ModelOption modelOption;
 
-    private SnapshotCommand() {
+    @Option(names = "--image", required = true, paramLabel = "FILE", description = "PNG, JPEG, BMP or GIF.")
+    Path imagePath;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "Where to write the sheet.")
+    Path outFile;
+
+    @Option(names = "--layers", paramLabel = "conv|all|L1,L2", description = "conv (the default: every"
+            + " convolution layer, or every layer of a network without any), all, or layer names.")
+    LayerChoice layerChoice = LayerChoice.CONV;
+
+    @ArgGroup
+    Second second;
+
+    /** What the second panel changes: the model or the image. */
+    static final class Second {
+        @Option(names = "--compare-model", paramLabel = "M2", description = "A second model on the same image.")
+        String model;
+
+        @Option(names = "--compare-image", paramLabel = "FILE", description = "A second image on the same model.")
+        Path image;
     }
 
-    static int run(List<String> args, PrintStream out, PrintStream err) {
-        Options o = Options.parse("snapshot", args, Set.of("model", "image", "out", "layers", "compare-model",
-                "compare-image", "compare-layers", "mask", "width", "colour-map", "opacity", "steps", "seed", "tau",
-                "sigma0", "grid", "draws", "device", "model-dir", "metric"), Set.of("crop", "no-cache"));
-        Path outFile = Path.of(o.require("out"));
-        int width = o.integer("width", 1920, ComparisonSheet.MIN_WIDTH);
-        if (width > ComparisonSheet.MAX_WIDTH) {
-            throw new UsageException("--width must be at most " + ComparisonSheet.MAX_WIDTH + ", got " + width + ".");
+    @Option(names = "--compare-layers", paramLabel = "SPEC", description = "Layers of the second panel (default:"
+            + " conv, or --layers when the second panel uses the same model).")
+    LayerChoice compareLayers;
+
+    @Option(names = "--mask", paramLabel = "auto|FILE|x,y,w,h", description = "The foreground; adds foreground"
+            + " and background curves.")
+    ForegroundChoice foreground;
+
+    @Mixin
+    FittingOption fitting;
+
+    @Option(names = "--width", paramLabel = "W", description = "Sheet width in pixels, " + ComparisonSheet.MIN_WIDTH
+            + " to " + ComparisonSheet.MAX_WIDTH + " (default 1920).")
+    int width = 1920;
+
+    @Option(names = "--colour-map", paramLabel = "NAME", completionCandidates = ColourMapNames.class,
+            description = "One of ${COMPLETION-CANDIDATES} (default viridis).")
+    ColourMap colourMap = ColourMap.VIRIDIS;
+
+    /** The colour maps as the option takes them, for the help and for completion. */
+    static final class ColourMapNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(ColourMap.values()).map(m -> m.name().toLowerCase(Locale.ROOT)).iterator();
         }
-        ColourMap map = colourMap(o.get("colour-map", "viridis"));
-        double opacity = o.number("opacity", 0.75);
+    }
+
+    @Option(names = "--opacity", paramLabel = "A", description = "Heatmap over image, 0 to 1 (default 0.75).")
+    double opacity = 0.75;
+
+    @Mixin
+    CacheOption cache;
+
+    @Mixin
+    AnalysisOptions analysis;
+
+    @Override
+    public Integer call() {
+        PrintStream err = err();
+        if (width < ComparisonSheet.MIN_WIDTH || width > ComparisonSheet.MAX_WIDTH) {
+            throw new UsageException("--width must be from " + ComparisonSheet.MIN_WIDTH + " to "
+                    + ComparisonSheet.MAX_WIDTH + ", got " + width + ".");
+        }
         if (!(opacity >= 0 && opacity <= 1)) {
-            throw new UsageException("--opacity must lie between 0 and 1, got " + o.get("opacity", "") + ".");
+            throw new UsageException("--opacity must lie between 0 and 1, got " + opacity + ".");
         }
-        if (o.has("compare-model") && o.has("compare-image")) {
-            throw new UsageException("Give --compare-model or --compare-image, not both: a sheet compares two panels.");
-        }
-        ModelCatalogue catalogue = Catalogues.of(o);
-        Model model = catalogue.resolve(o.require("model"));
-        Path imagePath = Path.of(o.require("image"));
-        String layerSpec = o.get("layers", "conv");
+        Model model = modelOption.resolve();
         List<Panel> panels = new ArrayList<>();
-        panels.add(panel("A", o, model, imagePath, layerSpec));
-        if (o.has("compare-model")) {
-            Model second = catalogue.resolve(o.get("compare-model", ""));
-            String spec = o.get("compare-layers", second.sha256().equals(model.sha256()) ? layerSpec : "conv");
-            panels.add(panel("B", o, second, imagePath, spec));
-        } else if (o.has("compare-image")) {
-            panels.add(panel("B", o, model, Path.of(o.get("compare-image", "")), o.get("compare-layers", layerSpec)));
+        panels.add(panel("A", model, imagePath, layerChoice));
+        if (second != null && second.model != null) {
+            Model other = modelOption.catalogue.catalogue().resolve(second.model);
+            LayerChoice layers = compareLayers != null ? compareLayers
+                    : other.sha256().equals(model.sha256()) ? layerChoice : LayerChoice.CONV;
+            panels.add(panel("B", other, imagePath, layers));
+        } else if (second != null) {
+            panels.add(panel("B", model, second.image, compareLayers != null ? compareLayers : layerChoice));
         }
 
         ConsoleProgress progress = ConsoleProgress.on(err);
         List<SheetPanel> sheet = new ArrayList<>();
-        try (AnalysisService service = new AnalysisService(o.has("no-cache") ? null : ResultCache.openDefault())) {
+        try (AnalysisService service = new AnalysisService(cache.open())) {
             List<JobHandle> jobs = new ArrayList<>();
             for (Panel p : panels) {
                 jobs.add(service.submit(p.request(), Priority.INTERACTIVE,
@@ -106,7 +137,7 @@ final class SnapshotCommand {
         } finally {
             progress.finish();
         }
-        Png.write(ComparisonSheet.render(sheet, map, opacity, width), outFile);
+        Png.write(ComparisonSheet.render(sheet, colourMap, opacity, width), outFile);
         err.println("Sheet written to " + outFile.toAbsolutePath());
         boolean failed = sheet.stream().anyMatch(p -> p.result().discarding().layers().stream().anyMatch(l -> !l.ok()));
         return failed ? Main.PARTIAL : 0;
@@ -115,37 +146,15 @@ final class SnapshotCommand {
     private record Panel(String label, String caption, AnalysisRequest request) {
     }
 
-    private static Panel panel(String label, Options o, Model model, Path imagePath, String layerSpec) {
+    private Panel panel(String label, Model model, Path image, LayerChoice choice) {
         ModelMetadata meta = model.metadata();
-        PreparedImage image = ImageLoader.load(imagePath, meta.inputHeight(), meta.inputWidth(), meta.inputChannels(),
-                o.has("crop") ? ResizeMode.CENTRE_CROP : ResizeMode.STRETCH);
-        ForegroundMask mask = o.has("mask") ? ForegroundMask.parse(o.get("mask", ""), image) : null;
-        DiscardingSettings settings = AnalyzeCommand.settings(o, meta).validated(meta.inputHeight(), meta.inputWidth());
+        List<String> layers = choice.in(model.network());
+        DiscardingSettings settings = analysis.resolve(model, layers);
+        PreparedImage prepared = ImageLoader.load(image, meta.inputHeight(), meta.inputWidth(), meta.inputChannels(),
+                fitting.mode());
+        ForegroundMask mask = foreground == null ? null : foreground.on(prepared);
         String name = meta.name() == null || meta.name().isBlank() ? meta.id() : meta.name();
-        List<String> layers = layers(model, layerSpec);
-        AnalyzeCommand.requireDecoders(model, layers, settings);
-        return new Panel(label, name + " · " + imagePath.getFileName(),
-                new AnalysisRequest(model, image, layers, mask, settings));
-    }
-
-    /** "conv": the convolution layers (every layer when there are none); else as for analyze. */
-    static List<String> layers(Model model, String spec) {
-        if (spec.equalsIgnoreCase("conv")) {
-            List<String> conv = model.network().analysableLayers().stream()
-                    .filter(l -> l.kind().equals("Conv2D") || l.kind().equals("DepthwiseConv2D")
-                            || l.kind().equals("SeparableConv2D"))
-                    .map(Layer::name).toList();
-            return conv.isEmpty() ? AnalyzeCommand.layers(model.network(), "all") : conv;
-        }
-        return AnalyzeCommand.layers(model.network(), spec);
-    }
-
-    private static ColourMap colourMap(String name) {
-        try {
-            return ColourMap.valueOf(name.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--colour-map must be viridis, inferno, magma, plasma or grays; got '" + name
-                    + "'.");
-        }
+        return new Panel(label, name + " · " + image.getFileName(),
+                new AnalysisRequest(model, prepared, layers, mask, settings));
     }
 }

@@ -2,53 +2,65 @@ package org.sieve.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.sieve.data.Datasets;
 import org.sieve.train.Architectures;
 import org.sieve.train.TrainedNetwork;
 import org.sieve.train.Training;
 import org.sieve.train.TrainingListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code sieve train}: trains a classic architecture on MNIST or Fashion-MNIST and saves it. */
-final class TrainCommand {
+@Command(name = "train",
+        header = "Train a classic CNN on MNIST or Fashion-MNIST into a model folder.",
+        description = "Trains an architecture on a dataset in TensorFlow and saves it as a model folder DIR whose"
+                + " name becomes the model id.")
+final class TrainCommand extends Subcommand {
 
-    static final String HELP = """
-            Usage: sieve train --arch A --dataset D --out DIR [--epochs N] [--seed S] [--snapshots E1,E2] [--data DIR]
-              Trains architecture A (%s) on dataset D (mnist, fashion) in TensorFlow and
-              saves it as a model folder DIR whose name becomes the model id.
-              --epochs N          epochs (default: the architecture's recipe)
-              --seed S            seed of initial weights, shuffling and dropout (default 0)
-              --snapshots E1,E2   also save the network after these epochs, as DIR-epochE
-              --data DIR          folder holding mnist/ and fashion/ (default data/; fetch them
-                                  with scripts/fetch-datasets.sh)""".formatted(String.join(", ", Architectures.NAMES));
+    @Option(names = "--arch", required = true, paramLabel = "A", completionCandidates = ArchitectureNames.class,
+            description = "The architecture: ${COMPLETION-CANDIDATES}.")
+    String arch;
 
-    private TrainCommand() {
+    @Option(names = "--dataset", required = true, paramLabel = "D", description = "mnist or fashion.")
+    String dataset;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The model folder to write.")
+    Path out;
+
+    @Option(names = "--epochs", paramLabel = "N", converter = Count.class, description = "Epochs (default: the"
+            + " architecture's recipe).")
+    int epochs;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of initial weights, shuffling and dropout"
+            + " (default 0).")
+    long seed;
+
+    @Option(names = "--snapshots", paramLabel = "E", split = ",", description = "Also save the network after"
+            + " these epochs, as DIR-epochE.")
+    List<Integer> snapshots = List.of();
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Folder holding mnist/ and fashion/ (default data/;"
+            + " fetch them with scripts/fetch-datasets.sh).")
+    Path data = Datasets.defaultDataDir();
+
+    /** The architectures' names, for the help and for completion. */
+    static final class ArchitectureNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Architectures.NAMES.iterator();
+        }
     }
 
-    static int run(List<String> args, PrintStream err) {
-        Options o = Options.parse("train", args, Set.of("arch", "dataset", "out", "epochs", "seed", "snapshots", "data"),
-                Set.of());
-        String arch = o.require("arch");
-        String dataset = o.require("dataset");
-        Path out = Path.of(o.require("out"));
-        List<Integer> snapshots = o.has("snapshots") ? Arrays.stream(o.get("snapshots", "").split(","))
-                .map(String::trim).map(s -> parseEpoch(s)).toList() : List.of();
-        TrainedNetwork trained = Training.run(arch, dataset, o.integer("epochs", 0, 1), o.longValue("seed", 0), out,
-                snapshots, o.path("data", Datasets.defaultDataDir()), progress(err));
+    @Override
+    public Integer call() {
+        PrintStream err = err();
+        TrainedNetwork trained = Training.run(arch, dataset, epochs, seed, out, snapshots, data, progress(err));
         err.printf(Locale.ROOT, "Saved %s: test accuracy %.2f %% after %d epochs.%n", out, 100 * trained.testAccuracy(),
                 trained.epochs());
         return 0;
-    }
-
-    private static int parseEpoch(String text) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new UsageException("--snapshots expects epoch numbers separated by commas, got '" + text + "'.");
-        }
     }
 
     private static TrainingListener progress(PrintStream err) {

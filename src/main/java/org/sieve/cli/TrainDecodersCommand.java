@@ -3,78 +3,100 @@ package org.sieve.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.sieve.SieveException;
 import org.sieve.data.Dataset;
 import org.sieve.data.Datasets;
 import org.sieve.image.ImageLoader;
 import org.sieve.image.ImageScan;
 import org.sieve.image.ResizeMode;
-import org.sieve.network.Layer;
 import org.sieve.network.format.DecoderSet;
 import org.sieve.network.format.Model;
 import org.sieve.train.DecoderTraining;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code sieve train-decoders}: trains the per-layer decoders that reconstruction uncertainty needs. */
-final class TrainDecodersCommand {
-
-    static final String HELP = """
-            Usage: sieve train-decoders --model M [--dataset D | --images DIR] [options]
-              Trains one decoder per layer of model M that rebuilds the input image from the
-              layer's features (metric 2, reconstruction uncertainty), reports each decoder's
-              reconstruction error on held-out images, and saves them beside the model in
-              M/decoders/.
-              --dataset D         mnist or fashion (default: the model's own dataset); the
-                                  training split trains, the test split is held out
-              --images DIR        a folder of images instead (labels are not needed); the last
-                                  tenth, in file-name order, is held out
-              --layers L1,L2      only these layers (default: every layer)
-              --epochs N          passes over the training images (default 2)
-              --limit N           train on the first N training images only
-              --held-out N        measure the error on at most N held-out images (default 2000)
-              --batch N           images per step (default 32)
-              --seed S            seed of initial weights and shuffling (default 0)
-              --replace           train layers that already have decoders again (they are kept
-                                  otherwise, so a quick trial never overwrites good decoders)
-              --data DIR          folder holding mnist/ and fashion/ (default data/)
-              --model-dir DIR     another folder of models to look in""";
+@Command(name = "train-decoders",
+        header = "Train a model's per-layer decoders (for --metric ru).",
+        description = "Trains one decoder per layer of the model that rebuilds the input image from the layer's"
+                + " features (metric 2, reconstruction uncertainty), reports each decoder's reconstruction error on"
+                + " held-out images, and saves them beside the model in M/decoders/.")
+final class TrainDecodersCommand extends Subcommand {
 
     private static final int DEFAULT_HELD_OUT = 2000;
 
-    private TrainDecodersCommand() {
+    @Mixin
+    ModelOption modelOption;
+
+    @ArgGroup
+    Source source;
+
+    /** What the decoders learn from: a dataset or a folder of images. */
+    static final class Source {
+        @Option(names = "--dataset", paramLabel = "D", description = "mnist or fashion (default: the model's own"
+                + " dataset); the training split trains, the test split is held out.")
+        String dataset;
+
+        @Option(names = "--images", paramLabel = "DIR", description = "A folder of images instead (labels are not"
+                + " needed); the last tenth, in file-name order, is held out.")
+        Path images;
     }
 
-    static int run(List<String> args, PrintStream err) {
-        Options o = Options.parse("train-decoders", args, Set.of("model", "dataset", "images", "layers", "epochs",
-                "limit", "held-out", "batch", "seed", "data", "model-dir"), Set.of("replace"));
-        Model model = Catalogues.of(o).resolve(o.require("model"));
+    @Option(names = "--layers", paramLabel = "L1,L2", description = "Only these layers (default: every layer).")
+    LayerChoice layerChoice = LayerChoice.ALL;
+
+    @Option(names = "--epochs", paramLabel = "N", converter = Count.class, description = "Passes over the training"
+            + " images (default 2).")
+    int epochs = DecoderTraining.Config.defaults().epochs();
+
+    @Option(names = "--limit", paramLabel = "N", converter = Count.class, description = "Train on the first N"
+            + " training images only.")
+    int limit = Integer.MAX_VALUE;
+
+    @Option(names = "--held-out", paramLabel = "N", converter = Count.class, description = "Measure the error on"
+            + " at most N held-out images (default 2000).")
+    int heldOutLimit = DEFAULT_HELD_OUT;
+
+    @Option(names = "--batch", paramLabel = "N", converter = Count.class, description = "Images per step (default"
+            + " 32).")
+    int batch = DecoderTraining.Config.defaults().batchSize();
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of initial weights and shuffling (default 0).")
+    long seed = DecoderTraining.Config.defaults().seed();
+
+    @Option(names = "--replace", description = "Train layers that already have decoders again (they are kept"
+            + " otherwise, so a quick trial never overwrites good decoders).")
+    boolean replace;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Folder holding mnist/ and fashion/ (default"
+            + " data/).")
+    Path data = Datasets.defaultDataDir();
+
+    @Override
+    public Integer call() {
+        PrintStream err = err();
+        Model model = modelOption.resolve();
         if (model.dir() == null) {
             throw new SieveException("Model '" + model.id() + "' has no folder to save decoders beside.");
         }
-        List<String> layers = o.has("layers")
-                ? Arrays.stream(o.get("layers", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()
-                : model.network().analysableLayers().stream().map(Layer::name).toList();
-        layers.forEach(model.network()::layer);
+        List<String> layers = layerChoice.in(model.network());
         List<String> existing = DecoderSet.trainedLayers(model).stream().filter(layers::contains).toList();
-        if (!existing.isEmpty() && !o.has("replace")) {
+        if (!existing.isEmpty() && !replace) {
             throw new UsageException("Layer(s) " + String.join(", ", existing) + " of " + model.id()
                     + " already have decoders in " + DecoderSet.folderOf(model.dir()) + ". Add --replace to train"
                     + " new ones in their place, or choose other layers with --layers.");
         }
-        if (o.has("dataset") && o.has("images")) {
-            throw new UsageException("Give either --dataset or --images, not both.");
-        }
-        Dataset[] split = o.has("images") ? folder(o.path("images", null), model, err)
-                : dataset(o.get("dataset", model.metadata().dataset()), model, o.path("data", Datasets.defaultDataDir()));
-        Dataset train = limited(split[0], o.integer("limit", split[0].size(), 1));
-        Dataset heldOut = limited(split[1], o.integer("held-out", DEFAULT_HELD_OUT, 1));
-        DecoderTraining.Config d = DecoderTraining.Config.defaults();
-        DecoderTraining.Config config = new DecoderTraining.Config(o.integer("epochs", d.epochs(), 1),
-                o.integer("batch", d.batchSize(), 1), d.learningRate(), o.longValue("seed", d.seed()));
+        Dataset[] split = source != null && source.images != null ? folder(source.images, model, err)
+                : dataset(source != null ? source.dataset : model.metadata().dataset(), model, data);
+        Dataset train = limited(split[0], limit);
+        Dataset heldOut = limited(split[1], heldOutLimit);
+        DecoderTraining.Config config = new DecoderTraining.Config(epochs, batch,
+                DecoderTraining.Config.defaults().learningRate(), seed);
         err.printf(Locale.ROOT, "Training %d decoder(s) of %s on %,d images of %s, %d epoch(s); %,d held out.%n",
                 layers.size(), model.id(), train.size(), train.name(), config.epochs(), heldOut.size());
         long start = System.nanoTime();

@@ -1,7 +1,6 @@
 package org.sieve.image;
 
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -35,38 +34,14 @@ public final class ForegroundMask {
         this.description = description + " (" + n + " of " + mask.length + " input pixels)";
     }
 
-    /**
-     * "auto", a rectangle "x,y,w,h" in source pixels, or the path of a mask image. A spec with
-     * a comma that is not an existing file is read as a rectangle, so typos get a number error.
-     */
+    /** "auto", a rectangle "x,y,w,h" in source pixels, or the path of a mask image; see {@link ForegroundChoice}. */
     public static ForegroundMask parse(String spec, PreparedImage img) {
-        String s = spec == null ? "" : spec.strip();
-        if (s.isEmpty()) {
-            throw new SieveException("The foreground is empty; give \"auto\", a rectangle x,y,w,h in source"
-                    + " image pixels, or the path of a mask image.");
-        }
-        if (s.equalsIgnoreCase("auto")) {
-            return auto(img);
-        }
-        Path path = Path.of(s);
-        if (s.contains(",") && !Files.exists(path)) {
-            return rectangle(s, img);
-        }
-        return fromMaskImage(path, img);
+        return ForegroundChoice.parse(spec).on(img);
     }
 
     /** Rectangle "x,y,w,h" in source pixels; a model pixel is foreground if its centre lies inside. */
     public static ForegroundMask rectangle(String spec, PreparedImage img) {
-        String[] parts = spec.split(",", -1);
-        if (parts.length != 4) {
-            throw new SieveException("Foreground rectangle \"" + spec + "\" must be four whole numbers x,y,w,h"
-                    + " in source image pixels, e.g. 4,4,20,20.");
-        }
-        String[] names = {"x", "y", "w", "h"};
-        int[] v = new int[4];
-        for (int i = 0; i < 4; i++) {
-            v[i] = rectangleNumber(spec, names[i], parts[i].strip());
-        }
+        int[] v = rectangleNumbers(spec);
         SourceRegion r = img.region();
         if (v[0] + (long) v[2] > r.sourceWidth() || v[1] + (long) v[3] > r.sourceHeight()) {
             throw new SieveException("Foreground rectangle \"" + spec + "\" goes outside the "
@@ -92,6 +67,21 @@ public final class ForegroundMask {
                     + "; make it larger or move it.");
         }
         return m;
+    }
+
+    /** x, y, w, h of a rectangle "x,y,w,h", checked for what needs no image: whole, not negative, w and h at least 1. */
+    static int[] rectangleNumbers(String spec) {
+        String[] parts = spec.split(",", -1);
+        if (parts.length != 4) {
+            throw new SieveException("Foreground rectangle \"" + spec + "\" must be four whole numbers x,y,w,h"
+                    + " in source image pixels, e.g. 4,4,20,20.");
+        }
+        String[] names = {"x", "y", "w", "h"};
+        int[] v = new int[4];
+        for (int i = 0; i < 4; i++) {
+            v[i] = rectangleNumber(spec, names[i], parts[i].strip());
+        }
+        return v;
     }
 
     private static int rectangleNumber(String spec, String name, String text) {

@@ -31,24 +31,29 @@ public record DiscardingSettings(double tau, double sigma0, int gridHeight, int 
     public static final int LARGE_INPUT_GRID = 16;
     /** Inputs up to this size get one sigma per pixel. */
     public static final int PER_PIXEL_LIMIT = 32;
+    /** Draws re-measuring D0 and the final D/D0; the default 64 is what the constraint check needs. */
+    public static final int MAX_CHECK_DRAWS = 4096;
 
     public static DiscardingSettings defaults() {
         return new DiscardingSettings(1.5, 0.01, 0, 0, 8, 64, 200, 0.1, 0.2, 1e-4, 1.0, 0,
                 ComputeDevice.CPU, Phi.AUTO, Metric.INFORMATION_DISCARDING);
     }
 
-    /** Rejects impossible values with a message that names the setting. */
+    /**
+     * Rejects impossible values with a message that names the setting, its value and what is
+     * allowed: each row of {@link SettingsTable}, then what the table does not show.
+     */
     public DiscardingSettings validated(int inputHeight, int inputWidth) {
-        require(tau > 0 && Double.isFinite(tau), "tau must be a positive number, got " + tau);
-        require(sigma0 > 0 && Double.isFinite(sigma0), "sigma0 must be positive, got " + sigma0);
+        for (Setting<?> setting : SettingsTable.ALL) {
+            String problem = setting.problem(this);
+            require(problem == null, problem);
+        }
         require(sigmaMin > 0 && sigmaMin < sigmaMax, "the sigma bounds must satisfy 0 < min < max, got ["
                 + sigmaMin + ", " + sigmaMax + "]");
         require(sigma0 >= sigmaMin && sigma0 <= sigmaMax, "sigma0 " + sigma0 + " lies outside the sigma bounds ["
                 + sigmaMin + ", " + sigmaMax + "]");
-        require(draws >= 1, "noise draws per step must be at least 1, got " + draws);
-        require(checkDraws >= draws, "check draws (" + checkDraws + ") must be at least the draws per step ("
-                + draws + ")");
-        require(maxSteps >= 1, "steps must be at least 1, got " + maxSteps);
+        require(checkDraws >= draws && checkDraws <= MAX_CHECK_DRAWS, "check draws = " + checkDraws
+                + " must lie between the draws per step (" + draws + ") and " + MAX_CHECK_DRAWS);
         require(learningRate > 0, "the learning rate must be positive, got " + learningRate);
         require(levelRate > 0 && levelRate <= 1, "the level rate must lie in (0, 1], got " + levelRate);
         require(gridHeight >= 0 && gridWidth >= 0, "the sigma grid must not be negative, got "
@@ -57,6 +62,11 @@ public record DiscardingSettings(double tau, double sigma0, int gridHeight, int 
                 + gridWidth + " is larger than the model's " + inputHeight + "x" + inputWidth
                 + " input; use at most " + inputHeight + "x" + inputWidth);
         return this;
+    }
+
+    /** The grid as chosen: {@link GridSize#AUTO} until a grid is set or resolved from the model. */
+    public GridSize gridSize() {
+        return gridHeight > 0 && gridWidth > 0 ? new GridSize(gridHeight, gridWidth) : GridSize.AUTO;
     }
 
     /** The grid to use for an input: the explicit one, else per pixel for small inputs, else 16x16. */
@@ -118,13 +128,12 @@ public record DiscardingSettings(double tau, double sigma0, int gridHeight, int 
 
         public Builder tau(double v) { tau = v; return this; }
         public Builder sigma0(double v) { sigma0 = v; return this; }
-        public Builder grid(int rows, int columns) { gridHeight = rows; gridWidth = columns; return this; }
+        public Builder grid(GridSize g) { gridHeight = g.rows(); gridWidth = g.columns(); return this; }
         public Builder draws(int v) { draws = v; return this; }
         public Builder checkDraws(int v) { checkDraws = v; return this; }
         public Builder maxSteps(int v) { maxSteps = v; return this; }
         public Builder learningRate(double v) { learningRate = v; return this; }
         public Builder levelRate(double v) { levelRate = v; return this; }
-        public Builder sigmaBounds(double min, double max) { sigmaMin = min; sigmaMax = max; return this; }
         public Builder seed(long v) { seed = v; return this; }
         public Builder device(ComputeDevice v) { device = v; return this; }
         public Builder phi(Phi v) { phi = v; return this; }

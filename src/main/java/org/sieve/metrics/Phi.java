@@ -27,6 +27,11 @@ public enum Phi {
         };
     }
 
+    /** As written on the command line and in result.json. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
     public static Phi parse(String text) {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));

@@ -117,9 +117,8 @@ public final class JobHandle {
         } else if (t instanceof SieveException s) {
             future.completeExceptionally(s);
         } else if (t instanceof OutOfMemoryError) {
-            future.completeExceptionally(new SieveException("Out of memory analysing " + request.image().source()
-                    + ". Analyse fewer layers at once, use fewer noise draws, or give Java more memory"
-                    + " (JAVA_OPTS=-Xmx8g).", SieveException.COMPUTE_FAILED, t));
+            future.completeExceptionally(new SieveException("Analysing " + request.image().source() + ": "
+                    + SieveException.OUT_OF_MEMORY, SieveException.COMPUTE_FAILED, t));
         } else {
             future.completeExceptionally(new SieveException("The analysis of " + request.image().source()
                     + " failed: " + t, SieveException.COMPUTE_FAILED, t));

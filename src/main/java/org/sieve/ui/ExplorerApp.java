@@ -11,7 +11,7 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.sieve.image.ResizeMode;
 import org.sieve.metrics.DiscardingSettings;
-import org.sieve.metrics.Metric;
+import org.sieve.metrics.SettingsTable;
 import org.sieve.render.ColourMap;
 import org.sieve.service.AnalysisService;
 import org.sieve.service.ResultCache;
@@ -138,14 +138,10 @@ public final class ExplorerApp extends Application {
         app.colourMap().set(parse(ColourMap.class, s.colourMap, ColourMap.VIRIDIS));
         app.opacity().set(s.opacity >= 0 && s.opacity <= 1 ? s.opacity : 0.75);
         app.compareKind().set(parse(CompareKind.class, s.compareKind, CompareKind.TWO_MODELS));
-        if (config.settings() != null) {
-            app.settings().set(config.settings());
-        } else if (s.settings != null) {
-            app.settings().set(s.settings.apply(app.settings().get()));
-        }
-        // The metric is restored even where start-up settings are given.
-        DiscardingSettings settings = app.settings().get();
-        app.settings().set(settings.toBuilder().metric(parse(Metric.class, s.metric, settings.metric())).build());
+        // Start-up settings win over remembered ones, except the metric, which is chosen beside Analyze.
+        DiscardingSettings start = config.settings() != null ? config.settings() : app.settings().get();
+        app.settings().set(s.settingsOver(start,
+                setting -> config.settings() == null || setting == SettingsTable.METRIC));
     }
 
     /** The last model, image, layers and foreground, or the bundled default on a first start. */
@@ -277,8 +273,7 @@ public final class ExplorerApp extends Application {
         s.compare = app.compare().get();
         s.compareKind = app.compareKind().get().name();
         s.recentModels = app.models().stream().filter(ModelEntry::recent).map(e -> e.dir().toString()).toList();
-        s.settings = SavedState.Settings.of(app.settings().get());
-        s.metric = app.settings().get().metric().name();
+        s.settings = SavedState.settingsOf(app.settings().get());
         return s;
     }
 

@@ -8,10 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import org.sieve.io.AtomicFiles;
 import org.sieve.metrics.DiscardingSettings;
-import org.sieve.tf.ComputeDevice;
+import org.sieve.metrics.Setting;
+import org.sieve.metrics.SettingsTable;
 
 /**
  * What the explorer remembers between runs, as a small JSON file. Every field may be missing
@@ -39,61 +43,34 @@ final class SavedState {
     boolean compare;
     String compareKind;
     List<String> recentModels = new ArrayList<>();
-    /** Chosen in the side bar rather than the settings sheet, so kept apart from the settings. */
-    String metric;
-    Settings settings;
+    /** Every setting of {@link SettingsTable} by its name, as text: "tau": "1.5", "grid": "auto". */
+    Map<String, String> settings;
 
-    /** The metric's settings the user can change in the settings sheet. */
-    static final class Settings {
-        double tau;
-        double sigma0;
-        int gridRows;
-        int gridColumns;
-        int draws;
-        int steps;
-        long seed;
-        String device;
+    static Map<String, String> settingsOf(DiscardingSettings s) {
+        Map<String, String> out = new LinkedHashMap<>();
+        SettingsTable.ALL.forEach(setting -> out.put(setting.name(), setting.textOf(s)));
+        return out;
+    }
 
-        static Settings of(DiscardingSettings s) {
-            Settings out = new Settings();
-            out.tau = s.tau();
-            out.sigma0 = s.sigma0();
-            out.gridRows = s.gridHeight();
-            out.gridColumns = s.gridWidth();
-            out.draws = s.draws();
-            out.steps = s.maxSteps();
-            out.seed = s.seed();
-            out.device = s.device().id();
-            return out;
-        }
-
-        DiscardingSettings apply(DiscardingSettings base) {
-            DiscardingSettings.Builder b = base.toBuilder();
-            if (tau > 0) {
-                b.tau(tau);
+    /**
+     * {@code base} with the remembered settings that {@code restore} picks; a missing, unreadable
+     * or out-of-range value (an older or hand-edited file) keeps base's.
+     */
+    DiscardingSettings settingsOver(DiscardingSettings base, Predicate<Setting<?>> restore) {
+        DiscardingSettings out = base;
+        for (Setting<?> setting : SettingsTable.ALL) {
+            String text = settings == null ? null : settings.get(setting.name());
+            if (text == null || !restore.test(setting)) {
+                continue;
             }
-            if (sigma0 > 0) {
-                b.sigma0(sigma0);
-            }
-            if (gridRows >= 0 && gridColumns >= 0) {
-                b.grid(gridRows, gridColumns);
-            }
-            if (draws > 0) {
-                b.draws(draws);
-            }
-            if (steps > 0) {
-                b.maxSteps(steps);
-            }
-            b.seed(seed);
             try {
-                if (device != null) {
-                    b.device(ComputeDevice.parse(device));
-                }
+                DiscardingSettings next = setting.with(out, setting.parse(text));
+                out = setting.problem(next) == null ? next : out;
             } catch (RuntimeException ignored) {
-                // An unknown device name keeps the default.
+                // Not a value of this setting: the remembered one is dropped.
             }
-            return b.build();
         }
+        return out;
     }
 
     /** The saved state, or a fresh one when there is none or it cannot be read. */

@@ -99,7 +99,6 @@ class BatchCommandTest {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    /** The result files so far; a walk that meets a temporary file just moved into place looks again. */
     static List<Path> results(Path out) throws IOException {
         if (!Files.isDirectory(out)) {
             return List.of();
@@ -111,6 +110,7 @@ class BatchCommandTest {
                 if (!(e.getCause() instanceof NoSuchFileException)) {
                     throw e;
                 }
+                // The running batch moved a temporary file into place during the walk: look again.
             }
         }
     }

@@ -54,6 +54,16 @@ class ForegroundMaskTest {
         assertMessage(img, "70,0,20,5", "goes outside the 80x40 source image");
     }
 
+    @Test
+    void aChoiceIsReadOnceAndItsRectangleCheckedWithoutAnImage() {
+        assertTrue(ForegroundChoice.parse(" AUTO ") instanceof ForegroundChoice.Auto);
+        assertEquals(new ForegroundChoice.Rectangle("30,10,20,20"), ForegroundChoice.parse("30,10,20,20"));
+        assertEquals(new ForegroundChoice.MaskImage(Path.of("mask.png")), ForegroundChoice.parse("mask.png"));
+        SieveException e = assertThrows(SieveException.class, () -> ForegroundChoice.parse("0,0,0,5"));
+        assertTrue(e.getMessage().contains("w = 0 must be at least 1"), e.getMessage());
+        assertEquals(100, ForegroundChoice.parse("30,10,20,20").on(wideImage()).foregroundCount());
+    }
+
     private static void assertMessage(PreparedImage img, String spec, String expected) {
         SieveException e = assertThrows(SieveException.class, () -> ForegroundMask.parse(spec, img));
         assertTrue(e.getMessage().contains(expected), e.getMessage());

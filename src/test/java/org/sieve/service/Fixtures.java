@@ -9,6 +9,7 @@ import org.sieve.image.ImageLoader;
 import org.sieve.image.PreparedImage;
 import org.sieve.image.ResizeMode;
 import org.sieve.metrics.DiscardingSettings;
+import org.sieve.metrics.SettingsTable;
 import org.sieve.metrics.TestNetworks;
 import org.sieve.network.Network;
 import org.sieve.network.format.Model;
@@ -19,8 +20,11 @@ public final class Fixtures {
 
     static final Network NETWORK = TestNetworks.convStack(1f, 1);
     static final Model MODEL = Model.of(NETWORK, ModelMetadata.defaults("tiny-conv", NETWORK));
-    /** More steps than any test waits for; the job only ends when cancelled (convergence needs 20% of them). */
-    static final int ENDLESS = 1_000_000;
+    /**
+     * The most steps allowed, more than any test waits for; the job only ends when cancelled
+     * (convergence needs 20% of them).
+     */
+    static final int ENDLESS = SettingsTable.MAX_STEPS;
 
     private Fixtures() {
     }

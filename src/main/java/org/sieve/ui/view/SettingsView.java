@@ -1,18 +1,20 @@
 package org.sieve.ui.view;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.PropertySheet;
+import org.sieve.SieveException;
 import org.sieve.metrics.DiscardingSettings;
-import org.sieve.tf.ComputeDevice;
+import org.sieve.metrics.Setting;
+import org.sieve.metrics.SettingsTable;
 import org.sieve.ui.model.AppModel;
 
-/** The metric's settings in a property sheet, each with a one-line explanation (shown as its tooltip). */
+/**
+ * The analysis settings of {@link SettingsTable} in a property sheet, each with its explanation,
+ * default and allowed range (shown as its tooltip).
+ */
 public final class SettingsView extends VBox {
 
     private final AppModel app;
@@ -40,62 +42,17 @@ public final class SettingsView extends VBox {
     }
 
     private List<PropertySheet.Item> items() {
-        return List.of(
-                item("Tau", "Allowed distortion: how much the layer's features may change under the noise,"
-                        + " relative to tiny noise (D/D0). Larger tau allows more noise: higher entropies."
-                        + " The paper uses 1.5.", Double.class, DiscardingSettings::tau,
-                        (s, v) -> s.toBuilder().tau((Double) v).build()),
-                item("Sigma0", "The tiny uniform noise that defines the normaliser D0, in pixel units"
-                        + " (intensities 0 to 1). The paper uses 0.01.", Double.class, DiscardingSettings::sigma0,
-                        (s, v) -> s.toBuilder().sigma0((Double) v).build()),
-                item("Sigma grid", "Noise cells, rows x columns: 'auto' (the model's recommendation; one cell per"
-                        + " pixel up to 32x32, else 16x16) or e.g. 14x14.", String.class, SettingsView::grid,
-                        SettingsView::withGrid),
-                item("Noise draws", "Noise samples per optimisation step. More draws: smoother optimisation,"
-                        + " slower steps.", Integer.class, DiscardingSettings::draws,
-                        (s, v) -> s.toBuilder().draws((Integer) v).build()),
-                item("Steps", "Optimisation steps at most; the run ends earlier once every layer has"
-                        + " converged.", Integer.class, DiscardingSettings::maxSteps,
-                        (s, v) -> s.toBuilder().maxSteps((Integer) v).build()),
-                item("Seed", "Seed of every noise draw: the same seed on the same device gives the same result.",
-                        Long.class, DiscardingSettings::seed, (s, v) -> s.toBuilder().seed((Long) v).build()),
-                item("Device", "Where TensorFlow computes: the CPU, or an NVIDIA GPU with Sieve's GPU build.",
-                        ComputeDevice.class, DiscardingSettings::device,
-                        (s, v) -> s.toBuilder().device((ComputeDevice) v).build()));
+        // The metric has its own choice beside Analyze.
+        return SettingsTable.ALL.stream().filter(s -> s != SettingsTable.METRIC).map(this::item).toList();
     }
 
-    static String grid(DiscardingSettings s) {
-        return s.gridHeight() == 0 || s.gridWidth() == 0 ? "auto" : s.gridHeight() + "x" + s.gridWidth();
-    }
-
-    static DiscardingSettings withGrid(DiscardingSettings s, Object value) {
-        String text = String.valueOf(value).trim().toLowerCase(Locale.ROOT);
-        if (text.isEmpty() || text.equals("auto")) {
-            return s.toBuilder().grid(0, 0).build();
-        }
-        String[] parts = text.split("[x×*, ]+");
-        if (parts.length == 2) {
-            try {
-                int rows = Integer.parseInt(parts[0]);
-                int cols = Integer.parseInt(parts[1]);
-                if (rows >= 1 && cols >= 1) {
-                    return s.toBuilder().grid(rows, cols).build();
-                }
-            } catch (NumberFormatException ignored) {
-                // Falls through to the message.
-            }
-        }
-        throw new IllegalArgumentException("The sigma grid must be 'auto' or ROWSxCOLUMNS with positive numbers,"
-                + " e.g. 14x14; got '" + value + "'.");
-    }
-
-    private PropertySheet.Item item(String name, String description, Class<?> type,
-                                    Function<DiscardingSettings, Object> get,
-                                    BiFunction<DiscardingSettings, Object, DiscardingSettings> set) {
+    /** Numbers and choices get the sheet's own editors; other values (the grid) are edited as their text. */
+    private PropertySheet.Item item(Setting<?> setting) {
+        boolean asText = !Number.class.isAssignableFrom(setting.type()) && !setting.type().isEnum();
         return new PropertySheet.Item() {
             @Override
             public Class<?> getType() {
-                return type;
+                return asText ? String.class : setting.type();
             }
 
             @Override
@@ -105,17 +62,19 @@ public final class SettingsView extends VBox {
 
             @Override
             public String getName() {
-                return name;
+                return setting.title();
             }
 
             @Override
             public String getDescription() {
-                return description;
+                return setting.explanation() + " Default " + setting.textOf(DiscardingSettings.defaults())
+                        + "; allowed: " + setting.values().range() + ".";
             }
 
             @Override
             public Object getValue() {
-                return get.apply(app.settings().get());
+                DiscardingSettings s = app.settings().get();
+                return asText ? setting.textOf(s) : setting.get().apply(s);
             }
 
             @Override
@@ -125,9 +84,16 @@ public final class SettingsView extends VBox {
                 }
                 editing = true;
                 try {
-                    app.settings().set(set.apply(app.settings().get(), convert(value)));
-                    problem.setText("");
-                } catch (IllegalArgumentException | ClassCastException e) {
+                    DiscardingSettings next = setting.with(app.settings().get(),
+                            asText ? setting.parse(String.valueOf(value)) : convert(value));
+                    String outside = setting.problem(next);
+                    if (outside == null) {
+                        app.settings().set(next);
+                        problem.setText("");
+                    } else {
+                        problem.setText("Not applied: " + outside + ".");
+                    }
+                } catch (IllegalArgumentException | ClassCastException | SieveException e) {
                     // Shown beside the sheet, not as a notification: editors commit on every keystroke.
                     problem.setText(e.getMessage());
                 } finally {
@@ -136,6 +102,7 @@ public final class SettingsView extends VBox {
             }
 
             private Object convert(Object value) {
+                Class<?> type = setting.type();
                 if (type == Integer.class && value instanceof Number n) {
                     return n.intValue();
                 }

@@ -9,11 +9,11 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import org.sieve.SieveException;
 import org.sieve.analysis.AnalysisRequest;
+import org.sieve.analysis.SettingsResolver;
 import org.sieve.image.PreparedImage;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.LayerResult;
 import org.sieve.metrics.Metric;
-import org.sieve.network.format.ModelMetadata;
 import org.sieve.service.AnalysisService;
 import org.sieve.service.JobHandle;
 import org.sieve.service.JobResult;
@@ -62,7 +62,7 @@ public final class AnalysisRunner implements AutoCloseable {
         }
         DiscardingSettings effective;
         try {
-            effective = effective(settings, model.metadata());
+            effective = SettingsResolver.resolve(settings, model.metadata(), layers.size());
         } catch (SieveException e) {
             tell.accept(UserMessage.error("Settings", e.getMessage()));
             return false;
@@ -81,18 +81,6 @@ public final class AnalysisRunner implements AutoCloseable {
             finished(panel, job, result, failure);
         }));
         return true;
-    }
-
-    /** The settings as the engine gets them: the model's recommended grid when none is set. */
-    static DiscardingSettings effective(DiscardingSettings s, ModelMetadata meta) {
-        DiscardingSettings.Builder b = s.toBuilder();
-        if ((s.gridHeight() == 0 || s.gridWidth() == 0) && meta.sigmaGrid() != null) {
-            b.grid(meta.sigmaGrid()[0], meta.sigmaGrid()[1]);
-        }
-        if (s.checkDraws() < s.draws()) {
-            b.checkDraws(s.draws());
-        }
-        return b.build().validated(meta.inputHeight(), meta.inputWidth());
     }
 
     public void cancel(PanelState panel) {

@@ -21,13 +21,13 @@ public final class Errors {
             t = t.getCause();
         }
         if (t instanceof SieveException && mentionsMemory(t)) {
-            return outOfMemory();
+            return SieveException.OUT_OF_MEMORY;
         }
         if (t instanceof SieveException) {
             return t.getMessage();
         }
         if (t instanceof OutOfMemoryError) {
-            return outOfMemory();
+            return SieveException.OUT_OF_MEMORY;
         }
         String what = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         return "Something went wrong inside Sieve (" + what + "). The window stays usable; please report this"
@@ -41,10 +41,5 @@ public final class Errors {
             }
         }
         return false;
-    }
-
-    private static String outOfMemory() {
-        return "Sieve ran out of memory, so this job was stopped. Analyse fewer layers at once, use fewer noise"
-                + " draws, or start Sieve with more memory (JAVA_OPTS=-Xmx8g ./sieve).";
     }
 }

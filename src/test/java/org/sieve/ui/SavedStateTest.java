@@ -1,0 +1,57 @@
+package org.sieve.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sieve.metrics.DiscardingSettings;
+import org.sieve.metrics.GridSize;
+import org.sieve.metrics.Metric;
+import org.sieve.metrics.Phi;
+import org.sieve.metrics.SettingsTable;
+import org.sieve.tf.ComputeDevice;
+
+/** The explorer's remembered settings: every row of the settings table, by name, and nothing impossible. */
+class SavedStateTest {
+
+    private static final DiscardingSettings DEFAULTS = DiscardingSettings.defaults();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everySettingComesBackAfterARestart() {
+        DiscardingSettings chosen = DEFAULTS.toBuilder().tau(2).sigma0(0.02).grid(new GridSize(14, 14)).draws(4)
+                .maxSteps(50).seed(-9).device(ComputeDevice.GPU).phi(Phi.IDENTITY)
+                .metric(Metric.RECONSTRUCTION_UNCERTAINTY).build();
+        SavedState s = new SavedState();
+        s.x = 10; // a window position, as the explorer records it; JSON has no NaN
+        s.y = 10;
+        s.settings = SavedState.settingsOf(chosen);
+        Path file = dir.resolve("explorer.json");
+        s.write(file);
+        assertEquals(chosen, SavedState.read(file).settingsOver(DEFAULTS, setting -> true));
+    }
+
+    @Test
+    void onlyThePickedSettingsAreRestored() {
+        SavedState s = new SavedState();
+        s.settings = SavedState.settingsOf(DEFAULTS.toBuilder().maxSteps(50)
+                .metric(Metric.RECONSTRUCTION_UNCERTAINTY).build());
+        DiscardingSettings restored = s.settingsOver(DEFAULTS, setting -> setting == SettingsTable.METRIC);
+        assertEquals(DEFAULTS.toBuilder().metric(Metric.RECONSTRUCTION_UNCERTAINTY).build(), restored);
+    }
+
+    @Test
+    void anOlderOrHandEditedFileKeepsWhatItCanRead() throws IOException {
+        Path file = dir.resolve("explorer.json");
+        Files.writeString(file, """
+                {"settings": {"tau": 2.5, "gridRows": 14, "gridColumns": 14, "draws": 4,
+                              "steps": "999999999", "seed": "seven", "device": "tpu", "grid": "3x"}}""");
+        DiscardingSettings restored = SavedState.read(file).settingsOver(DEFAULTS, setting -> true);
+        assertEquals(DEFAULTS.toBuilder().tau(2.5).draws(4).build(), restored);
+    }
+}
