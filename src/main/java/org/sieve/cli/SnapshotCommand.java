@@ -18,13 +18,13 @@ import org.sieve.network.format.ModelCatalogue;
 import org.sieve.network.format.ModelMetadata;
 import org.sieve.render.ColourMap;
 import org.sieve.render.Png;
+import org.sieve.report.ComparisonSheet;
+import org.sieve.report.SheetPanel;
 import org.sieve.service.AnalysisService;
 import org.sieve.service.JobHandle;
 import org.sieve.service.JobListener;
 import org.sieve.service.Priority;
 import org.sieve.service.ResultCache;
-import org.sieve.ui.sheet.ComparisonSheet;
-import org.sieve.ui.sheet.SheetPanel;
 
 /**
  * {@code sieve snapshot}: the explorer's comparison sheet without a display, for tests and for

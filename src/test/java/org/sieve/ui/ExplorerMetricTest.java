@@ -28,11 +28,11 @@ import org.sieve.metrics.DiscardingResult;
 import org.sieve.metrics.LayerResult;
 import org.sieve.metrics.Metric;
 import org.sieve.render.ColourMap;
+import org.sieve.report.ComparisonSheet;
+import org.sieve.report.SheetPanel;
 import org.sieve.ui.model.PanelState;
 import org.sieve.ui.model.RunState;
 import org.sieve.ui.model.UserMessage;
-import org.sieve.ui.sheet.ComparisonSheet;
-import org.sieve.ui.sheet.SheetPanel;
 
 /**
  * Metric 2 in the explorer: chosen beside Analyze, it shows reconstruction-uncertainty maps with

@@ -13,9 +13,9 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
 import javafx.util.StringConverter;
 import org.sieve.metrics.LayerResult;
+import org.sieve.report.EntropyCurves;
+import org.sieve.report.SheetPanel;
 import org.sieve.ui.model.AppModel;
-import org.sieve.ui.sheet.EntropyCurves;
-import org.sieve.ui.sheet.SheetPanel;
 
 /**
  * The layer-wise entropy curve of every analysed panel on one chart: raw h-bar (r-bar for metric

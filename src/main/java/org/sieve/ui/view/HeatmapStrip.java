@@ -18,10 +18,10 @@ import org.sieve.image.PreparedImage;
 import org.sieve.metrics.LayerResult;
 import org.sieve.render.ColourScale;
 import org.sieve.render.HeatmapRenderer;
+import org.sieve.report.ComparisonSheet;
+import org.sieve.service.JobResult;
 import org.sieve.ui.model.AppModel;
 import org.sieve.ui.model.PanelState;
-import org.sieve.service.JobResult;
-import org.sieve.ui.sheet.ComparisonSheet;
 
 /**
  * The paper's signature figure for one panel: every analysed layer's pixel-wise entropy (or

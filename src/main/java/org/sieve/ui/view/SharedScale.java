@@ -6,9 +6,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.sieve.analysis.AnalysisResult;
 import org.sieve.metrics.Metric;
 import org.sieve.render.ColourScale;
+import org.sieve.report.ComparisonSheet;
 import org.sieve.ui.model.AppModel;
 import org.sieve.ui.model.PanelState;
-import org.sieve.ui.sheet.ComparisonSheet;
 
 /**
  * One colour scale over every heatmap on screen (both panels in compare mode), so colours compare;

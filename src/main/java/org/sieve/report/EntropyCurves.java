@@ -1,4 +1,4 @@
-package org.sieve.ui.sheet;
+package org.sieve.report;
 
 import java.awt.Color;
 import java.util.ArrayList;

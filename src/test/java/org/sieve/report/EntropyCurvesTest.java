@@ -1,4 +1,4 @@
-package org.sieve.ui.sheet;
+package org.sieve.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
