@@ -18,8 +18,11 @@ import org.sieve.network.format.ModelCatalogue;
 import org.sieve.network.format.ModelMetadata;
 import org.sieve.render.ColourMap;
 import org.sieve.render.Png;
+import org.sieve.report.ColourRange;
 import org.sieve.report.ComparisonSheet;
+import org.sieve.report.MapStyle;
 import org.sieve.report.SheetPanel;
+import org.sieve.report.SheetSize;
 import org.sieve.service.AnalysisService;
 import org.sieve.service.JobHandle;
 import org.sieve.service.JobListener;
@@ -50,9 +53,14 @@ final class SnapshotCommand {
               --mask auto|FILE|x,y,w,h
                                     foreground; adds foreground and background curves
               --crop                centre-crop to the model's aspect ratio instead of stretching
-              --width W             sheet width in pixels (default 1920, 640 to 7680)
+              --size WxH            the sheet's exact size in pixels (default 1920x1080; also
+                                    2560x1440, 3840x2160, or any from 640x360 to 7680x4320)
+              --width W             a 16:9 sheet this wide (--size Wx(W*9/16))
               --colour-map NAME     viridis (default), inferno, magma, plasma or grays
-              --opacity A           heatmap over image, 0 to 1 (default 0.75)
+              --colour-range R      robust (default: 2nd to 98th percentile of every map on the
+                                    sheet, cells beyond drawn hatched), full, robust-per-layer,
+                                    full-per-layer, or MIN,MAX (e.g. -4,-1)
+              --opacity A           map over image, 0 to 1 (default 0.85)
               --metric M, --steps N, --seed S, --tau T, --sigma0 S, --grid RxC, --draws N,
               --device cpu|gpu      as for 'sieve analyze'
               --no-cache            compute every layer, neither reading nor writing the result cache
@@ -63,18 +71,11 @@ final class SnapshotCommand {
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
         Options o = Options.parse("snapshot", args, Set.of("model", "image", "out", "layers", "compare-model",
-                "compare-image", "compare-layers", "mask", "width", "colour-map", "opacity", "steps", "seed", "tau",
-                "sigma0", "grid", "draws", "device", "model-dir", "metric"), Set.of("crop", "no-cache"));
+                "compare-image", "compare-layers", "mask", "width", "size", "colour-map", "colour-range", "opacity",
+                "steps", "seed", "tau", "sigma0", "grid", "draws", "device", "model-dir", "metric"), Set.of("crop", "no-cache"));
         Path outFile = Path.of(o.require("out"));
-        int width = o.integer("width", 1920, ComparisonSheet.MIN_WIDTH);
-        if (width > ComparisonSheet.MAX_WIDTH) {
-            throw new UsageException("--width must be at most " + ComparisonSheet.MAX_WIDTH + ", got " + width + ".");
-        }
-        ColourMap map = colourMap(o.get("colour-map", "viridis"));
-        double opacity = o.number("opacity", 0.75);
-        if (!(opacity >= 0 && opacity <= 1)) {
-            throw new UsageException("--opacity must lie between 0 and 1, got " + o.get("opacity", "") + ".");
-        }
+        MapStyle style = style(o);
+        SheetSize size = size(o);
         if (o.has("compare-model") && o.has("compare-image")) {
             throw new UsageException("Give --compare-model or --compare-image, not both: a sheet compares two panels.");
         }
@@ -106,7 +107,7 @@ final class SnapshotCommand {
         } finally {
             progress.finish();
         }
-        Png.write(ComparisonSheet.render(sheet, map, opacity, width), outFile);
+        Png.write(ComparisonSheet.render(sheet, style, size), outFile);
         err.println("Sheet written to " + outFile.toAbsolutePath());
         boolean failed = sheet.stream().anyMatch(p -> p.result().discarding().layers().stream().anyMatch(l -> !l.ok()));
         return failed ? Main.PARTIAL : 0;
@@ -138,6 +139,34 @@ final class SnapshotCommand {
             return conv.isEmpty() ? AnalyzeCommand.layers(model.network(), "all") : conv;
         }
         return AnalyzeCommand.layers(model.network(), spec);
+    }
+
+    /** Colours, opacity and colour range; each wrong value named with what is allowed. */
+    private static MapStyle style(Options o) {
+        ColourMap map = colourMap(o.get("colour-map", "viridis"));
+        ColourRange range;
+        try {
+            range = ColourRange.parse(o.get("colour-range", ColourRange.DEFAULT.id()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--colour-range: " + e.getMessage());
+        }
+        try {
+            return new MapStyle(map, o.number("opacity", MapStyle.DEFAULT_OPACITY), range);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--opacity: " + e.getMessage());
+        }
+    }
+
+    private static SheetSize size(Options o) {
+        if (o.has("size") && o.has("width")) {
+            throw new UsageException("Give --size or --width, not both.");
+        }
+        try {
+            return o.has("width") ? SheetSize.ofWidth(o.integer("width", 0, SheetSize.MIN_WIDTH))
+                    : SheetSize.parse(o.get("size", SheetSize.FULL_HD.toString()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException((o.has("width") ? "--width: " : "--size: ") + e.getMessage());
+        }
     }
 
     private static ColourMap colourMap(String name) {

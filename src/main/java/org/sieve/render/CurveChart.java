@@ -71,10 +71,14 @@ public final class CurveChart {
     }
 
     public BufferedImage render(int width, int height) {
+        return render(width, height, Math.min(16, Math.max(11, height / 40f)));
+    }
+
+    /** @param base size of the labels' font in pixels; the title's is 30% larger */
+    public BufferedImage render(int width, int height, float base) {
         if (width < 200 || height < 150) {
             throw new IllegalArgumentException("chart " + width + "x" + height + " too small");
         }
-        float base = Math.min(16, Math.max(11, height / 40f));
         Font titleFont = Text.sans(Font.BOLD, base * 1.3f);
         Font font = Text.sans(Font.PLAIN, base);
         FontMetrics fm = Text.metrics(font);

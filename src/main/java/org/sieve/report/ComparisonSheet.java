@@ -2,337 +2,319 @@ package org.sieve.report;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.sieve.analysis.AnalysisResult;
 import org.sieve.analysis.Reconstructions;
-import org.sieve.analysis.ResultFiles;
 import org.sieve.analysis.Version;
 import org.sieve.image.PreparedImage;
-import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.LayerResult;
-import org.sieve.metrics.Metric;
-import org.sieve.render.ColourMap;
+import org.sieve.render.ColourBar;
 import org.sieve.render.ColourScale;
 import org.sieve.render.HeatmapRenderer;
+import org.sieve.render.Text;
 
 /**
- * A presentation-ready PNG of one or two analyses: title, the settings, per panel a strip of
- * layer heatmaps on one colour scale shared by all panels (with its colour bar), for metric 2 the
- * input and each layer's reconstruction of it under the maps, and the layer-wise curves of all
- * panels on one chart. Pure Java2D, so the explorer's export and {@code sieve snapshot} draw the
- * same sheet, with or without a display.
+ * A slide of one or two analyses in an exact frame: title, what the maps show and the settings;
+ * per panel its layers' maps in rows with the colour bar beside them (for metric 2 the input and
+ * each layer's reconstruction under the maps); the layer-wise curves of all panels on one chart.
+ * The maps take as much of the frame as they can: the curves go below them or to their right,
+ * whichever leaves the maps larger, and take what the maps leave. Text scales with the frame.
+ * Pure Java2D, so the explorer's export and {@code sieve snapshot} draw the same sheet.
  */
 public final class ComparisonSheet {
 
-    public static final int MIN_WIDTH = 640;
-    public static final int MAX_WIDTH = 7680;
-    /** Heatmap panels narrower than this wrap into further rows. */
-    private static final int MIN_PANEL = 150;
+    /** The curves' share of the body when below the maps, and when beside them. */
+    private static final double CURVES_BELOW = 0.34;
+    private static final double CURVES_RIGHT = 0.32;
 
     private ComparisonSheet() {
     }
 
-    /**
-     * @param width   of the PNG in pixels; the height follows from the content
-     * @param opacity weight of the heatmap colour over the image, 0 to 1
-     */
-    public static BufferedImage render(List<SheetPanel> panels, ColourMap map, double opacity, int width) {
+    /** Sizes that follow the frame: 1 unit is a pixel on a 1920x1080 sheet. */
+    private record Type(int margin, int gap, Font title, Font line, Font panel, Font tile, Font small, Font foot) {
+
+        static Type of(SheetSize size) {
+            double u = Math.min(size.width() / 1920.0, size.height() / 1080.0);
+            return new Type((int) Math.round(Math.max(12, 36 * u)), (int) Math.round(Math.max(6, 16 * u)),
+                    font(Font.BOLD, 44 * u, 15), font(Font.PLAIN, 22 * u, 11), font(Font.BOLD, 28 * u, 12),
+                    font(Font.BOLD, 22 * u, 11), font(Font.PLAIN, 18 * u, 10), font(Font.PLAIN, 16 * u, 10));
+        }
+
+        private static Font font(int style, double size, int least) {
+            return Text.sans(style, (float) Math.max(least, size));
+        }
+
+        int lines(Font f, int n) {
+            var fm = Text.metrics(f);
+            return n * (fm.getAscent() + fm.getDescent());
+        }
+    }
+
+    private record Box(int x, int y, int w, int h) {
+        int right() {
+            return x + w;
+        }
+
+        int bottom() {
+            return y + h;
+        }
+    }
+
+    /** One panel's maps as units: the optional lead column (metric 2's input), then a unit per layer. */
+    private record Block(SheetPanel panel, List<LayerResult> layers, boolean rebuilt, String heading) {
+        int units() {
+            return layers.size() + (rebuilt ? 1 : 0);
+        }
+
+        int stack() {
+            return rebuilt ? 2 : 1;
+        }
+    }
+
+    /** Where the maps and the curves go, and how large the maps are. */
+    private record Plan(Box maps, Box curves, boolean curvesRight, boolean sideBySide, double size) {
+    }
+
+    public static BufferedImage render(List<SheetPanel> panels, MapStyle style, SheetSize size) {
         if (panels.isEmpty()) {
             throw new IllegalArgumentException("a sheet needs at least one analysed panel");
         }
-        if (width < MIN_WIDTH || width > MAX_WIDTH) {
-            throw new IllegalArgumentException("sheet width " + width + " outside " + MIN_WIDTH + ".." + MAX_WIDTH);
-        }
-        double s = width / 1600.0;
-        int margin = (int) Math.round(40 * s);
-        int inner = width - 2 * margin;
-        Font titleFont = new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(34 * s));
-        Font lineFont = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.max(11, Math.round(18 * s)));
-        Font rowFont = new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.max(12, Math.round(22 * s)));
-        Font footFont = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.max(10, Math.round(14 * s)));
-
-        Map<Metric, ColourScale> scales = sharedScales(panels.stream().map(SheetPanel::result).toList());
-        // Metric 2 adds a column before the maps: the input, beside the layers' reconstructions of it.
-        int lead = panels.stream().anyMatch(p -> rebuilt(p.result())) ? 1 : 0;
-        int gap = (int) Math.round(18 * s);
-        // Two panels of a few layers each read best side by side; more layers need the full width.
-        boolean sideBySide = panels.size() == 2 && panels.stream().allMatch(p -> okLayers(p) <= 3);
-        int blockWidth = sideBySide ? (inner - 2 * gap) / 2 : inner;
-        List<BufferedImage> blocks = new ArrayList<>();
-        List<String> rowTitles = new ArrayList<>();
-        // One heatmap size for every panel, so the rows compare: set by the panel with most layers.
-        int most = panels.stream().mapToInt(ComparisonSheet::okLayers).max().orElse(1);
-        int perRow = Math.max(1, Math.min(Math.max(1, most),
-                (int) (blockWidth / (MIN_PANEL * Math.max(1, s))) - lead));
-        int rows = (Math.max(1, most) + perRow - 1) / perRow;
-        perRow = (Math.max(1, most) + rows - 1) / rows;
-        int panelSize = (int) Math.max(64, Math.min(360 * s, blockWidth / (perRow + lead + 0.6) * 0.9));
+        Type type = Type.of(size);
+        MapScales scales = MapScales.of(panels.stream().map(SheetPanel::result).toList(), style.range());
+        List<Block> blocks = new ArrayList<>();
         for (SheetPanel p : panels) {
-            rowTitles.add((panels.size() > 1 ? p.label() + " · " : "") + p.caption());
-            blocks.add(strips(p, scales.get(EntropyCurves.metric(p)), map, opacity, blockWidth, perRow, panelSize,
-                    s));
+            List<LayerResult> ok = p.result().discarding().layers().stream().filter(LayerResult::ok).toList();
+            blocks.add(new Block(p, ok, ok.stream().anyMatch(l -> l.reconstruction() != null),
+                    (panels.size() > 1 ? p.label() + " · " : "") + p.caption()));
         }
-        BufferedImage chart = EntropyCurves.chart(panels).render(inner,
-                (int) Math.round(Math.max(300, Math.min(0.55 * inner, 520 * s))));
+        int inner = size.width() - 2 * type.margin();
+        Text.Block title = Text.wrap(Captions.title(panels), type.title(), inner, 2);
+        Text.Block about = Text.wrap(Captions.description(panels), type.line(), inner, 2);
+        Text.Block settings = Text.wrap(Captions.settings(panels), type.line(), inner, 1);
+        String footText = "Sieve " + Version.SIEVE + " · " + LocalDate.now() + " · " + Captions.colours(scales, panels);
+        Text.Block foot = Text.wrap(footText, type.foot(), inner, 1);
+        int top = type.margin() + title.height() + type.gap() / 2 + about.height() + settings.height() + type.gap();
+        Box body = new Box(type.margin(), top, inner, size.height() - type.margin() - foot.height() - type.gap() - top);
 
-        FontMetrics tm = metrics(titleFont);
-        FontMetrics lm = metrics(lineFont);
-        FontMetrics rm = metrics(rowFont);
-        FontMetrics fm = metrics(footFont);
-        int height = margin + tm.getHeight() + lm.getHeight() * 2 + gap;
-        if (sideBySide) {
-            height += rm.getHeight() + gap / 2 + Math.max(blocks.get(0).getHeight(), blocks.get(1).getHeight()) + gap;
-        } else {
-            for (BufferedImage b : blocks) {
-                height += rm.getHeight() + gap / 2 + b.getHeight() + gap;
-            }
-        }
-        height += chart.getHeight() + gap + fm.getHeight() + margin;
+        boolean flagged = blocks.stream().flatMap(b -> b.layers().stream()).anyMatch(l -> LayerWarnings.of(l).any());
+        int label = type.lines(type.tile(), 1) + type.lines(type.small(), flagged ? 2 : 1) + type.gap() / 3
+                + (scales.perLayer() ? miniBarHeight(type) : 0);
+        int reserved = scales.perLayer() ? 0 : barWidth(scales, style, type) + type.gap();
+        Plan plan = best(blocks, body, type, label, reserved);
 
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
+        BufferedImage out = new BufferedImage(size.width(), size.height(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = Text.canvas(out);
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
-            int y = margin + tm.getAscent();
             g.setColor(Color.BLACK);
-            text(g, title(panels), titleFont, margin, y, inner);
-            y += tm.getDescent() + lm.getAscent() + gap / 3;
+            title.draw(g, type.margin(), type.margin(), false);
+            int y = type.margin() + title.height() + type.gap() / 2;
             g.setColor(new Color(0x333333));
-            text(g, description(panels), lineFont, margin, y, inner);
-            y += lm.getHeight();
-            text(g, settingsLine(panels.get(0).result().request().settings(), panels), lineFont, margin, y, inner);
-            y += lm.getDescent() + gap;
-            if (sideBySide) {
-                y += rm.getAscent();
-                g.setColor(Color.BLACK);
-                for (int i = 0; i < 2; i++) {
-                    text(g, rowTitles.get(i), rowFont, margin + i * (blockWidth + 2 * gap), y, blockWidth);
-                }
-                y += rm.getDescent() + gap / 2;
-                for (int i = 0; i < 2; i++) {
-                    g.drawImage(blocks.get(i), margin + i * (blockWidth + 2 * gap), y, null);
-                }
-                y += Math.max(blocks.get(0).getHeight(), blocks.get(1).getHeight()) + gap;
-            } else {
-                for (int i = 0; i < blocks.size(); i++) {
-                    y += rm.getAscent();
-                    g.setColor(Color.BLACK);
-                    text(g, rowTitles.get(i), rowFont, margin, y, inner);
-                    y += rm.getDescent() + gap / 2;
-                    g.drawImage(blocks.get(i), margin, y, null);
-                    y += blocks.get(i).getHeight() + gap;
-                }
-            }
-            g.drawImage(chart, margin, y, null);
-            y += chart.getHeight() + gap + fm.getAscent();
+            about.draw(g, type.margin(), y, false);
+            settings.draw(g, type.margin(), y + about.height(), false);
+            Box curves = drawMaps(g, blocks, plan, type, label, reserved, scales, style);
+            int fontSize = Math.round(type.small().getSize2D());
+            g.drawImage(EntropyCurves.chart(panels).render(curves.w(), curves.h(), fontSize), curves.x(), curves.y(),
+                    null);
             g.setColor(Color.GRAY);
-            text(g, "Sieve " + Version.SIEVE + " · " + LocalDate.now() + " · colour: " + colours(scales, panels),
-                    footFont, margin, y, inner);
+            foot.draw(g, type.margin(), size.height() - type.margin() - foot.height(), false);
         } finally {
             g.dispose();
         }
         return out;
     }
 
-    private static int okLayers(SheetPanel p) {
-        return (int) p.result().discarding().layers().stream().filter(LayerResult::ok).count();
+    /** Of curves below or to the right, panels side by side or stacked: the plan with the largest maps. */
+    private static Plan best(List<Block> blocks, Box body, Type type, int label, int reserved) {
+        Plan best = null;
+        // Curves beside the maps suit landscape frames only: on a portrait one they would be a sliver.
+        boolean[] sides = body.w() > 1.2 * body.h() ? new boolean[] {false, true} : new boolean[] {false};
+        for (boolean right : sides) {
+            for (boolean side : blocks.size() == 2 ? new boolean[] {true, false} : new boolean[] {true}) {
+                Box maps;
+                Box curves;
+                if (right) {
+                    int w = Math.max(260, (int) Math.round(CURVES_RIGHT * body.w()));
+                    maps = new Box(body.x(), body.y(), body.w() - w - type.gap(), body.h());
+                    curves = new Box(maps.right() + type.gap(), body.y(), w, body.h());
+                } else {
+                    int h = Math.max(170, (int) Math.round(CURVES_BELOW * body.h()));
+                    maps = new Box(body.x(), body.y(), body.w(), body.h() - h - type.gap());
+                    curves = new Box(body.x(), maps.bottom() + type.gap(), body.w(), h);
+                }
+                double size = Double.MAX_VALUE;
+                List<Box> boxes = split(maps, blocks.size(), side, type.gap());
+                for (int i = 0; i < blocks.size(); i++) {
+                    Box b = boxes.get(i);
+                    size = Math.min(size, fit(blocks.get(i), b.w(), b.h() - headingHeight(blocks.get(i), b.w(), type),
+                            type, label, reserved).size());
+                }
+                if (best == null || size > best.size() + 0.5) {
+                    best = new Plan(maps, curves, right, side, size);
+                }
+            }
+        }
+        return best;
     }
 
-    /** Whether the result's layers come with reconstructions of the input (metric 2). */
-    public static boolean rebuilt(AnalysisResult result) {
-        return result.discarding().layers().stream().anyMatch(l -> l.ok() && l.reconstruction() != null);
+    private static TileFit fit(Block b, int width, int height, Type type, int label, int reserved) {
+        return TileFit.of(b.units(), width, height, type.gap(), reserved, b.stack(), label, 0, Double.MAX_VALUE);
+    }
+
+    private static List<Box> split(Box maps, int n, boolean sideBySide, int gap) {
+        if (n == 1) {
+            return List.of(maps);
+        }
+        if (sideBySide) {
+            int w = (maps.w() - gap) / 2;
+            return List.of(new Box(maps.x(), maps.y(), w, maps.h()), new Box(maps.x() + w + gap, maps.y(), w, maps.h()));
+        }
+        int h = (maps.h() - gap) / 2;
+        return List.of(new Box(maps.x(), maps.y(), maps.w(), h), new Box(maps.x(), maps.y() + h + gap, maps.w(), h));
+    }
+
+    private static int headingHeight(Block b, int width, Type type) {
+        return Text.wrap(b.heading(), type.panel(), width, 2).height() + type.gap() / 2;
+    }
+
+    /** A block at the common tile size: its rows, heading and extent. */
+    private record Placed(Block block, TileFit fit, Text.Block heading, int w, int h) {
     }
 
     /**
-     * One colour scale per metric over every successful layer of every result, so that maps of one
-     * quantity compare by colour; a metric without a successful layer has none.
+     * Draws every panel's maps at one size, so that they compare, and returns the box left for the
+     * curves: the plan's, grown by whatever the maps did not need.
      */
-    public static Map<Metric, ColourScale> sharedScales(List<AnalysisResult> results) {
-        Map<Metric, List<float[][]>> maps = new EnumMap<>(Metric.class);
-        for (AnalysisResult r : results) {
-            Metric metric = r.request().settings().metric();
-            for (LayerResult l : r.discarding().layers()) {
-                if (l.ok()) {
-                    maps.computeIfAbsent(metric, m -> new ArrayList<>()).add(l.entropyMap());
-                }
-            }
+    private static Box drawMaps(Graphics2D g, List<Block> blocks, Plan plan, Type type, int label, int reserved,
+                                MapScales scales, MapStyle style) {
+        int size = (int) Math.max(8, Math.floor(plan.size()));
+        List<Box> boxes = split(plan.maps(), blocks.size(), plan.sideBySide(), type.gap());
+        List<Placed> placed = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            TileFit fit = TileFit.ofSize(Math.max(1, b.units()), boxes.get(i).w(), type.gap(), reserved, size);
+            Text.Block heading = Text.wrap(b.heading(), type.panel(), boxes.get(i).w(), 2);
+            int w = Math.max(heading.width(), fit.columns() * size + (fit.columns() - 1) * type.gap() + reserved);
+            int h = heading.height() + type.gap() / 2 + fit.rows() * b.stack() * (label + size)
+                    + (fit.rows() - 1) * type.gap();
+            placed.add(new Placed(b, fit, heading, w, h));
         }
-        Map<Metric, ColourScale> scales = new EnumMap<>(Metric.class);
-        maps.forEach((m, list) -> scales.put(m, ColourScale.shared(m.mapLabel(), list.toArray(float[][][]::new))));
-        return scales;
-    }
-
-    /** What the maps show, one sentence per metric on the sheet. */
-    static String description(List<SheetPanel> panels) {
-        Map<Metric, String> sentences = new LinkedHashMap<>();
-        for (SheetPanel p : panels) {
-            sentences.computeIfAbsent(EntropyCurves.metric(p), m -> m == Metric.RECONSTRUCTION_UNCERTAINTY
-                    ? "Reconstruction uncertainty (metric 2): how uncertain the input is when a decoder rebuilds it"
-                    + " from the layer's features; under each map, what the decoder rebuilds."
-                    : "Pixel-wise information discarding (Ma et al., ICML 2022): the entropy of the largest noise"
-                    + " each region takes while the layer's features stay within tau of the original.");
+        // The maps keep what they use; the curves get the rest.
+        Box maps = plan.maps();
+        Box curves = plan.curves();
+        boolean across = plan.sideBySide() && blocks.size() == 2;
+        if (plan.curvesRight()) {
+            int used = across ? placed.get(0).w() + type.gap() + placed.get(1).w()
+                    : placed.stream().mapToInt(Placed::w).max().orElse(0);
+            int right = Math.min(maps.right(), maps.x() + used);
+            curves = new Box(right + type.gap(), curves.y(), curves.right() - right - type.gap(), curves.h());
+        } else {
+            int used = across ? placed.stream().mapToInt(Placed::h).max().orElse(0)
+                    : placed.get(0).h() + (blocks.size() == 2 ? type.gap() + placed.get(1).h() : 0);
+            int bottom = Math.min(maps.bottom(), maps.y() + used);
+            curves = new Box(curves.x(), bottom + type.gap(), curves.w(), curves.bottom() - bottom - type.gap());
         }
-        return String.join(" ", sentences.values());
-    }
-
-    private static String colours(Map<Metric, ColourScale> scales, List<SheetPanel> panels) {
-        if (scales.size() > 1) {
-            return scales.values().stream().map(ColourScale::label).collect(Collectors.joining(" and "))
-                    + ", one scale per quantity";
+        for (int i = 0; i < placed.size(); i++) {
+            Placed p = placed.get(i);
+            Box box = boxes.get(i);
+            int x = plan.curvesRight() && across ? maps.x() + (i == 0 ? 0 : placed.get(0).w() + type.gap())
+                    : plan.curvesRight() ? maps.x() : box.x() + (box.w() - p.w()) / 2;
+            int y = across || blocks.size() == 1 ? maps.y() : maps.y() + (i == 0 ? 0 : placed.get(0).h() + type.gap());
+            drawBlock(g, p, x, y, size, type, label, scales, style);
         }
-        String label = scales.isEmpty() ? ResultFiles.label(panels.get(0).result())
-                : scales.values().iterator().next().label();
-        return label + ", one scale for every heatmap on this sheet";
+        return curves;
     }
 
-    /** The input drawn like a heatmap panel of the same size, to stand beside its reconstructions. */
-    public static BufferedImage inputPanel(PreparedImage img, int panelSize) {
-        return Reconstructions.imageOnly(img, "input", "what the model sees", panelSize);
-    }
-
-    static String title(List<SheetPanel> panels) {
-        if (panels.size() == 1) {
-            return "What each layer of " + modelName(panels.get(0)) + " discards";
-        }
-        String a = modelName(panels.get(0));
-        String b = modelName(panels.get(1));
-        return a.equals(b) ? a + ": two analyses compared" : a + " vs " + b;
-    }
-
-    private static String modelName(SheetPanel p) {
-        String name = p.result().request().model().metadata().name();
-        return name == null || name.isBlank() ? p.result().request().model().id() : name;
-    }
-
-    static String settingsLine(DiscardingSettings st, List<SheetPanel> panels) {
-        var grid = panels.get(0).result().discarding().grid();
-        return String.format(Locale.ROOT, "tau = %s · sigma0 = %s · grid %dx%d · up to %d steps · %d draws/step ·"
-                        + " seed %d · %s", trim(st.tau()), trim(st.sigma0()), grid.rows(), grid.columns(),
-                st.maxSteps(), st.draws(), st.seed(), st.device().id());
-    }
-
-    private static String trim(double v) {
-        return String.format(Locale.ROOT, "%.6g", v).replaceAll("\\.?0+$", "");
-    }
-
-    /** The panel's heatmaps in rows that fit {@code width}, each row with the colour bar at its end. */
-    private static BufferedImage strips(SheetPanel p, ColourScale scale, ColourMap map, double opacity, int width,
-                                        int perRow, int panelSize, double s) {
-        PreparedImage img = p.result().request().image();
-        List<LayerResult> ok = p.result().discarding().layers().stream().filter(LayerResult::ok).toList();
-        if (ok.isEmpty()) {
-            BufferedImage none = new BufferedImage(width, (int) Math.round(40 * s), BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = none.createGraphics();
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, none.getWidth(), none.getHeight());
+    private static void drawBlock(Graphics2D g, Placed p, int left, int y0, int size, Type type, int label,
+                                  MapScales scales, MapStyle style) {
+        Block b = p.block();
+        TileFit fit = p.fit();
+        g.setColor(Color.BLACK);
+        p.heading().draw(g, left, y0, false);
+        int top = y0 + p.heading().height() + type.gap() / 2;
+        AnalysisResult result = b.panel().result();
+        PreparedImage img = result.request().image();
+        if (b.layers().isEmpty()) {
             g.setColor(Color.RED.darker());
-            text(g, "No layer of this panel has a result.", new Font(Font.SANS_SERIF, Font.PLAIN,
-                    (int) Math.max(11, 16 * s)), 0, none.getHeight() * 2 / 3, width);
-            g.dispose();
-            return none;
+            Text.wrap("No layer of this panel has a result.", type.line(), p.w(), 1).draw(g, left, top, false);
+            return;
         }
-        int rows = (ok.size() + perRow - 1) / perRow;
-        List<BufferedImage> rendered = new ArrayList<>();
-        for (int r = 0; r < rows; r++) {
-            List<LayerResult> part = ok.subList(r * perRow, Math.min(ok.size(), (r + 1) * perRow));
-            BufferedImage strip = HeatmapRenderer.renderStrip(img, part.stream().map(LayerResult::entropyMap).toList(),
-                    part.stream().map(LayerResult::name).toList(), part.stream().map(l -> ResultFiles.subtitle(p.result(), l)).toList(),
-                    scale, map, opacity, panelSize);
-            rendered.add(fit(rebuilt(p.result()) ? withReconstructions(strip, img, part, panelSize) : strip, width));
-        }
-        int h = rendered.stream().mapToInt(BufferedImage::getHeight).sum();
-        BufferedImage out = new BufferedImage(width, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, h);
-        int y = 0;
-        for (BufferedImage r : rendered) {
-            g.drawImage(r, 0, y, null);
-            y += r.getHeight();
-        }
-        g.dispose();
-        return out;
-    }
-
-    /** Under a strip of maps: the input, then each layer's reconstruction below that layer's map. */
-    private static BufferedImage withReconstructions(BufferedImage strip, PreparedImage img, List<LayerResult> layers,
-                                                     int panelSize) {
-        BufferedImage input = inputPanel(img, panelSize);
-        // Panels of one size and image are equally wide, maps and reconstructions alike.
-        int w = input.getWidth();
-        BufferedImage out = new BufferedImage(w + strip.getWidth(), strip.getHeight() + input.getHeight(),
-                BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, out.getWidth(), out.getHeight());
-            g.drawImage(strip, w, 0, null);
-            g.drawImage(input, 0, strip.getHeight(), null);
-            for (int i = 0; i < layers.size(); i++) {
-                BufferedImage rebuilt = Reconstructions.render(img, layers.get(i), panelSize);
-                if (rebuilt != null) {
-                    g.drawImage(rebuilt, w * (i + 1), strip.getHeight(), null);
-                }
+        int unitHeight = b.stack() * (label + size);
+        for (int u = 0; u < b.units(); u++) {
+            int x = left + (u % fit.columns()) * (size + type.gap());
+            int y = top + (u / fit.columns()) * (unitHeight + type.gap());
+            if (b.rebuilt() && u == 0) {
+                g.setColor(new Color(0x333333));
+                Text.wrap("Above: how uncertain the input is, region by region, given the layer's features. Below:"
+                        + " the input and what a decoder rebuilds from each layer.", type.small(), size, 6)
+                        .draw(g, x, y, false);
+                tile(g, "input", "what the model sees", null, Reconstructions.plain(img, size), x, y + label + size,
+                        size, type, label, null, style);
+                continue;
             }
-        } finally {
-            g.dispose();
-        }
-        return out;
-    }
-
-    /** Shrinks an image wider than {@code width}, keeping its aspect ratio. */
-    private static BufferedImage fit(BufferedImage img, int width) {
-        if (img.getWidth() <= width) {
-            return img;
-        }
-        int h = Math.max(1, (int) Math.round(img.getHeight() * (double) width / img.getWidth()));
-        BufferedImage out = new BufferedImage(width, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-        g.drawImage(img, 0, 0, width, h, null);
-        g.dispose();
-        return out;
-    }
-
-    private static FontMetrics metrics(Font font) {
-        BufferedImage one = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = one.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        try {
-            return g.getFontMetrics(font);
-        } finally {
-            g.dispose();
-        }
-    }
-
-    /** Draws s from x on baseline y, shortened with an ellipsis to fit maxWidth. */
-    private static void text(Graphics2D g, String s, Font font, int x, int y, int maxWidth) {
-        g.setFont(font);
-        FontMetrics m = g.getFontMetrics();
-        String shown = s;
-        if (m.stringWidth(shown) > maxWidth) {
-            int n = shown.length();
-            while (n > 0 && m.stringWidth(shown.substring(0, n) + "…") > maxWidth) {
-                n--;
+            LayerResult l = b.layers().get(u - (b.rebuilt() ? 1 : 0));
+            ColourScale scale = scales.of(result, l);
+            tile(g, l.name(), Captions.values(result, l), LayerWarnings.of(l), HeatmapRenderer.mapImage(img,
+                    l.entropyMap(), scale, style.colourMap(), style.opacity(), size), x, y, size, type, label,
+                    scales.perLayer() ? scale : null, style);
+            BufferedImage rebuilt = Reconstructions.image(img, l, size);
+            if (rebuilt != null) {
+                tile(g, "rebuilt from " + l.name(), Captions.reconstruction(result, l), null, rebuilt, x,
+                        y + label + size, size, type, label, null, style);
             }
-            shown = shown.substring(0, n) + "…";
         }
-        g.drawString(shown, x, y);
+        ColourScale shared = scales.shared(result);
+        if (shared != null) {
+            int mapHeight = HeatmapRenderer.imageSize(img, size).height;
+            int x = left + fit.columns() * (size + type.gap());
+            int y = top + label + (size - mapHeight) / 2;
+            g.drawImage(ColourBar.vertical(shared, style.colourMap(), mapHeight, ColourBar.Style.onWhite(type.small())),
+                    x, y - ColourBar.endPad(type.small(), shared), null);
+        }
+    }
+
+    /**
+     * A map (or image) with its title, the line under it and any warning above, centred in a
+     * {@code size} square under a label block {@code label} high; with {@code ownScale}, a slim
+     * colour bar of its own under it.
+     */
+    private static void tile(Graphics2D g, String title, String subtitle, LayerWarnings warnings, BufferedImage image,
+                             int x, int y, int size, Type type, int label, ColourScale ownScale, MapStyle style) {
+        g.setColor(Color.BLACK);
+        Text.Block t = Text.wrap(title, type.tile(), size, 1);
+        t.draw(g, x + size / 2, y, true);
+        g.setColor(Color.DARK_GRAY);
+        Text.Block s = Text.wrap(subtitle, type.small(), size, 1);
+        s.draw(g, x + size / 2, y + t.height(), true);
+        if (warnings != null && warnings.any()) {
+            g.setColor(new Color(0xC0580A));
+            Text.wrap("⚠ " + warnings.summary(), type.small(), size, 1).draw(g, x + size / 2, y + t.height()
+                    + s.height(), true);
+        }
+        int imageTop = y + label - (ownScale == null ? 0 : miniBarHeight(type));
+        int left = x + (size - image.getWidth()) / 2;
+        int down = imageTop + (size - image.getHeight()) / 2;
+        g.setColor(Color.GRAY);
+        g.fillRect(left - 1, down - 1, image.getWidth() + 2, image.getHeight() + 2);
+        g.drawImage(image, left, down, null);
+        if (ownScale != null) {
+            g.drawImage(ColourBar.horizontal(ownScale, style.colourMap(), image.getWidth(),
+                    ColourBar.Style.onWhite(type.small())), left, imageTop + size + 2, null);
+        }
+    }
+
+    private static int miniBarHeight(Type type) {
+        return type.lines(type.small(), 1) + type.small().getSize() + 4;
+    }
+
+    /** The widest a shared bar gets: long (every tick labelled) or short (its label in two lines). */
+    private static int barWidth(MapScales scales, MapStyle style, Type type) {
+        ColourBar.Style bar = ColourBar.Style.onWhite(type.small());
+        return scales.sharedScales().stream().mapToInt(s -> Math.max(
+                ColourBar.vertical(s, style.colourMap(), 2000, bar).getWidth(),
+                ColourBar.vertical(s, style.colourMap(), 60, bar).getWidth())).max().orElse(0);
     }
 }

@@ -64,10 +64,9 @@ public final class EntropyCurves {
                 + " (higher: more information discarded)";
     }
 
-    /** The value axis, short enough for a low chart: the title names the quantities. */
+    /** The value axis, short enough for a low chart (it runs along the plot's height): the title names the quantities. */
     public static String axis(List<SheetPanel> panels) {
-        return metrics(panels).stream().map(Metric::meanSymbol).collect(Collectors.joining(", "))
-                + " (nats per input dimension)";
+        return metrics(panels).stream().map(Metric::meanSymbol).collect(Collectors.joining(", ")) + " (nats/dim)";
     }
 
     /** A panel's raw curve in the legend: metric 2's r̄ is named, as it is the less familiar quantity. */

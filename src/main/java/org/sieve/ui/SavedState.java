@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sieve.io.AtomicFiles;
 import org.sieve.metrics.DiscardingSettings;
+import org.sieve.report.ColourRange;
+import org.sieve.report.MapStyle;
+import org.sieve.report.SheetSize;
 import org.sieve.tf.ComputeDevice;
 
 /**
@@ -35,7 +38,14 @@ final class SavedState {
     boolean maximized;
     String theme;
     String colourMap;
-    double opacity = 0.75;
+    double opacity = MapStyle.DEFAULT_OPACITY;
+    /** As {@link ColourRange#parse} reads it. */
+    String colourRange;
+    /** As {@link SheetSize#parse} reads it. */
+    String sheetSize;
+    String lastFolder;
+    /** A {@link org.sieve.ui.model.LayerPick} name: the kind of layer choice, kept across models. */
+    String layerPick;
     boolean compare;
     String compareKind;
     List<String> recentModels = new ArrayList<>();
@@ -93,6 +103,24 @@ final class SavedState {
                 // An unknown device name keeps the default.
             }
             return b.build();
+        }
+    }
+
+    /** The remembered colour range, or the default when none or a damaged one is saved. */
+    ColourRange colourRange() {
+        try {
+            return colourRange == null ? ColourRange.DEFAULT : ColourRange.parse(colourRange);
+        } catch (IllegalArgumentException e) {
+            return ColourRange.DEFAULT;
+        }
+    }
+
+    /** The size of the last sheet saved, or full HD. */
+    SheetSize sheetSize() {
+        try {
+            return sheetSize == null ? SheetSize.FULL_HD : SheetSize.parse(sheetSize);
+        } catch (IllegalArgumentException e) {
+            return SheetSize.FULL_HD;
         }
     }
 

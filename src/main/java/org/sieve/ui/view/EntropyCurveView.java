@@ -56,6 +56,9 @@ public final class EntropyCurveView extends VBox {
         app.panelA().result().addListener(o -> update());
         app.panelB().result().addListener(o -> update());
         app.compare().addListener(o -> update());
+        app.panelA().outdated().addListener(o -> update());
+        chart.widthProperty().addListener(o -> slant(EntropyCurves.labels(panels())));
+        app.panelB().outdated().addListener(o -> update());
         update();
     }
 
@@ -72,12 +75,13 @@ public final class EntropyCurveView extends VBox {
         if (panels.isEmpty()) {
             return;
         }
-        heading.setText(EntropyCurves.title(panels));
+        boolean outdated = app.panels().stream().anyMatch(p -> !p.outdated().get().isEmpty());
+        heading.setText(EntropyCurves.title(panels) + (outdated ? " · outdated: press Analyze to update" : ""));
         y.setLabel(EntropyCurves.axis(panels));
         List<String> labels = EntropyCurves.labels(panels);
         x.setLowerBound(0.5);
         x.setUpperBound(labels.size() + 0.5);
-        x.setTickLabelRotation(labels.size() > 6 ? -35 : 0);
+        slant(labels);
         x.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
@@ -106,6 +110,14 @@ public final class EntropyCurveView extends VBox {
                         false);
             }
         }
+    }
+
+    /** Layer names slant only where they would not fit side by side. */
+    private void slant(List<String> labels) {
+        int longest = labels.stream().mapToInt(String::length).max().orElse(0);
+        double perLabel = chart.getWidth() / Math.max(1, labels.size());
+        x.setTickLabelRotation(chart.getWidth() > 0 && longest * x.getTickLabelFont().getSize() * 0.62 > perLabel
+                ? -35 : 0);
     }
 
     private void add(String name, List<LayerResult> layers, EntropyCurves.Kind kind, String colour, boolean dashed) {
