@@ -13,18 +13,25 @@ final class WindowPlacement {
     }
 
     /**
-     * @param x,y        the remembered top-left corner, or NaN for none (then centred)
+     * @param x,y        the remembered top-left corner, or NaN for none (then centred on the primary screen)
      * @param screens    the screens' usable bounds
      * @param primary    the screen to use when the remembered place lies on none of them
      */
     static Rectangle2D fit(double x, double y, double width, double height, List<Rectangle2D> screens,
                            Rectangle2D primary) {
-        boolean placed = Double.isFinite(x) && Double.isFinite(y);
         Rectangle2D screen = primary;
-        if (placed) {
+        boolean placed = false;
+        if (Double.isFinite(x) && Double.isFinite(y)) {
+            // The screen the window's centre was on; none (unplugged since): centred on the primary one.
             double cx = x + width / 2;
             double cy = y + height / 2;
-            screen = screens.stream().filter(s -> s.contains(cx, cy)).findFirst().orElse(primary);
+            for (Rectangle2D s : screens) {
+                if (s.contains(cx, cy)) {
+                    screen = s;
+                    placed = true;
+                    break;
+                }
+            }
         }
         double w = Math.min(width, screen.getWidth());
         double h = Math.min(height, screen.getHeight());

@@ -80,6 +80,8 @@ class ExplorerAnalysisTest extends ExplorerHarness {
         // and the service's (under 2 s, measured 1 to 6 ms) in AnalysisServiceTest.
         assertTrue(seconds < 10, "cancelled within " + seconds + " s");
         assertTrue(fx(() -> a.result().get() == null));
+        assertTrue(fx(() -> a.run().layers().stream().noneMatch(l -> l.state().get().equals("optimising"))),
+                "no layer still says it is optimising");
         screenshot("06-cancelled");
     }
 }

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.chart.LineChart;
-import javafx.scene.control.SplitPane;
+import javafx.scene.layout.HBox;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.sieve.report.SheetSize;
@@ -28,8 +28,8 @@ class ExplorerCompareTest extends ExplorerHarness {
         await("panel B with another model on the same image", 60, () -> b.model().get() != null
                 && !b.model().get().id().equals(a.model().get().id()) && b.prepared().get() != null
                 && !b.predictions().isEmpty());
-        SplitPane panels = lookup("#panels").query();
-        assertEquals(2, fx(() -> panels.getItems().size()), "two panels side by side");
+        HBox panels = lookup("#panels").query();
+        assertEquals(2, fx(() -> panels.getChildren().size()), "two panels side by side");
         assertEquals(CompareKind.TWO_MODELS, fx(() -> app().compareKind().get()));
 
         clickOn("#sample-2-1");
@@ -78,7 +78,7 @@ class ExplorerCompareTest extends ExplorerHarness {
 
         clickOn("#compare");
         await("one panel again", 5, () -> !app().compare().get());
-        assertEquals(1, fx(() -> panels.getItems().size()));
+        assertEquals(1, fx(() -> panels.getChildren().size()));
         assertNotEquals(fx(() -> a.model().get().id()), fx(() -> b.model().get().id()));
     }
 

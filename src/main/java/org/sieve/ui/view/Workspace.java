@@ -111,15 +111,17 @@ public final class Workspace extends VBox {
     }
 
     /**
-     * The curves take their share, and whatever height the panels leave unused (maps limited by
-     * the width): the panels' room is set from the share alone, so this never feeds back.
+     * The curves take what the panels leave: more than their share where the maps are limited by
+     * the width, a few pixels less where the panels' rounding overshoots their room (never less
+     * than the curves' minimum: then the page scrolls). The panels' room is set from the share
+     * alone, so this never feeds back.
      */
     private void growCurves() {
         if (!curvesShown()) {
             return;
         }
         double height = scroll.getViewportBounds().getHeight();
-        double h = Math.max(curvesShare(height), height - panels.getHeight() - SPACING);
+        double h = Math.max(CURVES_MIN, height - panels.getHeight() - SPACING);
         curves.setMinHeight(h);
         curves.setPrefHeight(h);
         curves.setMaxHeight(h);
