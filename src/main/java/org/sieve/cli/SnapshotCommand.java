@@ -72,7 +72,8 @@ final class SnapshotCommand {
     static int run(List<String> args, PrintStream out, PrintStream err) {
         Options o = Options.parse("snapshot", args, Set.of("model", "image", "out", "layers", "compare-model",
                 "compare-image", "compare-layers", "mask", "width", "size", "colour-map", "colour-range", "opacity",
-                "steps", "seed", "tau", "sigma0", "grid", "draws", "device", "model-dir", "metric"), Set.of("crop", "no-cache"));
+                "steps", "seed", "tau", "sigma0", "grid", "draws", "device", "model-dir", "metric"),
+                Set.of("crop", "no-cache"));
         Path outFile = Path.of(o.require("out"));
         MapStyle style = style(o);
         SheetSize size = size(o);

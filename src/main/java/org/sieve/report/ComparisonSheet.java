@@ -95,8 +95,8 @@ public final class ComparisonSheet {
         Text.Block title = Text.wrap(Captions.title(panels), type.title(), inner, 2);
         Text.Block about = Text.wrap(Captions.description(panels), type.line(), inner, 2);
         Text.Block settings = Text.wrap(Captions.settings(panels), type.line(), inner, 1);
-        String footText = "Sieve " + Version.SIEVE + " · " + LocalDate.now() + " · " + Captions.colours(scales, panels);
-        Text.Block foot = Text.wrap(footText, type.foot(), inner, 1);
+        Text.Block foot = Text.wrap("Sieve " + Version.SIEVE + " · " + LocalDate.now() + " · "
+                + Captions.colours(scales, panels), type.foot(), inner, 1);
         int top = type.margin() + title.height() + type.gap() / 2 + about.height() + settings.height() + type.gap();
         Box body = new Box(type.margin(), top, inner, size.height() - type.margin() - foot.height() - type.gap() - top);
 
@@ -170,7 +170,8 @@ public final class ComparisonSheet {
         }
         if (sideBySide) {
             int w = (maps.w() - gap) / 2;
-            return List.of(new Box(maps.x(), maps.y(), w, maps.h()), new Box(maps.x() + w + gap, maps.y(), w, maps.h()));
+            return List.of(new Box(maps.x(), maps.y(), w, maps.h()),
+                    new Box(maps.x() + w + gap, maps.y(), w, maps.h()));
         }
         int h = (maps.h() - gap) / 2;
         return List.of(new Box(maps.x(), maps.y(), maps.w(), h), new Box(maps.x(), maps.y() + h + gap, maps.w(), h));

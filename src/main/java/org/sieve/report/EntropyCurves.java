@@ -64,7 +64,7 @@ public final class EntropyCurves {
                 + " (higher: more information discarded)";
     }
 
-    /** The value axis, short enough for a low chart (it runs along the plot's height): the title names the quantities. */
+    /** The value axis, short enough to run along a low plot: the chart's title names the quantities. */
     public static String axis(List<SheetPanel> panels) {
         return metrics(panels).stream().map(Metric::meanSymbol).collect(Collectors.joining(", ")) + " (nats/dim)";
     }

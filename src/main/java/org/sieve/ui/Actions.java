@@ -339,8 +339,9 @@ public final class Actions {
         background.run(() -> {
             for (PanelState p : done) {
                 var r = p.result().get();
+                var request = r.analysis().request();
                 Path target = done.size() == 1 ? dir : dir.resolve(p.id() + "-" + ResultFiles.fileName(
-                        r.analysis().request().model().id() + "-" + Captions.stem(r.analysis().request().image().source())));
+                        request.model().id() + "-" + Captions.stem(request.image().source())));
                 ResultFiles.write(r.analysis(), r.cachedLayers(), target);
             }
             return dir;

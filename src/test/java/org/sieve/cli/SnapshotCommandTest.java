@@ -19,6 +19,7 @@ import org.sieve.metrics.TestNetworks;
 import org.sieve.network.format.Model;
 import org.sieve.network.format.ModelMetadata;
 import org.sieve.network.format.ModelStore;
+import org.sieve.render.PixelShares;
 
 /** {@code sieve snapshot}: the comparison sheet as a PNG, without a display. */
 class SnapshotCommandTest {
@@ -71,7 +72,7 @@ class SnapshotCommandTest {
             assertEquals(0, o.status(), o.err());
             BufferedImage sheet = ImageIO.read(png.toFile());
             assertEquals(size, sheet.getWidth() + "x" + sheet.getHeight());
-            assertTrue(coloured(sheet) > 0.02, "heatmaps in colour");
+            assertTrue(PixelShares.coloured(sheet) > 0.02, "heatmaps in colour");
             assertTrue(o.err().contains("Sheet written to"), o.err());
         }
         Path narrow = dir.resolve("narrow.png");
@@ -96,7 +97,7 @@ class SnapshotCommandTest {
         BufferedImage two = ImageIO.read(png.toFile());
         assertEquals(800, two.getWidth());
         assertEquals(450, two.getHeight());
-        assertTrue(coloured(two) > 0.05, "maps in colour: " + coloured(two));
+        assertTrue(PixelShares.coloured(two) > 0.05, "maps in colour: " + PixelShares.coloured(two));
         assertTrue(!java.util.Arrays.equals(pixels(one), pixels(two)), "a different sheet: the second panel is on it");
     }
 
@@ -125,8 +126,8 @@ class SnapshotCommandTest {
         BufferedImage two = ImageIO.read(ru.toFile());
         assertEquals(1000, two.getWidth());
         assertEquals(one.getHeight(), two.getHeight(), "the same frame");
-        assertTrue(gray(two) > gray(one) + 0.01, "the input and reconstructions, in gray, under the maps: "
-                + gray(two) + " vs " + gray(one));
+        assertTrue(PixelShares.gray(two) > PixelShares.gray(one) + 0.01, "the input and reconstructions, in gray,"
+                + " under the maps: " + PixelShares.gray(two) + " vs " + PixelShares.gray(one));
     }
 
     @Test
@@ -161,38 +162,5 @@ class SnapshotCommandTest {
 
     private static int[] pixels(BufferedImage img) {
         return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
-    }
-
-    /** Share of gray pixels, neither white nor coloured: images without a map over them. */
-    private static double gray(BufferedImage img) {
-        long n = 0;
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                int rgb = img.getRGB(x, y);
-                int r = rgb >> 16 & 0xff;
-                int g = rgb >> 8 & 0xff;
-                int b = rgb & 0xff;
-                if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) < 12 && r + g + b < 3 * 235) {
-                    n++;
-                }
-            }
-        }
-        return n / (double) (img.getWidth() * img.getHeight());
-    }
-
-    private static double coloured(BufferedImage img) {
-        long n = 0;
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                int rgb = img.getRGB(x, y);
-                int r = rgb >> 16 & 0xff;
-                int g = rgb >> 8 & 0xff;
-                int b = rgb & 0xff;
-                if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 40) {
-                    n++;
-                }
-            }
-        }
-        return n / (double) (img.getWidth() * img.getHeight());
     }
 }

@@ -23,6 +23,7 @@ import org.sieve.metrics.TestNetworks;
 import org.sieve.network.format.Model;
 import org.sieve.network.format.ModelMetadata;
 import org.sieve.render.ColourMap;
+import org.sieve.render.PixelShares;
 import org.sieve.render.Text;
 
 /** A sheet is exactly the size asked for, filled edge to edge, and never cuts its title. */
@@ -50,11 +51,13 @@ class ComparisonSheetTest {
     @Test
     void twoPanelsBothShowTheirMaps() {
         // On one shared range, A's low values come out dark and B's high ones bright.
-        BufferedImage sheet = ComparisonSheet.render(List.of(panel("A", "LeNet-5", 6, -3, 0), panel("B", "MLP", 6, 1, 0)),
-                MapStyle.DEFAULT, SheetSize.FULL_HD);
+        BufferedImage sheet = ComparisonSheet.render(List.of(panel("A", "LeNet-5", 6, -3, 0),
+                panel("B", "MLP", 6, 1, 0)), MapStyle.DEFAULT, SheetSize.FULL_HD);
         save(sheet, "sheet-two-panels");
-        assertTrue(share(sheet, ColourMap.VIRIDIS.argb(0)) > 0.02, "A's maps: " + share(sheet, ColourMap.VIRIDIS.argb(0)));
-        assertTrue(share(sheet, ColourMap.VIRIDIS.argb(1)) > 0.02, "B's maps: " + share(sheet, ColourMap.VIRIDIS.argb(1)));
+        double dark = PixelShares.near(sheet, ColourMap.VIRIDIS.argb(0), 44);
+        double bright = PixelShares.near(sheet, ColourMap.VIRIDIS.argb(1), 44);
+        assertTrue(dark > 0.02, "A's maps: " + dark);
+        assertTrue(bright > 0.02, "B's maps: " + bright);
     }
 
     @Test
@@ -125,23 +128,5 @@ class ComparisonSheetTest {
             }
         }
         return used / (double) (x1 - x0);
-    }
-
-    /** Share of the pixels close to this colour (the map's colour at opacity 0.85 over the image). */
-    private static double share(BufferedImage img, int argb) {
-        long n = 0;
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                int rgb = img.getRGB(x, y);
-                int d = 0;
-                for (int shift = 16; shift >= 0; shift -= 8) {
-                    d = Math.max(d, Math.abs((rgb >> shift & 0xff) - (argb >> shift & 0xff)));
-                }
-                if (d < 45) {
-                    n++;
-                }
-            }
-        }
-        return n / (double) (img.getWidth() * img.getHeight());
     }
 }

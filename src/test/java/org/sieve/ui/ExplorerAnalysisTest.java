@@ -59,6 +59,8 @@ class ExplorerAnalysisTest extends ExplorerHarness {
         moveTo("#detail-canvas");
         await("cell values on hover", 10, () -> lookup("#detail-cell").queryLabeled().getText().contains("h ="));
         screenshot("04-large-view");
+        type(javafx.scene.input.KeyCode.ESCAPE);
+        await("Esc closes the large view", 10, () -> lookup("#detail-canvas").tryQuery().isEmpty());
     }
 
     @Test

@@ -12,6 +12,7 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.layout.HBox;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.sieve.render.PixelShares;
 import org.sieve.report.SheetSize;
 import org.sieve.ui.model.CompareKind;
 import org.sieve.ui.model.PanelState;
@@ -61,8 +62,8 @@ class ExplorerCompareTest extends ExplorerHarness {
         BufferedImage img = ImageIO.read(sheet.toFile());
         assertEquals(1280, img.getWidth());
         assertEquals(720, img.getHeight());
-        assertTrue(colouredShare(img) > 0.03, "the heatmaps are drawn in colour");
-        assertTrue(darkShare(img, 0, 0, img.getWidth(), 80) > 0.005, "the title is written at the top");
+        assertTrue(PixelShares.coloured(img) > 0.03, "the heatmaps are drawn in colour");
+        assertTrue(PixelShares.dark(img, 0, 0, img.getWidth(), 80) > 0.005, "the title is written at the top");
         Files.copy(sheet, SCREENSHOTS.resolve("08-exported-sheet.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         Path numbers = temp.resolve("numbers");
@@ -95,34 +96,5 @@ class ExplorerCompareTest extends ExplorerHarness {
         clickOn("#no-layers");
         clickOn("#layer-pool1");
         await("layers in step", 5, () -> b.selectedLayers().equals(List.of("pool1")));
-    }
-
-    static double colouredShare(BufferedImage img) {
-        long coloured = 0;
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                int rgb = img.getRGB(x, y);
-                int r = rgb >> 16 & 0xff;
-                int g = rgb >> 8 & 0xff;
-                int bl = rgb & 0xff;
-                if (Math.max(r, Math.max(g, bl)) - Math.min(r, Math.min(g, bl)) > 40) {
-                    coloured++;
-                }
-            }
-        }
-        return coloured / (double) (img.getWidth() * img.getHeight());
-    }
-
-    static double darkShare(BufferedImage img, int x0, int y0, int w, int h) {
-        long dark = 0;
-        for (int y = y0; y < y0 + h; y++) {
-            for (int x = x0; x < x0 + w; x++) {
-                int rgb = img.getRGB(x, y);
-                if ((rgb >> 16 & 0xff) + (rgb >> 8 & 0xff) + (rgb & 0xff) < 200) {
-                    dark++;
-                }
-            }
-        }
-        return dark / (double) (w * h);
     }
 }

@@ -27,6 +27,7 @@ import org.sieve.metrics.DiscardingResult;
 import org.sieve.metrics.LayerResult;
 import org.sieve.metrics.Metric;
 import org.sieve.report.ComparisonSheet;
+import org.sieve.render.PixelShares;
 import org.sieve.report.MapStyle;
 import org.sieve.report.SheetPanel;
 import org.sieve.report.SheetSize;
@@ -97,8 +98,8 @@ class ExplorerMetricTest extends ExplorerHarness {
         assertEquals(720, ru.getHeight());
         BufferedImage without = ComparisonSheet.render(List.of(new SheetPanel("A", "same, metric 1",
                 asMetricOne(analysis))), MapStyle.DEFAULT, new SheetSize(1280, 720));
-        assertTrue(grayShare(ru) > grayShare(without) + 0.01, "the sheet adds the input and reconstructions in gray: "
-                + grayShare(ru) + " vs " + grayShare(without));
+        assertTrue(PixelShares.gray(ru) > PixelShares.gray(without) + 0.01, "the sheet adds the input and"
+                + " reconstructions in gray: " + PixelShares.gray(ru) + " vs " + PixelShares.gray(without));
         Files.copy(sheet, SCREENSHOTS.resolve("17-reconstruction-sheet.png"), StandardCopyOption.REPLACE_EXISTING);
 
         clickOn("#metric-discarding");
@@ -191,23 +192,6 @@ class ExplorerMetricTest extends ExplorerHarness {
         ToggleButton ru = lookup("#metric-ru").query();
         assertTrue(fx(ru::isSelected));
         assertFalse(fx(() -> lookup("#metric-problem").query().isVisible()), "LeNet-5 has its decoders");
-    }
-
-    /** Share of the pixels that are neither white nor coloured: the input and reconstructions. */
-    private static double grayShare(BufferedImage img) {
-        long n = 0;
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                int rgb = img.getRGB(x, y);
-                int r = rgb >> 16 & 0xff;
-                int g = rgb >> 8 & 0xff;
-                int b = rgb & 0xff;
-                if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) < 12 && r + g + b < 3 * 235) {
-                    n++;
-                }
-            }
-        }
-        return n / (double) (img.getWidth() * img.getHeight());
     }
 
     /** Variance of the gray level over the middle of a tile, where the image lies below the titles. */

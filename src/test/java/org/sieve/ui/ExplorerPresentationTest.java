@@ -70,7 +70,8 @@ class ExplorerPresentationTest extends ExplorerHarness {
         type(KeyCode.F11);
         Rectangle2D screen = Screen.getPrimary().getBounds();
         await("full screen presentation", 10, () -> stage.isFullScreen()
-                && stage.getScene().getWidth() == screen.getWidth() && stage.getScene().getHeight() == screen.getHeight());
+                && stage.getScene().getWidth() == screen.getWidth()
+                && stage.getScene().getHeight() == screen.getHeight());
         assertFalse(fx(() -> shown(lookup("#sidebar").query())), "the side bar is hidden");
         assertFalse(fx(() -> shown(lookup("#tool-bar").query())), "the tool bar is hidden");
         assertTrue(fx(() -> shown(lookup("#presentation-overlay").query())), "the overlay brings them back");

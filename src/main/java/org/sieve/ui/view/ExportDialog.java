@@ -21,7 +21,8 @@ final class ExportDialog {
 
     static void saveSheet(Actions actions, Window owner) {
         if (actions.sheetPanels().isEmpty()) {
-            actions.app().tell(UserMessage.warning("Nothing to save", "Analyse first (F5); the sheet shows the results."));
+            actions.app().tell(UserMessage.warning("Nothing to save",
+                    "Analyse first (F5); the sheet shows the results."));
             return;
         }
         Dialog<ButtonType> dialog = new Dialog<>();

@@ -130,8 +130,8 @@ public final class HeatmapStrip extends VBox {
             ColourScale scale = scales.of(analysis, l);
             MapTile map = new MapTile("heatmap-" + panel.id() + "-" + l.name(), l.name(), Captions.values(analysis, l),
                     LayerWarnings.of(l), px -> HeatmapRenderer.mapImage(img, l.entropyMap(), scale,
-                    app.colourMap().get(), app.opacity().get(), px), scales.perLayer() ? (px, style) -> ColourBar.horizontal(
-                    scale, app.colourMap().get(), px, style) : null);
+                    app.colourMap().get(), app.opacity().get(), px), scales.perLayer()
+                    ? (px, style) -> ColourBar.horizontal(scale, app.colourMap().get(), px, style) : null);
             map.clickable("Click for the large view with values per cell", () -> open(result, l, scale));
             List<MapTile> column = new ArrayList<>(List.of(map));
             if (l.reconstruction() != null) {

@@ -2,6 +2,7 @@ package org.sieve.ui.view;
 
 import java.awt.Color;
 import javafx.geometry.Insets;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -9,8 +10,9 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.sieve.render.ColourBar;
@@ -51,13 +53,14 @@ final class HelpWindow {
                         Colours chooses the full range, one range per layer, or a range you type."""),
                         colourBar()),
                 withFigure(section("The curves", """
-                        Under the maps, h̄ is each layer's entropy averaged over the input: how much of the \
-                        image, in all, the layer discards. It usually rises with depth: deeper layers keep less \
-                        of the input. The dashed envelope is the running maximum over depth, as the paper plots \
-                        it: information a layer has discarded cannot come back later, so a dip in h̄ is noise \
-                        of the measurement, not information regained. With a foreground (the digit's strokes, a \
-                        rectangle or a painted region), the foreground and background curves show where the \
-                        layer discards more; the gap between them is how much it concentrates on the object."""),
+                        Under the maps, each layer's entropy averaged over the input (h with a bar, in nats per \
+                        dimension) says how much of the image, in all, the layer discards. It usually rises \
+                        with depth: deeper layers keep less of the input. The dashed envelope is the running \
+                        maximum over depth, as the paper plots it: information a layer has discarded cannot come \
+                        back later, so a dip in the mean is noise of the measurement, not information regained. \
+                        With a foreground (the digit's strokes, a rectangle or a painted region), the foreground \
+                        and background curves show where the layer discards more; the gap between them is how \
+                        much it concentrates on the object."""),
                         curveFigure()),
                 section("Tau and D/D0", """
                         The noise may grow only while the layer's features stay close to the original: their \
@@ -83,7 +86,10 @@ final class HelpWindow {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle("Sieve — what the maps and curves mean");
-        Scene scene = new Scene(scroll, 900, 760);
+        // Combining marks (the bar of h-bar) break JavaFX's line wrapping: the text above writes it out.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(scroll, Math.min(900, screen.getWidth() * 0.9),
+                Math.min(760, screen.getHeight() * 0.9));
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
             scroll.getStyleClass().addAll(owner.getScene().getRoot().getStyleClass());
@@ -98,17 +104,21 @@ final class HelpWindow {
         return stage;
     }
 
+    /** Width of the text: wrapping labels need one to take their height from. */
+    private static final double TEXT = 820;
+
     private static VBox section(String title, String text) {
         Label body = new Label(text);
         body.setWrapText(true);
+        body.setPrefWidth(TEXT);
+        body.setMinHeight(Region.USE_PREF_SIZE);
         body.getStyleClass().add("help-text");
         return new VBox(4, Fx.heading(title), body);
     }
 
-    private static HBox withFigure(VBox text, Node figure) {
-        HBox row = new HBox(16, text, figure);
-        HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
-        return row;
+    /** The figure under the text it illustrates: beside it, a wrapping text would not get its height. */
+    private static VBox withFigure(VBox text, Node figure) {
+        return new VBox(8, text, figure);
     }
 
     /** A made-up run of five layers, labelled as such: h̄ dips at conv3, its envelope does not. */
@@ -141,6 +151,7 @@ final class HelpWindow {
             keys.getStyleClass().add("shortcut-keys");
             Label what = new Label(s.description());
             what.setWrapText(true);
+            what.setMaxWidth(TEXT - 200);
             table.addRow(row++, keys, what);
         }
         table.addRow(row, new Label("Esc"), new Label("Cancel a running analysis, else leave presentation mode;"

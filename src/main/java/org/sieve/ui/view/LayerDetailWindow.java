@@ -8,7 +8,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.WritableImage;
+import javafx.scene.image.Image;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -24,6 +24,7 @@ import org.sieve.metrics.SigmaGrid;
 import org.sieve.render.ColourScale;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.sieve.render.ColourBar;
+import org.sieve.render.HeatmapRenderer;
 import org.sieve.report.LayerWarnings;
 import org.sieve.service.JobResult;
 import org.sieve.ui.model.AppModel;
@@ -53,8 +54,9 @@ final class LayerDetailWindow {
         Canvas canvas = new Canvas(SIZE, SIZE);
         canvas.setId("detail-canvas");
         double s = SIZE / Math.max(img.width(), img.height());
-        WritableImage picture = InputImage.blend(img, layer.entropyMap(), scale, app.colourMap().get(),
-                app.opacity().get());
+        // Drawn at the canvas' size, so that clipped cells keep their stripes.
+        Image picture = Fx.image(HeatmapRenderer.mapImage(img, layer.entropyMap(), scale, app.colourMap().get(),
+                app.opacity().get(), (int) SIZE));
         CheckBox showPoints = new CheckBox("Mark knowledge points");
         showPoints.setSelected(points != null);
         showPoints.setDisable(points == null);

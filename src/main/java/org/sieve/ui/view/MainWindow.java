@@ -1,6 +1,7 @@
 package org.sieve.ui.view;
 
 import java.util.List;
+import javafx.animation.PauseTransition;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -8,12 +9,14 @@ import javafx.scene.control.Button;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
@@ -48,9 +51,11 @@ public final class MainWindow {
         frame.setLeft(sidebar);
         frame.setCenter(new Workspace(actions));
         frame.setBottom(status);
-        StackPane root = new StackPane(frame, overlay(actions));
+        HBox overlay = overlay(actions);
+        StackPane root = new StackPane(frame, overlay);
         root.setId("explorer");
         scene = new Scene(root, width, height);
+        fadeWhenIdle(overlay);
         scene.getAccelerators().put(Shortcut.ANALYZE_TOO.keys(), actions::analyze);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> {
             if (actions.running()) {
@@ -105,6 +110,20 @@ public final class MainWindow {
         StackPane.setAlignment(overlay, Pos.BOTTOM_RIGHT);
         overlay.visibleProperty().bind(app.presentation().and(app.controlsShown().not()));
         return overlay;
+    }
+
+    /** The overlay steps aside after a few seconds without the mouse moving, and comes back when it moves. */
+    private void fadeWhenIdle(HBox overlay) {
+        PauseTransition idle = new PauseTransition(Duration.seconds(3));
+        idle.setOnFinished(e -> overlay.setOpacity(0));
+        scene.addEventFilter(MouseEvent.MOUSE_MOVED, e -> {
+            overlay.setOpacity(1);
+            idle.playFromStart();
+        });
+        overlay.visibleProperty().addListener((o, was, shown) -> {
+            overlay.setOpacity(1);
+            idle.playFromStart();
+        });
     }
 
     private static Button overlayButton(String id, org.kordamp.ikonli.Ikon icon, String tip) {

@@ -94,6 +94,8 @@ public final class ModelPicker extends VBox {
                 return;
             }
             if (!detailed) {
+                // A long name ("..., after epoch 1 of 10") takes a second line rather than being cut.
+                setWrapText(true);
                 setText(item.name());
                 return;
             }

@@ -18,7 +18,7 @@ public final class Workspace extends VBox {
 
     /** The curves' share of the page's height, within the bounds below. */
     private static final double CURVES_SHARE = 0.3;
-    private static final double CURVES_MIN = 200;
+    private static final double CURVES_MIN = 230;
     private static final double CURVES_MAX = 420;
     private static final double SPACING = 6;
 
