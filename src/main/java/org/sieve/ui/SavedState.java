@@ -22,7 +22,9 @@ import org.sieve.tf.ComputeDevice;
  */
 final class SavedState {
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+    // The window's place is NaN until known (never shown outside full screen): written as NaN, read back as it.
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
+            .create();
 
     String modelId;
     String modelDir;

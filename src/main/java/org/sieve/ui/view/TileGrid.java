@@ -22,12 +22,14 @@ final class TileGrid extends Region {
     /** Larger maps add nothing a viewer can see on 28x28 inputs and leave the curves no room. */
     static final double MAX_SIZE = 720;
 
+    private static final double GAP = 8;
+
     private final List<List<MapTile>> units = new ArrayList<>();
-    private final List<Node> leads = new ArrayList<>();
     private final DoubleProperty heightBudget = new SimpleDoubleProperty(Double.MAX_VALUE);
     private final TileSizes sizes;
     private ColourBarView bar;
-    private double gap = 8;
+    /** Metric 2's explanation over the input, in the lead column; or null. */
+    private Node leadTop;
 
     /** @param sizes shared with the strips shown beside this one, so that all show maps of one size */
     TileGrid(TileSizes sizes) {
@@ -47,10 +49,9 @@ final class TileGrid extends Region {
      */
     void show(Node leadTop, MapTile leadBottom, List<List<MapTile>> columns, ColourBarView colourBar) {
         units.clear();
-        leads.clear();
         getChildren().clear();
+        this.leadTop = leadBottom == null ? null : leadTop;
         if (leadBottom != null) {
-            leads.add(leadTop);
             units.add(List.of(leadBottom));
             getChildren().addAll(leadTop, leadBottom);
         }
@@ -95,21 +96,21 @@ final class TileGrid extends Region {
         if (agreed >= Math.floor(own.fit().size())) {
             return own;
         }
-        double reserved = bar == null ? 0 : bar.widest() + gap;
-        return new Layout(TileFit.ofSize(units.size(), width - snappedLeftInset() - snappedRightInset(), gap,
+        double reserved = bar == null ? 0 : bar.widest() + GAP;
+        return new Layout(TileFit.ofSize(units.size(), width - snappedLeftInset() - snappedRightInset(), GAP,
                 reserved, agreed), labelHeight(agreed));
     }
 
     private Layout fitAlone(double width) {
-        double reserved = bar == null ? 0 : bar.widest() + gap;
+        double reserved = bar == null ? 0 : bar.widest() + GAP;
         double usable = width - snappedLeftInset() - snappedRightInset();
         double label = labelHeight(MAX_SIZE);
-        TileFit fit = TileFit.of(units.size(), usable, heightBudget.get(), gap, reserved, stack(), label, MIN_SIZE,
+        TileFit fit = TileFit.of(units.size(), usable, heightBudget.get(), GAP, reserved, stack(), label, MIN_SIZE,
                 MAX_SIZE);
         // Smaller tiles may wrap their labels into more lines: fit again with the taller labels.
         for (int i = 0; i < 3 && labelHeight(Math.floor(fit.size())) > label; i++) {
             label = labelHeight(Math.floor(fit.size()));
-            fit = TileFit.of(units.size(), usable, heightBudget.get(), gap, reserved, stack(), label, MIN_SIZE,
+            fit = TileFit.of(units.size(), usable, heightBudget.get(), GAP, reserved, stack(), label, MIN_SIZE,
                     MAX_SIZE);
         }
         return new Layout(fit, Math.max(label, labelHeight(Math.floor(fit.size()))));
@@ -122,7 +123,7 @@ final class TileGrid extends Region {
 
     @Override
     protected double computeMinWidth(double height) {
-        return MIN_SIZE + (bar == null ? 0 : bar.widest() + gap);
+        return MIN_SIZE + (bar == null ? 0 : bar.widest() + GAP);
     }
 
     @Override
@@ -138,7 +139,7 @@ final class TileGrid extends Region {
         Layout layout = fit(width < 0 ? getWidth() : width, false);
         TileFit fit = layout.fit();
         double unit = stack() * (layout.label() + Math.floor(fit.size()));
-        return fit.rows() * unit + (fit.rows() - 1) * gap;
+        return fit.rows() * unit + (fit.rows() - 1) * GAP;
     }
 
     @Override
@@ -152,8 +153,8 @@ final class TileGrid extends Region {
         double label = layout.label();
         double unit = label + size;
         for (int u = 0; u < units.size(); u++) {
-            double x = snappedLeftInset() + (u % fit.columns()) * (size + gap);
-            double y = (u / fit.columns()) * (stack() * unit + gap);
+            double x = snappedLeftInset() + (u % fit.columns()) * (size + GAP);
+            double y = (u / fit.columns()) * (stack() * unit + GAP);
             List<MapTile> column = units.get(u);
             // The lead column's tile sits at the bottom, under the explanation.
             double down = column.size() < stack() ? (stack() - column.size()) * unit : 0;
@@ -163,14 +164,15 @@ final class TileGrid extends Region {
                 t.resizeRelocate(x, y + down + k * unit, size, unit);
             }
         }
-        if (!leads.isEmpty()) {
-            leads.get(0).resizeRelocate(snappedLeftInset(), 0, size, (stack() - 1) * unit);
+        if (leadTop != null) {
+            leadTop.resizeRelocate(snappedLeftInset(), 0, size, (stack() - 1) * unit);
         }
         if (bar != null) {
-            MapTile first = units.get(units.size() - 1).get(0);
-            double h = first.picture().getImage() == null ? size : first.picture().getImage().getHeight();
+            // As high as a map (the last unit's top tile is one, whatever the lead column holds).
+            MapTile map = units.get(units.size() - 1).get(0);
+            double h = map.picture().getImage() == null ? size : map.picture().getImage().getHeight();
             bar.length((int) h);
-            double x = snappedLeftInset() + Math.min(units.size(), fit.columns()) * (size + gap);
+            double x = snappedLeftInset() + Math.min(units.size(), fit.columns()) * (size + GAP);
             bar.resizeRelocate(x, label + (size - h) / 2 - bar.endPad(), bar.prefWidth(-1), bar.prefHeight(-1));
         }
     }
