@@ -27,9 +27,10 @@ import org.sieve.render.Text;
  */
 public final class ComparisonSheet {
 
-    /** The curves' share of the body when below the maps, and when beside them. */
+    /** The curves' share of the body when below the maps, and the range of it when beside them. */
     private static final double CURVES_BELOW = 0.34;
-    private static final double CURVES_RIGHT = 0.32;
+    private static final double CURVES_RIGHT_MIN = 0.30;
+    private static final double CURVES_RIGHT_MAX = 0.40;
 
     private ComparisonSheet() {
     }
@@ -127,37 +128,55 @@ public final class ComparisonSheet {
         return out;
     }
 
-    /** Of curves below or to the right, panels side by side or stacked: the plan with the largest maps. */
+    /**
+     * Of curves below or to the right, panels side by side or stacked: the plan with the largest
+     * maps. Curves to the right are as wide as they can be without making the maps smaller.
+     */
     private static Plan best(List<Block> blocks, Box body, Type type, int label, int reserved) {
         Plan best = null;
-        // Curves beside the maps suit landscape frames only: on a portrait one they would be a sliver.
-        boolean[] sides = body.w() > 1.2 * body.h() ? new boolean[] {false, true} : new boolean[] {false};
-        for (boolean right : sides) {
-            for (boolean side : blocks.size() == 2 ? new boolean[] {true, false} : new boolean[] {true}) {
-                Box maps;
-                Box curves;
-                if (right) {
-                    int w = Math.max(260, (int) Math.round(CURVES_RIGHT * body.w()));
-                    maps = new Box(body.x(), body.y(), body.w() - w - type.gap(), body.h());
-                    curves = new Box(maps.right() + type.gap(), body.y(), w, body.h());
-                } else {
-                    int h = Math.max(170, (int) Math.round(CURVES_BELOW * body.h()));
-                    maps = new Box(body.x(), body.y(), body.w(), body.h() - h - type.gap());
-                    curves = new Box(body.x(), maps.bottom() + type.gap(), body.w(), h);
+        for (boolean side : blocks.size() == 2 ? new boolean[] {true, false} : new boolean[] {true}) {
+            int h = Math.max(170, (int) Math.round(CURVES_BELOW * body.h()));
+            Box maps = new Box(body.x(), body.y(), body.w(), body.h() - h - type.gap());
+            Plan below = plan(blocks, maps, new Box(body.x(), maps.bottom() + type.gap(), body.w(), h), false, side,
+                    type, label, reserved);
+            best = best == null || below.size() > best.size() + 0.5 ? below : best;
+            // Beside the maps suits landscape frames only: on a portrait one the curves would be a sliver.
+            if (body.w() < 1.2 * body.h()) {
+                continue;
+            }
+            // Narrowest curves first, so the largest maps; then wider curves while the maps stay within 3%.
+            Plan right = null;
+            double largest = 0;
+            for (double share = CURVES_RIGHT_MIN; share <= CURVES_RIGHT_MAX + 1e-9; share += 0.03) {
+                int w = Math.max(260, (int) Math.round(share * body.w()));
+                Box left = new Box(body.x(), body.y(), body.w() - w - type.gap(), body.h());
+                Plan p = plan(blocks, left, new Box(left.right() + type.gap(), body.y(), w, body.h()), true, side,
+                        type, label, reserved);
+                if (right == null) {
+                    largest = p.size();
                 }
-                double size = Double.MAX_VALUE;
-                List<Box> boxes = split(maps, blocks.size(), side, type.gap());
-                for (int i = 0; i < blocks.size(); i++) {
-                    Box b = boxes.get(i);
-                    size = Math.min(size, fit(blocks.get(i), b.w(), b.h() - headingHeight(blocks.get(i), b.w(), type),
-                            type, label, reserved).size());
+                if (right == null || p.size() >= 0.97 * largest) {
+                    right = p;
                 }
-                if (best == null || size > best.size() + 0.5) {
-                    best = new Plan(maps, curves, right, side, size);
-                }
+            }
+            if (right.size() > best.size() + 0.5) {
+                best = right;
             }
         }
         return best;
+    }
+
+    /** The maps' size with the panels in this box, side by side or stacked. */
+    private static Plan plan(List<Block> blocks, Box maps, Box curves, boolean right, boolean side, Type type,
+                             int label, int reserved) {
+        double size = Double.MAX_VALUE;
+        List<Box> boxes = split(maps, blocks.size(), side, type.gap());
+        for (int i = 0; i < blocks.size(); i++) {
+            Box b = boxes.get(i);
+            size = Math.min(size, fit(blocks.get(i), b.w(), b.h() - headingHeight(blocks.get(i), b.w(), type), type,
+                    label, reserved).size());
+        }
+        return new Plan(maps, curves, right, side, size);
     }
 
     private static TileFit fit(Block b, int width, int height, Type type, int label, int reserved) {
