@@ -45,6 +45,18 @@ public final class Reconstructions {
                 String.format(Locale.ROOT, "MSE %.4f", meanSquaredError(input, layer)), panelSize);
     }
 
+    /** The layer's reconstruction alone, its longer side about {@code longer} pixels; null when it has none. */
+    public static BufferedImage image(PreparedImage input, LayerResult layer, int longer) {
+        PreparedImage rebuilt = of(input, layer);
+        return rebuilt == null ? null : plain(rebuilt, longer);
+    }
+
+    /** An image drawn as a map of the same size is, with nothing over it, to stand beside maps. */
+    public static BufferedImage plain(PreparedImage img, int longer) {
+        // Every cell is NaN, so the scale and colour map are never read.
+        return HeatmapRenderer.mapImage(img, noOverlay(1, 1), new ColourScale(0, 1, ""), ColourMap.GRAYS, 0, longer);
+    }
+
     /** An image drawn like a heatmap panel of the same size, with no map over it. */
     public static BufferedImage imageOnly(PreparedImage img, String title, String subtitle, int panelSize) {
         // Every cell is NaN, so the scale and colour map are never read.

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.sieve.network.Layer;
 import org.sieve.network.NetworkShapes;
@@ -52,11 +53,12 @@ final class LayersCommand extends Subcommand {
         }
         out.printf("%s: %s, input %dx%dx%d%n", model.metadata().id(), model.metadata().name(),
                 model.network().input().height(), model.network().input().width(), model.network().input().channels());
-        out.printf("%-20s %-22s %-16s %10s%n", "LAYER", "TYPE", "OUTPUT", "PARAMETERS");
+        TextTable table = new TextTable("LAYER", "TYPE", "OUTPUT", "PARAMETERS").alignRight(3);
         for (Layer l : layers) {
-            out.printf("%-20s %-22s %-16s %,10d%n", l.name(), l.kind(), shape(shapes.get(l.name())),
-                    parameters(model, l));
+            table.add(l.name(), l.kind(), shape(shapes.get(l.name())),
+                    String.format(Locale.ROOT, "%,d", parameters(model, l)));
         }
+        table.print(out);
         return 0;
     }
 

@@ -62,16 +62,16 @@ final class ModelsCommand extends Subcommand {
             out.println("No models found in " + catalogue.folders() + ".");
             return 0;
         }
-        out.printf("%-22s %-30s %-14s %9s %11s %9s %9s%n", "ID", "NAME", "DATASET", "ACCURACY", "PARAMETERS", "SIZE",
-                "DECODERS");
+        TextTable table = new TextTable("ID", "NAME", "DATASET", "ACCURACY", "PARAMETERS", "SIZE", "DECODERS")
+                .alignRight(3, 4, 5, 6);
         for (ModelMetadata m : models) {
-            out.printf(Locale.ROOT, "%-22s %-30s %-14s %9s %11s %9s %9d%n", m.id(), m.name(),
-                    m.dataset() == null ? "-" : m.dataset(),
+            table.add(m.id(), m.name(), m.dataset() == null ? "-" : m.dataset(),
                     m.testAccuracy() == null ? "-" : String.format(Locale.ROOT, "%.2f %%", 100 * m.testAccuracy()),
                     String.format(Locale.ROOT, "%,d", m.parameters()),
                     String.format(Locale.ROOT, "%.1f MB", size(catalogue.folderOf(m.id())) / 1e6),
-                    DecoderSet.layerCount(catalogue.folderOf(m.id())));
+                    String.valueOf(DecoderSet.layerCount(catalogue.folderOf(m.id()))));
         }
+        table.print(out);
         return 0;
     }
 

@@ -17,12 +17,15 @@ import org.sieve.network.format.Model;
 import org.sieve.network.format.ModelMetadata;
 import org.sieve.render.ColourMap;
 import org.sieve.render.Png;
+import org.sieve.report.ColourRange;
+import org.sieve.report.ComparisonSheet;
+import org.sieve.report.MapStyle;
+import org.sieve.report.SheetPanel;
+import org.sieve.report.SheetSize;
 import org.sieve.service.AnalysisService;
 import org.sieve.service.JobHandle;
 import org.sieve.service.JobListener;
 import org.sieve.service.Priority;
-import org.sieve.ui.sheet.ComparisonSheet;
-import org.sieve.ui.sheet.SheetPanel;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,9 +79,13 @@ final class SnapshotCommand extends Subcommand {
     @Mixin
     FittingOption fitting;
 
-    @Option(names = "--width", paramLabel = "W", description = "Sheet width in pixels, " + ComparisonSheet.MIN_WIDTH
-            + " to " + ComparisonSheet.MAX_WIDTH + " (default 1920).")
-    int width = 1920;
+    @Option(names = "--size", paramLabel = "WxH", description = "The sheet's exact size in pixels (default 1920x1080;"
+            + " also 2560x1440, 3840x2160, or any from " + SheetSize.MIN_WIDTH + "x" + SheetSize.MIN_HEIGHT + " to "
+            + SheetSize.MAX_WIDTH + "x" + SheetSize.MAX_HEIGHT + ").")
+    String size;
+
+    @Option(names = "--width", paramLabel = "W", description = "A 16:9 sheet this wide (--size Wx(W*9/16)).")
+    Integer width;
 
     @Option(names = "--colour-map", paramLabel = "NAME", completionCandidates = ColourMapNames.class,
             description = "One of ${COMPLETION-CANDIDATES} (default viridis).")
@@ -92,8 +99,14 @@ final class SnapshotCommand extends Subcommand {
         }
     }
 
-    @Option(names = "--opacity", paramLabel = "A", description = "Heatmap over image, 0 to 1 (default 0.75).")
-    double opacity = 0.75;
+    @Option(names = "--colour-range", paramLabel = "R", description = "robust (default: 2nd to 98th percentile of"
+            + " every map on the sheet, cells beyond drawn hatched), full, robust-per-layer, full-per-layer, or"
+            + " MIN,MAX (e.g. -4,-1).")
+    String colourRange = ColourRange.DEFAULT.id();
+
+    @Option(names = "--opacity", paramLabel = "A", description = "Heatmap over image, 0 to 1 (default "
+            + MapStyle.DEFAULT_OPACITY + ").")
+    double opacity = MapStyle.DEFAULT_OPACITY;
 
     @Mixin
     CacheOption cache;
@@ -104,13 +117,8 @@ final class SnapshotCommand extends Subcommand {
     @Override
     public Integer call() {
         PrintStream err = err();
-        if (width < ComparisonSheet.MIN_WIDTH || width > ComparisonSheet.MAX_WIDTH) {
-            throw new UsageException("--width must be from " + ComparisonSheet.MIN_WIDTH + " to "
-                    + ComparisonSheet.MAX_WIDTH + ", got " + width + ".");
-        }
-        if (!(opacity >= 0 && opacity <= 1)) {
-            throw new UsageException("--opacity must lie between 0 and 1, got " + opacity + ".");
-        }
+        MapStyle style = style();
+        SheetSize sheetSize = sheetSize();
         Model model = modelOption.resolve();
         List<Panel> panels = new ArrayList<>();
         panels.add(panel("A", model, imagePath, layerChoice));
@@ -137,7 +145,7 @@ final class SnapshotCommand extends Subcommand {
         } finally {
             progress.finish();
         }
-        Png.write(ComparisonSheet.render(sheet, colourMap, opacity, width), outFile);
+        Png.write(ComparisonSheet.render(sheet, style, sheetSize), outFile);
         err.println("Sheet written to " + outFile.toAbsolutePath());
         boolean failed = sheet.stream().anyMatch(p -> p.result().discarding().layers().stream().anyMatch(l -> !l.ok()));
         return failed ? Main.PARTIAL : 0;
@@ -156,5 +164,31 @@ final class SnapshotCommand extends Subcommand {
         String name = meta.name() == null || meta.name().isBlank() ? meta.id() : meta.name();
         return new Panel(label, name + " · " + image.getFileName(),
                 new AnalysisRequest(model, prepared, layers, mask, settings));
+    }
+
+    /** Colours, opacity and colour range; each wrong value named with what is allowed. */
+    private MapStyle style() {
+        ColourRange range;
+        try {
+            range = ColourRange.parse(colourRange);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--colour-range: " + e.getMessage());
+        }
+        try {
+            return new MapStyle(colourMap, opacity, range);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--opacity: " + e.getMessage());
+        }
+    }
+
+    private SheetSize sheetSize() {
+        if (size != null && width != null) {
+            throw new UsageException("Give --size or --width, not both.");
+        }
+        try {
+            return width != null ? SheetSize.ofWidth(width) : size != null ? SheetSize.parse(size) : SheetSize.FULL_HD;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException((width != null ? "--width: " : "--size: ") + e.getMessage());
+        }
     }
 }

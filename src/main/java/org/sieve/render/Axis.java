@@ -28,16 +28,24 @@ record Axis(double min, double max, double step) {
         return new Axis(lo - margin, hi + margin, niceStep((hi - lo) / TARGET_TICKS));
     }
 
-    private static double niceStep(double raw) {
+    static double niceStep(double raw) {
         double power = Math.pow(10, Math.floor(Math.log10(raw)));
         double f = raw / power;
         return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * power;
     }
 
     List<Double> ticks() {
+        return ticksBetween(min, max, step);
+    }
+
+    /** The multiples of step in [min, max], allowing for ends that are multiples up to rounding. */
+    static List<Double> ticksBetween(double min, double max, double step) {
+        double eps = step * 1e-9;
+        // Dividing by a whole number gives the nearest double (0.6, not 3 * 0.2 = 0.6000000000000001).
+        long perUnit = step < 1 ? Math.round(1 / step) : 0;
         List<Double> ticks = new ArrayList<>();
-        for (long i = (long) Math.ceil(min / step); i * step <= max; i++) {
-            ticks.add(i * step);
+        for (long i = (long) Math.ceil((min - eps) / step); i * step <= max + eps; i++) {
+            ticks.add(perUnit > 0 ? i / (double) perUnit : i * step);
         }
         return ticks;
     }

@@ -71,10 +71,14 @@ public final class CurveChart {
     }
 
     public BufferedImage render(int width, int height) {
+        return render(width, height, Math.min(16, Math.max(11, height / 40f)));
+    }
+
+    /** @param base size of the labels' font in pixels; the title's is 30% larger */
+    public BufferedImage render(int width, int height, float base) {
         if (width < 200 || height < 150) {
             throw new IllegalArgumentException("chart " + width + "x" + height + " too small");
         }
-        float base = Math.min(16, Math.max(11, height / 40f));
         Font titleFont = Text.sans(Font.BOLD, base * 1.3f);
         Font font = Text.sans(Font.PLAIN, base);
         FontMetrics fm = Text.metrics(font);
@@ -83,7 +87,9 @@ public final class CurveChart {
         Axis y = valueAxis();
 
         int legendWidth = legendWidth(fm, width);
-        int top = pad + Text.lineHeight(titleFont) + pad;
+        // A long title takes two lines (in a smaller font if need be) rather than being cut.
+        Text.Block titleLines = Text.wrap(title, titleFont, width - 2 * pad, 2);
+        int top = pad + titleLines.height() + pad;
         int tickWidth = 0;
         for (double t : y.ticks()) {
             tickWidth = Math.max(tickWidth, fm.stringWidth(y.format(t)));
@@ -109,7 +115,7 @@ public final class CurveChart {
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = Text.canvas(out);
         try {
-            Text.centred(g, title, titleFont, width / 2, pad + Text.metrics(titleFont).getAscent(), width - 2 * pad);
+            titleLines.draw(g, width / 2, pad, true);
             g.setFont(font);
             for (double t : y.ticks()) {
                 int py = (int) Math.round(bottom - y.position(t) * plotH);
@@ -206,22 +212,22 @@ public final class CurveChart {
         return 2 * fm.getHeight();
     }
 
+    /** One entry per series, a long name in two lines rather than cut. */
     private void drawLegend(Graphics2D g, Font font, int x, int top, int legendWidth, float base) {
-        g.setFont(font);
-        FontMetrics fm = g.getFontMetrics();
+        FontMetrics fm = Text.metrics(font);
         int sample = sampleLength(fm);
         int textX = x + sample + fm.getHeight() / 2;
-        int rowH = fm.getHeight() + 2;
-        for (int i = 0; i < series.size(); i++) {
-            Series s = series.get(i);
-            int cy = top + rowH / 2 + i * rowH;
+        int y = top;
+        for (Series s : series) {
+            Text.Block name = Text.wrap(s.name(), font, x + legendWidth - textX, 2);
+            int cy = y + (fm.getAscent() + fm.getDescent()) / 2 + 1;
             g.setColor(s.colour());
             g.setStroke(stroke(s.dashed(), base));
             g.drawLine(x, cy, x + sample, cy);
             g.setStroke(new BasicStroke());
             g.setColor(Color.BLACK);
-            String name = Text.shorten(fm, s.name(), x + legendWidth - textX);
-            g.drawString(name, textX, cy + (fm.getAscent() - fm.getDescent()) / 2f);
+            name.draw(g, textX, y + 1, false);
+            y += name.height() + 2;
         }
     }
 }

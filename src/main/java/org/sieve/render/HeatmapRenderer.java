@@ -1,6 +1,7 @@
 package org.sieve.render;
 
 import java.awt.Color;
+import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
@@ -27,19 +28,9 @@ public final class HeatmapRenderer {
             if (panelSize < 16) {
                 throw new IllegalArgumentException("panel size " + panelSize + " too small");
             }
-            int longer = Math.max(img.height(), img.width());
-            int k = panelSize / longer;
-            int iw;
-            int ih;
-            if (k >= 1 && k * longer >= 0.75 * panelSize) {
-                // A whole factor keeps every input pixel the same size on screen.
-                iw = img.width() * k;
-                ih = img.height() * k;
-            } else {
-                double s = (double) panelSize / longer;
-                iw = Math.max(1, (int) Math.round(img.width() * s));
-                ih = Math.max(1, (int) Math.round(img.height() * s));
-            }
+            Dimension size = imageSize(img, panelSize, 0.75);
+            int iw = size.width;
+            int ih = size.height;
             int pad = Math.max(6, Math.round(panelSize * 0.03f));
             Font title = Text.sans(Font.BOLD, Math.max(12, panelSize / 17f));
             Font subtitle = Text.sans(Font.PLAIN, Math.max(10, panelSize / 24f));
@@ -50,13 +41,47 @@ public final class HeatmapRenderer {
             int imageTop = subtitleBaseline + sm.getDescent() + pad;
             // Narrow images still get room for readable titles.
             int width = Math.max(iw, Math.round(panelSize * 0.75f)) + 2 * pad;
-            int bottom = Math.max(pad, ColourBar.endPad(subtitle));
+            int bottom = Math.max(pad, Text.metrics(subtitle).getAscent() / 2 + 2);
             return new Layout(iw, ih, width, imageTop + ih + bottom, (width - iw) / 2, imageTop,
                     pad, title, subtitle, titleBaseline, subtitleBaseline);
         }
     }
 
     private HeatmapRenderer() {
+    }
+
+    /**
+     * The image's size on screen with its longer side at most {@code longer} pixels: a whole
+     * factor of the input's size, which keeps every input pixel the same size, where it fills at
+     * least {@code fill} of the length, else exactly {@code longer}.
+     */
+    private static Dimension imageSize(PreparedImage img, int longer, double fill) {
+        int side = Math.max(img.height(), img.width());
+        int k = longer / side;
+        if (k >= 1 && k * side >= fill * longer) {
+            // A whole factor keeps every input pixel the same size on screen.
+            return new Dimension(img.width() * k, img.height() * k);
+        }
+        double s = (double) longer / side;
+        return new Dimension(Math.max(1, (int) Math.round(img.width() * s)),
+                Math.max(1, (int) Math.round(img.height() * s)));
+    }
+
+    /** The size {@link #mapImage} draws the image at: filling {@code longer} up to 5%. */
+    public static Dimension imageSize(PreparedImage img, int longer) {
+        return imageSize(img, longer, 0.95);
+    }
+
+    /**
+     * The map over the image and nothing else, its longer side about {@code longer} pixels, for
+     * callers that write titles and arrange maps themselves (the explorer, the sheets).
+     */
+    public static BufferedImage mapImage(PreparedImage img, float[][] grid, ColourScale scale, ColourMap map,
+                                         double opacity, int longer) {
+        checkGrid(img, grid);
+        checkOpacity(opacity);
+        Dimension size = imageSize(img, longer);
+        return blend(img, grid, scale, map, opacity, size.width, size.height);
     }
 
     /**
@@ -79,9 +104,7 @@ public final class HeatmapRenderer {
                                             double opacity, String title, String subtitle, int panelSize) {
         Layout layout = Layout.of(img, panelSize);
         checkGrid(img, grid);
-        if (!(opacity >= 0 && opacity <= 1)) {
-            throw new IllegalArgumentException("opacity " + opacity + " outside 0..1");
-        }
+        checkOpacity(opacity);
         BufferedImage out = new BufferedImage(layout.width(), layout.height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = Text.canvas(out);
         try {
@@ -94,7 +117,8 @@ public final class HeatmapRenderer {
             g.setColor(FRAME);
             g.fillRect(layout.imageLeft() - 1, layout.imageTop() - 1, layout.imageWidth() + 2,
                     layout.imageHeight() + 2);
-            g.drawImage(blend(img, grid, scale, map, opacity, layout), layout.imageLeft(), layout.imageTop(), null);
+            g.drawImage(blend(img, grid, scale, map, opacity, layout.imageWidth(), layout.imageHeight()),
+                    layout.imageLeft(), layout.imageTop(), null);
         } finally {
             g.dispose();
         }
@@ -114,36 +138,27 @@ public final class HeatmapRenderer {
             panels.add(renderPanel(img, grids.get(i), scale, map, opacity, titles.get(i), subtitles.get(i),
                     panelSize));
         }
-        int endPad = ColourBar.endPad(layout.subtitle());
-        BufferedImage bar = ColourBar.draw(scale, map, layout.imageHeight(), layout.subtitle());
+        int endPad = ColourBar.endPad(layout.subtitle(), scale);
+        BufferedImage bar = ColourBar.vertical(scale, map, layout.imageHeight(), ColourBar.Style.onWhite(
+                layout.subtitle()));
         int width = layout.width() * panels.size() + bar.getWidth() + layout.pad();
-        BufferedImage out = new BufferedImage(width, layout.height(), BufferedImage.TYPE_INT_RGB);
+        int barTop = layout.imageTop() - endPad;
+        BufferedImage out = new BufferedImage(width, Math.max(layout.height(), barTop + bar.getHeight()),
+                BufferedImage.TYPE_INT_RGB);
         Graphics2D g = Text.canvas(out);
         try {
             for (int i = 0; i < panels.size(); i++) {
                 g.drawImage(panels.get(i), i * layout.width(), 0, null);
             }
-            g.drawImage(bar, layout.width() * panels.size(), layout.imageTop() - endPad, null);
+            g.drawImage(bar, layout.width() * panels.size(), barTop, null);
         } finally {
             g.dispose();
         }
         return out;
     }
 
-    /** A stand-alone vertical colour bar of the given total height in pixels. */
-    public static BufferedImage colourBar(ColourScale scale, ColourMap map, int height) {
-        Font font = Text.sans(Font.PLAIN, Math.min(16, Math.max(11, height / 22f)));
-        int length = height - 2 * ColourBar.endPad(font);
-        if (length < 8) {
-            throw new IllegalArgumentException("colour bar height " + height + " too small");
-        }
-        return ColourBar.draw(scale, map, length, font);
-    }
-
     private static BufferedImage blend(PreparedImage img, float[][] grid, ColourScale scale, ColourMap map,
-                                       double opacity, Layout layout) {
-        int iw = layout.imageWidth();
-        int ih = layout.imageHeight();
+                                       double opacity, int iw, int ih) {
         int gridH = grid.length;
         int gridW = grid[0].length;
         int[] rgb = new int[iw * ih];
@@ -153,7 +168,11 @@ public final class HeatmapRenderer {
             for (int ox = 0; ox < iw; ox++) {
                 int x = (int) ((long) ox * img.width() / iw);
                 int gray = Math.round(Math.min(1, Math.max(0, img.luma(y, x))) * 255);
-                int colour = map.argb(scale.normalise(row[x * gridW / img.width()]));
+                float v = row[x * gridW / img.width()];
+                int colour = map.argb(scale.normalise(v));
+                if (scale.clipped(v)) {
+                    colour = clippedColour(colour, ox, oy);
+                }
                 double a = (colour >>> 24) == 0 ? 0 : opacity;
                 int mixed = 0xff000000;
                 for (int shift = 16; shift >= 0; shift -= 8) {
@@ -165,6 +184,28 @@ public final class HeatmapRenderer {
         BufferedImage out = new BufferedImage(iw, ih, BufferedImage.TYPE_INT_RGB);
         out.setRGB(0, 0, iw, ih, rgb, 0, iw);
         return out;
+    }
+
+    /**
+     * A value beyond the colour range: the end colour in diagonal stripes with a contrasting shade,
+     * so clipped cells read as "more than the bar shows" whatever the colour map.
+     */
+    static int clippedColour(int endColour, int x, int y) {
+        if (((x + y) / 3) % 2 == 0) {
+            return endColour;
+        }
+        int r = endColour >> 16 & 0xff;
+        int g = endColour >> 8 & 0xff;
+        int b = endColour & 0xff;
+        boolean light = 0.299 * r + 0.587 * g + 0.114 * b > 128;
+        return light ? 0xff000000 | (r / 3) << 16 | (g / 3) << 8 | b / 3
+                : 0xff000000 | (r + 2 * (255 - r) / 3) << 16 | (g + 2 * (255 - g) / 3) << 8 | (b + 2 * (255 - b) / 3);
+    }
+
+    private static void checkOpacity(double opacity) {
+        if (!(opacity >= 0 && opacity <= 1)) {
+            throw new IllegalArgumentException("opacity " + opacity + " outside 0..1");
+        }
     }
 
     private static void checkGrid(PreparedImage img, float[][] grid) {

@@ -19,6 +19,11 @@ import org.sieve.network.format.ModelCatalogue;
 import org.sieve.network.format.ModelMetadata;
 import org.sieve.network.format.ModelStore;
 import org.sieve.render.Png;
+import org.sieve.report.Captions;
+import org.sieve.report.ComparisonSheet;
+import org.sieve.report.MapStyle;
+import org.sieve.report.SheetPanel;
+import org.sieve.report.SheetSize;
 import org.sieve.ui.model.AppModel;
 import org.sieve.ui.model.CompareKind;
 import org.sieve.ui.model.ImageSource;
@@ -27,8 +32,6 @@ import org.sieve.ui.model.LoadedModel;
 import org.sieve.ui.model.ModelEntry;
 import org.sieve.ui.model.PanelState;
 import org.sieve.ui.model.UserMessage;
-import org.sieve.ui.sheet.ComparisonSheet;
-import org.sieve.ui.sheet.SheetPanel;
 import org.sieve.ui.work.AnalysisRunner;
 import org.sieve.ui.work.Background;
 import org.sieve.ui.work.Errors;
@@ -310,16 +313,15 @@ public final class Actions {
     }
 
     /** Writes the comparison sheet; {@code done} runs on the FX thread with the file written. */
-    public void exportSheet(Path file, int width, java.util.function.Consumer<Path> done) {
+    public void exportSheet(Path file, SheetSize size, java.util.function.Consumer<Path> done) {
         List<SheetPanel> panels = sheetPanels();
         if (panels.isEmpty()) {
             app.tell(UserMessage.warning("Nothing to save", "Analyse first (F5); the sheet shows the results."));
             return;
         }
-        var map = app.colourMap().get();
-        double opacity = app.opacity().get();
+        MapStyle style = app.mapStyle();
         background.run(() -> {
-            Png.write(ComparisonSheet.render(panels, map, opacity, width), file);
+            Png.write(ComparisonSheet.render(panels, style, size), file);
             return file;
         }, written -> {
             app.tell(UserMessage.info("Sheet saved", written.toString()));
@@ -337,19 +339,14 @@ public final class Actions {
         background.run(() -> {
             for (PanelState p : done) {
                 var r = p.result().get();
+                var request = r.analysis().request();
                 Path target = done.size() == 1 ? dir : dir.resolve(p.id() + "-" + ResultFiles.fileName(
-                        r.analysis().request().model().id() + "-" + stem(r.analysis().request().image().source())));
+                        request.model().id() + "-" + Captions.stem(request.image().source())));
                 ResultFiles.write(r.analysis(), r.cachedLayers(), target);
             }
             return dir;
         }, written -> app.tell(UserMessage.info("Numbers exported",
                 "result.json, entropy.csv and heatmaps in " + written)),
                 failure -> app.tell(Errors.message("Cannot export the numbers", failure)));
-    }
-
-    private static String stem(String source) {
-        String name = Path.of(source).getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 }

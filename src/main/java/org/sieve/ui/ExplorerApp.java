@@ -7,16 +7,20 @@ import java.util.List;
 import java.util.Locale;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.sieve.image.ResizeMode;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.SettingsTable;
 import org.sieve.render.ColourMap;
+import org.sieve.report.MapStyle;
 import org.sieve.service.AnalysisService;
 import org.sieve.service.ResultCache;
 import org.sieve.ui.model.AppModel;
 import org.sieve.ui.model.CompareKind;
+import org.sieve.ui.model.LayerPick;
 import org.sieve.ui.model.LoadedModel;
 import org.sieve.ui.model.MaskSpec;
 import org.sieve.ui.model.ModelEntry;
@@ -30,6 +34,7 @@ import org.sieve.ui.work.Background;
 import org.sieve.ui.work.Errors;
 import org.sieve.ui.work.PanelPipeline;
 import org.sieve.ui.work.Predictor;
+import org.sieve.ui.work.Staleness;
 
 /**
  * The Sieve explorer. Opens at once on the last (or the bundled default) model and image; every
@@ -74,20 +79,23 @@ public final class ExplorerApp extends Application {
         service = new AnalysisService(openCache());
         runner = new AnalysisRunner(service, app::tell);
         actions = new Actions(app, config, background, runner);
-        new PanelPipeline(app.panelA(), background, predictor, app::tell);
-        new PanelPipeline(app.panelB(), background, predictor, app::tell);
+        for (PanelState panel : List.of(app.panelA(), app.panelB())) {
+            new PanelPipeline(panel, background, predictor, app::tell);
+            new Staleness(panel, app.settings(), runner);
+        }
 
         saved = SavedState.read(config.stateFile());
         restoreView(saved);
         StartupReport.step("services ready");
-        MainWindow window = new MainWindow(actions, stage, saved.width, saved.height);
+        Rectangle2D place = WindowPlacement.fit(saved.x, saved.y, saved.width, saved.height,
+                Screen.getScreens().stream().map(Screen::getVisualBounds).toList(),
+                Screen.getPrimary().getVisualBounds());
+        MainWindow window = new MainWindow(actions, stage, place.getWidth(), place.getHeight());
         StartupReport.step("window built");
         stage.setTitle("Sieve — what each layer of a CNN discards");
         stage.setScene(window.scene());
-        if (Double.isFinite(saved.x) && Double.isFinite(saved.y)) {
-            stage.setX(saved.x);
-            stage.setY(saved.y);
-        }
+        stage.setX(place.getMinX());
+        stage.setY(place.getMinY());
         stage.setMaximized(saved.maximized);
         var icon = ExplorerApp.class.getResource("/org/sieve/ui/sieve.png");
         if (icon != null) {
@@ -136,7 +144,10 @@ public final class ExplorerApp extends Application {
     private void restoreView(SavedState s) {
         app.theme().set(parse(Theme.class, s.theme, Theme.LIGHT));
         app.colourMap().set(parse(ColourMap.class, s.colourMap, ColourMap.VIRIDIS));
-        app.opacity().set(s.opacity >= 0 && s.opacity <= 1 ? s.opacity : 0.75);
+        app.opacity().set(s.opacity >= 0 && s.opacity <= 1 ? s.opacity : MapStyle.DEFAULT_OPACITY);
+        app.colourRange().set(s.colourRange());
+        app.sheetSize().set(s.sheetSize());
+        app.lastFolder().set(s.lastFolder == null ? null : Path.of(s.lastFolder));
         app.compareKind().set(parse(CompareKind.class, s.compareKind, CompareKind.TWO_MODELS));
         // Start-up settings win over remembered ones, except the metric, which is chosen beside Analyze.
         DiscardingSettings start = config.settings() != null ? config.settings() : app.settings().get();
@@ -163,6 +174,9 @@ public final class ExplorerApp extends Application {
                 : config.sampleImages().resolve(DEFAULT_IMAGE);
         boolean firstStart = s.modelId == null && s.imagePath == null;
         a.maskSpec().set(mask(s, firstStart));
+        // Files from before the pick was remembered hold chosen names.
+        a.layerPick().set(parse(LayerPick.class, s.layerPick, s.layers == null ? LayerPick.CONVOLUTIONS
+                : LayerPick.CHOSEN));
         List<String> layers = s.layers == null ? List.of() : new ArrayList<>(s.layers);
         if (entry != null) {
             a.model().addListener(new javafx.beans.value.ChangeListener<>() {
@@ -171,7 +185,7 @@ public final class ExplorerApp extends Application {
                                     LoadedModel now) {
                     a.model().removeListener(this);
                     List<String> keep = now.inNetworkOrder(layers);
-                    if (!keep.isEmpty()) {
+                    if (!keep.isEmpty() && a.layerPick().get() == LayerPick.CHOSEN) {
                         a.selectedLayers().setAll(keep);
                     }
                     if (s.compare) {
@@ -253,6 +267,7 @@ public final class ExplorerApp extends Application {
             s.imagePath = img.file().toAbsolutePath().toString();
         }
         s.layers = new ArrayList<>(a.selectedLayers());
+        s.layerPick = a.layerPick().get().name();
         s.resizeMode = a.resizeMode().get().name();
         MaskSpec spec = a.maskSpec().get();
         s.mask = spec instanceof MaskSpec.Auto ? "auto" : spec instanceof MaskSpec.Rectangle ? "rectangle" : "none";
@@ -270,6 +285,9 @@ public final class ExplorerApp extends Application {
         s.theme = app.theme().get().name();
         s.colourMap = app.colourMap().get().name();
         s.opacity = app.opacity().get();
+        s.colourRange = app.colourRange().get().id();
+        s.sheetSize = app.sheetSize().get().toString();
+        s.lastFolder = app.lastFolder().get() == null ? null : app.lastFolder().get().toString();
         s.compare = app.compare().get();
         s.compareKind = app.compareKind().get().name();
         s.recentModels = app.models().stream().filter(ModelEntry::recent).map(e -> e.dir().toString()).toList();

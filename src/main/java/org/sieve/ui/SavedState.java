@@ -16,6 +16,10 @@ import org.sieve.io.AtomicFiles;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.Setting;
 import org.sieve.metrics.SettingsTable;
+import org.sieve.report.ColourRange;
+import org.sieve.report.MapStyle;
+import org.sieve.report.SheetSize;
+import org.sieve.tf.ComputeDevice;
 
 /**
  * What the explorer remembers between runs, as a small JSON file. Every field may be missing
@@ -23,7 +27,9 @@ import org.sieve.metrics.SettingsTable;
  */
 final class SavedState {
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+    // The window's place is NaN until known (never shown outside full screen): written as NaN, read back as it.
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
+            .create();
 
     String modelId;
     String modelDir;
@@ -39,7 +45,14 @@ final class SavedState {
     boolean maximized;
     String theme;
     String colourMap;
-    double opacity = 0.75;
+    double opacity = MapStyle.DEFAULT_OPACITY;
+    /** As {@link ColourRange#parse} reads it. */
+    String colourRange;
+    /** As {@link SheetSize#parse} reads it. */
+    String sheetSize;
+    String lastFolder;
+    /** A {@link org.sieve.ui.model.LayerPick} name: the kind of layer choice, kept across models. */
+    String layerPick;
     boolean compare;
     String compareKind;
     List<String> recentModels = new ArrayList<>();
@@ -71,6 +84,24 @@ final class SavedState {
             }
         }
         return out;
+    }
+
+    /** The remembered colour range, or the default when none or a damaged one is saved. */
+    ColourRange colourRange() {
+        try {
+            return colourRange == null ? ColourRange.DEFAULT : ColourRange.parse(colourRange);
+        } catch (IllegalArgumentException e) {
+            return ColourRange.DEFAULT;
+        }
+    }
+
+    /** The size of the last sheet saved, or full HD. */
+    SheetSize sheetSize() {
+        try {
+            return sheetSize == null ? SheetSize.FULL_HD : SheetSize.parse(sheetSize);
+        } catch (IllegalArgumentException e) {
+            return SheetSize.FULL_HD;
+        }
     }
 
     /** The saved state, or a fresh one when there is none or it cannot be read. */

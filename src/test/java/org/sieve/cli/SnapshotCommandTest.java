@@ -19,6 +19,7 @@ import org.sieve.metrics.TestNetworks;
 import org.sieve.network.format.Model;
 import org.sieve.network.format.ModelMetadata;
 import org.sieve.network.format.ModelStore;
+import org.sieve.render.PixelShares;
 
 /** {@code sieve snapshot}: the comparison sheet as a PNG, without a display. */
 class SnapshotCommandTest {
@@ -62,17 +63,25 @@ class SnapshotCommandTest {
     }
 
     @Test
-    void writesASheetOfTheRequestedWidth() throws IOException {
-        Path png = dir.resolve("one.png");
-        Outcome o = sieve("snapshot", "--model-dir", models.toString(), "--model", "tiny-conv", "--image",
-                image.toString(), "--layers", "all", "--mask", "auto", "--steps", "8", "--draws", "4", "--no-cache",
-                "--width", "900", "--out", png.toString());
-        assertEquals(0, o.status(), o.err());
-        BufferedImage sheet = ImageIO.read(png.toFile());
+    void writesSheetsOfExactlyTheRequestedSize() throws IOException {
+        for (String size : List.of("1920x1080", "3840x2160")) {
+            Path png = dir.resolve("one-" + size + ".png");
+            Outcome o = sieve("snapshot", "--model-dir", models.toString(), "--model", "tiny-conv", "--image",
+                    image.toString(), "--layers", "all", "--mask", "auto", "--steps", "8", "--draws", "4",
+                    "--size", size, "--out", png.toString());
+            assertEquals(0, o.status(), o.err());
+            BufferedImage sheet = ImageIO.read(png.toFile());
+            assertEquals(size, sheet.getWidth() + "x" + sheet.getHeight());
+            assertTrue(PixelShares.coloured(sheet) > 0.02, "heatmaps in colour");
+            assertTrue(o.err().contains("Sheet written to"), o.err());
+        }
+        Path narrow = dir.resolve("narrow.png");
+        assertEquals(0, sieve("snapshot", "--model-dir", models.toString(), "--model", "tiny-conv", "--image",
+                image.toString(), "--steps", "8", "--draws", "4", "--width", "900", "--colour-range", "full",
+                "--out", narrow.toString()).status());
+        BufferedImage sheet = ImageIO.read(narrow.toFile());
         assertEquals(900, sheet.getWidth());
-        assertTrue(sheet.getHeight() > 400, "height " + sheet.getHeight());
-        assertTrue(coloured(sheet) > 0.02, "heatmaps in colour");
-        assertTrue(o.err().contains("Sheet written to"), o.err());
+        assertEquals(506, sheet.getHeight(), "--width alone: a 16:9 sheet");
     }
 
     @Test
@@ -87,8 +96,9 @@ class SnapshotCommandTest {
         BufferedImage one = ImageIO.read(single.toFile());
         BufferedImage two = ImageIO.read(png.toFile());
         assertEquals(800, two.getWidth());
-        assertTrue(colouredRight(two) > 2 * colouredRight(one) + 0.001,
-                "panel B's heatmaps beside panel A's: " + colouredRight(two) + " vs " + colouredRight(one));
+        assertEquals(450, two.getHeight());
+        assertTrue(PixelShares.coloured(two) > 0.05, "maps in colour: " + PixelShares.coloured(two));
+        assertTrue(!java.util.Arrays.equals(pixels(one), pixels(two)), "a different sheet: the second panel is on it");
     }
 
     @Test
@@ -98,7 +108,8 @@ class SnapshotCommandTest {
                 image.toString(), "--compare-image", other.toString(), "--steps", "6", "--draws", "4", "--no-cache",
                 "--out", png.toString());
         assertEquals(0, o.status(), o.err());
-        assertEquals(1920, ImageIO.read(png.toFile()).getWidth(), "1920 pixels wide by default");
+        BufferedImage sheet = ImageIO.read(png.toFile());
+        assertEquals("1920x1080", sheet.getWidth() + "x" + sheet.getHeight(), "a full HD slide by default");
     }
 
     @Test
@@ -114,8 +125,9 @@ class SnapshotCommandTest {
         BufferedImage one = ImageIO.read(entropy.toFile());
         BufferedImage two = ImageIO.read(ru.toFile());
         assertEquals(1000, two.getWidth());
-        assertTrue(two.getHeight() > one.getHeight() + 100, "the reconstructions under the maps: "
-                + two.getHeight() + " vs " + one.getHeight());
+        assertEquals(one.getHeight(), two.getHeight(), "the same frame");
+        assertTrue(PixelShares.gray(two) > PixelShares.gray(one) + 0.01, "the input and reconstructions, in gray,"
+                + " under the maps: " + PixelShares.gray(two) + " vs " + PixelShares.gray(one));
     }
 
     @Test
@@ -129,6 +141,14 @@ class SnapshotCommandTest {
         Outcome map = sieve("snapshot", "--model-dir", models.toString(), "--model", "tiny-conv", "--image",
                 image.toString(), "--colour-map", "rainbow", "--out", dir.resolve("x.png").toString());
         assertEquals(2, map.status());
+        Outcome size = sieve("snapshot", "--model-dir", models.toString(), "--model", "tiny-conv", "--image",
+                image.toString(), "--size", "1920by1080", "--out", dir.resolve("x.png").toString());
+        assertEquals(2, size.status());
+        assertTrue(size.err().contains("--size") && size.err().contains("WIDTHxHEIGHT"), size.err());
+        Outcome range = sieve("snapshot", "--model-dir", models.toString(), "--model", "tiny-conv", "--image",
+                image.toString(), "--colour-range", "-1,-4", "--out", dir.resolve("x.png").toString());
+        assertEquals(2, range.status());
+        assertTrue(range.err().contains("--colour-range") && range.err().contains("lower end first"), range.err());
         assertTrue(sieve("help", "snapshot").status() == 0);
     }
 
@@ -140,24 +160,7 @@ class SnapshotCommandTest {
         return out;
     }
 
-    /** Coloured share of the upper right quarter, where the second panel's heatmaps go. */
-    private static double colouredRight(BufferedImage img) {
-        return coloured(img.getSubimage(img.getWidth() / 2, 0, img.getWidth() / 2, img.getHeight() / 2));
-    }
-
-    private static double coloured(BufferedImage img) {
-        long n = 0;
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                int rgb = img.getRGB(x, y);
-                int r = rgb >> 16 & 0xff;
-                int g = rgb >> 8 & 0xff;
-                int b = rgb & 0xff;
-                if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 40) {
-                    n++;
-                }
-            }
-        }
-        return n / (double) (img.getWidth() * img.getHeight());
+    private static int[] pixels(BufferedImage img) {
+        return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
     }
 }

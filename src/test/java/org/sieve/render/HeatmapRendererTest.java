@@ -115,12 +115,36 @@ class HeatmapRendererTest {
 
     @Test
     void colourBarRunsFromMaxAtTopToMinAtBottom() {
-        BufferedImage bar = HeatmapRenderer.colourBar(SCALE, ColourMap.VIRIDIS, 300);
-        assertEquals(300, bar.getHeight());
+        java.awt.Font font = Text.sans(java.awt.Font.PLAIN, 14);
+        BufferedImage bar = ColourBar.vertical(SCALE, ColourMap.VIRIDIS, 300, ColourBar.Style.onWhite(font));
+        int pad = ColourBar.endPad(font, SCALE);
+        assertEquals(300 + 2 * pad, bar.getHeight());
         Rectangle high = boxOf(bar, ColourMap.VIRIDIS.argb(1));
         Rectangle low = boxOf(bar, ColourMap.VIRIDIS.argb(0));
-        assertTrue(high != null && low != null);
-        assertTrue(high.y < low.y);
-        assertTrue(high.y < 30 && low.y + low.height > 270);
+        assertEquals(pad, high.y, "max on the first row of the gradient");
+        assertEquals(pad + 299, low.y + low.height - 1, "min on the last");
+    }
+
+    @Test
+    void cellsBeyondTheRangeAreHatchedNotStretched() {
+        ColourScale narrow = new ColourScale(0, 0.5, "h", false, true);
+        float[][] grid = {{0.25f, 0.9f}};
+        BufferedImage map = HeatmapRenderer.mapImage(grayImage(10, 0.5f), grid, narrow, ColourMap.VIRIDIS, 1.0, 100);
+        assertEquals(100, map.getWidth(), "a whole factor of the 10-pixel image");
+        int top = ColourMap.VIRIDIS.argb(1);
+        java.util.Set<Integer> right = new java.util.HashSet<>();
+        for (int y = 0; y < 100; y++) {
+            for (int x = 50; x < 100; x++) {
+                right.add(map.getRGB(x, y));
+            }
+        }
+        assertEquals(2, right.size(), "the clipped cell shows its end colour in stripes of two shades");
+        assertTrue(right.contains(top));
+        assertEquals(ColourMap.VIRIDIS.argb(0.5), map.getRGB(10, 10), "a cell inside the range keeps its colour");
+        BufferedImage bar = ColourBar.vertical(narrow, ColourMap.VIRIDIS, 200, ColourBar.Style.onWhite(
+                Text.sans(java.awt.Font.PLAIN, 14)));
+        int pad = ColourBar.endPad(Text.sans(java.awt.Font.PLAIN, 14), narrow);
+        Rectangle above = boxOf(bar.getSubimage(0, 0, bar.getWidth(), pad - 1), top);
+        assertTrue(above != null, "a hatched triangle above the bar says values go higher");
     }
 }

@@ -60,6 +60,8 @@ class ExplorerAnalysisTest extends ExplorerHarness {
         moveTo("#detail-canvas");
         await("cell values on hover", 10, () -> lookup("#detail-cell").queryLabeled().getText().contains("h ="));
         screenshot("04-large-view");
+        type(javafx.scene.input.KeyCode.ESCAPE);
+        await("Esc closes the large view", 10, () -> lookup("#detail-canvas").tryQuery().isEmpty());
     }
 
     @Test
@@ -81,6 +83,8 @@ class ExplorerAnalysisTest extends ExplorerHarness {
         // and the service's (under 2 s, measured 1 to 6 ms) in AnalysisServiceTest.
         assertTrue(seconds < 10, "cancelled within " + seconds + " s");
         assertTrue(fx(() -> a.result().get() == null));
+        assertTrue(fx(() -> a.run().layers().stream().noneMatch(l -> l.state().get().equals("optimising"))),
+                "no layer still says it is optimising");
         screenshot("06-cancelled");
     }
 }

@@ -36,8 +36,11 @@ abstract class ExplorerHarness extends FxRobot {
             .checkDraws(8).build();
 
     static {
-        // Monocle's virtual screen, big enough for the window.
-        System.setProperty("headless.geometry", "1600x1000-32");
+        // Monocle's virtual screen, big enough for the window, unless a test run sets another
+        // (the presentation tests run at 1280x720 and 1920x1080, see pom.xml).
+        if (System.getProperty("headless.geometry") == null) {
+            System.setProperty("headless.geometry", "1600x1000-32");
+        }
     }
 
     @TempDir

@@ -16,7 +16,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelReader;
-import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
@@ -27,12 +26,14 @@ import org.sieve.analysis.ResultFiles;
 import org.sieve.metrics.DiscardingResult;
 import org.sieve.metrics.LayerResult;
 import org.sieve.metrics.Metric;
-import org.sieve.render.ColourMap;
+import org.sieve.report.ComparisonSheet;
+import org.sieve.render.PixelShares;
+import org.sieve.report.MapStyle;
+import org.sieve.report.SheetPanel;
+import org.sieve.report.SheetSize;
 import org.sieve.ui.model.PanelState;
 import org.sieve.ui.model.RunState;
 import org.sieve.ui.model.UserMessage;
-import org.sieve.ui.sheet.ComparisonSheet;
-import org.sieve.ui.sheet.SheetPanel;
 
 /**
  * Metric 2 in the explorer: chosen beside Analyze, it shows reconstruction-uncertainty maps with
@@ -62,16 +63,19 @@ class ExplorerMetricTest extends ExplorerHarness {
             ImageView rebuilt = lookup("#reconstruction-A-" + layer).query();
             assertEquals(fx(() -> map.getImage().getWidth()), fx(() -> rebuilt.getImage().getWidth()),
                     "the reconstruction is drawn at the map's tile size");
-            assertEquals(fx(() -> GridPane.getColumnIndex(map)), fx(() -> GridPane.getColumnIndex(rebuilt)),
+            assertEquals(fx(() -> map.localToScene(map.getBoundsInLocal()).getCenterX()),
+                    fx(() -> rebuilt.localToScene(rebuilt.getBoundsInLocal()).getCenterX()), 1.0,
                     "each reconstruction stands under its layer's map");
+            assertTrue(fx(() -> rebuilt.localToScene(rebuilt.getBoundsInLocal()).getMinY()
+                    >= map.localToScene(map.getBoundsInLocal()).getMaxY()), "under it, not over it");
             assertTrue(fx(() -> imageVariance(rebuilt.getImage())) > 0, "the reconstruction from " + layer
                     + " is not blank");
         }
         assertTrue(lookup("#input-tile-A").tryQuery().isPresent(), "the input beside the reconstructions");
-        ImageView bar = lookup("#colour-bar-A").query();
+        javafx.scene.Node bar = lookup("#colour-bar-A").query();
         assertEquals(ResultFiles.UNCERTAINTY_LABEL, fx(bar::getAccessibleText));
         LineChart<?, ?> curve = lookup("#entropy-chart").query();
-        assertEquals("r̄ (nats per input dimension)", fx(() -> curve.getYAxis().getLabel()));
+        assertEquals("r̄ (nats/dim)", fx(() -> curve.getYAxis().getLabel()));
         Labeled title = lookup("#entropy-curve-title").queryLabeled();
         assertTrue(fx(title::getText).contains("reconstruction uncertainty"));
         assertTrue(lookup(".legend-entry").queryAllAs(Labeled.class).stream()
@@ -87,13 +91,15 @@ class ExplorerMetricTest extends ExplorerHarness {
                 .forEach(w -> ((Stage) w).close()));
 
         Path sheet = temp.resolve("ru-sheet.png");
-        fxRun(() -> explorer.actions().exportSheet(sheet, 1280, p -> { }));
+        fxRun(() -> explorer.actions().exportSheet(sheet, new SheetSize(1280, 720), p -> { }));
         await("the sheet written", 60, () -> Files.isRegularFile(sheet));
         BufferedImage ru = ImageIO.read(sheet.toFile());
+        assertEquals(1280, ru.getWidth());
+        assertEquals(720, ru.getHeight());
         BufferedImage without = ComparisonSheet.render(List.of(new SheetPanel("A", "same, metric 1",
-                asMetricOne(analysis))), ColourMap.VIRIDIS, 0.75, 1280);
-        assertTrue(ru.getHeight() > without.getHeight() + 100, "the sheet adds the row of reconstructions: "
-                + ru.getHeight() + " vs " + without.getHeight());
+                asMetricOne(analysis))), MapStyle.DEFAULT, new SheetSize(1280, 720));
+        assertTrue(PixelShares.gray(ru) > PixelShares.gray(without) + 0.01, "the sheet adds the input and"
+                + " reconstructions in gray: " + PixelShares.gray(ru) + " vs " + PixelShares.gray(without));
         Files.copy(sheet, SCREENSHOTS.resolve("17-reconstruction-sheet.png"), StandardCopyOption.REPLACE_EXISTING);
 
         clickOn("#metric-discarding");
@@ -103,9 +109,8 @@ class ExplorerMetricTest extends ExplorerHarness {
         assertTrue(lookup("#heatmap-A-conv1").tryQuery().isPresent());
         assertFalse(lookup("#reconstruction-A-conv1").tryQuery().isPresent(), "metric 1 has no reconstructions");
         assertFalse(lookup("#input-tile-A").tryQuery().isPresent());
-        assertEquals(ResultFiles.ENTROPY_LABEL, fx(() -> ((ImageView) lookup("#colour-bar-A").query())
-                .getAccessibleText()));
-        assertEquals("h̄ (nats per input dimension)", fx(() -> curve.getYAxis().getLabel()));
+        assertEquals(ResultFiles.ENTROPY_LABEL, fx(() -> lookup("#colour-bar-A").query().getAccessibleText()));
+        assertEquals("h̄ (nats/dim)", fx(() -> curve.getYAxis().getLabel()));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.sieve.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +13,8 @@ import org.sieve.metrics.GridSize;
 import org.sieve.metrics.Metric;
 import org.sieve.metrics.Phi;
 import org.sieve.metrics.SettingsTable;
+import org.sieve.report.ColourRange;
+import org.sieve.report.SheetSize;
 import org.sieve.tf.ComputeDevice;
 
 /** The explorer's remembered settings: every row of the settings table, by name, and nothing impossible. */
@@ -53,5 +56,31 @@ class SavedStateTest {
                               "steps": "999999999", "seed": "seven", "device": "tpu", "grid": "3x"}}""");
         DiscardingSettings restored = SavedState.read(file).settingsOver(DEFAULTS, setting -> true);
         assertEquals(DEFAULTS.toBuilder().tau(2.5).draws(4).build(), restored);
+    }
+
+    @Test
+    void quittingInFullScreenStillSavesTheRest() {
+        SavedState s = new SavedState();
+        // Never shown outside full screen: no place is known.
+        s.modelId = "mlp-mnist";
+        s.colourRange = ColourRange.typed(-4, -1).id();
+        s.sheetSize = "2560x1440";
+        s.layerPick = "ALL";
+        s.write(dir.resolve("explorer.json"));
+        SavedState back = SavedState.read(dir.resolve("explorer.json"));
+        assertEquals("mlp-mnist", back.modelId);
+        assertTrue(Double.isNaN(back.x), "still no place");
+        assertEquals(ColourRange.typed(-4, -1), back.colourRange());
+        assertEquals(new SheetSize(2560, 1440), back.sheetSize());
+        assertEquals("ALL", back.layerPick);
+    }
+
+    @Test
+    void damagedValuesFallBackToTheDefaults() {
+        SavedState s = new SavedState();
+        s.colourRange = "rainbow";
+        s.sheetSize = "10x10";
+        assertEquals(ColourRange.DEFAULT, s.colourRange());
+        assertEquals(SheetSize.FULL_HD, s.sheetSize());
     }
 }

@@ -12,6 +12,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.render.ColourMap;
+import org.sieve.report.ColourRange;
+import org.sieve.report.MapStyle;
+import org.sieve.report.SheetSize;
 
 /**
  * The explorer's whole state, observable: the views bind to it and the actions change it. One
@@ -29,14 +32,19 @@ public final class AppModel {
     private final ObjectProperty<DiscardingSettings> settings =
             new SimpleObjectProperty<>(DiscardingSettings.defaults());
     private final ObjectProperty<ColourMap> colourMap = new SimpleObjectProperty<>(ColourMap.VIRIDIS);
-    private final DoubleProperty opacity = new SimpleDoubleProperty(0.75);
+    private final DoubleProperty opacity = new SimpleDoubleProperty(MapStyle.DEFAULT_OPACITY);
+    private final ObjectProperty<ColourRange> colourRange = new SimpleObjectProperty<>(ColourRange.DEFAULT);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final BooleanProperty presentation = new SimpleBooleanProperty(false);
+    private final BooleanProperty controlsShown = new SimpleBooleanProperty(true);
+    private final ObjectProperty<Path> lastFolder = new SimpleObjectProperty<>();
+    private final ObjectProperty<SheetSize> sheetSize = new SimpleObjectProperty<>(SheetSize.FULL_HD);
     private final ObjectProperty<MaskTool> maskTool = new SimpleObjectProperty<>(MaskTool.NONE);
     private final ObservableList<UserMessage> messages = FXCollections.observableArrayList();
     private final CompareSync sync = new CompareSync(a, b);
 
     public AppModel() {
+        presentation.addListener((obs, was, on) -> controlsShown.set(!on));
         compare.addListener((obs, was, on) -> {
             sync.apply(on ? compareKind.get() : null);
             if (!on) {
@@ -100,6 +108,16 @@ public final class AppModel {
         return opacity;
     }
 
+    /** How the maps' colour range is chosen, on screen and on saved sheets. */
+    public ObjectProperty<ColourRange> colourRange() {
+        return colourRange;
+    }
+
+    /** Colour map, opacity and colour range as one value, for sheets. */
+    public MapStyle mapStyle() {
+        return new MapStyle(colourMap.get(), opacity.get(), colourRange.get());
+    }
+
     public ObjectProperty<Theme> theme() {
         return theme;
     }
@@ -107,6 +125,24 @@ public final class AppModel {
     /** Large fonts and full screen, for lectures. */
     public BooleanProperty presentation() {
         return presentation;
+    }
+
+    /**
+     * Whether the side bar and tool bars show; presentation mode hides them until the lecturer
+     * brings them back (Ctrl+B or the overlay).
+     */
+    public BooleanProperty controlsShown() {
+        return controlsShown;
+    }
+
+    /** The folder a file was last opened from or saved to, where the next dialog starts; null at first. */
+    public ObjectProperty<Path> lastFolder() {
+        return lastFolder;
+    }
+
+    /** The size of the last sheet saved, offered for the next. */
+    public ObjectProperty<SheetSize> sheetSize() {
+        return sheetSize;
     }
 
     /** What dragging on an input image does. */

@@ -5,6 +5,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.sieve.image.ForegroundMask;
@@ -25,6 +27,7 @@ public final class PanelState {
     private final ObjectProperty<ImageSource> image = new SimpleObjectProperty<>();
     private final ObjectProperty<ResizeMode> resizeMode = new SimpleObjectProperty<>(ResizeMode.STRETCH);
     private final ObservableList<String> selectedLayers = FXCollections.observableArrayList();
+    private final ObjectProperty<LayerPick> layerPick = new SimpleObjectProperty<>(LayerPick.CONVOLUTIONS);
     private final ObjectProperty<MaskSpec> maskSpec = new SimpleObjectProperty<>(MaskSpec.NONE);
     private final ObjectProperty<PreparedImage> prepared = new SimpleObjectProperty<>();
     private final ObjectProperty<ForegroundMask> mask = new SimpleObjectProperty<>();
@@ -32,6 +35,7 @@ public final class PanelState {
     private final RunState run = new RunState();
     private final ObjectProperty<JobResult> result = new SimpleObjectProperty<>();
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
+    private final StringProperty outdated = new SimpleStringProperty("");
 
     public PanelState(String id) {
         this.id = id;
@@ -64,6 +68,11 @@ public final class PanelState {
         return selectedLayers;
     }
 
+    /** The kind of layer choice, kept when the model changes. */
+    public ObjectProperty<LayerPick> layerPick() {
+        return layerPick;
+    }
+
     public ObjectProperty<MaskSpec> maskSpec() {
         return maskSpec;
     }
@@ -90,6 +99,14 @@ public final class PanelState {
     /** The last finished analysis of this panel, or null. */
     public ObjectProperty<JobResult> result() {
         return result;
+    }
+
+    /**
+     * What the result no longer matches since it was computed (e.g. "layers, metric"), so the
+     * views mark it as outdated; empty while it matches or there is none.
+     */
+    public StringProperty outdated() {
+        return outdated;
     }
 
     /** True while the model or image is being read. */

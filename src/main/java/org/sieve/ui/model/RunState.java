@@ -87,6 +87,28 @@ public final class RunState {
         status.set(Status.QUEUED);
     }
 
+    /** No run to show: the panel's choice changed since, so its rows and numbers would mislead. */
+    public void clear() {
+        trace.clear();
+        sigma.clear();
+        layers.clear();
+        progress.set(0);
+        etaSeconds.set(Double.NaN);
+        phase.set("");
+        status.set(Status.IDLE);
+    }
+
+    /** Layers still waiting or optimising when the run was cancelled say so, not "optimising". */
+    public void cancelled() {
+        for (LayerProgress l : layers) {
+            if (!l.finished()) {
+                l.state().set("cancelled");
+            }
+        }
+        status.set(Status.CANCELLED);
+        phase.set("Cancelled");
+    }
+
     public LayerProgress layer(String name) {
         return layers.stream().filter(l -> l.layer().equals(name)).findFirst().orElse(null);
     }

@@ -11,11 +11,13 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.util.StringConverter;
-import org.sieve.metrics.LayerResult;
+import org.sieve.render.CurveChart;
+import org.sieve.report.EntropyCurves;
+import org.sieve.report.SheetPanel;
 import org.sieve.ui.model.AppModel;
-import org.sieve.ui.sheet.EntropyCurves;
-import org.sieve.ui.sheet.SheetPanel;
 
 /**
  * The layer-wise entropy curve of every analysed panel on one chart: raw h-bar (r-bar for metric
@@ -23,10 +25,6 @@ import org.sieve.ui.sheet.SheetPanel;
  * network order; panels with different networks are aligned by position.
  */
 public final class EntropyCurveView extends VBox {
-
-    /** matplotlib's tab10, as the PNG chart uses. */
-    private static final String[] COLOURS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
-        "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
 
     private final AppModel app;
     private final NumberAxis x = new NumberAxis();
@@ -43,7 +41,7 @@ public final class EntropyCurveView extends VBox {
         chart.setAnimated(false);
         chart.setLegendVisible(false);
         chart.setCreateSymbols(true);
-        chart.setMinHeight(180);
+        chart.setMinHeight(120);
         VBox.setVgrow(chart, Priority.ALWAYS);
         x.setAutoRanging(false);
         x.setTickUnit(1);
@@ -56,6 +54,10 @@ public final class EntropyCurveView extends VBox {
         app.panelA().result().addListener(o -> update());
         app.panelB().result().addListener(o -> update());
         app.compare().addListener(o -> update());
+        app.panelA().outdated().addListener(o -> update());
+        app.panelB().outdated().addListener(o -> update());
+        chart.widthProperty().addListener(o -> slant(EntropyCurves.labels(panels())));
+        chart.heightProperty().addListener(o -> fitAxisTitle(panels()));
         update();
     }
 
@@ -72,12 +74,13 @@ public final class EntropyCurveView extends VBox {
         if (panels.isEmpty()) {
             return;
         }
-        heading.setText(EntropyCurves.title(panels));
-        y.setLabel(EntropyCurves.axis(panels));
+        boolean outdated = app.panels().stream().anyMatch(p -> !p.outdated().get().isEmpty());
+        heading.setText(EntropyCurves.title(panels) + (outdated ? " · outdated: press Analyze to update" : ""));
+        fitAxisTitle(panels);
         List<String> labels = EntropyCurves.labels(panels);
         x.setLowerBound(0.5);
         x.setUpperBound(labels.size() + 0.5);
-        x.setTickLabelRotation(labels.size() > 6 ? -35 : 0);
+        slant(labels);
         x.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
@@ -91,47 +94,58 @@ public final class EntropyCurveView extends VBox {
                 return 0;
             }
         });
-        boolean many = panels.size() > 1;
-        int colour = 0;
-        for (SheetPanel p : panels) {
-            List<LayerResult> layers = p.result().discarding().layers();
-            String prefix = many ? p.label() + ": " : "";
-            String c = COLOURS[colour++ % COLOURS.length];
-            add(prefix + EntropyCurves.legend(p), layers, EntropyCurves.Kind.RAW, c, false);
-            add(prefix + "envelope (running max)", layers, EntropyCurves.Kind.ENVELOPE, c, true);
-            if (p.result().request().mask() != null) {
-                add(prefix + "foreground", layers, EntropyCurves.Kind.FOREGROUND, COLOURS[colour++ % COLOURS.length],
-                        false);
-                add(prefix + "background", layers, EntropyCurves.Kind.BACKGROUND, COLOURS[colour++ % COLOURS.length],
-                        false);
-            }
+        for (EntropyCurves.Curve c : EntropyCurves.curves(panels)) {
+            add(c, labels);
         }
     }
 
-    private void add(String name, List<LayerResult> layers, EntropyCurves.Kind kind, String colour, boolean dashed) {
+    /** The value axis' title in full where the plot is high enough for it, else its symbols alone: never cut. */
+    private void fitAxisTitle(List<SheetPanel> panels) {
+        if (panels.isEmpty()) {
+            return;
+        }
+        String full = EntropyCurves.axis(panels);
+        Text probe = new Text(full);
+        probe.setFont(Font.font(y.getTickLabelFont().getSize() * 1.2));
+        // The plot is the chart less the room of the ticks and title of the x axis, about four lines.
+        double plot = chart.getHeight() - 4 * y.getTickLabelFont().getSize() * 1.4;
+        y.setLabel(chart.getHeight() > 0 && probe.getLayoutBounds().getWidth() > plot ? EntropyCurves.symbols(panels)
+                : full);
+    }
+
+    /** Layer names slant only where they would not fit side by side. */
+    private void slant(List<String> labels) {
+        int longest = labels.stream().mapToInt(String::length).max().orElse(0);
+        double perLabel = chart.getWidth() / Math.max(1, labels.size());
+        x.setTickLabelRotation(chart.getWidth() > 0 && longest * x.getTickLabelFont().getSize() * 0.62 > perLabel
+                ? -35 : 0);
+    }
+
+    private void add(EntropyCurves.Curve curve, List<String> labels) {
         XYChart.Series<Number, Number> s = new XYChart.Series<>();
-        s.setName(name);
-        for (int i = 0; i < layers.size(); i++) {
-            double v = kind.of(layers.get(i));
-            if (Double.isFinite(v)) {
-                s.getData().add(new XYChart.Data<>(i + 1, v));
+        s.setName(curve.name());
+        for (int i = 0; i < curve.values().length; i++) {
+            if (Double.isFinite(curve.values()[i])) {
+                s.getData().add(new XYChart.Data<>(i + 1, curve.values()[i]));
             }
         }
         chart.getData().add(s);
-        String dash = dashed ? " -fx-stroke-dash-array: 8 5;" : "";
+        java.awt.Color rgb = CurveChart.palette(curve.colour());
+        String colour = String.format(Locale.ROOT, "#%02x%02x%02x", rgb.getRed(), rgb.getGreen(), rgb.getBlue());
+        String dash = curve.dashed() ? " -fx-stroke-dash-array: 8 5;" : "";
         s.getNode().setStyle("-fx-stroke: " + colour + "; -fx-stroke-width: 2;" + dash);
         for (XYChart.Data<Number, Number> d : s.getData()) {
             if (d.getNode() != null) {
-                d.getNode().setStyle(dashed ? "-fx-background-color: transparent;"
+                d.getNode().setStyle(curve.dashed() ? "-fx-background-color: transparent;"
                         : "-fx-background-color: " + colour + ", white; -fx-background-radius: 4px;");
                 int i = d.getXValue().intValue() - 1;
-                Tooltip.install(d.getNode(), Fx.tip(String.format(Locale.ROOT, "%s · %s: %.4f nats/dim", name,
-                        layers.get(i).name(), d.getYValue().doubleValue())));
+                Tooltip.install(d.getNode(), Fx.tip(String.format(Locale.ROOT, "%s · %s: %.4f nats/dim", curve.name(),
+                        labels.get(i), d.getYValue().doubleValue())));
             }
         }
         Line sample = new Line(0, 0, 22, 0);
         sample.setStyle("-fx-stroke: " + colour + "; -fx-stroke-width: 2;" + dash);
-        Label l = new Label(name, sample);
+        Label l = new Label(curve.name(), sample);
         l.getStyleClass().add("legend-entry");
         legend.getChildren().add(l);
     }

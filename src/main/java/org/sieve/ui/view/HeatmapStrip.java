@@ -1,34 +1,32 @@
 package org.sieve.ui.view;
 
-import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
-import javafx.geometry.Pos;
-import javafx.geometry.VPos;
-import javafx.scene.Cursor;
+import javafx.application.Platform;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.image.ImageView;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 import org.sieve.analysis.AnalysisResult;
 import org.sieve.analysis.Reconstructions;
-import org.sieve.analysis.ResultFiles;
 import org.sieve.image.PreparedImage;
 import org.sieve.metrics.LayerResult;
+import org.sieve.render.ColourBar;
 import org.sieve.render.ColourScale;
 import org.sieve.render.HeatmapRenderer;
+import org.sieve.report.Captions;
+import org.sieve.report.LayerWarnings;
+import org.sieve.report.MapScales;
+import org.sieve.service.JobResult;
 import org.sieve.ui.model.AppModel;
 import org.sieve.ui.model.PanelState;
-import org.sieve.service.JobResult;
-import org.sieve.ui.sheet.ComparisonSheet;
 
 /**
  * The paper's signature figure for one panel: every analysed layer's pixel-wise entropy (or
- * reconstruction uncertainty) over the image, in network order, on the colour scale shared by all
- * panels, with the colour bar at the end. For metric 2 a second row puts the input beside each
- * layer's reconstruction of it, under that layer's map. Drawn by the same renderers as the PNG
- * files; click a layer for the large view.
+ * reconstruction uncertainty) over the image, in network order, on the colour range of every map
+ * on screen (or each its own), with the colour bar beside them. For metric 2 each layer's
+ * reconstruction of the input stands under its map, after the input. The tiles fill the width
+ * and, where they can, the height the page gives them; click one for the large view. A result
+ * that no longer matches the panel's choice is dimmed under a line that says what changed.
  */
 public final class HeatmapStrip extends VBox {
 
@@ -37,38 +35,59 @@ public final class HeatmapStrip extends VBox {
     private final AppModel app;
     private final PanelState panel;
     private final SharedScale shared;
-    private final GridPane tiles = new GridPane();
+    private final TileGrid tiles;
     private final Label heading = Fx.heading(DISCARDS);
     private final Label hint = Fx.hint("Press Analyze (F5) to see what each layer discards.");
+    private final Label outdated = new Label(null, Fx.icon(MaterialDesignU.UPDATE));
+    private final VBox failures = new VBox(2);
     private boolean pending;
+    private double budget = Double.MAX_VALUE;
 
-    HeatmapStrip(AppModel app, PanelState panel, SharedScale shared) {
+    HeatmapStrip(AppModel app, PanelState panel, SharedScale shared, TileSizes sizes) {
         this.app = app;
         this.panel = panel;
         this.shared = shared;
+        tiles = new TileGrid(sizes);
         setSpacing(4);
+        getStyleClass().add("heatmap-strip");
         tiles.setId("heatmaps-" + panel.id());
-        tiles.setHgap(6);
-        tiles.setVgap(6);
-        tiles.setAlignment(Pos.TOP_LEFT);
-        for (int row = 0; row < 2; row++) {
-            RowConstraints top = new RowConstraints();
-            top.setValignment(VPos.TOP);
-            tiles.getRowConstraints().add(top);
+        outdated.setId("outdated-" + panel.id());
+        outdated.getStyleClass().add("outdated");
+        outdated.setWrapText(true);
+        outdated.managedProperty().bind(outdated.visibleProperty());
+        outdated.visibleProperty().bind(panel.outdated().isNotEmpty());
+        outdated.textProperty().bind(panel.outdated().map(what -> "Outdated: the " + what
+                + " changed since this result. Press Analyze (F5) to update it."));
+        failures.managedProperty().bind(failures.visibleProperty());
+        tiles.visibleProperty().bind(hint.visibleProperty().not());
+        tiles.managedProperty().bind(tiles.visibleProperty());
+        tiles.opacityProperty().bind(panel.outdated().map(what -> what.isEmpty() ? 1.0 : 0.4));
+        getChildren().addAll(heading, hint, outdated, failures, tiles);
+        for (var chrome : List.of(heading, hint, outdated, failures)) {
+            chrome.heightProperty().addListener(o -> fitTiles());
+            chrome.managedProperty().addListener(o -> fitTiles());
         }
-        ScrollPane scroll = new ScrollPane(tiles);
-        scroll.setFitToHeight(true);
-        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("strip-scroll");
-        scroll.visibleProperty().bind(hint.visibleProperty().not());
-        scroll.managedProperty().bind(scroll.visibleProperty());
-        getChildren().addAll(heading, hint, scroll);
         panel.result().addListener(o -> redraw());
         shared.scales().addListener(o -> redraw());
         app.colourMap().addListener(o -> redraw());
         app.opacity().addListener(o -> redraw());
-        app.presentation().addListener(o -> redraw());
         redraw();
+    }
+
+    /** The height the strip may take without the page scrolling; the maps get what its lines leave. */
+    void heightBudget(double height) {
+        budget = height;
+        fitTiles();
+    }
+
+    private void fitTiles() {
+        double used = 0;
+        for (var child : getChildren()) {
+            if (child != tiles && child.isManaged()) {
+                used += child.getLayoutBounds().getHeight() + getSpacing();
+            }
+        }
+        tiles.heightBudget().set(budget - used);
     }
 
     /** Redraws once per frame at most, however fast the slider moves. */
@@ -77,80 +96,87 @@ public final class HeatmapStrip extends VBox {
             return;
         }
         pending = true;
-        javafx.application.Platform.runLater(() -> {
+        Platform.runLater(() -> {
             pending = false;
             draw();
         });
     }
 
     private void draw() {
-        tiles.getChildren().clear();
         JobResult result = panel.result().get();
+        boolean none = result == null || shared.scales().get().of(result.analysis(),
+                first(result.analysis())) == null;
         hint.setVisible(result == null);
         hint.setManaged(result == null);
-        ColourScale scale = result == null ? null : shared.of(result.analysis());
-        if (scale == null) {
+        failures.getChildren().clear();
+        failures.setVisible(false);
+        if (none) {
+            tiles.show(null, null, List.of(), null);
+            if (result != null) {
+                showFailures(result.analysis());
+            }
             return;
         }
         AnalysisResult analysis = result.analysis();
+        MapScales scales = shared.scales().get();
         PreparedImage img = analysis.request().image();
-        int size = app.presentation().get() ? 240 : 150;
-        List<LayerResult> layers = analysis.discarding().layers();
-        boolean rebuilt = ComparisonSheet.rebuilt(analysis);
+        boolean rebuilt = analysis.discarding().layers().stream().anyMatch(l -> l.ok() && l.reconstruction() != null);
         heading.setText(rebuilt ? DISCARDS + ", and what a decoder rebuilds from it" : DISCARDS);
-        // With reconstructions the input takes the first column, so each map stands above its reconstruction.
-        int first = rebuilt ? 1 : 0;
-        double tileHeight = size;
-        for (int i = 0; i < layers.size(); i++) {
-            LayerResult l = layers.get(i);
+        List<List<MapTile>> columns = new ArrayList<>();
+        for (LayerResult l : analysis.discarding().layers()) {
             if (!l.ok()) {
-                Label failed = new Label(l.name() + "\nfailed:\n" + l.failure());
-                failed.setWrapText(true);
-                failed.setMaxWidth(size);
-                failed.getStyleClass().add("failed-layer");
-                tiles.add(failed, first + i, 0);
                 continue;
             }
-            ImageView view = tile(HeatmapRenderer.renderPanel(img, l.entropyMap(), scale, app.colourMap().get(),
-                    app.opacity().get(), l.name(), ResultFiles.subtitle(analysis, l), size), "heatmap-", l,
-                    "Click for the large view with values per cell", result, scale);
-            tileHeight = view.getImage().getHeight();
-            tiles.add(view, first + i, 0);
+            ColourScale scale = scales.of(analysis, l);
+            MapTile map = new MapTile("heatmap-" + panel.id() + "-" + l.name(), l.name(), Captions.values(analysis, l),
+                    LayerWarnings.of(l), px -> HeatmapRenderer.mapImage(img, l.entropyMap(), scale,
+                    app.colourMap().get(), app.opacity().get(), px), scales.perLayer()
+                    ? (px, style) -> ColourBar.horizontal(scale, app.colourMap().get(), px, style) : null);
+            map.clickable("Click for the large view with values per cell", () -> open(result, l, scale));
+            List<MapTile> column = new ArrayList<>(List.of(map));
             if (l.reconstruction() != null) {
-                tiles.add(tile(Reconstructions.render(img, l, size), "reconstruction-", l,
-                        "What a decoder, trained on the layer's features, rebuilds of the input from " + l.name()
-                                + "; MSE: its mean squared error per pixel. Click for the large view.", result, scale),
-                        first + i, 1);
+                MapTile r = new MapTile("reconstruction-" + panel.id() + "-" + l.name(), "rebuilt from " + l.name(),
+                        Captions.reconstruction(analysis, l), null, px -> Reconstructions.image(img, l, px), null);
+                r.clickable("What a decoder, trained on the layer's features, rebuilds of the input from " + l.name()
+                        + "; MSE: its mean squared error per pixel. Click for the large view.",
+                        () -> open(result, l, scale));
+                column.add(r);
             }
+            columns.add(column);
         }
-        int barHeight = (int) Math.max(120, tileHeight);
-        ImageView bar = new ImageView(Fx.image(HeatmapRenderer.colourBar(scale, app.colourMap().get(), barHeight)));
-        bar.setId("colour-bar-" + panel.id());
-        bar.setAccessibleText(scale.label());
-        tiles.add(bar, first + layers.size(), 0);
+        ColourScale bar = scales.perLayer() ? null : scales.shared(analysis);
         if (rebuilt) {
             Label about = Fx.hint("Above: how uncertain the input is, region by region, given the layer's features."
                     + " Below: the input and what a decoder rebuilds from each layer.");
-            about.setMaxWidth(size);
-            tiles.add(about, 0, 0);
-            ImageView input = new ImageView(Fx.image(ComparisonSheet.inputPanel(img, size)));
-            input.setId("input-tile-" + panel.id());
-            tiles.add(input, 0, 1);
+            MapTile input = new MapTile("input-tile-" + panel.id(), "input", "what the model sees", null,
+                    px -> Reconstructions.plain(img, px), null);
+            tiles.show(about, input, columns, bar == null ? null
+                    : new ColourBarView("colour-bar-" + panel.id(), bar, app.colourMap().get()));
+        } else {
+            tiles.show(null, null, columns, bar == null ? null
+                    : new ColourBarView("colour-bar-" + panel.id(), bar, app.colourMap().get()));
         }
+        showFailures(analysis);
     }
 
-    /**
-     * A rendered panel of a layer with an id per panel and layer (e.g. heatmap-A-conv1) and a tip;
-     * a click opens the layer's large view.
-     */
-    private ImageView tile(BufferedImage picture, String kind, LayerResult l, String tip, JobResult result,
-            ColourScale scale) {
-        ImageView view = new ImageView(Fx.image(picture));
-        view.setId(kind + panel.id() + "-" + l.name());
-        view.setCursor(Cursor.HAND);
-        view.getStyleClass().add("heatmap-tile");
-        javafx.scene.control.Tooltip.install(view, Fx.tip(tip));
-        view.setOnMouseClicked(e -> LayerDetailWindow.show(getScene().getWindow(), app, result, l, scale));
-        return view;
+    private static LayerResult first(AnalysisResult analysis) {
+        return analysis.discarding().layers().stream().filter(LayerResult::ok).findFirst().orElse(null);
+    }
+
+    /** Failed layers in words above the maps, each with its reason. */
+    private void showFailures(AnalysisResult analysis) {
+        for (LayerResult l : analysis.discarding().layers()) {
+            if (!l.ok()) {
+                Label failed = new Label(l.name() + " failed: " + l.failure());
+                failed.setWrapText(true);
+                failed.getStyleClass().add("failed-layer");
+                failures.getChildren().add(failed);
+            }
+        }
+        failures.setVisible(!failures.getChildren().isEmpty());
+    }
+
+    private void open(JobResult result, LayerResult l, ColourScale scale) {
+        LayerDetailWindow.show(getScene().getWindow(), app, result, l, scale);
     }
 }

@@ -1,6 +1,5 @@
 package org.sieve.ui.view;
 
-import java.io.File;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -8,7 +7,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
@@ -34,10 +32,11 @@ public final class ImageSection extends VBox {
         setSpacing(4);
         Button open = new Button("Open…", Fx.icon(MaterialDesignI.IMAGE_OUTLINE));
         open.setId("open-image");
-        open.setTooltip(Fx.tip("Open a PNG, JPEG, BMP or GIF — Ctrl+O. You can also drop a file on the window."));
-        open.setOnAction(e -> chooseFile());
+        open.setTooltip(Fx.tip("Open a PNG, JPEG, BMP or GIF — " + Shortcut.OPEN_IMAGE.display()
+                + ". You can also drop a file on the window."));
+        open.setOnAction(e -> Choosers.openImage(actions, getScene().getWindow()));
         Button paste = new Button("Paste", Fx.icon(MaterialDesignC.CONTENT_PASTE));
-        paste.setTooltip(Fx.tip("Use the image on the clipboard — Ctrl+V"));
+        paste.setTooltip(Fx.tip("Use the image on the clipboard — " + Shortcut.PASTE_IMAGE.display()));
         paste.setOnAction(e -> Clipboards.paste(actions));
         fitting.getItems().addAll(ResizeMode.values());
         fitting.setId("resize-mode");
@@ -116,18 +115,6 @@ public final class ImageSection extends VBox {
             if (draw.isDisable() && draw.isSelected()) {
                 samples.setSelected(true);
             }
-        }
-    }
-
-    private void chooseFile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open an image");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        File f = chooser.showOpenDialog(getScene().getWindow());
-        if (f != null) {
-            actions.openImage(f.toPath());
         }
     }
 }

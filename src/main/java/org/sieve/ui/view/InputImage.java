@@ -4,10 +4,8 @@ import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import org.sieve.image.ForegroundMask;
 import org.sieve.image.PreparedImage;
-import org.sieve.render.ColourMap;
-import org.sieve.render.ColourScale;
 
-/** Model inputs and maps as JavaFX images at the model's resolution (views enlarge them without smoothing). */
+/** Model inputs and foregrounds as JavaFX images at the model's resolution (views enlarge them without smoothing). */
 final class InputImage {
 
     private InputImage() {
@@ -42,31 +40,6 @@ final class InputImage {
         for (int y = 0; y < mask.height(); y++) {
             for (int x = 0; x < mask.width(); x++) {
                 w.setArgb(x, y, mask.isForeground(y, x) ? 0x66ff8c00 : 0);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * A per-cell map blended over the image in gray, as the heatmap renderer blends it, at the
-     * model's resolution; NaN cells show the image only.
-     */
-    static WritableImage blend(PreparedImage img, float[][] grid, ColourScale scale, ColourMap map, double opacity) {
-        WritableImage out = new WritableImage(img.width(), img.height());
-        PixelWriter w = out.getPixelWriter();
-        int gh = grid.length;
-        int gw = grid[0].length;
-        for (int y = 0; y < img.height(); y++) {
-            float[] row = grid[y * gh / img.height()];
-            for (int x = 0; x < img.width(); x++) {
-                int gray = byteOf(img.luma(y, x));
-                int colour = map.argb(scale.normalise(row[x * gw / img.width()]));
-                double a = (colour >>> 24) == 0 ? 0 : opacity;
-                int mixed = 0xff000000;
-                for (int shift = 16; shift >= 0; shift -= 8) {
-                    mixed |= (int) Math.round((1 - a) * gray + a * ((colour >> shift) & 0xff)) << shift;
-                }
-                w.setArgb(x, y, mixed);
             }
         }
         return out;

@@ -8,7 +8,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.WritableImage;
+import javafx.scene.image.Image;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -22,7 +22,10 @@ import org.sieve.metrics.LayerResult;
 import org.sieve.metrics.Metric;
 import org.sieve.metrics.SigmaGrid;
 import org.sieve.render.ColourScale;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.sieve.render.ColourBar;
 import org.sieve.render.HeatmapRenderer;
+import org.sieve.report.LayerWarnings;
 import org.sieve.service.JobResult;
 import org.sieve.ui.model.AppModel;
 
@@ -51,11 +54,14 @@ final class LayerDetailWindow {
         Canvas canvas = new Canvas(SIZE, SIZE);
         canvas.setId("detail-canvas");
         double s = SIZE / Math.max(img.width(), img.height());
-        WritableImage picture = InputImage.blend(img, layer.entropyMap(), scale, app.colourMap().get(),
-                app.opacity().get());
+        // Drawn at the canvas' size, so that clipped cells keep their stripes.
+        Image picture = Fx.image(HeatmapRenderer.mapImage(img, layer.entropyMap(), scale, app.colourMap().get(),
+                app.opacity().get(), (int) SIZE));
         CheckBox showPoints = new CheckBox("Mark knowledge points");
         showPoints.setSelected(points != null);
         showPoints.setDisable(points == null);
+        // The cell under the mouse, outlined; -1 for none.
+        int[] hovered = {-1};
         Runnable paint = () -> {
             GraphicsContext g = canvas.getGraphicsContext2D();
             g.clearRect(0, 0, SIZE, SIZE);
@@ -63,6 +69,9 @@ final class LayerDetailWindow {
             g.drawImage(picture, 0, 0, img.width() * s, img.height() * s);
             if (points != null && showPoints.isSelected()) {
                 drawPoints(g, grid, points, fgCells, img, s);
+            }
+            if (hovered[0] >= 0) {
+                outline(g, grid, hovered[0], img, s);
             }
         };
         showPoints.selectedProperty().addListener(o -> paint.run());
@@ -78,11 +87,27 @@ final class LayerDetailWindow {
                 return;
             }
             cell.setText(describeCell(layer, metric, grid, x, y, fgCells, points));
+            int c = grid.cellOfPixel()[y * grid.width() + x];
+            if (c != hovered[0]) {
+                hovered[0] = c;
+                paint.run();
+            }
         });
-        canvas.setOnMouseExited(e -> cell.setText("Move the mouse over the image for the values of a cell."));
+        canvas.setOnMouseExited(e -> {
+            cell.setText("Move the mouse over the image for the values of a cell.");
+            hovered[0] = -1;
+            paint.run();
+        });
 
-        ImageView bar = new ImageView(Fx.image(HeatmapRenderer.colourBar(scale, app.colourMap().get(), (int) SIZE)));
+        ImageView bar = new ImageView();
         VBox facts = new VBox(6, Fx.heading(layer.name()), Fx.hint(summary(layer, metric)), showPoints, cell);
+        LayerWarnings warnings = LayerWarnings.of(layer);
+        if (warnings.any()) {
+            Label warn = new Label(warnings.advice(), Fx.icon(MaterialDesignA.ALERT));
+            warn.setWrapText(true);
+            warn.getStyleClass().add("tile-warning");
+            facts.getChildren().add(2, warn);
+        }
         facts.setPrefWidth(300);
         BorderPane root = new BorderPane();
         HBox pictures = new HBox(8, canvas, bar);
@@ -105,6 +130,16 @@ final class LayerDetailWindow {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
             root.getStyleClass().addAll(owner.getScene().getRoot().getStyleClass());
         }
+        // The bar in the theme's text colour and font, so it reads on the dark theme too.
+        root.applyCss();
+        bar.setImage(Fx.image(ColourBar.vertical(scale, app.colourMap().get(), (int) Math.round(img.height() * s),
+                Fx.barStyle(cell))));
+        bar.setTranslateY(-ColourBar.endPad(Fx.barStyle(cell).font(), scale));
+        scene.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                stage.close();
+            }
+        });
         stage.setScene(scene);
         stage.show();
         return stage;
@@ -119,6 +154,20 @@ final class LayerDetailWindow {
         view.setFitWidth(SMALL);
         view.setFitHeight(SMALL);
         return view;
+    }
+
+    /** A frame around one cell of the sigma grid, light and dark so it shows on any colour. */
+    private static void outline(GraphicsContext g, SigmaGrid grid, int c, PreparedImage img, double s) {
+        double cw = img.width() * s / grid.columns();
+        double ch = img.height() * s / grid.rows();
+        double x = (c % grid.columns()) * cw;
+        double y = (c / grid.columns()) * ch;
+        g.setLineWidth(3);
+        g.setStroke(Color.BLACK);
+        g.strokeRect(x + 1.5, y + 1.5, cw - 3, ch - 3);
+        g.setLineWidth(1.5);
+        g.setStroke(Color.WHITE);
+        g.strokeRect(x + 1.5, y + 1.5, cw - 3, ch - 3);
     }
 
     private static void drawPoints(GraphicsContext g, SigmaGrid grid, boolean[] points, boolean[] fg,

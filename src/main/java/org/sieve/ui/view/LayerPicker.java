@@ -15,6 +15,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.sieve.ui.model.AppModel;
 import org.sieve.ui.model.LayerInfo;
+import org.sieve.ui.model.LayerPick;
 import org.sieve.ui.model.LoadedModel;
 import org.sieve.ui.model.PanelState;
 
@@ -42,11 +43,11 @@ public final class LayerPicker extends VBox {
         list.setMinHeight(120);
         VBox.setVgrow(list, Priority.ALWAYS);
         Button conv = quickPick("Convolutions", "all-conv", "Every convolution layer (the paper's usual choice)");
-        conv.setOnAction(e -> choose(LayerInfo.defaultPick(layers())));
+        conv.setOnAction(e -> pick(LayerPick.CONVOLUTIONS));
         Button all = quickPick("All", "all-layers", "Every layer, input to output");
-        all.setOnAction(e -> choose(layers().stream().map(LayerInfo::name).toList()));
+        all.setOnAction(e -> pick(LayerPick.ALL));
         Button none = quickPick("None", "no-layers", "Clear the choice");
-        none.setOnAction(e -> choose(List.of()));
+        none.setOnAction(e -> pick(LayerPick.NONE));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox picks = new HBox(4, conv, all, none, spacer, count);
@@ -91,6 +92,15 @@ public final class LayerPicker extends VBox {
         count.setText(panel.selectedLayers().size() + " of " + layers.size() + " chosen");
     }
 
+    /** A quick pick, remembered as such so that another model gets the same kind of choice. */
+    private void pick(LayerPick kind) {
+        LoadedModel m = panel.model().get();
+        if (m != null) {
+            panel.layerPick().set(kind);
+            panel.selectedLayers().setAll(kind.layersOf(m, panel.selectedLayers()));
+        }
+    }
+
     private void choose(List<String> names) {
         LoadedModel m = panel.model().get();
         if (m != null) {
@@ -105,6 +115,7 @@ public final class LayerPicker extends VBox {
         } else if (!on) {
             chosen.remove(name);
         }
+        panel.layerPick().set(LayerPick.CHOSEN);
         choose(chosen);
     }
 
@@ -117,6 +128,9 @@ public final class LayerPicker extends VBox {
 
         LayerCell() {
             kind.getStyleClass().add("hint");
+            // The shape is short and always shown whole; a long name gives way, its tooltip whole.
+            kind.setMinWidth(Region.USE_PREF_SIZE);
+            box.setMinWidth(0);
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             row = new HBox(6, box, spacer, kind);
@@ -143,6 +157,7 @@ public final class LayerPicker extends VBox {
             }
             setting = true;
             box.setText(item.name());
+            box.setTooltip(Fx.tip(item.name()));
             box.setSelected(panel.selectedLayers().contains(item.name()));
             setting = false;
             box.setId("layer-" + item.name());

@@ -8,6 +8,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.VBox;
 import org.sieve.image.PreparedImage;
 import org.sieve.render.ColourScale;
+import org.sieve.render.HeatmapRenderer;
 import org.sieve.ui.model.AppModel;
 import org.sieve.ui.model.LayerProgress;
 import org.sieve.ui.model.LiveSigma;
@@ -71,7 +72,8 @@ public final class LiveSigmaView extends VBox {
         var s = app.settings().get();
         ColourScale scale = new ColourScale(Math.log(s.sigmaMin()) + HALF_LOG_2_PI_E,
                 Math.log(s.sigmaMax()) + HALF_LOG_2_PI_E, "h");
-        view.setImage(InputImage.blend(img, h, scale, app.colourMap().get(), app.opacity().get()));
+        view.setImage(Fx.image(HeatmapRenderer.mapImage(img, h, scale, app.colourMap().get(), app.opacity().get(),
+                (int) view.getFitWidth())));
         caption.setText(live.layer() + " · step " + live.step());
     }
 }

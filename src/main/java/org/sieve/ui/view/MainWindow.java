@@ -1,22 +1,34 @@
 package org.sieve.ui.view;
 
 import java.util.List;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 import org.sieve.ui.Actions;
 import org.sieve.ui.model.AppModel;
 import org.sieve.ui.model.Theme;
 
 /**
  * The explorer's window: menus and tools on top, the side bar on the left, the panels and curves
- * in the centre, the status line below. Files dropped anywhere open as images or models.
+ * in the centre, the status line below. In presentation mode the window fills the screen with the
+ * results alone, their type enlarged; a small overlay (or Ctrl+B) brings the controls back. Files
+ * dropped anywhere open as images or models.
  */
 public final class MainWindow {
 
@@ -28,15 +40,23 @@ public final class MainWindow {
         AppModel app = actions.app();
         Sidebar sidebar = new Sidebar(actions);
         Commands commands = new Commands(actions, stage, sidebar::showSettings);
-        BorderPane root = new BorderPane();
+        BorderPane frame = new BorderPane();
+        VBox bars = new VBox(commands.menuBar(), commands.toolBar());
+        StatusLine status = new StatusLine(app);
+        for (Node controls : List.of(bars, sidebar, status)) {
+            controls.visibleProperty().bind(app.controlsShown());
+            controls.managedProperty().bind(app.controlsShown());
+        }
+        frame.setTop(bars);
+        frame.setLeft(sidebar);
+        frame.setCenter(new Workspace(actions));
+        frame.setBottom(status);
+        HBox overlay = overlay(actions);
+        StackPane root = new StackPane(frame, overlay);
         root.setId("explorer");
-        root.setTop(new VBox(commands.menuBar(), commands.toolBar()));
-        root.setLeft(sidebar);
-        root.setCenter(new Workspace(actions));
-        root.setBottom(new StatusLine(app));
         scene = new Scene(root, width, height);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN),
-                actions::analyze);
+        fadeWhenIdle(overlay);
+        scene.getAccelerators().put(Shortcut.ANALYZE_TOO.keys(), actions::analyze);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> {
             if (actions.running()) {
                 actions.cancel();
@@ -61,13 +81,57 @@ public final class MainWindow {
         });
         applyTheme(app.theme().get());
         app.theme().addListener((o, was, t) -> applyTheme(t));
-        applyPresentation(root, stage, app.presentation().get());
-        app.presentation().addListener((o, was, on) -> applyPresentation(root, stage, on));
+        applyPresentation(stage, app.presentation().get());
+        app.presentation().addListener((o, was, on) -> applyPresentation(stage, on));
         stage.fullScreenProperty().addListener((o, was, full) -> {
             if (!full && app.presentation().get()) {
                 app.presentation().set(false);
             }
         });
+    }
+
+    /** While presenting without the controls: analyse, bring the controls back, or stop presenting. */
+    private static HBox overlay(Actions actions) {
+        AppModel app = actions.app();
+        Button analyze = overlayButton("overlay-analyze", MaterialDesignP.PLAY, "Analyze — "
+                + Shortcut.ANALYZE.display());
+        analyze.setOnAction(e -> actions.analyze());
+        Button controls = overlayButton("overlay-controls", MaterialDesignV.VIEW_DASHBOARD_OUTLINE,
+                "Show the side bar and tool bars — " + Shortcut.CONTROLS.display());
+        controls.setOnAction(e -> app.controlsShown().set(true));
+        Button leave = overlayButton("overlay-leave", MaterialDesignF.FULLSCREEN_EXIT, "Leave presentation mode — "
+                + Shortcut.PRESENTATION.display() + " or Esc");
+        leave.setOnAction(e -> app.presentation().set(false));
+        HBox overlay = new HBox(4, analyze, controls, leave);
+        overlay.setId("presentation-overlay");
+        overlay.getStyleClass().add("presentation-overlay");
+        overlay.setMaxSize(HBox.USE_PREF_SIZE, HBox.USE_PREF_SIZE);
+        overlay.setPickOnBounds(false);
+        StackPane.setAlignment(overlay, Pos.BOTTOM_RIGHT);
+        overlay.visibleProperty().bind(app.presentation().and(app.controlsShown().not()));
+        return overlay;
+    }
+
+    /** The overlay steps aside after a few seconds without the mouse moving, and comes back when it moves. */
+    private void fadeWhenIdle(HBox overlay) {
+        PauseTransition idle = new PauseTransition(Duration.seconds(3));
+        idle.setOnFinished(e -> overlay.setOpacity(0));
+        scene.addEventFilter(MouseEvent.MOUSE_MOVED, e -> {
+            overlay.setOpacity(1);
+            idle.playFromStart();
+        });
+        overlay.visibleProperty().addListener((o, was, shown) -> {
+            overlay.setOpacity(1);
+            idle.playFromStart();
+        });
+    }
+
+    private static Button overlayButton(String id, org.kordamp.ikonli.Ikon icon, String tip) {
+        Button b = new Button(null, Fx.icon(icon));
+        b.setId(id);
+        b.setTooltip(Fx.tip(tip));
+        b.setAccessibleText(tip);
+        return b;
     }
 
     public Scene scene() {
@@ -88,10 +152,10 @@ public final class MainWindow {
         return url.toExternalForm();
     }
 
-    private static void applyPresentation(BorderPane root, Stage stage, boolean on) {
-        root.getStyleClass().remove("presentation");
+    private void applyPresentation(Stage stage, boolean on) {
+        scene.getRoot().getStyleClass().remove("presentation");
         if (on) {
-            root.getStyleClass().add("presentation");
+            scene.getRoot().getStyleClass().add("presentation");
         }
         stage.setFullScreenExitHint(on ? "Press F11 or Esc to leave presentation mode" : "");
         if (stage.isFullScreen() != on) {

@@ -1,6 +1,5 @@
 package org.sieve.ui.view;
 
-import java.io.File;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -9,7 +8,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.sieve.ui.Actions;
 import org.sieve.ui.model.LoadedModel;
@@ -34,16 +32,10 @@ public final class ModelPicker extends VBox {
         HBox.setHgrow(combo, Priority.ALWAYS);
         Button open = new Button(null, Fx.icon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
         open.setId("open-model");
-        open.setTooltip(Fx.tip("Open a model folder (holding model.json) — Ctrl+Shift+O. You can also drop one on"
+        open.setTooltip(Fx.tip("Open a model folder (holding model.json) — " + Shortcut.OPEN_MODEL.display()
+                + ". You can also drop one on"
                 + " the window."));
-        open.setOnAction(e -> {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Open a model folder (with model.json and sieve.json)");
-            File dir = chooser.showDialog(getScene().getWindow());
-            if (dir != null) {
-                actions.openModel(dir.toPath());
-            }
-        });
+        open.setOnAction(e -> Choosers.openModel(actions, getScene().getWindow()));
         getChildren().addAll(Fx.heading("Model"), new HBox(4, combo, open), details);
 
         combo.valueProperty().addListener((obs, was, entry) -> {
@@ -102,6 +94,8 @@ public final class ModelPicker extends VBox {
                 return;
             }
             if (!detailed) {
+                // A long name ("..., after epoch 1 of 10") takes a second line rather than being cut.
+                setWrapText(true);
                 setText(item.name());
                 return;
             }

@@ -1,46 +1,53 @@
 package org.sieve.ui.view;
 
+import java.util.Locale;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.sieve.ui.model.AppModel;
+import org.sieve.ui.model.MaskTool;
 import org.sieve.ui.model.PanelState;
 import org.sieve.ui.model.RunState;
 
 /**
- * One analysis panel: its input image (with foreground), the model's predictions, the live run
- * (progress, sigma, chart) and the heatmap strip of the result. A click makes it the panel the
- * side bar edits.
+ * One analysis panel: a header line; its input image (with foreground), the model's predictions
+ * and the live run (progress, sigma, chart), folded away once the maps are there so they get the
+ * room; and the map strip of the result. A click makes it the panel the side bar edits. The page
+ * around it scrolls, the panel never does by itself.
  */
-public final class PanelView extends ScrollPane {
+public final class PanelView extends VBox {
 
-    public PanelView(AppModel app, PanelState panel, SharedScale shared) {
-        setFitToWidth(true);
+    private static final double SPACING = 8;
+
+    private final PanelState panel;
+    private final HBox header;
+    private final FlowPane details;
+    private final HeatmapStrip strip;
+    private final TitledPane trace = new TitledPane("Optimisation, step by step", null);
+    private final BooleanProperty detailsShown = new SimpleBooleanProperty(true);
+    private double pageHeight = Double.MAX_VALUE;
+
+    public PanelView(AppModel app, PanelState panel, SharedScale shared, TileSizes sizes) {
+        this.panel = panel;
         setId("panel-" + panel.id());
         getStyleClass().add("panel-view");
-        Label badge = new Label(panel.id());
-        badge.getStyleClass().add("badge");
-        Label caption = new Label();
-        caption.getStyleClass().add("panel-caption");
-        caption.textProperty().bind(Bindings.createStringBinding(panel::caption, panel.model(), panel.image()));
-        Label status = new Label();
-        status.getStyleClass().add("hint");
-        status.textProperty().bind(Bindings.createStringBinding(() -> statusText(panel), panel.run().status(),
-                panel.run().progress(), panel.loading()));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, badge, caption, spacer, status);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().add("panel-header");
-
+        setSpacing(SPACING);
+        setPadding(new Insets(8));
+        setMinWidth(0);
+        header = header(app);
         LiveSigmaView sigma = new LiveSigmaView(app, panel, 150);
         sigma.visibleProperty().bind(Bindings.createBooleanBinding(() -> panel.run().status().get().active(),
                 panel.run().status()));
@@ -48,33 +55,113 @@ public final class PanelView extends ScrollPane {
         RunProgressView progress = new RunProgressView(panel.run(), panel.id());
         progress.visibleProperty().bind(panel.run().status().isNotEqualTo(RunState.Status.IDLE));
         progress.managedProperty().bind(progress.visibleProperty());
-        FlowPane top = new FlowPane(16, 10, new ImageCanvas(app, panel, 196), new PredictionsView(panel), sigma,
-                progress);
-        top.setAlignment(Pos.TOP_LEFT);
-        TitledPane trace = new TitledPane("Optimisation, step by step", null);
+        details = new FlowPane(16, 10, new ImageCanvas(app, panel, 196), new PredictionsView(panel), sigma, progress);
+        details.setId("details-" + panel.id());
+        details.setAlignment(Pos.TOP_LEFT);
+        details.visibleProperty().bind(detailsShown);
+        details.managedProperty().bind(detailsShown);
+        strip = new HeatmapStrip(app, panel, shared, sizes);
         trace.setId("trace-" + panel.id());
         trace.setAnimated(false);
-        trace.visibleProperty().bind(panel.run().status().isNotEqualTo(RunState.Status.IDLE));
+        // In presentation mode only while a run streams its steps: afterwards the maps need the room.
+        trace.visibleProperty().bind(Bindings.createBooleanBinding(() -> panel.run().status().get().active()
+                || !app.presentation().get() && panel.run().status().get() != RunState.Status.IDLE,
+                panel.run().status(), app.presentation()));
         trace.managedProperty().bind(trace.visibleProperty());
-        // Open while a run streams its steps; folded away once the heatmaps are there.
         panel.run().status().addListener((o, was, now) -> {
             if (trace.getContent() == null) {
                 // Made with the first run (before its first step), not at start-up.
                 trace.setContent(new LiveChart(panel.run(), panel.id()));
             }
             trace.setExpanded(now.active());
+            if (now.active()) {
+                detailsShown.set(true);
+            }
         });
-        VBox content = new VBox(10, header, top, new HeatmapStrip(app, panel, shared), trace);
-        content.setPadding(new Insets(8));
-        setContent(content);
+        // The maps take the room when they arrive; a new input, or painting a foreground, brings the input back.
+        panel.result().addListener((o, was, now) -> detailsShown.set(now == null));
+        panel.prepared().addListener(o -> detailsShown.set(true));
+        app.maskTool().addListener((o, was, tool) -> {
+            if (tool != MaskTool.NONE && app.active().get() == panel) {
+                detailsShown.set(true);
+            }
+        });
+        getChildren().addAll(header, details, strip, trace);
+        InvalidationListener refit = o -> fitStrip();
+        header.heightProperty().addListener(refit);
+        details.heightProperty().addListener(refit);
+        trace.heightProperty().addListener(refit);
+        details.managedProperty().addListener(refit);
+        trace.managedProperty().addListener(refit);
 
         addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> app.active().set(panel));
-        app.active().addListener((o, was, now) -> markActive(app, panel));
-        app.compare().addListener((o, was, now) -> markActive(app, panel));
-        markActive(app, panel);
+        app.active().addListener((o, was, now) -> markActive(app));
+        app.compare().addListener((o, was, now) -> markActive(app));
+        markActive(app);
     }
 
-    private void markActive(AppModel app, PanelState panel) {
+    private HBox header(AppModel app) {
+        Label badge = new Label(panel.id());
+        badge.getStyleClass().add("badge");
+        Label caption = new Label();
+        caption.getStyleClass().add("panel-caption");
+        caption.setMinWidth(0);
+        caption.textProperty().bind(Bindings.createStringBinding(panel::caption, panel.model(), panel.image()));
+        // With the input folded away: a small copy of it and what the model reads in it.
+        ImageView thumb = new ImageView();
+        thumb.setSmooth(false);
+        thumb.setPreserveRatio(true);
+        thumb.fitHeightProperty().bind(caption.heightProperty().multiply(1.4));
+        thumb.imageProperty().bind(panel.prepared().map(InputImage::of));
+        Label reads = new Label();
+        reads.setId("reads-" + panel.id());
+        reads.textProperty().bind(Bindings.createStringBinding(() -> panel.predictions().isEmpty() ? ""
+                : String.format(Locale.ROOT, "reads %s (%.0f%%)", panel.predictions().get(0).label(),
+                100 * panel.predictions().get(0).probability()), panel.predictions()));
+        HBox folded = new HBox(6, thumb, reads);
+        folded.setAlignment(Pos.CENTER_LEFT);
+        folded.visibleProperty().bind(detailsShown.not());
+        folded.managedProperty().bind(folded.visibleProperty());
+        Label status = new Label();
+        status.getStyleClass().add("hint");
+        status.textProperty().bind(Bindings.createStringBinding(this::statusText, panel.run().status(),
+                panel.run().progress(), panel.run().seconds(), panel.loading()));
+        ToggleButton more = new ToggleButton(null, Fx.icon(MaterialDesignC.CHEVRON_DOWN));
+        more.setId("details-toggle-" + panel.id());
+        more.getStyleClass().add("small");
+        more.setTooltip(Fx.tip("Show or hide the input image, the predictions and the run's progress"));
+        more.selectedProperty().bindBidirectional(detailsShown);
+        more.graphicProperty().bind(detailsShown.map(on -> Fx.icon(on ? MaterialDesignC.CHEVRON_UP
+                : MaterialDesignC.CHEVRON_DOWN)));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox box = new HBox(8, badge, caption, folded, spacer, status, more);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add("panel-header");
+        return box;
+    }
+
+    /**
+     * The height of the page this panel is shown in (less the curves under it): the maps get
+     * what the header, details and trace leave of it.
+     */
+    void pageHeight(double height) {
+        pageHeight = height;
+        fitStrip();
+    }
+
+    private void fitStrip() {
+        double used = getPadding().getTop() + getPadding().getBottom() + header.getHeight() + SPACING;
+        if (details.isManaged()) {
+            used += details.getHeight() + SPACING;
+        }
+        if (trace.isManaged()) {
+            used += trace.getHeight() + SPACING;
+        }
+        strip.heightBudget(pageHeight - used);
+    }
+
+    private void markActive(AppModel app) {
         boolean active = app.compare().get() && app.active().get() == panel;
         getStyleClass().remove("active-panel");
         if (active) {
@@ -82,7 +169,7 @@ public final class PanelView extends ScrollPane {
         }
     }
 
-    private static String statusText(PanelState panel) {
+    private String statusText() {
         if (panel.loading().get()) {
             return "Loading ...";
         }
@@ -90,8 +177,8 @@ public final class PanelView extends ScrollPane {
         return switch (s) {
             case IDLE -> "";
             case QUEUED -> "Waiting";
-            case RUNNING -> String.format(java.util.Locale.ROOT, "Analysing · %.0f%%", 100 * panel.run().progress().get());
-            case DONE -> "Done";
+            case RUNNING -> String.format(Locale.ROOT, "Analysing · %.0f%%", 100 * panel.run().progress().get());
+            case DONE -> String.format(Locale.ROOT, "Done in %.1f s", panel.run().seconds().get());
             case CANCELLED -> "Cancelled";
             case FAILED -> "Failed";
         };

@@ -6,6 +6,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.sieve.report.LayerWarnings;
 import org.sieve.ui.model.LayerProgress;
 import org.sieve.ui.model.RunState;
 
@@ -15,9 +17,11 @@ public final class RunProgressView extends VBox {
     private final RunState run;
     private final GridPane rows = new GridPane();
     private final Label phase = new Label();
+    private final String id;
 
     public RunProgressView(RunState run, String id) {
         this.run = run;
+        this.id = id;
         setSpacing(4);
         setId("progress-" + id);
         getStyleClass().add("run-progress");
@@ -48,7 +52,13 @@ public final class RunProgressView extends VBox {
                         run.metric().get().meanSymbol(), h, d);
                 return nums + l.state().get();
             }, l.entropy(), l.distortionRatio(), l.state(), run.metric()));
-            rows.addRow(r++, name, bar, values);
+            Label warn = new Label(null, Fx.icon(MaterialDesignA.ALERT));
+            warn.setId("progress-warning-" + id + "-" + l.layer());
+            warn.getStyleClass().add("tile-warning");
+            warn.visibleProperty().bind(l.warnings().map(LayerWarnings::any).orElse(false));
+            warn.tooltipProperty().bind(l.warnings().map(w -> Fx.tip(w.summary() + "\n\n" + w.advice())));
+            warn.accessibleTextProperty().bind(l.warnings().map(LayerWarnings::summary));
+            rows.addRow(r++, name, bar, values, warn);
         }
     }
 }

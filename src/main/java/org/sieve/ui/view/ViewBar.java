@@ -25,15 +25,15 @@ public final class ViewBar extends HBox {
         map.setId("colour-map");
         map.getItems().addAll(ColourMap.values());
         map.valueProperty().bindBidirectional(app.colourMap());
-        map.setTooltip(Fx.tip("Colour map of the heatmaps (low entropy dark, high bright)"));
+        map.setTooltip(Fx.tip("Colour map of the maps (low values dark, high bright)"));
         Slider opacity = new Slider(0, 1, app.opacity().get());
         opacity.setId("opacity");
         opacity.setPrefWidth(140);
         opacity.valueProperty().bindBidirectional(app.opacity());
-        opacity.setTooltip(Fx.tip("Opacity of the heatmap over the image"));
+        opacity.setTooltip(Fx.tip("Opacity of the maps over the input image"));
         ToggleButton compare = new ToggleButton("Compare", Fx.icon(MaterialDesignC.COMPARE));
         compare.setId("compare");
-        compare.setTooltip(Fx.tip("Two panels side by side, kept in step — Ctrl+K"));
+        compare.setTooltip(Fx.tip("Two panels side by side, kept in step — " + Shortcut.COMPARE.display()));
         compare.setSelected(app.compare().get());
         compare.selectedProperty().addListener((o, was, on) -> actions.compare(on));
         app.compare().addListener((o, was, on) -> compare.setSelected(on));
@@ -44,6 +44,7 @@ public final class ViewBar extends HBox {
         kind.disableProperty().bind(app.compare().not());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(new Label("Colours"), map, new Label("Opacity"), opacity, spacer, compare, kind);
+        getChildren().addAll(new Label("Colours"), map, new ColourRangeChoice(app), new Label("Opacity"), opacity,
+                spacer, compare, kind);
     }
 }

@@ -74,10 +74,9 @@ public final class AnalysisRunner implements AutoCloseable {
         AnalysisRequest request = new AnalysisRequest(model.model(), image, layers, panel.mask().get(), effective);
         JobHandle job = service.submit(request, Priority.INTERACTIVE, pump);
         jobs.put(panel, job);
-        long started = System.nanoTime();
         job.result().whenComplete((result, failure) -> Platform.runLater(() -> {
             pump.drain();
-            run.seconds().set((System.nanoTime() - started) / 1e9);
+            run.seconds().set(pump.runningSeconds());
             finished(panel, job, result, failure);
         }));
         return true;
@@ -89,6 +88,18 @@ public final class AnalysisRunner implements AutoCloseable {
             job.cancel();
             panel.run().phase().set("Cancelling ...");
         }
+    }
+
+    /**
+     * Forgets the panel's run: its model or image changed, so what it computes no longer belongs on
+     * screen. A job still going is cancelled and its end ignored.
+     */
+    public void discard(PanelState panel) {
+        JobHandle job = jobs.remove(panel);
+        if (job != null) {
+            job.cancel();
+        }
+        panel.run().clear();
     }
 
     public boolean running() {
@@ -103,19 +114,17 @@ public final class AnalysisRunner implements AutoCloseable {
         if (failure != null) {
             boolean cancelled = failure instanceof CancellationException
                     || failure.getCause() instanceof CancellationException;
-            run.status().set(cancelled ? RunState.Status.CANCELLED : RunState.Status.FAILED);
-            run.phase().set(cancelled ? "Cancelled" : "Failed");
-            if (!cancelled) {
+            if (cancelled) {
+                run.cancelled();
+            } else {
+                run.status().set(RunState.Status.FAILED);
+                run.phase().set("Failed");
                 tell.accept(Errors.message("Analysis of panel " + panel.id() + " failed", failure));
             }
             return;
         }
         run.status().set(RunState.Status.DONE);
         run.progress().set(1);
-        if (result.analysis().request().image() != panel.prepared().get()) {
-            run.phase().set("Done, but the model or image changed meanwhile: analyse again");
-            return;
-        }
         run.phase().set(String.format(Locale.ROOT, "Done in %.1f s", run.seconds().get()));
         panel.result().set(result);
         List<LayerResult> failed = result.analysis().discarding().layers().stream().filter(l -> !l.ok()).toList();

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import org.sieve.metrics.StepEvent;
+import org.sieve.report.LayerWarnings;
 import org.sieve.service.JobEvent;
 import org.sieve.service.JobListener;
 import org.sieve.ui.model.LayerProgress;
@@ -25,6 +27,8 @@ final class EventPump implements JobListener {
     private final Consumer<UserMessage> tell;
     private final ConcurrentLinkedQueue<JobEvent> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** When the job left the queue, so a panel's time is its own run, not its wait behind another panel. */
+    private final AtomicLong startedNanos = new AtomicLong();
 
     EventPump(RunState run, Consumer<UserMessage> tell) {
         this.run = run;
@@ -38,10 +42,19 @@ final class EventPump implements JobListener {
 
     @Override
     public void onEvent(JobEvent event) {
+        if (event instanceof JobEvent.Started) {
+            startedNanos.compareAndSet(0, System.nanoTime());
+        }
         queue.add(event);
         if (!scheduled.getAndSet(true)) {
             Platform.runLater(this::drain);
         }
+    }
+
+    /** Seconds since the job started running, or 0 if it never left the queue. */
+    double runningSeconds() {
+        long started = startedNanos.get();
+        return started == 0 ? 0 : (System.nanoTime() - started) / 1e9;
     }
 
     /** Applies every queued event; FX thread only. */
@@ -101,6 +114,7 @@ final class EventPump implements JobListener {
             if (l != null) {
                 l.progress().set(1);
                 l.state().set(f.layer().ok() ? (f.cached() ? "from cache" : "done") : "failed");
+                l.warnings().set(LayerWarnings.of(f.layer()));
                 if (f.layer().ok()) {
                     l.entropy().set(f.layer().entropyPerDim());
                     l.distortionRatio().set(f.layer().distortionRatio());

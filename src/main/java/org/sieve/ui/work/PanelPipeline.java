@@ -11,7 +11,6 @@ import org.sieve.network.NetworkShapes;
 import org.sieve.network.format.ModelMetadata;
 import org.sieve.tf.TensorFlowRuntime;
 import org.sieve.ui.model.ImageSource;
-import org.sieve.ui.model.LayerInfo;
 import org.sieve.ui.model.LoadedModel;
 import org.sieve.ui.model.MaskSpec;
 import org.sieve.ui.model.PanelState;
@@ -51,8 +50,7 @@ public final class PanelPipeline {
         if (model == null) {
             return;
         }
-        List<String> kept = model.inNetworkOrder(panel.selectedLayers());
-        List<String> pick = kept.isEmpty() ? LayerInfo.defaultPick(model.layers()) : kept;
+        List<String> pick = panel.layerPick().get().layersOf(model, panel.selectedLayers());
         if (!pick.equals(panel.selectedLayers())) {
             panel.selectedLayers().setAll(pick);
         }

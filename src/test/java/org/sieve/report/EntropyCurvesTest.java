@@ -1,4 +1,4 @@
-package org.sieve.ui.sheet;
+package org.sieve.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,13 +37,13 @@ class EntropyCurvesTest {
         SheetPanel one = panel("A", Metric.INFORMATION_DISCARDING);
         SheetPanel two = panel("B", Metric.RECONSTRUCTION_UNCERTAINTY);
         assertEquals("Layer-wise entropy (higher: more information discarded)", EntropyCurves.title(List.of(one)));
-        assertEquals("h̄ (nats per input dimension)", EntropyCurves.axis(List.of(one)));
+        assertEquals("h̄ (nats/dim)", EntropyCurves.axis(List.of(one)));
         assertEquals("h̄", EntropyCurves.legend(one));
         assertEquals("Layer-wise reconstruction uncertainty (higher: more information discarded)",
                 EntropyCurves.title(List.of(two)));
-        assertEquals("r̄ (nats per input dimension)", EntropyCurves.axis(List.of(two)));
+        assertEquals("r̄ (nats/dim)", EntropyCurves.axis(List.of(two)));
         assertEquals("r̄ reconstruction uncertainty", EntropyCurves.legend(two));
-        assertEquals("h̄, r̄ (nats per input dimension)", EntropyCurves.axis(List.of(two, one)),
+        assertEquals("h̄, r̄ (nats/dim)", EntropyCurves.axis(List.of(two, one)),
                 "panels analysed with different metrics");
     }
 

@@ -1,4 +1,4 @@
-package org.sieve.ui.sheet;
+package org.sieve.report;
 
 import org.sieve.analysis.AnalysisResult;
 

@@ -1,6 +1,5 @@
-package org.sieve.ui.sheet;
+package org.sieve.report;
 
-import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -37,23 +36,39 @@ public final class EntropyCurves {
         return labels;
     }
 
-    public static CurveChart chart(List<SheetPanel> panels) {
-        List<String> labels = labels(panels);
-        CurveChart chart = new CurveChart(title(panels), "layer, in network order", axis(panels), labels);
+    /**
+     * One line of the chart.
+     *
+     * @param values one per layer position, NaN where the panel has none
+     * @param colour index into {@link CurveChart#palette}; a panel's envelope shares its raw curve's
+     */
+    public record Curve(String name, double[] values, int colour, boolean dashed) {
+    }
+
+    /** Per panel: the raw curve, its envelope (dashed), and with a foreground the foreground and background curves. */
+    public static List<Curve> curves(List<SheetPanel> panels) {
+        int n = labels(panels).size();
         boolean many = panels.size() > 1;
+        List<Curve> curves = new ArrayList<>();
         int colour = 0;
         for (SheetPanel p : panels) {
             List<LayerResult> layers = p.result().discarding().layers();
             String prefix = many ? p.label() + ": " : "";
-            Color c = CurveChart.palette(colour++);
-            chart.add(prefix + legend(p), values(layers, labels.size(), Kind.RAW), c, false);
-            chart.add(prefix + "envelope (running max)", values(layers, labels.size(), Kind.ENVELOPE), c, true);
+            int c = colour++;
+            curves.add(new Curve(prefix + legend(p), values(layers, n, Kind.RAW), c, false));
+            curves.add(new Curve(prefix + "envelope", values(layers, n, Kind.ENVELOPE), c, true));
             if (p.result().request().mask() != null) {
-                chart.add(prefix + "foreground", values(layers, labels.size(), Kind.FOREGROUND),
-                        CurveChart.palette(colour++), false);
-                chart.add(prefix + "background", values(layers, labels.size(), Kind.BACKGROUND),
-                        CurveChart.palette(colour++), false);
+                curves.add(new Curve(prefix + "foreground", values(layers, n, Kind.FOREGROUND), colour++, false));
+                curves.add(new Curve(prefix + "background", values(layers, n, Kind.BACKGROUND), colour++, false));
             }
+        }
+        return curves;
+    }
+
+    public static CurveChart chart(List<SheetPanel> panels) {
+        CurveChart chart = new CurveChart(title(panels), "layer, in network order", axis(panels), labels(panels));
+        for (Curve c : curves(panels)) {
+            chart.add(c.name(), c.values(), CurveChart.palette(c.colour()), c.dashed());
         }
         return chart;
     }
@@ -64,10 +79,14 @@ public final class EntropyCurves {
                 + " (higher: more information discarded)";
     }
 
-    /** The value axis, short enough for a low chart: the title names the quantities. */
+    /** The value axis, short enough to run along a low plot: the chart's title names the quantities. */
     public static String axis(List<SheetPanel> panels) {
-        return metrics(panels).stream().map(Metric::meanSymbol).collect(Collectors.joining(", "))
-                + " (nats per input dimension)";
+        return symbols(panels) + " (nats/dim)";
+    }
+
+    /** What the curves show in symbols, e.g. "h̄" or "h̄, r̄": the value axis where even {@link #axis} is too long. */
+    public static String symbols(List<SheetPanel> panels) {
+        return metrics(panels).stream().map(Metric::meanSymbol).collect(Collectors.joining(", "));
     }
 
     /** A panel's raw curve in the legend: metric 2's r̄ is named, as it is the less familiar quantity. */

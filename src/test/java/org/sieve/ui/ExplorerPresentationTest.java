@@ -1,0 +1,153 @@
+package org.sieve.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Screen;
+import org.junit.jupiter.api.Test;
+import org.sieve.ui.model.CompareKind;
+import org.sieve.ui.model.PanelState;
+
+/**
+ * Presentation mode presents: with the controls hidden and the type enlarged, every map, its
+ * title and the colour bar lie inside the window after Analyze, without scrolling: one panel of
+ * eight layers, and two compared panels of six each on a full HD screen (on a smaller one they
+ * scroll, level with each other). Run once per screen size
+ * (1280x720 and 1920x1080, Monocle's screen set per run in pom.xml), or alone with
+ * -Dheadless.geometry=WxH-32.
+ */
+class ExplorerPresentationTest extends ExplorerHarness {
+
+    private static final List<String> SIX = List.of("conv1", "pool1", "conv2", "pool2", "fc1", "fc2");
+
+    @Test
+    void eightLayersFitTheScreen() {
+        awaitReady();
+        PanelState a = app().panelA();
+        clickOn("#all-layers");
+        await("all eight layers", 5, () -> a.selectedLayers().size() == 8);
+        present();
+        type(KeyCode.F5);
+        await("a result", 120, () -> a.result().get() != null);
+        awaitLaidOut();
+        assertInsideWindow(mapsOf(a));
+        assertInsideWindow(List.of("#entropy-chart"));
+        screenshot("presentation-" + screen() + "-one-panel");
+    }
+
+    @Test
+    void twoComparedPanelsOfSixLayersFitAFullHdScreen() {
+        awaitReady();
+        PanelState a = app().panelA();
+        PanelState b = app().panelB();
+        fxRun(() -> app().compareKind().set(CompareKind.TWO_IMAGES));
+        clickOn("#compare");
+        await("panel B on another image", 60, () -> b.prepared().get() != null && a.prepared().get() != null
+                && b.prepared().get() != a.prepared().get());
+        fxRun(() -> a.selectedLayers().setAll(SIX));
+        await("six layers in both", 5, () -> b.selectedLayers().equals(SIX));
+        present();
+        type(KeyCode.F5);
+        await("both results", 180, () -> a.result().get() != null && b.result().get() != null);
+        awaitLaidOut();
+        screenshot("presentation-" + screen() + "-two-panels");
+        if (Screen.getPrimary().getBounds().getWidth() >= 1920) {
+            List<String> maps = new ArrayList<>(mapsOf(a));
+            maps.addAll(mapsOf(b));
+            assertInsideWindow(maps);
+            return;
+        }
+        // Smaller screens may scroll, but the page as a whole: the panels' maps stay level with each other.
+        ScrollPane page = lookup("#page").query();
+        fxRun(() -> page.setVvalue(page.getVmax()));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        for (String layer : SIX) {
+            assertEquals(sceneBounds("#heatmap-A-" + layer).getMinY(), sceneBounds("#heatmap-B-" + layer).getMinY(),
+                    0.5, layer + " of both panels on one row");
+        }
+        assertInsideWindow(List.of("#heatmap-A-fc2", "#heatmap-B-fc2"), false);
+        screenshot("presentation-" + screen() + "-two-panels-scrolled");
+    }
+
+    private Bounds sceneBounds(String id) {
+        Node node = lookup(id).query();
+        return fx(() -> node.localToScene(node.getLayoutBounds()));
+    }
+
+    /** F11: full screen, the side bar and tool bars gone, the overlay there. */
+    private void present() {
+        type(KeyCode.F11);
+        Rectangle2D screen = Screen.getPrimary().getBounds();
+        await("full screen presentation", 10, () -> stage.isFullScreen()
+                && stage.getScene().getWidth() == screen.getWidth()
+                && stage.getScene().getHeight() == screen.getHeight());
+        assertFalse(fx(() -> shown(lookup("#sidebar").query())), "the side bar is hidden");
+        assertFalse(fx(() -> shown(lookup("#tool-bar").query())), "the tool bar is hidden");
+        assertTrue(fx(() -> shown(lookup("#presentation-overlay").query())), "the overlay brings them back");
+    }
+
+    /** The strip is drawn a frame after the result and laid out in a pass or two more. */
+    private void awaitLaidOut() {
+        await("the maps drawn", 10, () -> lookup("#colour-bar-A").tryQuery().isPresent());
+        for (int i = 0; i < 3; i++) {
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    /** Each layer's map and title, and the panel's colour bar. */
+    private List<String> mapsOf(PanelState panel) {
+        List<String> ids = new ArrayList<>();
+        for (String layer : fx(() -> List.copyOf(panel.selectedLayers()))) {
+            ids.add("#heatmap-" + panel.id() + "-" + layer);
+            ids.add("#title-heatmap-" + panel.id() + "-" + layer);
+        }
+        ids.add("#colour-bar-" + panel.id());
+        return ids;
+    }
+
+    private void assertInsideWindow(List<String> ids) {
+        assertInsideWindow(ids, true);
+    }
+
+    /** Each node lies within the page as the window shows it, after no scrolling at all if so asked. */
+    private void assertInsideWindow(List<String> ids, boolean unscrolled) {
+        Bounds window = fx(() -> stage.getScene().getRoot().getLayoutBounds());
+        Bounds page = sceneBounds("#page");
+        assertTrue(page.getMinY() >= window.getMinY() && page.getMaxY() <= window.getMaxY() + 0.5, "page " + page);
+        if (unscrolled) {
+            assertEquals(0.0, fx(() -> ((ScrollPane) lookup("#page").query()).getVvalue()), "nothing scrolled");
+        }
+        for (String id : ids) {
+            Node node = lookup(id).query();
+            Bounds b = sceneBounds(id);
+            assertTrue(fx(() -> shown(node)), id + " shown");
+            assertTrue(b.getWidth() > 0 && b.getHeight() > 0, id + " has a size: " + b);
+            assertTrue(b.getMinX() >= page.getMinX() - 0.5 && b.getMaxX() <= page.getMaxX() + 0.5
+                    && b.getMinY() >= page.getMinY() - 0.5 && b.getMaxY() <= page.getMaxY() + 0.5,
+                    id + " at " + b + " lies inside the visible page " + page + " of a " + screen() + " screen");
+        }
+    }
+
+    /** Visible, and so is every node it lies in. */
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String screen() {
+        Rectangle2D s = Screen.getPrimary().getBounds();
+        return (int) s.getWidth() + "x" + (int) s.getHeight();
+    }
+}

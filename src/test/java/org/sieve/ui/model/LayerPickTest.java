@@ -1,0 +1,28 @@
+package org.sieve.ui.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sieve.metrics.TestNetworks;
+import org.sieve.network.format.Model;
+import org.sieve.network.format.ModelMetadata;
+
+/** A quick pick means the same kind of layers in any model; layers ticked by hand are kept by name. */
+class LayerPickTest {
+
+    private static final LoadedModel MODEL = LoadedModel.of(Model.of(TestNetworks.convStack(1f, 1),
+            ModelMetadata.defaults("conv", TestNetworks.convStack(1f, 1))));
+
+    @Test
+    void eachKindMeansItsLayersInTheNewModel() {
+        List<String> all = MODEL.layers().stream().map(LayerInfo::name).toList();
+        List<String> conv = LayerInfo.defaultPick(MODEL.layers());
+        List<String> names = List.of("fc1", "fc2");
+        assertEquals(conv, LayerPick.CONVOLUTIONS.layersOf(MODEL, names), "not the names the old model had");
+        assertEquals(all, LayerPick.ALL.layersOf(MODEL, names));
+        assertEquals(List.of(), LayerPick.NONE.layersOf(MODEL, all));
+        assertEquals(List.of(all.get(1)), LayerPick.CHOSEN.layersOf(MODEL, List.of("missing", all.get(1))));
+        assertEquals(conv, LayerPick.CHOSEN.layersOf(MODEL, names), "none of the chosen names: the usual choice");
+    }
+}
