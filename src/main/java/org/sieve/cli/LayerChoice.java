@@ -16,8 +16,6 @@ record LayerChoice(String text, List<String> names) {
     static final LayerChoice ALL = new LayerChoice("all", List.of());
     static final LayerChoice CONV = new LayerChoice("conv", List.of());
 
-    private static final List<String> CONVOLUTIONS = List.of("Conv2D", "DepthwiseConv2D", "SeparableConv2D");
-
     static LayerChoice parse(String text) {
         String t = text.strip();
         if (t.equalsIgnoreCase(ALL.text) || t.equalsIgnoreCase(CONV.text)) {
@@ -37,7 +35,7 @@ record LayerChoice(String text, List<String> names) {
             return network.analysableLayers().stream().map(Layer::name).toList();
         }
         if (this == CONV) {
-            List<String> conv = network.analysableLayers().stream().filter(l -> CONVOLUTIONS.contains(l.kind()))
+            List<String> conv = network.analysableLayers().stream().filter(l -> Layer.CONVOLUTION_KINDS.contains(l.kind()))
                     .map(Layer::name).toList();
             return conv.isEmpty() ? ALL.in(network) : conv;
         }

@@ -19,13 +19,19 @@ import org.sieve.io.AtomicFiles;
 /** The image files under a folder, recursively, in a stable order; everything else is named in a warning. */
 public final class ImageScan {
 
-    public static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif");
+    /** The file extensions Sieve reads as images, lower case, without the dot. */
+    public static final List<String> EXTENSIONS = List.of("png", "jpg", "jpeg", "bmp", "gif");
 
     /** @param images paths relative to the root, sorted */
     public record Found(List<Path> images, List<String> warnings) {
     }
 
     private ImageScan() {
+    }
+
+    /** The extensions as file-chooser patterns: "*.png", ... */
+    public static List<String> patterns() {
+        return EXTENSIONS.stream().map(e -> "*." + e).toList();
     }
 
     /**
@@ -72,7 +78,7 @@ public final class ImageScan {
         return new Found(images, warnings);
     }
 
-    static boolean isImage(Path file) {
+    public static boolean isImage(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return !hidden(file) && dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));

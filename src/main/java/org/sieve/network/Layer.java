@@ -1,6 +1,7 @@
 package org.sieve.network;
 
 import java.util.List;
+import java.util.Set;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
@@ -10,6 +11,9 @@ import org.tensorflow.types.TFloat32;
  * layer repeats TensorFlow's shape rules.
  */
 public interface Layer {
+
+    /** Kinds that count as convolutions: the explorer's "Convolutions" pick and {@code --layers conv}. */
+    Set<String> CONVOLUTION_KINDS = Set.of("Conv2D", "DepthwiseConv2D", "SeparableConv2D");
 
     String name();
 

@@ -14,6 +14,7 @@ import javax.imageio.ImageIO;
 import org.sieve.SieveException;
 import org.sieve.analysis.ResultFiles;
 import org.sieve.image.ImageLoader;
+import org.sieve.image.ImageScan;
 import org.sieve.image.ResizeMode;
 import org.sieve.network.format.ModelCatalogue;
 import org.sieve.network.format.ModelMetadata;
@@ -42,7 +43,6 @@ import org.sieve.ui.work.Errors;
  */
 public final class Actions {
 
-    private static final List<String> IMAGE_SUFFIXES = List.of(".png", ".jpg", ".jpeg", ".bmp", ".gif");
 
     private final AppModel app;
     private final ExplorerConfig config;
@@ -125,8 +125,7 @@ public final class Actions {
     }
 
     static boolean isImage(Path p) {
-        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return Files.isRegularFile(p) && IMAGE_SUFFIXES.stream().anyMatch(name::endsWith);
+        return Files.isRegularFile(p) && ImageScan.isImage(p);
     }
 
     /** Which group a sample belongs to: "mnist", "fashion" or "photos". */

@@ -11,11 +11,8 @@ import org.sieve.network.Network;
  */
 public record LayerInfo(String name, String kind, int index) {
 
-    /** Kinds that count as convolutions for the "all convolution layers" quick pick. */
-    private static final List<String> CONVOLUTIONS = List.of("Conv2D", "DepthwiseConv2D", "SeparableConv2D");
-
     public boolean convolution() {
-        return CONVOLUTIONS.contains(kind);
+        return Layer.CONVOLUTION_KINDS.contains(kind);
     }
 
     public static List<LayerInfo> of(Network network) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.sieve.image.ImageScan;
 import org.sieve.ui.Actions;
 import org.sieve.ui.model.AppModel;
 
@@ -23,7 +24,7 @@ final class Choosers {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open an image");
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif"),
+                new FileChooser.ExtensionFilter("Images", ImageScan.patterns()),
                 new FileChooser.ExtensionFilter("All files", "*"));
         startIn(chooser, actions.app(), null);
         File f = chooser.showOpenDialog(owner);

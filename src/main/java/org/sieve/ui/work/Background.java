@@ -1,7 +1,6 @@
 package org.sieve.ui.work;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -51,11 +50,6 @@ public final class Background implements AutoCloseable {
                 Platform.runLater(() -> failures.accept(t));
             }
         });
-    }
-
-    /** Completes once everything submitted before it has run (and its FX hand-back is queued). */
-    public CompletableFuture<Void> idle() {
-        return CompletableFuture.runAsync(() -> { }, thread);
     }
 
     /** Lets queued work finish (at most two seconds), then stops the thread. */
