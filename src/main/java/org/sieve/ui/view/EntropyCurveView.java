@@ -78,8 +78,9 @@ public final class EntropyCurveView extends VBox {
         heading.setText(EntropyCurves.title(panels) + (outdated ? " · outdated: press Analyze to update" : ""));
         fitAxisTitle(panels);
         List<String> labels = EntropyCurves.labels(panels);
-        x.setLowerBound(0.5);
-        x.setUpperBound(labels.size() + 0.5);
+        // Whole-number bounds: the axis puts its ticks at whole numbers from the lower bound on, one per layer.
+        x.setLowerBound(0);
+        x.setUpperBound(labels.size() + 1);
         slant(labels);
         x.setTickLabelFormatter(new StringConverter<>() {
             @Override
