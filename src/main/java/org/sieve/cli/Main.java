@@ -32,15 +32,19 @@ public final class Main {
               snapshot   write the explorer's comparison sheet (heatmaps, colour bar, curves) as a PNG
               help CMD   explain a command's options
               --version  print the version
+              --self-test  check that this installation works (TensorFlow, a bundled model, heatmaps)
 
             Example: sieve analyze --model lenet5-mnist --image sample-images/mnist/0-7.png --mask auto""";
 
     private Main() {
     }
 
-    /** With no arguments, opens the explorer; otherwise runs a command and exits with its status. */
+    /**
+     * With no arguments, or only paths of files to open (a desktop's "Open with Sieve"), opens the
+     * explorer; otherwise runs a command and exits with its status.
+     */
     public static void main(String[] args) {
-        if (args.length == 0) {
+        if (args.length == 0 || org.sieve.ui.FileArguments.only(args)) {
             org.sieve.ui.Explorer.main(args);
             return;
         }
@@ -67,6 +71,7 @@ public final class Main {
                 case "snapshot" -> SnapshotCommand.run(rest, out, err);
                 case "help" -> help(rest, out);
                 case "--version" -> version(out);
+                case "--self-test" -> selfTest(out);
                 default -> throw new UsageException("Unknown command '" + command
                         + "'. Commands: models, layers, analyze, batch, cache, train, train-decoders, snapshot, help.");
             };
@@ -100,6 +105,12 @@ public final class Main {
         };
         out.println(text);
         return 0;
+    }
+
+    private static int selfTest(PrintStream out) {
+        org.sieve.selftest.Verdict verdict = org.sieve.selftest.SelfTest.installed().run();
+        out.println(verdict.line());
+        return verdict.passed() ? 0 : SieveException.COMPUTE_FAILED;
     }
 
     private static int version(PrintStream out) {

@@ -28,7 +28,7 @@ public final class InformationDiscarding implements AutoCloseable {
     static final double CONVERGENCE_TOLERANCE = 0.01;
     static final double CONVERGENCE_WINDOW = 0.2;
     /** The constraint must hold within 10% on a fresh sample; the optimum aims closer. */
-    static final double CONSTRAINT_TOLERANCE = 0.10;
+    public static final double CONSTRAINT_TOLERANCE = 0.10;
     /** Step sizes decay linearly to this fraction so the last steps settle. */
     static final double FINAL_LEARNING_RATE_FRACTION = 0.05;
 

@@ -99,7 +99,18 @@ public final class ExplorerApp extends Application {
         StartupReport.watch(app.panelA());
         warmUpTensorFlow();
         actions.loadSamples();
-        actions.loadCatalogue(() -> restoreContent(saved));
+        actions.loadCatalogue(() -> {
+            restoreContent(saved);
+            openArguments();
+        });
+    }
+
+    /** Files the explorer was started with ("Open with Sieve"), opened after the restored ones so they show. */
+    private void openArguments() {
+        Parameters parameters = getParameters();
+        if (parameters != null && !parameters.getRaw().isEmpty()) {
+            actions.openFiles(parameters.getRaw().stream().map(java.io.File::new).toList());
+        }
     }
 
     /**

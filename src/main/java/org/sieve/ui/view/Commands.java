@@ -76,7 +76,9 @@ public final class Commands {
         Menu view = new Menu("_View");
         view.getItems().addAll(compare, dark, presentation);
         Menu help = new Menu("_Help");
-        help.getItems().addAll(item("Keyboard shortcuts", "F1", this::shortcuts), item("About Sieve", null,
+        help.getItems().addAll(item("Keyboard shortcuts", "F1", this::shortcuts),
+                item("Check this installation…", null, () -> SelfTestDialog.show(actions, stage)),
+                item("About Sieve", null,
                 () -> app.tell(UserMessage.info("About Sieve", "Sieve " + org.sieve.analysis.Version.SIEVE
                         + " shows how a trained CNN discards the information of each input pixel, layer by layer"
                         + " (Ma et al., ICML 2022)."))));
