@@ -89,9 +89,12 @@ public final class ExplorerApp extends Application {
             stage.setY(saved.y);
         }
         stage.setMaximized(saved.maximized);
-        var icon = ExplorerApp.class.getResource("/org/sieve/ui/sieve.png");
-        if (icon != null) {
-            stage.getIcons().add(new Image(icon.toExternalForm()));
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            // The window manager picks the size it needs (title bar, task switcher).
+            var icon = ExplorerApp.class.getResource("/org/sieve/ui/icon/sieve-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new Image(icon.toExternalForm(), true));
+            }
         }
         Notifier.attach(app, stage);
         stage.show();
