@@ -93,7 +93,7 @@ public final class ExplorerApp extends Application {
             // The window manager picks the size it needs (title bar, task switcher).
             var icon = ExplorerApp.class.getResource("/org/sieve/ui/icon/sieve-" + size + ".png");
             if (icon != null) {
-                stage.getIcons().add(new Image(icon.toExternalForm(), true));
+                stage.getIcons().add(new Image(icon.toExternalForm()));
             }
         }
         Notifier.attach(app, stage);
