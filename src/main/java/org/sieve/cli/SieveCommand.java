@@ -2,10 +2,14 @@ package org.sieve.cli;
 
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
+import org.sieve.SieveException;
 import org.sieve.analysis.Version;
+import org.sieve.selftest.SelfTest;
+import org.sieve.selftest.Verdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sieve}: names every command once; without one, its help. */
@@ -29,6 +33,11 @@ final class SieveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--self-test", description = "Check that this installation works: load TensorFlow, analyse two"
+            + " layers of a bundled model, check the constraint and render a heatmap; one line with the verdict and"
+            + " timings, exit 0 only if all of it worked.")
+    boolean selfTest;
+
     SieveCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
@@ -36,6 +45,11 @@ final class SieveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (selfTest) {
+            Verdict verdict = SelfTest.installed().run();
+            out.println(verdict.line());
+            return verdict.passed() ? 0 : SieveException.COMPUTE_FAILED;
+        }
         spec.commandLine().usage(out);
         return 0;
     }

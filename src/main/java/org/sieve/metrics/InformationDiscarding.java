@@ -24,6 +24,8 @@ public final class InformationDiscarding implements AutoCloseable {
     public static final long SNAPSHOT_MILLIS = 100;
     /** Graphs kept for reuse; each layer set gets its own, so a long session would pile them up. */
     static final int MAX_GRAPHS = 8;
+    /** The constraint must hold within this share of tau on a fresh sample (METHOD.md section 2). */
+    public static final double CONSTRAINT_TOLERANCE = OptimisationRun.CONSTRAINT_TOLERANCE;
 
     private final Network network;
     private final float[] mean;

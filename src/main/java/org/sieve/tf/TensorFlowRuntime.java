@@ -1,9 +1,12 @@
 package org.sieve.tf;
 
 import ai.djl.engine.Engine;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.bytedeco.javacpp.Loader;
 import org.sieve.SieveException;
 import org.tensorflow.Graph;
@@ -44,14 +47,11 @@ public final class TensorFlowRuntime {
         // TensorFlow's C++ start-up chatter is noise to users; warnings and errors still show.
         NativeEnvironment.setDefault("TF_CPP_MIN_LOG_LEVEL", "2");
         try {
-            // Extracts libtensorflow and libjnitensorflow into JavaCPP's cache folder.
+            // Extracts libtensorflow and libjnitensorflow from the jar into JavaCPP's cache folder,
+            // or, where the jar is absent (an installed app), loads them from java.library.path.
             String jni = Loader.load(org.tensorflow.internal.c_api.global.tensorflow.class);
-            Path folder = Path.of(jni).getParent();
-            if (!Files.isRegularFile(folder.resolve("libjnitensorflow.so"))) {
-                folder = Loader.getCacheDir().toPath();
-            }
             // DJL looks here instead of downloading its own native bundle.
-            System.setProperty("TENSORFLOW_LIBRARY_PATH", folder.toString());
+            System.setProperty("TENSORFLOW_LIBRARY_PATH", nativeFolder(jni).toString());
             System.setProperty("ai.djl.offline", "true");
             return Engine.getEngine("TensorFlow");
         } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
@@ -59,6 +59,23 @@ public final class TensorFlowRuntime {
                     + ". Rebuild with 'mvn package' so the native TensorFlow jar is on the class path.",
                     SieveException.COMPUTE_FAILED, e);
         }
+    }
+
+    /** The folder holding the JNI library that was loaded: beside {@code loaded}, on java.library.path or in the cache. */
+    private static Path nativeFolder(String loaded) throws IOException {
+        String jni = System.mapLibraryName("jnitensorflow");
+        List<Path> folders = new ArrayList<>();
+        if (loaded != null) {
+            folders.add(Path.of(loaded).getParent());
+        }
+        for (String dir : System.getProperty("java.library.path", "").split(File.pathSeparator)) {
+            if (!dir.isBlank()) {
+                folders.add(Path.of(dir));
+            }
+        }
+        folders.add(Loader.getCacheDir().toPath());
+        return folders.stream().filter(d -> Files.isRegularFile(d.resolve(jni))).findFirst()
+                .orElse(folders.get(folders.size() - 1));
     }
 
     /**

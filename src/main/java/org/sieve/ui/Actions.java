@@ -43,6 +43,8 @@ import org.sieve.ui.work.Errors;
  */
 public final class Actions {
 
+    /** Model files the desktop entry offers to open: TensorFlow.js model.json, ONNX, Keras. */
+    private static final List<String> MODEL_SUFFIXES = List.of(".json", ".onnx", ".keras", ".h5");
 
     private final AppModel app;
     private final ExplorerConfig config;
@@ -203,11 +205,15 @@ public final class Actions {
         app.active().get().image().set(ImageSource.inMemory(name, pixels));
     }
 
-    /** Files dropped on the window or pasted: a folder or .json opens as a model, an image as the image. */
+    /**
+     * Files dropped on the window, pasted or given at start: a folder or model file opens as a
+     * model, anything else as the image.
+     */
     public void openFiles(List<File> files) {
         for (File f : files) {
             Path p = f.toPath();
-            if (Files.isDirectory(p) || p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+            String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (Files.isDirectory(p) || MODEL_SUFFIXES.stream().anyMatch(name::endsWith)) {
                 openModel(p);
             } else {
                 openImage(p);

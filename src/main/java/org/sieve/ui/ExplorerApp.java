@@ -97,9 +97,12 @@ public final class ExplorerApp extends Application {
         stage.setX(place.getMinX());
         stage.setY(place.getMinY());
         stage.setMaximized(saved.maximized);
-        var icon = ExplorerApp.class.getResource("/org/sieve/ui/sieve.png");
-        if (icon != null) {
-            stage.getIcons().add(new Image(icon.toExternalForm()));
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            // The window manager picks the size it needs (title bar, task switcher).
+            var icon = ExplorerApp.class.getResource("/org/sieve/ui/icon/sieve-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new Image(icon.toExternalForm()));
+            }
         }
         Notifier.attach(app, stage);
         stage.show();
@@ -107,7 +110,18 @@ public final class ExplorerApp extends Application {
         StartupReport.watch(app.panelA());
         warmUpTensorFlow();
         actions.loadSamples();
-        actions.loadCatalogue(() -> restoreContent(saved));
+        actions.loadCatalogue(() -> {
+            restoreContent(saved);
+            openArguments();
+        });
+    }
+
+    /** Files the explorer was started with ("Open with Sieve"), opened after the restored ones so they show. */
+    private void openArguments() {
+        Parameters parameters = getParameters();
+        if (parameters != null && !parameters.getRaw().isEmpty()) {
+            actions.openFiles(parameters.getRaw().stream().map(java.io.File::new).toList());
+        }
     }
 
     /**

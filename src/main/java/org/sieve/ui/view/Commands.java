@@ -64,6 +64,7 @@ public final class Commands {
                 check("Side bar and tool bars", Shortcut.CONTROLS, app.controlsShown(), app.controlsShown()::set));
         Menu help = new Menu("_Help");
         help.getItems().addAll(item("What the maps and curves mean", Shortcut.HELP, () -> HelpWindow.show(stage)),
+                item("Check this installation…", null, () -> SelfTestDialog.show(actions, stage)),
                 item("About Sieve", null, () -> app.tell(UserMessage.info("About Sieve", "Sieve "
                         + org.sieve.analysis.Version.SIEVE + " shows how a trained CNN discards the information of"
                         + " each input pixel, layer by layer (Ma et al., ICML 2022)."))));

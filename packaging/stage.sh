@@ -1,0 +1,81 @@
+# Sourced by build-linux.sh and build-macos.sh (packaging/build-windows.ps1 does the same in
+# PowerShell): builds Sieve with Maven and stages what jpackage packs, for the platform Maven
+# built for, under target/installer/:
+#   runtime/  a Java runtime (jlink) with only the modules Sieve uses, as jdeps finds them, and
+#             JavaFX linked in; JavaFX's native libraries sit in the runtime, not in its jars,
+#             so nothing is unpacked when Sieve starts.
+#   input/    what jpackage copies into the app: Sieve's jar and libraries, TensorFlow's native
+#             libraries unpacked into natives/ (no 630 MB extraction into the user's home at
+#             first start), the bundled models, the sample images, LICENSE and README.md.
+# Then sets version, description, vendor, and jpackage_common (the options every package type
+# shares).
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+version="$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)"
+out=target/installer
+java_home="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')"
+
+# A fresh lib folder: only this build's platform jars (see the ./sieve launcher).
+rm -rf target/lib "$out"
+mvn -q -B -DskipTests ${SIEVE_BUILD_OPTS:-} package
+mkdir -p "$out/input/lib" "$out/input/natives" "$out/jmods" "$out/work"
+
+# Maven's JavaFX jars: the platform jar of each module holds its classes and native libraries
+# (the jar without a platform suffix is an empty stand-in). Each becomes a jmod whose native
+# libraries jlink puts into the runtime.
+fx_modules=()
+for jar in target/lib/javafx-*.jar; do
+    module="$(jar --describe-module --file "$jar" | sed -n '1s/@.*//p')"
+    if [[ "$module" == *"No module descriptor"* || -z "$module" ]]; then
+        continue
+    fi
+    unpacked="$out/work/$module"
+    mkdir -p "$unpacked/classes" "$unpacked/libs"
+    (cd "$unpacked/classes" && jar xf "$root/$jar")
+    find "$unpacked/classes" -maxdepth 1 -type f \( -name '*.so' -o -name '*.dylib' -o -name '*.dll' \) \
+        -exec mv {} "$unpacked/libs/" \;
+    rm -rf "$unpacked/classes/META-INF/"*.SF "$unpacked/classes/META-INF/"*.RSA "$unpacked/classes/META-INF/"*.DSA
+    jmod create --class-path "$unpacked/classes" --libs "$unpacked/libs" "$out/jmods/$module.jmod"
+    fx_modules+=("$module")
+done
+
+# TensorFlow's platform jar (tensorflow-core-native-<version>-<platform>.jar) is unpacked;
+# every other jar goes on the class path as it is.
+for jar in target/lib/*.jar; do
+    name="$(basename "$jar")"
+    case "$name" in
+        javafx-*) ;;
+        tensorflow-core-native-*-linux-*|tensorflow-core-native-*-macosx-*|tensorflow-core-native-*-windows-*)
+            (cd "$out/work" && jar xf "$root/$jar" org/tensorflow/internal/c_api)
+            mv "$out/work/org/tensorflow/internal/c_api/"*/* "$out/input/natives/" ;;
+        *) cp "$jar" "$out/input/lib/" ;;
+    esac
+done
+if [[ -z "$(ls "$out/input/natives")" ]]; then
+    echo "No TensorFlow native jar in target/lib: check tf.native.classifier in pom.xml." >&2
+    exit 1
+fi
+cp target/sieve.jar "$out/input/"
+mkdir -p "$out/input/assets"
+cp -R assets/models "$out/input/assets/models"
+cp -R sample-images "$out/input/sample-images"
+cp LICENSE README.md "$out/input/"
+
+# The Java modules Sieve and its libraries use; jlink adds what they require in turn.
+modules="$(jdeps -q --multi-release 17 --ignore-missing-deps --print-module-deps --recursive \
+    --class-path "$(ls "$out"/input/lib/*.jar | paste -sd : -)" --module-path "$out/jmods" target/sieve.jar)"
+jlink --module-path "$java_home/jmods:$out/jmods" --add-modules "$modules,$(IFS=,; echo "${fx_modules[*]}")" \
+    --strip-debug --no-header-files --no-man-pages --generate-cds-archive \
+    --output "$out/runtime"
+rm -rf "$out/work"
+
+description="Shows how a trained CNN discards the information of each input pixel, layer by layer"
+vendor="The Sieve authors"
+# The heap grows to half the machine's memory (the other half is for TensorFlow's own memory and
+# the desktop). TensorFlow's natives load from natives/; sieve.home finds the models and samples.
+jpackage_common=(--app-version "$version" --runtime-image "$out/runtime" --input "$out/input"
+    --main-jar sieve.jar --main-class org.sieve.cli.Main --dest "$out"
+    --java-options "-Dsieve.home=\$APPDIR" --java-options "-Djava.library.path=\$APPDIR/natives"
+    --java-options "-XX:MaxRAMPercentage=50"
+    --description "$description" --vendor "$vendor" --copyright "$vendor, MIT License")
