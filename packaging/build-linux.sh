@@ -62,6 +62,8 @@ mapfile -t binaries < <(find "$tree/opt" -type f \( -name '*.so' -o -name '*.so.
 depends="$(cd "$out/shlibs" && dpkg-shlibdeps -O --ignore-missing-info -l"$app/runtime/lib" \
     -l"$app/runtime/lib/server" -l"$app/app/natives" "${binaries[@]/#/-e}" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')"
 [[ -n "$depends" ]] || { echo "dpkg-shlibdeps found no dependencies." >&2; exit 1; }
+# Debian's JDK reads JPEG through libjpeg.so.62, which Ubuntu ships as libjpeg62.
+depends="$(sed 's/\(libjpeg62-turbo[^,]*\)/\1 | libjpeg62/' <<< "$depends")"
 sed -i -e "s/^Depends: .*/Depends: $depends/" \
     -e "s/^Installed-Size: .*/Installed-Size: $(du -sk --exclude=DEBIAN "$tree" | cut -f1)/" "$tree/DEBIAN/control"
 (cd "$tree" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | xargs -0 md5sum > DEBIAN/md5sums)
