@@ -85,8 +85,11 @@ final class ReconstructionObjective implements Objective {
     @Override
     public List<LayerMaps> report(SigmaGraph graph, float[][] logSigma, long[] keys, int runs) {
         int pixels = graph.height * graph.width;
-        float[] r = graph.averaged(measured.pixelMap(), logSigma, keys, NoiseStream.UNCERTAINTY, runs);
-        float[] clean = graph.averaged(measured.clean(), logSigma, keys, NoiseStream.UNCERTAINTY, 1);
+        // The clean reconstruction does not depend on the noise: its average is itself.
+        List<double[]> measuredMaps = graph.averaged(List.of(measured.pixelMap(), measured.clean()), logSigma, keys,
+                NoiseStream.UNCERTAINTY, 0, runs);
+        float[] r = floats(measuredMaps.get(0));
+        float[] clean = floats(measuredMaps.get(1));
         List<LayerMaps> maps = new ArrayList<>();
         for (int l = 0; l < logSigma.length; l++) {
             float[] layerMap = Arrays.copyOfRange(r, l * pixels, (l + 1) * pixels);
@@ -117,6 +120,14 @@ final class ReconstructionObjective implements Objective {
         Network decoder = decoders.get(l);
         Operand<TFloat32> feature = DecoderInput.of(tf, network, layers.get(l), output);
         return GraphBuilder.build(decoder, weights.get(l), feature).get(decoder.output().name());
+    }
+
+    private static float[] floats(double[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return out;
     }
 
     private static double mean(float[] values) {

@@ -276,42 +276,41 @@ final class SigmaGraph implements AutoCloseable {
 
     /** D per layer for the given log sigma, averaged over {@code runs} batches of draws of a stream. */
     double[] distortion(float[][] logSigma, long[] keys, NoiseStream stream, int attempt, int runs) {
-        float[] mean = averaged(measuredDistortion, logSigma, keys, stream, attempt, runs);
-        double[] out = new double[layerCount];
-        for (int l = 0; l < layerCount; l++) {
-            out[l] = mean[l];
-        }
-        return out;
+        return averaged(List.of(measuredDistortion), logSigma, keys, stream, attempt, runs).get(0);
     }
 
-    /** A measured output for the given log sigma, averaged over {@code runs} batches of draws of a stream. */
-    float[] averaged(Operand<TFloat32> output, float[][] logSigma, long[] keys, NoiseStream stream, int runs) {
-        return averaged(output, logSigma, keys, stream, 0, runs);
-    }
-
-    private float[] averaged(Operand<TFloat32> output, float[][] logSigma, long[] keys, NoiseStream stream,
+    /**
+     * Measured outputs for the given log sigma, each averaged over {@code runs} batches of draws of
+     * a stream; all outputs of a batch come from one pass.
+     */
+    List<double[]> averaged(List<Operand<TFloat32>> outputs, float[][] logSigma, long[] keys, NoiseStream stream,
             int attempt, int runs) {
-        double[] sum = null;
+        List<double[]> sums = new ArrayList<>();
         try (var s = sigmaTensor(logSigma); var k = Tensors.of(keys)) {
             for (int run = 0; run < runs; run++) {
+                Session.Runner runner = session.runner().feed(measureLogSigma, s).feed(measureKeys, k);
+                outputs.forEach(runner::fetch);
                 try (var c = Tensors.scalar(stream.counter(attempt, run));
-                        Result r = session.runner().feed(measureLogSigma, s).feed(measureKeys, k)
-                                .feed(measureCounter, c).fetch(output).run()) {
-                    float[] x = Tensors.floats(r.get(0));
-                    if (sum == null) {
-                        sum = new double[x.length];
-                    }
-                    for (int i = 0; i < x.length; i++) {
-                        sum[i] += x[i];
+                        Result r = runner.feed(measureCounter, c).run()) {
+                    for (int o = 0; o < outputs.size(); o++) {
+                        float[] x = Tensors.floats(r.get(o));
+                        if (sums.size() == o) {
+                            sums.add(new double[x.length]);
+                        }
+                        double[] sum = sums.get(o);
+                        for (int i = 0; i < x.length; i++) {
+                            sum[i] += x[i];
+                        }
                     }
                 }
             }
         }
-        float[] out = new float[sum.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (float) (sum[i] / runs);
+        for (double[] sum : sums) {
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] /= runs;
+            }
         }
-        return out;
+        return sums;
     }
 
     private TFloat32 sigmaTensor(float[][] logSigma) {
