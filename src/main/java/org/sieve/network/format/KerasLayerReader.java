@@ -2,6 +2,7 @@ package org.sieve.network.format;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import java.util.Arrays;
 import java.util.List;
 import org.sieve.SieveException;
@@ -35,6 +36,9 @@ final class KerasLayerReader {
             "Multiply", "Concatenate", "ZeroPadding2D", "Dropout", "SpatialDropout2D", "Rescaling",
             "Normalization", "Resizing");
 
+    /** Models used as layers inside a model; their layers are read in their place. */
+    static final List<String> NESTED_MODELS = List.of("Functional", "Model", "Sequential");
+
     /** Keras' default slope for the LeakyReLU layer (the "leaky_relu" string defaults differently). */
     private static final float LEAKY_RELU_LAYER_ALPHA = 0.3f;
 
@@ -43,8 +47,7 @@ final class KerasLayerReader {
 
     static Layer read(String className, KerasConfig c, List<String> inputs, String model) {
         if (!SUPPORTED.contains(className)) {
-            throw new SieveException("Model " + model + ": layer '" + c.layer() + "' has type '" + className
-                    + "', which Sieve does not support. Supported types: " + String.join(", ", SUPPORTED) + ".");
+            throw unsupported(className, c.layer(), model);
         }
         checkInputCount(className, c, inputs);
         String name = c.layer();
@@ -76,6 +79,33 @@ final class KerasLayerReader {
             case "Resizing" -> resizing(c, inputs);
             default -> throw new IllegalStateException("unhandled supported class " + className);
         };
+    }
+
+    /**
+     * Refuses, wherever the layer sits and whether or not it is connected, anything but Keras'
+     * own layer classes: Lambda layers hold Python code, custom objects name code Sieve lacks.
+     *
+     * @param entry the layer's entry in the config (class_name, module, registered_name, config)
+     */
+    static void checkAllowed(String className, JsonObject entry, String layer, String model) {
+        JsonElement registered = entry.get("registered_name");
+        JsonElement module = entry.get("module");
+        boolean custom = registered != null && registered.isJsonPrimitive() && !registered.getAsString().equals(className)
+                || module != null && module.isJsonPrimitive() && !module.getAsString().startsWith("keras");
+        if (className.equals("Lambda") || custom) {
+            throw new SieveException("Model " + model + ": layer '" + layer + "' is "
+                    + (custom ? "a custom object '" + (registered != null && registered.isJsonPrimitive()
+                            ? registered.getAsString() : className) + "'" : "a Lambda layer")
+                    + " (Python code), which Sieve never runs. Rebuild the model from Keras' built-in layers.");
+        }
+        if (!SUPPORTED.contains(className) && !NESTED_MODELS.contains(className)) {
+            throw unsupported(className, layer, model);
+        }
+    }
+
+    private static SieveException unsupported(String className, String layer, String model) {
+        return new SieveException("Model " + model + ": layer '" + layer + "' has type '" + className
+                + "', which Sieve does not support. Supported types: " + String.join(", ", SUPPORTED) + ".");
     }
 
     private static void checkInputCount(String className, KerasConfig c, List<String> inputs) {

@@ -4,9 +4,11 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.sieve.SieveException;
@@ -18,11 +20,28 @@ import org.sieve.network.Layer;
  */
 final class KerasTopologyReader {
 
+    /**
+     * Where a layer sits in the file: the nested models around it (outermost first) and its
+     * Keras 3 saving path, under which model.weights.h5 keeps its variables.
+     */
+    record Origin(List<String> scope, String savePath) {
+    }
+
+    /** The layers in topological order, each with its origin by layer name. */
+    record Topology(List<Layer> layers, Map<String, Origin> origins) {
+    }
+
     /** One layer as written in the config, before conversion. */
-    private record Entry(String className, String name, JsonObject config, List<String> inputs) {
+    private record Entry(String className, String name, JsonObject config, List<String> inputs, Origin origin) {
+    }
+
+    /** One (possibly nested) model's layers, with the names of its input and output layers. */
+    private record Graph(List<Entry> entries, String input, String output) {
     }
 
     private final String model;
+    /** A nested model's name to its output layer, and its input layer to the layer feeding the nested model. */
+    private final Map<String, String> aliases = new HashMap<>();
 
     private KerasTopologyReader(String model) {
         this.model = model;
@@ -30,60 +49,119 @@ final class KerasTopologyReader {
 
     /** @param model the model folder, for messages */
     static List<Layer> read(JsonObject modelConfig, String model) {
+        return topology(modelConfig, model).layers();
+    }
+
+    /** As {@link #read}, keeping where each layer came from (for reading Keras weight files). */
+    static Topology topology(JsonObject modelConfig, String model) {
         return new KerasTopologyReader(model).read(modelConfig);
     }
 
-    private List<Layer> read(JsonObject modelConfig) {
+    private Topology read(JsonObject modelConfig) {
         String className = text(modelConfig, "class_name");
-        JsonElement config = modelConfig.get("config");
-        List<Entry> entries = switch (className) {
-            case "Functional", "Model" -> functional(object(config, "config of the model"));
-            case "Sequential" -> sequential(config);
-            default -> throw new SieveException("Model " + model + ": model.json describes a '" + className
+        if (!KerasLayerReader.NESTED_MODELS.contains(className)) {
+            throw new SieveException("Model " + model + ": model.json describes a '" + className
                     + "' model; Sieve reads Keras Functional, Model and Sequential models.");
-        };
+        }
+        Graph graph = graph(className, modelConfig.get("config"), List.of(), "", "input");
+        List<Entry> entries = new ArrayList<>();
+        for (Entry e : graph.entries()) {
+            entries.add(new Entry(e.className(), e.name(), e.config(),
+                    e.inputs().stream().map(this::unalias).toList(), e.origin()));
+        }
         List<Layer> layers = new ArrayList<>();
-        for (Entry e : entries) {
+        Map<String, Origin> origins = new HashMap<>();
+        for (Entry e : ordered(entries, unalias(graph.output()))) {
             KerasConfig c = new KerasConfig(e.config(), model, e.name(), e.className());
             layers.add(KerasLayerReader.read(e.className(), c, e.inputs(), model));
+            origins.put(e.name(), e.origin());
         }
-        return layers;
+        return new Topology(layers, origins);
     }
 
-    private List<Entry> functional(JsonObject config) {
+    private String unalias(String name) {
+        String n = name;
+        for (int hops = 0; aliases.containsKey(n) && hops <= aliases.size(); hops++) {
+            n = aliases.get(n);
+        }
+        return n;
+    }
+
+    private Graph graph(String className, JsonElement config, List<String> scope, String savePath, String inputName) {
+        return className.equals("Sequential") ? sequential(config, scope, savePath, inputName)
+                : functional(object(config, "config of the model"), scope, savePath);
+    }
+
+    private Graph functional(JsonObject config, List<String> scope, String savePath) {
         List<Entry> entries = new ArrayList<>();
+        SaveNames names = new SaveNames(savePath);
         for (JsonElement element : array(config.get("layers"), "'layers' list")) {
             JsonObject layer = object(element, "layer entry");
             JsonObject layerConfig = layer.has("config") ? object(layer.get("config"), "layer config") : new JsonObject();
             String name = layer.has("name") ? text(layer, "name") : text(layerConfig, "name");
-            entries.add(new Entry(text(layer, "class_name"), name, layerConfig, inbound(layer.get("inbound_nodes"), name)));
+            String className = text(layer, "class_name");
+            add(entries, layer, className, name, inbound(layer.get("inbound_nodes"), name), scope, names.next(className));
         }
-        endpoint(config.get("input_layers"), "inputs");
-        return ordered(entries, endpoint(config.get("output_layers"), "outputs"));
+        return new Graph(entries, endpoint(config.get("input_layers"), "inputs"),
+                endpoint(config.get("output_layers"), "outputs"));
+    }
+
+    /**
+     * Adds one layer, or the layers of a nested model in its place: the nested model's input
+     * stands for the layer feeding it, and its name for its output layer.
+     */
+    private void add(List<Entry> entries, JsonObject layer, String className, String name, List<String> inputs,
+                     List<String> scope, String savePath) {
+        KerasLayerReader.checkAllowed(className, layer, name, model);
+        if (!KerasLayerReader.NESTED_MODELS.contains(className)) {
+            entries.add(new Entry(className, name, layer.has("config") ? object(layer.get("config"), "layer config")
+                    : new JsonObject(), inputs, new Origin(scope, savePath)));
+            return;
+        }
+        if (inputs.size() != 1) {
+            throw new SieveException("Model " + model + ": nested model '" + name + "' has " + inputs.size()
+                    + " inputs " + inputs + "; Sieve reads nested models called once on one input.");
+        }
+        List<String> inner = new ArrayList<>(scope);
+        inner.add(name);
+        Graph nested = graph(className, layer.get("config"), List.copyOf(inner), savePath + "/", name + ":input");
+        for (Entry e : nested.entries()) {
+            if (!(e.name().equals(nested.input()) && e.className().equals("InputLayer"))) {
+                entries.add(e);
+            }
+        }
+        aliases.put(nested.input(), inputs.get(0));
+        aliases.put(name, nested.output());
     }
 
     /** Sequential layers are chained in order; the input comes from the first layer's declared shape. */
-    private List<Entry> sequential(JsonElement config) {
+    private Graph sequential(JsonElement config, List<String> scope, String savePath, String inputName) {
         JsonArray layers = config != null && config.isJsonArray() ? config.getAsJsonArray()
                 : array(object(config, "config of the model").get("layers"), "'layers' list");
         List<Entry> entries = new ArrayList<>();
+        SaveNames names = new SaveNames(savePath);
         String previous = null;
+        String input = null;
         for (JsonElement element : layers) {
             JsonObject layer = object(element, "layer entry");
             JsonObject layerConfig = layer.has("config") ? object(layer.get("config"), "layer config") : new JsonObject();
             String className = text(layer, "class_name");
             if (previous == null && !className.equals("InputLayer")) {
-                entries.add(new Entry("InputLayer", "input", sequentialInput(config, layerConfig), List.of()));
-                previous = "input";
+                entries.add(new Entry("InputLayer", inputName, sequentialInput(config, layerConfig), List.of(),
+                        new Origin(scope, savePath + "layers/input_layer")));
+                previous = inputName;
+                input = inputName;
             }
             String name = text(layerConfig, "name");
-            entries.add(new Entry(className, name, layerConfig, previous == null ? List.of() : List.of(previous)));
+            add(entries, layer, className, name, previous == null ? List.of() : List.of(previous), scope,
+                    names.next(className));
+            input = input == null ? name : input;
             previous = name;
         }
         if (entries.isEmpty()) {
             throw structure("has a Sequential model without layers");
         }
-        return entries;
+        return new Graph(entries, input, previous);
     }
 
     private JsonObject sequentialInput(JsonElement modelConfig, JsonObject firstLayer) {
@@ -246,6 +324,24 @@ final class KerasTopologyReader {
             throw structure("has no readable " + what);
         }
         return e.getAsJsonArray();
+    }
+
+    /** Keras 3 saves a container's layers under their class name in snake case, numbering repeats: conv2d, conv2d_1. */
+    private static final class SaveNames {
+
+        private final String prefix;
+        private final Map<String, Integer> used = new HashMap<>();
+
+        SaveNames(String prefix) {
+            this.prefix = prefix;
+        }
+
+        String next(String className) {
+            String base = className.replaceAll("\\W+", "").replaceAll("(.)([A-Z][a-z]+)", "$1_$2")
+                    .replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+            int count = used.merge(base, 1, Integer::sum);
+            return prefix + "layers/" + (count == 1 ? base : base + "_" + (count - 1));
+        }
     }
 
     private SieveException structure(String what) {

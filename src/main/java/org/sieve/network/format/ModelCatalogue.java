@@ -43,7 +43,8 @@ public final class ModelCatalogue {
     }
 
     /**
-     * The model with this id, or the model in this folder, or the folder of this model.json.
+     * The model with this id, or the model in this folder or file, whatever its format (recognised
+     * by content, see {@link ModelFormats}).
      */
     public Model resolve(String idOrPath) {
         Map<String, Entry> models = byId();
@@ -52,15 +53,13 @@ public final class ModelCatalogue {
             return ModelStore.load(entry.dir());
         }
         Path path = asPath(idOrPath);
-        if (path != null && Files.isRegularFile(path) && path.getFileName().toString().endsWith(".json")) {
-            return ModelStore.load(path.toAbsolutePath().getParent());
-        }
-        if (path != null && Files.isDirectory(path)) {
-            return ModelStore.load(path);
+        if (path != null && Files.exists(path)) {
+            return ModelFormats.open(path);
         }
         throw new SieveException("Unknown model '" + idOrPath + "'. Available: "
                 + (models.isEmpty() ? "none in " + folders : String.join(", ", models.keySet()))
-                + ". A path to a folder holding model.json (or to the model.json file) also works.");
+                + ". A path to a folder holding model.json (or to the model.json file) also works, as does a model"
+                + " file: " + ModelFormats.opened() + ".");
     }
 
     /** The folder of the model with this id, or null. */

@@ -125,7 +125,7 @@ class TfjsErrorTest {
             lambda.addProperty("class_name", "Lambda");
             lambda.getAsJsonObject("config").addProperty("function", "lambda x: __import__('os').system('rm -rf /')");
         });
-        assertMessage(dir, "layer 'flat' has type 'Lambda', which Sieve does not support", "Supported types: InputLayer, Conv2D");
+        assertMessage(dir, "layer 'flat' is a Lambda layer (Python code), which Sieve never runs", "built-in layers");
     }
 
     @Test

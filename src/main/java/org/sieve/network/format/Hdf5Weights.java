@@ -1,0 +1,120 @@
+package org.sieve.network.format;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Node;
+import io.jhdf.exceptions.HdfException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.sieve.SieveException;
+import org.sieve.network.WeightTensor;
+
+/** Weight tensors and string attributes from a Keras HDF5 file, checked before they are used. */
+final class Hdf5Weights {
+
+    /** Sieve keeps each weight in one float array. */
+    private static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+
+    private final HdfFile hdf;
+    private final String model;
+
+    Hdf5Weights(HdfFile hdf, String model) {
+        this.hdf = hdf;
+        this.model = model;
+    }
+
+    boolean exists(String path) {
+        try {
+            hdf.getByPath(path);
+            return true;
+        } catch (HdfException e) {
+            return false;
+        }
+    }
+
+    /** The float32 or float64 dataset at {@code path}, refused when damaged, oversized or not finite. */
+    WeightTensor tensor(String path) {
+        Node node = node(path);
+        if (!(node instanceof Dataset d)) {
+            throw damaged("'" + path + "' is not a weight tensor");
+        }
+        int[] dims = d.getDimensions();
+        long count = 1;
+        for (int dim : dims) {
+            if (dim < 0 || dim > 0 && count > MAX_ELEMENTS / dim) {
+                throw damaged("weight '" + path + "' declares shape " + Arrays.toString(dims)
+                        + ", more values than Sieve can hold");
+            }
+            count *= dim;
+        }
+        Object data = d.getDataFlat();
+        float[] values;
+        if (data instanceof float[] f) {
+            values = f;
+        } else if (data instanceof double[] v) {
+            values = new float[v.length];
+            for (int i = 0; i < v.length; i++) {
+                values[i] = (float) v[i];
+            }
+        } else {
+            throw new SieveException("Model " + model + ": weight '" + path + "' holds " + d.getJavaType().getSimpleName()
+                    + " values; Sieve reads float32 and float64 weights. Save the model with float32 weights.");
+        }
+        if (values.length != count) {
+            throw damaged("weight '" + path + "' holds " + values.length + " values for shape " + Arrays.toString(dims));
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new SieveException("Model " + model + ": weight '" + path + "' holds " + values[i] + " at index "
+                        + i + "; a usable network has finite weights. Retrain or re-export the model.");
+            }
+        }
+        return new WeightTensor(Arrays.stream(dims).asLongStream().toArray(), values);
+    }
+
+    /**
+     * A string attribute, or the strings of a list attribute; Keras splits long lists into
+     * {@code name0}, {@code name1}, ... when they exceed HDF5's header limit.
+     */
+    List<String> strings(String path, String name) {
+        Node node = node(path);
+        List<String> out = new ArrayList<>();
+        if (node.getAttribute(name) != null) {
+            addStrings(node.getAttribute(name), path, out);
+            return out;
+        }
+        for (int chunk = 0; node.getAttribute(name + chunk) != null; chunk++) {
+            addStrings(node.getAttribute(name + chunk), path, out);
+        }
+        return out;
+    }
+
+    private void addStrings(Attribute a, String path, List<String> out) {
+        Object data = a.getData();
+        if (data instanceof String s) {
+            out.add(s);
+        } else if (data instanceof String[] list) {
+            out.addAll(Arrays.asList(list));
+        } else {
+            throw damaged("attribute '" + a.getName() + "' of '" + path + "' is not text");
+        }
+    }
+
+    private Node node(String path) {
+        if (path.equals("/")) {
+            return hdf;
+        }
+        try {
+            return hdf.getByPath(path);
+        } catch (HdfException e) {
+            throw damaged("has no '" + path + "'");
+        }
+    }
+
+    SieveException damaged(String what) {
+        return new SieveException("Model " + model + ": the Keras weights file " + what
+                + ". The file is damaged or was not written by Keras; save the model again.");
+    }
+}

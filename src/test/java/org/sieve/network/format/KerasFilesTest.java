@@ -1,0 +1,127 @@
+package org.sieve.network.format;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sieve.SieveException;
+import org.sieve.network.Network;
+
+/**
+ * Keras .h5 and .keras files written in Keras's layouts (scripts/write-format-fixtures.py) give
+ * the outputs the script's numpy forward pass computed, and unsafe contents are refused.
+ */
+class KerasFilesTest {
+
+    static final Path FIXTURES = Path.of("src/test/resources/formats");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void keras2H5MatchesTheReference() throws IOException {
+        assertMatchesReference(ModelFormats.open(FIXTURES.resolve("small-cnn.h5")).network());
+    }
+
+    @Test
+    void keras3ArchiveMatchesTheReference() throws IOException {
+        assertMatchesReference(ModelFormats.open(FIXTURES.resolve("small-cnn.keras")).network());
+    }
+
+    @Test
+    void nestedModelsBecomeLayersInPlace() {
+        Network n = ModelFormats.open(FIXTURES.resolve("small-cnn.keras")).network();
+        assertEquals("[image, conv1, bn1, pool1, block_conv, block_bn, block_relu, gap, probs]",
+                n.layers().stream().map(l -> l.name()).toList().toString());
+        assertEquals(java.util.List.of("pool1"), n.layer("block_conv").inputs());
+        assertEquals(java.util.List.of("block_relu"), n.layer("gap").inputs());
+    }
+
+    @Test
+    void theFileNameDoesNotMatter() throws IOException {
+        Path misnamed = Files.copy(FIXTURES.resolve("small-cnn.keras"), tmp.resolve("model.onnx"));
+        assertEquals("Keras 3 .keras", ModelFormats.recognise(misnamed).name());
+        Path h5 = Files.copy(FIXTURES.resolve("small-cnn.h5"), tmp.resolve("weights.bin"));
+        assertEquals("Keras 2 .h5 (whole model)", ModelFormats.recognise(h5).name());
+    }
+
+    @Test
+    void lambdaLayersAreRefusedEvenWhenUnconnected() {
+        assertRefused(FIXTURES.resolve("lambda-unconnected.h5"), "layer 'sneaky' is a Lambda layer");
+    }
+
+    @Test
+    void customObjectsAreRefused() {
+        assertRefused(FIXTURES.resolve("custom-object.keras"), "layer 'scaled' is a custom object 'my_package>Scale'");
+    }
+
+    @Test
+    void archiveEntriesLeadingOutsideAreRefused() {
+        assertRefused(FIXTURES.resolve("zip-slip.keras"), "entry '../../evil.txt', a path leading outside it");
+    }
+
+    @Test
+    void nonFiniteWeightsAreRefusedNamingTheTensor() throws Exception {
+        Path copy = tmp.resolve("nan.h5");
+        byte[] bytes = Files.readAllBytes(FIXTURES.resolve("small-cnn.h5"));
+        Files.write(copy, bytes);
+        try (var f = new java.io.RandomAccessFile(copy.toFile(), "rw")) {
+            long at = offsetOfDataset(copy, "model_weights/probs/probs/bias:0");
+            f.seek(at);
+            f.write(new byte[] {0, 0, (byte) 0xc0, 0x7f}); // little-endian float NaN
+        }
+        assertRefused(copy, "weight 'model_weights/probs/probs/bias:0' holds NaN at index 0");
+    }
+
+    private static long offsetOfDataset(Path file, String path) {
+        try (io.jhdf.HdfFile hdf = new io.jhdf.HdfFile(file)) {
+            io.jhdf.api.Dataset d = hdf.getDatasetByPath(path);
+            return ((io.jhdf.api.dataset.ContiguousDataset) d).getDataAddress();
+        }
+    }
+
+    static void assertRefused(Path file, String expected) {
+        SieveException e = assertThrows(SieveException.class, () -> ModelFormats.open(file));
+        assertEquals(SieveException.BAD_INPUT, e.exitCode());
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+    }
+
+    private static void assertMatchesReference(Network network) throws IOException {
+        JsonObject ref = JsonParser.parseString(Files.readString(FIXTURES.resolve("keras-reference.json"),
+                StandardCharsets.UTF_8)).getAsJsonObject();
+        Map<String, float[]> outputs = FormatFixtures.outputs(network, floats(ref.getAsJsonArray("input")));
+        for (String layer : ref.getAsJsonObject("outputs").keySet()) {
+            float[] expected = floats(ref.getAsJsonObject("outputs").getAsJsonArray(layer));
+            float[] actual = outputs.get(layer);
+            assertEquals(expected.length, actual.length, layer);
+            double scale = 0;
+            for (float v : expected) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+            for (int i = 0; i < expected.length; i++) {
+                double diff = Math.abs(expected[i] - actual[i]);
+                assertTrue(diff <= 1e-4 * Math.max(Math.abs(expected[i]), scale * 1e-3),
+                        layer + "[" + i + "]: expected " + expected[i] + ", got " + actual[i]);
+            }
+        }
+    }
+
+    private static float[] floats(JsonArray a) {
+        float[] v = new float[a.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = a.get(i).getAsFloat();
+        }
+        return v;
+    }
+}
