@@ -36,6 +36,7 @@ public final class Classifier implements AutoCloseable {
     private final Graph graph = TensorFlowRuntime.get().newGraph();
     private final Session session;
     private final Placeholder<TFloat32> input;
+    private final Operand<TFloat32> output;
     private final Operand<TFloat32> probabilities;
 
     public Classifier(Model model) {
@@ -47,9 +48,8 @@ public final class Classifier implements AutoCloseable {
             Operand<TFloat32> x = tf.math.div(tf.math.sub(input, tf.constant(meta.normalizationMean())),
                     tf.constant(meta.normalizationStd()));
             Layer out = model.network().output();
-            Operand<TFloat32> y = GraphBuilder.build(model.network(), new ConstantWeights(tf, model.network()), x)
-                    .get(out.name());
-            probabilities = producesProbabilities(out) ? y : tf.nn.softmax(y);
+            output = GraphBuilder.build(model.network(), new ConstantWeights(tf, model.network()), x).get(out.name());
+            probabilities = producesProbabilities(out) ? output : tf.nn.softmax(output);
             session = TensorFlowRuntime.get().openSession(graph, ComputeDevice.CPU);
         } catch (RuntimeException e) {
             graph.close();
@@ -65,18 +65,27 @@ public final class Classifier implements AutoCloseable {
 
     /** Probabilities per image, each image HWC in [0,1]. */
     public float[][] probabilities(float[][] images) {
+        return run(probabilities, images);
+    }
+
+    /** The network's final output for one image, flat, as the network computes it (before any softmax Sieve adds). */
+    public float[] output(float[] image) {
+        return run(output, new float[][] {image})[0];
+    }
+
+    private float[][] run(Operand<TFloat32> fetched, float[][] images) {
         int perImage = meta.inputHeight() * meta.inputWidth() * meta.inputChannels();
         float[] batch = new float[images.length * perImage];
         for (int i = 0; i < images.length; i++) {
             System.arraycopy(images[i], 0, batch, i * perImage, perImage);
         }
         try (var t = Tensors.of(batch, images.length, meta.inputHeight(), meta.inputWidth(), meta.inputChannels());
-                Result r = session.runner().feed(input, t).fetch(probabilities).run()) {
+                Result r = session.runner().feed(input, t).fetch(fetched).run()) {
             float[] flat = Tensors.floats(r.get(0));
-            int classes = flat.length / images.length;
+            int values = flat.length / images.length;
             float[][] out = new float[images.length][];
             for (int i = 0; i < images.length; i++) {
-                out[i] = Arrays.copyOfRange(flat, i * classes, (i + 1) * classes);
+                out[i] = Arrays.copyOfRange(flat, i * values, (i + 1) * values);
             }
             return out;
         }

@@ -20,7 +20,7 @@ import org.sieve.metrics.SettingsTable;
 /** The declared command line: help made from the commands and the settings table, usage errors, exit codes. */
 class CommandLineTest {
 
-    static final List<String> COMMANDS = List.of("models", "layers", "analyze", "batch", "cache", "train",
+    static final List<String> COMMANDS = List.of("models", "layers", "analyze", "predict", "import", "batch", "cache", "train",
             "train-decoders", "bench", "snapshot", "completion");
     static final String IMAGE = "sample-images/mnist/0-7.png";
 

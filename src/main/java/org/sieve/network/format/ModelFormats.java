@@ -50,13 +50,13 @@ public final class ModelFormats {
 
     /** A format recognised, so that users learn what they have, but not read by this build. */
     static ModelFormat recognisedOnly(String name, Predicate<ModelFile> signature) {
-        return new Format(name, signature, null, "this build of Sieve recognises " + name
-                + " but cannot read it yet; save the model as Keras .keras or .h5, or as a TensorFlow.js layers model");
+        return new Format(name, signature, null, "which this build of Sieve recognises but cannot read yet;"
+                + " save the model as Keras .keras or .h5, or as a TensorFlow.js layers model");
     }
 
     /** A format Sieve will not open, with how to convert it into one it does. */
     static ModelFormat refused(String name, Predicate<ModelFile> signature, String howToConvert) {
-        return new Format(name, signature, null, "Sieve does not open " + name + " files: " + howToConvert);
+        return new Format(name, signature, null, "which Sieve does not open: " + howToConvert);
     }
 
     /** The format of the file or folder at {@code path}; an unknown one fails naming the formats Sieve opens. */
@@ -121,7 +121,7 @@ public final class ModelFormats {
         @Override
         public Model open(Path path) {
             if (refusal != null) {
-                throw new SieveException("Model " + path + ": this is a " + name + "; " + refusal + ".");
+                throw new SieveException("Model " + path + ": recognised as " + name + ", " + refusal + ".");
             }
             Network network = reader.apply(path);
             return Model.of(network, ModelMetadata.defaults(idOf(path), network));

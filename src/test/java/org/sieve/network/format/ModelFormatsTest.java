@@ -34,7 +34,7 @@ class ModelFormatsTest {
     void onnxExportedByPytorchIsRecognisedButNotYetRead() throws IOException {
         Path onnx = Files.copy(FIXTURES.resolve("tiny.onnx"), tmp.resolve("tiny.bin"));
         assertEquals("ONNX", ModelFormats.recognise(onnx).name());
-        assertRefused(onnx, "this build of Sieve recognises ONNX but cannot read it yet");
+        assertRefused(onnx, "recognised as ONNX, which this build of Sieve recognises but cannot read yet");
     }
 
     @Test
@@ -56,7 +56,7 @@ class ModelFormatsTest {
         byte[] flatbuffer = new byte[64];
         System.arraycopy("TFL3".getBytes(StandardCharsets.US_ASCII), 0, flatbuffer, 4, 4);
         Path file = Files.write(tmp.resolve("detector"), flatbuffer);
-        assertRefused(file, "Sieve does not open TensorFlow Lite (TFL3) files");
+        assertRefused(file, "recognised as TensorFlow Lite (TFL3), which Sieve does not open");
     }
 
     @Test
@@ -82,7 +82,7 @@ class ModelFormatsTest {
         graph.write(new byte[] {0x22, 2, 0x08, 1});
         Path pb = Files.write(tmp.resolve("frozen.onnx"), graph.toByteArray());
         assertEquals("frozen TensorFlow GraphDef (.pb)", ModelFormats.recognise(pb).name());
-        assertRefused(pb, "recognises frozen TensorFlow GraphDef (.pb) but cannot read it yet");
+        assertRefused(pb, "recognised as frozen TensorFlow GraphDef (.pb), which this build");
     }
 
     @Test

@@ -1,0 +1,88 @@
+package org.sieve.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.sieve.analysis.Classifier;
+import org.sieve.image.PreparedImage;
+import org.sieve.network.format.Model;
+import org.sieve.network.format.ModelMetadata;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code sieve predict}: what a model predicts for one image. */
+@Command(name = "predict",
+        header = "Show a model's prediction for one image.",
+        description = "Runs the model on one image (normalised as the model's sieve.json says) and prints the most"
+                + " probable classes; with --json, the model's whole final output as well.")
+final class PredictCommand extends Subcommand {
+
+    @Mixin
+    ModelOption modelOption;
+
+    @Option(names = "--image", required = true, paramLabel = "FILE", description = "PNG, JPEG, BMP or GIF;"
+            + " converted to the model's channels and resized to its input.")
+    Path imagePath;
+
+    @Mixin
+    RegionOption region;
+
+    @Mixin
+    FittingOption fitting;
+
+    @Option(names = "--top", paramLabel = "K", description = "How many classes to list (default 5).")
+    int top = 5;
+
+    @Option(names = "--json", description = "Print one JSON object: 'output' (the model's final output values, flat,"
+            + " as the model computes them) and 'top' (label and score, highest first).")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (top < 1) {
+            throw new UsageException("--top must be at least 1, not " + top + ".");
+        }
+        Model model = modelOption.resolve();
+        ModelMetadata meta = model.metadata();
+        PreparedImage image = region.load(imagePath, meta.inputHeight(), meta.inputWidth(), meta.inputChannels(),
+                fitting.mode());
+        try (Classifier classifier = new Classifier(model)) {
+            List<Classifier.Prediction> best = classifier.top(image.pixels(), top);
+            if (json) {
+                out().println(new GsonBuilder().disableHtmlEscaping().create().toJson(
+                        toJson(classifier.output(image.pixels()), best)));
+                return 0;
+            }
+            out().printf("%s on %s%n", meta.id(), image.source());
+            TextTable table = new TextTable("RANK", "LABEL", "SCORE").alignRight(0, 2);
+            for (int i = 0; i < best.size(); i++) {
+                table.add(String.valueOf(i + 1), best.get(i).label(),
+                        String.format(Locale.ROOT, "%.4f", best.get(i).probability()));
+            }
+            table.print(out());
+        }
+        return 0;
+    }
+
+    private static JsonObject toJson(float[] output, List<Classifier.Prediction> best) {
+        JsonObject o = new JsonObject();
+        JsonArray values = new JsonArray();
+        for (float v : output) {
+            values.add(v);
+        }
+        o.add("output", values);
+        JsonArray list = new JsonArray();
+        for (Classifier.Prediction p : best) {
+            JsonObject entry = new JsonObject();
+            entry.addProperty("label", p.label());
+            entry.addProperty("score", p.probability());
+            list.add(entry);
+        }
+        o.add("top", list);
+        return o;
+    }
+}
