@@ -18,7 +18,11 @@ import org.sieve.image.ImageScan;
 import org.sieve.image.ResizeMode;
 import org.sieve.network.format.ModelCatalogue;
 import org.sieve.network.format.ModelMetadata;
-import org.sieve.network.format.ModelStore;
+import org.sieve.network.format.Labels;
+import org.sieve.network.format.Model;
+import org.sieve.network.format.ModelFormats;
+import org.sieve.network.format.ModelImport;
+import org.sieve.network.format.PixelNormalization;
 import org.sieve.render.Png;
 import org.sieve.report.Captions;
 import org.sieve.report.ComparisonSheet;
@@ -30,6 +34,7 @@ import org.sieve.ui.model.CompareKind;
 import org.sieve.ui.model.ImageSource;
 import org.sieve.ui.model.LayerInfo;
 import org.sieve.ui.model.LoadedModel;
+import org.sieve.ui.model.FileModelSettings;
 import org.sieve.ui.model.ModelEntry;
 import org.sieve.ui.model.PanelState;
 import org.sieve.ui.model.UserMessage;
@@ -42,9 +47,6 @@ import org.sieve.ui.work.Errors;
  * parts (reading files, rendering sheets) run in the background; analyses go to the service.
  */
 public final class Actions {
-
-    /** Model files the desktop entry offers to open: TensorFlow.js model.json, ONNX, Keras. */
-    private static final List<String> MODEL_SUFFIXES = List.of(".json", ".onnx", ".keras", ".h5");
 
     private final AppModel app;
     private final ExplorerConfig config;
@@ -144,11 +146,24 @@ public final class Actions {
         loadModel(entry.dir(), loaded -> panel.model().set(loaded));
     }
 
-    /** A model folder, or its model.json, chosen or dropped by the user: opened in the active panel. */
+    /**
+     * Asks what a model file without sieve.json needs (normalisation, labels); null when the user
+     * cancels. The window sets a dialog; without one the file is fed as it is.
+     */
+    public interface ModelQuestion {
+        FileModelSettings ask(Path file, Model model);
+    }
+
+    private ModelQuestion modelQuestion = (file, model) -> new FileModelSettings("none", null);
+
+    public void modelQuestion(ModelQuestion question) {
+        this.modelQuestion = question;
+    }
+
+    /** A model folder or model file (any recognised format), chosen or dropped by the user: opened in the active panel. */
     public void openModel(Path path) {
-        Path dir = Files.isRegularFile(path) ? path.toAbsolutePath().getParent() : path;
-        loadModel(dir, loaded -> {
-            addRecent(ModelEntry.of(loaded.metadata(), dir, !isBundled(dir)));
+        loadModel(path, loaded -> {
+            addRecent(ModelEntry.of(loaded.metadata(), path, !isBundled(path)));
             app.active().get().model().set(loaded);
         });
     }
@@ -164,15 +179,50 @@ public final class Actions {
         app.models().add(entry);
     }
 
-    private void loadModel(Path dir, java.util.function.Consumer<LoadedModel> then) {
-        app.active().get().loading().set(true);
-        background.run(() -> LoadedModel.of(ModelStore.load(dir)), loaded -> {
-            app.active().get().loading().set(false);
-            then.accept(loaded);
-        }, failure -> {
-            app.active().get().loading().set(false);
-            app.tell(Errors.message("Cannot open the model in " + dir, failure));
-        });
+    /**
+     * Reads the model off the FX thread; a file without sieve.json first gets the user's answer
+     * (asked once per file, then remembered).
+     */
+    private void loadModel(Path path, java.util.function.Consumer<LoadedModel> then) {
+        PanelState panel = app.active().get();
+        panel.loading().set(true);
+        java.util.function.Consumer<Throwable> failed = failure -> {
+            panel.loading().set(false);
+            app.tell(Errors.message("Cannot open the model " + path, failure));
+        };
+        background.run(() -> {
+            Model model = ModelFormats.open(path);
+            return model.dir() == null ? model : LoadedModel.of(model);
+        }, read -> {
+            if (read instanceof LoadedModel loaded) {
+                panel.loading().set(false);
+                then.accept(loaded);
+                return;
+            }
+            Model model = (Model) read;
+            String key = path.toAbsolutePath().normalize().toString();
+            FileModelSettings answer = app.fileModels().get(key);
+            if (answer == null) {
+                answer = modelQuestion.ask(path, model);
+            }
+            if (answer == null) {
+                panel.loading().set(false);
+                return;
+            }
+            FileModelSettings settings = answer;
+            background.run(() -> LoadedModel.of(describe(model, settings, path)), loaded -> {
+                app.fileModels().put(key, settings);
+                panel.loading().set(false);
+                then.accept(loaded);
+            }, failed);
+        }, failed);
+    }
+
+    /** The model file with the user's normalisation and labels, as {@code sieve import} would save it. */
+    static Model describe(Model model, FileModelSettings settings, Path file) {
+        int channels = model.network().input().channels();
+        return new ModelImport(model.id(), null, PixelNormalization.parse(settings.normalization(), channels),
+                settings.labels() == null ? List.of() : Labels.read(settings.labels()), null).applyTo(model, file);
     }
 
     /** An image file for the active panel. */
@@ -206,14 +256,14 @@ public final class Actions {
     }
 
     /**
-     * Files dropped on the window, pasted or given at start: a folder or model file opens as a
-     * model, anything else as the image.
+     * Files dropped on the window, pasted or given at start: an image opens as the image,
+     * anything else as a model (recognised by content, so a wrong file gets the model reader's
+     * explanation).
      */
     public void openFiles(List<File> files) {
         for (File f : files) {
             Path p = f.toPath();
-            String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (Files.isDirectory(p) || MODEL_SUFFIXES.stream().anyMatch(name::endsWith)) {
+            if (Files.isDirectory(p) || !isImage(p)) {
                 openModel(p);
             } else {
                 openImage(p);

@@ -162,6 +162,9 @@ public final class ExplorerApp extends Application {
         app.colourRange().set(s.colourRange());
         app.sheetSize().set(s.sheetSize());
         app.lastFolder().set(s.lastFolder == null ? null : Path.of(s.lastFolder));
+        if (s.fileModels != null) {
+            app.fileModels().putAll(s.fileModels);
+        }
         app.compareKind().set(parse(CompareKind.class, s.compareKind, CompareKind.TWO_MODELS));
         // Start-up settings win over remembered ones, except the metric, which is chosen beside Analyze.
         DiscardingSettings start = config.settings() != null ? config.settings() : app.settings().get();
@@ -175,9 +178,11 @@ public final class ExplorerApp extends Application {
         a.resizeMode().set(parse(ResizeMode.class, s.resizeMode, ResizeMode.STRETCH));
         for (String dir : s.recentModels == null ? List.<String>of() : s.recentModels) {
             Path p = Path.of(dir);
-            if (Files.isDirectory(p) && app.models().stream().noneMatch(e -> p.equals(e.dir()))) {
+            if (Files.exists(p) && app.models().stream().noneMatch(e -> p.equals(e.dir()))) {
                 try {
-                    app.models().add(ModelEntry.of(org.sieve.network.format.ModelStore.readMetadata(p), p, true));
+                    app.models().add(Files.isDirectory(p)
+                            ? ModelEntry.of(org.sieve.network.format.ModelStore.readMetadata(p), p, true)
+                            : ModelEntry.ofFile(p));
                 } catch (RuntimeException ignored) {
                     // A model that moved or broke since is simply not offered.
                 }
@@ -305,6 +310,7 @@ public final class ExplorerApp extends Application {
         s.compare = app.compare().get();
         s.compareKind = app.compareKind().get().name();
         s.recentModels = app.models().stream().filter(ModelEntry::recent).map(e -> e.dir().toString()).toList();
+        s.fileModels = new java.util.LinkedHashMap<>(app.fileModels());
         s.settings = SavedState.settingsOf(app.settings().get());
         return s;
     }

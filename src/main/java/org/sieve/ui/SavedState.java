@@ -56,6 +56,8 @@ final class SavedState {
     boolean compare;
     String compareKind;
     List<String> recentModels = new ArrayList<>();
+    /** Normalisation and labels the user gave for model files without sieve.json, by absolute path. */
+    Map<String, org.sieve.ui.model.FileModelSettings> fileModels;
     /** Every setting of {@link SettingsTable} by its name, as text: "tau": "1.5", "grid": "auto". */
     Map<String, String> settings;
 

@@ -38,6 +38,8 @@ public final class AppModel {
     private final BooleanProperty presentation = new SimpleBooleanProperty(false);
     private final BooleanProperty controlsShown = new SimpleBooleanProperty(true);
     private final ObjectProperty<Path> lastFolder = new SimpleObjectProperty<>();
+    /** Answers for model files without sieve.json, by absolute path. */
+    private final java.util.Map<String, FileModelSettings> fileModels = new java.util.LinkedHashMap<>();
     private final ObjectProperty<SheetSize> sheetSize = new SimpleObjectProperty<>(SheetSize.FULL_HD);
     private final ObjectProperty<MaskTool> maskTool = new SimpleObjectProperty<>(MaskTool.NONE);
     private final ObservableList<UserMessage> messages = FXCollections.observableArrayList();
@@ -136,6 +138,10 @@ public final class AppModel {
     }
 
     /** The folder a file was last opened from or saved to, where the next dialog starts; null at first. */
+    public java.util.Map<String, FileModelSettings> fileModels() {
+        return fileModels;
+    }
+
     public ObjectProperty<Path> lastFolder() {
         return lastFolder;
     }

@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.sieve.network.format.ModelMetadata;
 
 /**
- * A model the picker offers: a bundled one (by id) or one opened from a folder.
+ * A model the picker offers: a bundled one (by id) or one opened from a folder or model file.
  *
  * @param recent whether it was opened by the user rather than found in the catalogue
  */
@@ -14,6 +14,12 @@ public record ModelEntry(String id, String name, String dataset, Double testAccu
     public static ModelEntry of(ModelMetadata m, Path dir, boolean recent) {
         return new ModelEntry(m.id(), m.name() == null || m.name().isBlank() ? m.id() : m.name(), m.dataset(),
                 m.testAccuracy(), dir, recent);
+    }
+
+    /** A model file (Keras, ...) opened earlier, offered by its file name until it is read again. */
+    public static ModelEntry ofFile(Path file) {
+        String name = file.getFileName().toString();
+        return new ModelEntry(name, name, null, null, file, true);
     }
 
     /** One line: name, data set and accuracy. */

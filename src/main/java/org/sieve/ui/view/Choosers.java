@@ -34,7 +34,22 @@ final class Choosers {
         }
     }
 
+    /** A model file of any recognised format (a TensorFlow.js model by its model.json). */
     static void openModel(Actions actions, Window owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a model file");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Model files", "*.keras", "*.h5", "*.hdf5", "*.onnx", "*.json", "*.pb"),
+                new FileChooser.ExtensionFilter("All files (recognised by content)", "*"));
+        startIn(chooser, actions.app(), null);
+        File f = chooser.showOpenDialog(owner);
+        if (f != null) {
+            remember(actions.app(), f.toPath().getParent());
+            actions.openModel(f.toPath());
+        }
+    }
+
+    static void openModelFolder(Actions actions, Window owner) {
         Path dir = folder(actions.app(), owner, "Open a model folder (holding model.json)");
         if (dir != null) {
             actions.openModel(dir);

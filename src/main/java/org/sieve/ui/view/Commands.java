@@ -42,7 +42,8 @@ public final class Commands {
         file.getItems().addAll(
                 item("Open image…", Shortcut.OPEN_IMAGE, () -> Choosers.openImage(actions, stage)),
                 item("Paste image", Shortcut.PASTE_IMAGE, () -> Clipboards.paste(actions)),
-                item("Open model folder…", Shortcut.OPEN_MODEL, () -> Choosers.openModel(actions, stage)),
+                item("Open model…", Shortcut.OPEN_MODEL, () -> Choosers.openModel(actions, stage)),
+                item("Open model folder…", null, () -> Choosers.openModelFolder(actions, stage)),
                 new SeparatorMenuItem(),
                 item("Save sheet…", Shortcut.SAVE_SHEET, () -> ExportDialog.saveSheet(actions, stage)),
                 item("Export numbers (CSV, JSON)…", Shortcut.EXPORT_NUMBERS,
@@ -105,7 +106,8 @@ public final class Commands {
         image.setTooltip(Fx.tip("Open an image — " + Shortcut.OPEN_IMAGE.display()));
         Button model = new Button("Model…", Fx.icon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
         model.setOnAction(e -> Choosers.openModel(actions, stage));
-        model.setTooltip(Fx.tip("Open a model folder — " + Shortcut.OPEN_MODEL.display()));
+        model.setTooltip(Fx.tip("Open a model file: Keras .keras or .h5, a TensorFlow.js model.json — "
+                + Shortcut.OPEN_MODEL.display()));
         Button sheet = new Button("Save sheet…", Fx.icon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
         sheet.setId("save-sheet");
         sheet.setTooltip(Fx.tip("Save a slide-sized PNG of the results — " + Shortcut.SAVE_SHEET.display()));

@@ -131,6 +131,8 @@ public final class LayerPicker extends VBox {
             // The shape is short and always shown whole; a long name gives way, its tooltip whole.
             kind.setMinWidth(Region.USE_PREF_SIZE);
             box.setMinWidth(0);
+            // Layer names such as conv2d_1 are shown as written, not read as keyboard mnemonics.
+            box.setMnemonicParsing(false);
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             row = new HBox(6, box, spacer, kind);

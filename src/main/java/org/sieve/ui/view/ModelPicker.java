@@ -32,7 +32,7 @@ public final class ModelPicker extends VBox {
         HBox.setHgrow(combo, Priority.ALWAYS);
         Button open = new Button(null, Fx.icon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
         open.setId("open-model");
-        open.setTooltip(Fx.tip("Open a model folder (holding model.json) — " + Shortcut.OPEN_MODEL.display()
+        open.setTooltip(Fx.tip("Open a model file (Keras .keras or .h5, TensorFlow.js model.json) — " + Shortcut.OPEN_MODEL.display()
                 + ". You can also drop one on"
                 + " the window."));
         open.setOnAction(e -> Choosers.openModel(actions, getScene().getWindow()));
