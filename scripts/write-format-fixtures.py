@@ -10,6 +10,7 @@ is computed here in numpy; its outputs are the committed reference (keras-refere
 PyTorch files (torch.save, TorchScript, ONNX export) come from PyTorch itself.
 
 Run with Debian's python3 (h5py, numpy, torch): /usr/bin/python3 scripts/write-format-fixtures.py
+With --large DIR it writes instead a VGG-sized Sequential network (large.h5, large.keras) to time opening.
 """
 import io
 import json
@@ -186,7 +187,7 @@ def k3_model(extra=()):
 def snake_names(classes):
     used, out = {}, []
     for c in classes:
-        base = {"InputLayer": "input_layer", "Conv2D": "conv2d", "BatchNormalization": "batch_normalization",
+        base = {"InputLayer": "input_layer", "Flatten": "flatten", "Conv2D": "conv2d", "BatchNormalization": "batch_normalization",
                 "MaxPooling2D": "max_pooling2d", "BLOCK": "functional", "Activation": "activation",
                 "GlobalAveragePooling2D": "global_average_pooling2d", "Dense": "dense"}[c]
         out.append(base if base not in used else f"{base}_{used[base] + 1}")
@@ -212,13 +213,88 @@ def keras3_weights():
     return buf.getvalue()
 
 
+def put(z, name, data):
+    """A zip entry with a fixed date, so that rerunning the script gives the same bytes."""
+    z.writestr(zipfile.ZipInfo(name, date_time=(2026, 11, 26, 9, 0, 0)), data)
+
+
 def write_keras(path, config, extra_entries=()):
     with zipfile.ZipFile(path, "w") as z:
-        z.writestr("metadata.json", json.dumps({"keras_version": "3.3.3", "date_saved": "2026-11-26@09:00:00"}))
-        z.writestr("config.json", json.dumps(config))
-        z.writestr("model.weights.h5", keras3_weights())
+        put(z, "metadata.json", json.dumps({"keras_version": "3.3.3", "date_saved": "2026-11-26@09:00:00"}))
+        put(z, "config.json", json.dumps(config))
+        put(z, "model.weights.h5", keras3_weights())
         for name, data in extra_entries:
-            z.writestr(name, data)
+            put(z, name, data)
+
+
+# ---- Sequential models (Keras numbers repeated classes: conv2d, conv2d_1) ----
+
+def sequential_layers(size, channels, filters):
+    """Convolutions (3x3 same, relu) doubling filters after each pooling, then flatten and dense 4."""
+    layers, h, c = [], size, channels
+    for i, f in enumerate(filters):
+        layers.append(("Conv2D", conv_config(f"c{i + 1}", f, "same", "relu"), [rand(3, 3, c, f, scale=(2 / (9 * c)) ** 0.5),
+                                                                          rand(f, scale=0.1)]))
+        c = f
+        if i % 2 == 1:
+            layers.append(("MaxPooling2D", {"name": f"p{i + 1}", "pool_size": [2, 2], "padding": "valid",
+                                            "strides": [2, 2], "data_format": "channels_last"}, []))
+            h //= 2
+    layers.append(("Flatten", {"name": "flat", "data_format": "channels_last"}, []))
+    layers.append(("Dense", {"name": "out", "trainable": True, "dtype": "float32", "units": 4, "activation": "linear",
+                             "use_bias": True}, [rand(h * h * c, 4, scale=(1 / (h * h * c)) ** 0.5), rand(4, scale=0.1)]))
+    return layers
+
+
+def sequential_forward(layers, x):
+    outs = {}
+    for cls, cfg, w in layers:
+        if cls == "Conv2D":
+            x = np.maximum(conv(x, w[0], w[1], pad=True), 0)
+        elif cls == "MaxPooling2D":
+            h, wd, c = x.shape
+            x = x.reshape(h // 2, 2, wd // 2, 2, c).max(axis=(1, 3))
+        elif cls == "Flatten":
+            x = x.reshape(-1)
+        else:
+            x = x @ w[0] + w[1]
+        outs[cfg["name"]] = x
+    return outs
+
+
+def write_sequential(base, layers, shape):
+    k2 = [{"class_name": "InputLayer", "config": {"batch_input_shape": [None] + shape, "dtype": "float32",
+                                                   "name": "input_1"}}]
+    k2 += [{"class_name": cls, "config": cfg} for cls, cfg, _ in layers]
+    config = {"class_name": "Sequential", "config": {"name": "sequential", "layers": k2},
+              "keras_version": "2.15.0", "backend": "tensorflow"}
+    with h5py.File(base + ".h5", "w") as f:
+        f.attrs["keras_version"] = b"2.15.0"
+        f.attrs["backend"] = b"tensorflow"
+        f.attrs["model_config"] = json.dumps(config).encode("utf8")
+        g = f.create_group("model_weights")
+        g.attrs["layer_names"] = np.array([cfg["name"].encode() for _, cfg, _ in layers])
+        for cls, cfg, w in layers:
+            lg = g.create_group(cfg["name"])
+            names = [f"{cfg['name']}/{n}:0" for n in WEIGHT_NAMES.get(cls, [])]
+            lg.attrs["weight_names"] = np.array([n.encode() for n in names], dtype="S")
+            for n, v in zip(names, w):
+                lg.create_dataset(n, data=v)
+    k3 = [{"module": "keras.layers", "class_name": "InputLayer", "registered_name": None,
+           "config": {"batch_shape": [None] + shape, "dtype": "float32", "name": "input_layer"}}]
+    k3 += [{"module": "keras.layers", "class_name": cls, "config": cfg, "registered_name": None} for cls, cfg, _ in layers]
+    buf = io.BytesIO()
+    with h5py.File(buf, "w") as f:
+        f.create_group("vars")
+        for (cls, cfg, w), path in zip(layers, snake_names([c for c, _, _ in layers])):
+            v = f.create_group("layers/" + path + "/vars")
+            for i, t in enumerate(w):
+                v.create_dataset(str(i), data=t)
+    with zipfile.ZipFile(base + ".keras", "w") as z:
+        put(z, "metadata.json", json.dumps({"keras_version": "3.3.3", "date_saved": "2026-11-26@09:00:00"}))
+        put(z, "config.json", json.dumps({"module": "keras", "class_name": "Sequential", "registered_name": None,
+                                          "config": {"name": "sequential", "layers": k3}}))
+        put(z, "model.weights.h5", buf.getvalue())
 
 
 def write_pytorch():
@@ -257,8 +333,26 @@ def main():
                              for k in ("conv1", "bn1", "block_conv", "block_relu", "probs")}}
     with open(os.path.join(OUT, "keras-reference.json"), "w") as f:
         json.dump(reference, f)
+    seq = sequential_layers(8, 1, [3, 3])
+    write_sequential(os.path.join(OUT, "sequential"), seq, [8, 8, 1])
+    xs = np.random.default_rng(6).random((8, 8, 1)).astype(np.float32)
+    outs = sequential_forward(seq, xs.astype(np.float64))
+    with open(os.path.join(OUT, "sequential-reference.json"), "w") as f:
+        json.dump({"input": [float(v) for v in xs.reshape(-1)],
+                   "outputs": {k: [float(v) for v in np.asarray(outs[k]).reshape(-1)] for k in ("c2", "out")}}, f)
     write_pytorch()
 
 
+def write_large(folder):
+    """A VGG-like Sequential network on 224x224x3 (about 19 M weights) as .h5 and .keras, to time opening."""
+    os.makedirs(folder, exist_ok=True)
+    write_sequential(os.path.join(folder, "large"), sequential_layers(224, 3, [32, 32, 64, 64, 128, 128, 256, 256]),
+                     [224, 224, 3])
+
+
 if __name__ == "__main__":
-    main()
+    import sys
+    if len(sys.argv) == 3 and sys.argv[1] == "--large":
+        write_large(sys.argv[2])
+    else:
+        main()

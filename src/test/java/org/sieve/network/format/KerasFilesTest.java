@@ -30,12 +30,21 @@ class KerasFilesTest {
 
     @Test
     void keras2H5MatchesTheReference() throws IOException {
-        assertMatchesReference(ModelFormats.open(FIXTURES.resolve("small-cnn.h5")).network());
+        assertMatchesReference(ModelFormats.open(FIXTURES.resolve("small-cnn.h5")).network(), "keras-reference.json");
     }
 
     @Test
     void keras3ArchiveMatchesTheReference() throws IOException {
-        assertMatchesReference(ModelFormats.open(FIXTURES.resolve("small-cnn.keras")).network());
+        assertMatchesReference(ModelFormats.open(FIXTURES.resolve("small-cnn.keras")).network(), "keras-reference.json");
+    }
+
+    @Test
+    void sequentialModelsMatchTheirReference() throws IOException {
+        for (String file : new String[] {"sequential.h5", "sequential.keras"}) {
+            Network n = ModelFormats.open(FIXTURES.resolve(file)).network();
+            assertEquals("[c1, c2, p2, flat, out]", n.analysableLayers().stream().map(l -> l.name()).toList().toString());
+            assertMatchesReference(n, "sequential-reference.json");
+        }
     }
 
     @Test
@@ -97,8 +106,8 @@ class KerasFilesTest {
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     }
 
-    private static void assertMatchesReference(Network network) throws IOException {
-        JsonObject ref = JsonParser.parseString(Files.readString(FIXTURES.resolve("keras-reference.json"),
+    private static void assertMatchesReference(Network network, String reference) throws IOException {
+        JsonObject ref = JsonParser.parseString(Files.readString(FIXTURES.resolve(reference),
                 StandardCharsets.UTF_8)).getAsJsonObject();
         Map<String, float[]> outputs = FormatFixtures.outputs(network, floats(ref.getAsJsonArray("input")));
         for (String layer : ref.getAsJsonObject("outputs").keySet()) {
