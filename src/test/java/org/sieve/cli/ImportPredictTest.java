@@ -136,5 +136,9 @@ class ImportPredictTest {
         MainTest.Outcome size = sieve("import", H5.toString(), "--out", tmp.resolve("s").toString(), "--input", "24x24");
         assertEquals(0, size.status(), size.err());
         assertTrue(size.err().contains("input 24x24x3"), size.err());
+        MainTest.Outcome flat = sieve("import", "src/test/resources/formats/sequential.h5", "--out",
+                tmp.resolve("f").toString(), "--input", "16x16");
+        assertEquals(3, flat.status());
+        assertTrue(flat.err().contains("The model cannot take 16x16 input (it takes 8x8)"), flat.err());
     }
 }

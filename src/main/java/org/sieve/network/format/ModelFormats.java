@@ -50,7 +50,7 @@ public final class ModelFormats {
 
     /** A format recognised, so that users learn what they have, but not read by this build. */
     static ModelFormat recognisedOnly(String name, Predicate<ModelFile> signature) {
-        return new Format(name, signature, null, "which this build of Sieve recognises but cannot read yet;"
+        return new Format(name, signature, null, "which this build of Sieve cannot read yet;"
                 + " save the model as Keras .keras or .h5, or as a TensorFlow.js layers model");
     }
 

@@ -34,7 +34,7 @@ class ModelFormatsTest {
     void onnxExportedByPytorchIsRecognisedButNotYetRead() throws IOException {
         Path onnx = Files.copy(FIXTURES.resolve("tiny.onnx"), tmp.resolve("tiny.bin"));
         assertEquals("ONNX", ModelFormats.recognise(onnx).name());
-        assertRefused(onnx, "recognised as ONNX, which this build of Sieve recognises but cannot read yet");
+        assertRefused(onnx, "recognised as ONNX, which this build of Sieve cannot read yet");
     }
 
     @Test
