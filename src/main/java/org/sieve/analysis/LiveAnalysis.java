@@ -2,7 +2,7 @@ package org.sieve.analysis;
 
 import java.util.List;
 import java.util.function.Consumer;
-import org.sieve.metrics.DiscardingResult;
+import org.sieve.image.PreparedImage;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.InformationDiscarding;
 import org.sieve.metrics.LiveDiscarding;
@@ -20,19 +20,20 @@ public final class LiveAnalysis implements AutoCloseable {
     private final Model model;
     private final List<String> layers;
     private final DiscardingSettings settings;
-    private final Consumer<DiscardingResult> onFrame;
+    private final Consumer<AnalysisResult> onFrame;
     private final Consumer<Throwable> onFailure;
     private final Thread thread;
-    private float[] pending;
+    private PreparedImage pending;
     private boolean restart;
     private boolean closed;
 
     /**
-     * @param onFrame   each frame's approximate result, on the live thread
+     * @param onFrame   each frame's approximate result with the image it was computed on, on the
+     *                  live thread
      * @param onFailure why live mode stopped, on the live thread; no frames follow
      */
     public LiveAnalysis(Model model, List<String> layers, DiscardingSettings settings,
-            Consumer<DiscardingResult> onFrame, Consumer<Throwable> onFailure) {
+            Consumer<AnalysisResult> onFrame, Consumer<Throwable> onFailure) {
         this.model = model;
         this.layers = List.copyOf(layers);
         this.settings = settings;
@@ -43,9 +44,9 @@ public final class LiveAnalysis implements AutoCloseable {
         thread.start();
     }
 
-    /** The image to follow next (pixel space, HWC at the model's input); replaces one not yet started. */
-    public synchronized void offer(float[] pixels) {
-        pending = pixels.clone();
+    /** The image to follow next, prepared for the model; replaces one not yet started. */
+    public synchronized void offer(PreparedImage image) {
+        pending = image;
         notifyAll();
     }
 
@@ -54,11 +55,11 @@ public final class LiveAnalysis implements AutoCloseable {
         restart = true;
     }
 
-    private synchronized float[] next() throws InterruptedException {
+    private synchronized PreparedImage next() throws InterruptedException {
         while (pending == null && !closed) {
             wait();
         }
-        float[] image = pending;
+        PreparedImage image = pending;
         pending = null;
         return image;
     }
@@ -73,11 +74,13 @@ public final class LiveAnalysis implements AutoCloseable {
         try (InformationDiscarding engine = new InformationDiscarding(model.network(),
                 model.metadata().normalizationMean(), model.metadata().normalizationStd())) {
             LiveDiscarding live = engine.live(layers, settings);
-            for (float[] image = next(); image != null; image = next()) {
+            for (PreparedImage image = next(); image != null; image = next()) {
                 if (takeRestart()) {
                     live.restart();
                 }
-                onFrame.accept(live.frame(image));
+                var frame = live.frame(image.pixels());
+                onFrame.accept(new AnalysisResult(new AnalysisRequest(model, image, layers, null, settings), frame,
+                        frame.layers().get(0).seconds()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -17,7 +17,7 @@ import org.sieve.SieveException;
 import org.sieve.analysis.LiveAnalysis;
 import org.sieve.image.ImageLoader;
 import org.sieve.image.ResizeMode;
-import org.sieve.metrics.DiscardingResult;
+import org.sieve.image.PreparedImage;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.LiveDiscarding;
 import org.sieve.network.format.Model;
@@ -47,7 +47,7 @@ final class LiveBench {
         BlockingQueue<Object> frames = new ArrayBlockingQueue<>(1024);
         List<Double> frameSeconds = Collections.synchronizedList(new ArrayList<>());
         try (LiveAnalysis live = new LiveAnalysis(model, layers, settings, r -> {
-            frameSeconds.add(r.layers().get(0).seconds());
+            frameSeconds.add(r.seconds());
             frames.offer(r);
         }, frames::offer)) {
             BufferedImage pad = new BufferedImage(PAD, PAD, BufferedImage.TYPE_BYTE_GRAY);
@@ -98,9 +98,9 @@ final class LiveBench {
         g.dispose();
     }
 
-    private static float[] pixels(BufferedImage pad, ModelMetadata meta) {
+    private static PreparedImage pixels(BufferedImage pad, ModelMetadata meta) {
         return ImageLoader.fromBufferedImage(pad, "drawing", meta.inputHeight(), meta.inputWidth(),
-                meta.inputChannels(), ResizeMode.STRETCH).pixels();
+                meta.inputChannels(), ResizeMode.STRETCH);
     }
 
     private static void take(BlockingQueue<Object> frames, int seconds) {
