@@ -23,6 +23,7 @@ public final class Analyzer implements AutoCloseable {
     private final Map<String, DecoderSet> decoders = new HashMap<>();
 
     public AnalysisResult run(AnalysisRequest req, AnalysisListener listener, BooleanSupplier cancelled) {
+        long start = System.nanoTime();
         Model model = req.model();
         InformationDiscarding metric = metrics.computeIfAbsent(model.sha256(), k -> new InformationDiscarding(
                 model.network(), model.metadata().normalizationMean(), model.metadata().normalizationStd()));
@@ -33,7 +34,7 @@ public final class Analyzer implements AutoCloseable {
         if (req.mask() != null) {
             result = LayerViews.of(result.grid(), result.layers(), req.mask().pixels());
         }
-        return new AnalysisResult(req, result);
+        return new AnalysisResult(req, result, (System.nanoTime() - start) / 1e9);
     }
 
     /** The model's decoders, read once per version of its decoder index. */

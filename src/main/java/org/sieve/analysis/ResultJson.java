@@ -48,6 +48,7 @@ public final class ResultJson {
         image.add("preprocessing", GSON.toJsonTree(req.image().preprocessing()));
         root.add("image", image);
         root.addProperty("metric", req.settings().metric().id());
+        root.add("seconds", number(result.seconds()));
         root.add("settings", settings(req.settings(), result.discarding().grid().rows(),
                 result.discarding().grid().columns()));
         if (req.mask() != null) {

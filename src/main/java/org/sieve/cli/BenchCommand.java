@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
  * fused step against one layer at a time, in one run so the ratio is fair on a busy machine.
  */
 @Command(name = "bench",
-        header = "Time the optimisation step (fused layers against one at a time).",
+        header = "Time the optimisation step (fused layers against one at a time), or live mode.",
         description = "Prints milliseconds per optimisation step with all layers fused into one TensorFlow"
                 + " execution, and with each layer optimised alone, plus time per phase (graph build, D0,"
                 + " optimisation, constraint check). A step's time is the optimisation phase divided by the steps"
@@ -42,8 +42,16 @@ final class BenchCommand extends Subcommand {
     @Mixin
     ModelOption modelOption;
 
-    @Option(names = "--image", required = true, paramLabel = "FILE", description = "PNG, JPEG, BMP or GIF.")
+    @Option(names = "--image", paramLabel = "FILE", description = "PNG, JPEG, BMP or GIF (not with --live).")
     Path imagePath;
+
+    @Option(names = "--live", description = "Time live mode instead: a scripted pen draws a digit while every"
+            + " chosen layer follows it; prints frames per second.")
+    boolean live;
+
+    @Option(names = "--seconds", paramLabel = "S", description = "How long the scripted pen draws in --live"
+            + " (default 4).")
+    double liveSeconds = 4;
 
     @Option(names = "--layers", paramLabel = "all|conv|L1,L2", description = "Layers to time (default all).")
     LayerChoice layerChoice = LayerChoice.ALL;
@@ -51,6 +59,9 @@ final class BenchCommand extends Subcommand {
     @Option(names = "--repeats", paramLabel = "R", converter = Count.class, description = "Timed runs of each"
             + " kind after a first one that builds the graph; the median is reported (default 3).")
     int repeats = 3;
+
+    @Option(names = "--fused-only", description = "Time only the fused step, not each layer alone.")
+    boolean fusedOnly;
 
     @Mixin
     AnalysisOptions analysis;
@@ -63,6 +74,16 @@ final class BenchCommand extends Subcommand {
         List<String> layers = layerChoice.in(model.network());
         DiscardingSettings settings = analysis.resolve(model, layers,
                 DiscardingSettings.defaults().toBuilder().maxSteps(STEPS).build());
+        if (live) {
+            if (!(liveSeconds > 0 && liveSeconds <= 600)) {
+                throw new UsageException("--seconds must lie between 0 and 600, got " + liveSeconds + ".");
+            }
+            LiveBench.run(out, model, layers, settings, liveSeconds);
+            return 0;
+        }
+        if (imagePath == null) {
+            throw new UsageException("Missing --image: the image to time the optimisation on (or use --live).");
+        }
         PreparedImage image = ImageLoader.load(imagePath, meta.inputHeight(), meta.inputWidth(),
                 meta.inputChannels(), ResizeMode.STRETCH);
         Decoders decoders = settings.metric() == Metric.RECONSTRUCTION_UNCERTAINTY
@@ -85,7 +106,7 @@ final class BenchCommand extends Subcommand {
                 fused.add(t.msPerStep());
                 t.phases.forEach((k, v) -> phases.merge(k, v / repeats, Double::sum));
                 double sum = 0;
-                for (String layer : layers) {
+                for (String layer : fusedOnly ? List.<String>of() : layers) {
                     if (r == 0) {
                         time(metric, decoders, image, List.of(layer), settings);
                     }
@@ -97,9 +118,12 @@ final class BenchCommand extends Subcommand {
             double a = median(alone);
             out.printf(Locale.ROOT, "optimisation step, all %d layers fused:  %8.2f ms (median of %d)%n",
                     layers.size(), f, repeats);
-            out.printf(Locale.ROOT, "optimisation step, one layer at a time:  %8.2f ms (sum over layers)%n", a);
-            out.printf(Locale.ROOT, "fused speed-up: %.2fx%n", a / f);
+            if (!fusedOnly) {
+                out.printf(Locale.ROOT, "optimisation step, one layer at a time:  %8.2f ms (sum over layers)%n", a);
+                out.printf(Locale.ROOT, "fused speed-up: %.2fx%n", a / f);
+            }
             phases.forEach((k, v) -> out.printf(Locale.ROOT, "  phase %-45s %7.3f s%n", k, v));
+            out.printf(Locale.ROOT, "peak memory: %s%n", PeakMemory.describe());
         }
         return 0;
     }

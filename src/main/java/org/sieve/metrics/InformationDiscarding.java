@@ -89,6 +89,21 @@ public final class InformationDiscarding implements AutoCloseable {
         return analyse(pixels, layers, settings, null, listener, cancelled);
     }
 
+    /**
+     * Live mode for metric 1 on these layers: frames that follow a changing image (see
+     * {@link LiveDiscarding}). Shares this engine's graphs, so it is driven from the same thread.
+     */
+    public LiveDiscarding live(List<String> layers, DiscardingSettings settings) {
+        var input = network.input();
+        settings.validated(input.height(), input.width());
+        if (settings.metric() != Metric.INFORMATION_DISCARDING) {
+            throw new SieveException("Live mode shows pixel-wise information discarding (metric 1) only;"
+                    + " reconstruction uncertainty needs a full analysis.");
+        }
+        List<String> ordered = inNetworkOrder(layers);
+        return new LiveDiscarding(graphFor(ordered, settings, null), ordered, settings);
+    }
+
     private List<String> inNetworkOrder(List<String> layers) {
         if (layers.isEmpty()) {
             throw new SieveException("No layers chosen. Valid layers: "

@@ -58,6 +58,7 @@ final class SigmaGraph implements AutoCloseable {
     private final Placeholder<TFloat32> d0In;
     private final Placeholder<TInt64> keysIn;
     private final Op reset;
+    private final Op retarget;
     private final Placeholder<TBool> activeIn;
     private final Op assignActive;
 
@@ -117,6 +118,7 @@ final class SigmaGraph implements AutoCloseable {
                     tf.assign(counter, tf.constant(NoiseStream.STEP.counter(0, 0))),
                     tf.assign(active, activeIn))).noOp();
             assignActive = tf.assign(active, activeIn);
+            retarget = tf.withControlDependencies(List.of(tf.assign(d0, d0In), tf.assign(active, activeIn))).noOp();
 
             ConstantWeights weights = new ConstantWeights(tf, network);
             NoisyForward forward = new NoisyForward(tf, network, weights, image, mean, std, layers, settings.phi());
@@ -237,6 +239,16 @@ final class SigmaGraph implements AutoCloseable {
                 var a = Tensors.of(active)) {
             session.runner().feed(logSigmaIn, s).feed(d0In, d).feed(keysIn, k)
                     .feed(activeIn, a).addTarget(reset).run().close();
+        }
+    }
+
+    /**
+     * Goes on from the current sigma and optimiser state with a new D0 and active flags: the
+     * image changed a little (live mode), so the optimisation so far is a warm start.
+     */
+    void retarget(float[] d0, boolean[] active) {
+        try (var d = Tensors.of(d0, layerCount); var a = Tensors.of(active)) {
+            session.runner().feed(d0In, d).feed(activeIn, a).addTarget(retarget).run().close();
         }
     }
 

@@ -28,6 +28,7 @@ final class JobRunner {
     }
 
     JobResult run(JobHandle job, Analyzer analyzer) {
+        long jobStart = System.nanoTime();
         AnalysisRequest req = job.request();
         List<String> layers = req.model().network().inOrder(req.layers());
         CacheKeys keys = cache == null ? null : CacheKeys.of(req);
@@ -60,7 +61,7 @@ final class JobRunner {
         DiscardingResult merged = LayerViews.of(grid, layers.stream().map(results::get).toList(),
                 req.mask() == null ? null : req.mask().pixels());
         merged.layers().forEach(l -> job.emit(new JobEvent.LayerFinished(l, cached.contains(l.name()))));
-        return new JobResult(new AnalysisResult(req, merged), cached, engineSeconds, optimisationSeconds);
+        return new JobResult(new AnalysisResult(req, merged, (System.nanoTime() - jobStart) / 1e9), cached, engineSeconds, optimisationSeconds);
     }
 
     /** Failed layers are not stored: the next request retries them. A cache that cannot be written only warns. */

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.sieve.SieveException;
 import org.sieve.analysis.Analyzer;
 import org.sieve.tf.ComputeDevice;
+import org.sieve.tf.WarmUp;
 
 /**
  * One device's queue and the single thread that works it. The thread owns an {@link Analyzer},
@@ -27,12 +29,28 @@ final class Worker {
     Worker(ComputeDevice device, JobRunner runner) {
         this.runner = runner;
         executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new PriorityBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "sieve-" + device.id() + "-worker");
+            Thread t = new Thread(() -> {
+                startRuntime();
+                r.run();
+            }, "sieve-" + device.id() + "-worker");
             t.setDaemon(true);
             return t;
         });
         // With the thread already there, every job passes through the priority queue.
         executor.prestartCoreThread();
+    }
+
+    /**
+     * Starts TensorFlow (its natives, then a first throwaway graph; seconds) as the worker
+     * starts, before any job: a job's time is then its own. A runtime that cannot start is left
+     * for the first job to report.
+     */
+    private static void startRuntime() {
+        try {
+            WarmUp.run();
+        } catch (SieveException e) {
+            // The first job meets the same error and reports it with its context.
+        }
     }
 
     void enqueue(JobHandle job) {

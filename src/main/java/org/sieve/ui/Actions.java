@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import javafx.beans.value.ChangeListener;
 import javax.imageio.ImageIO;
 import org.sieve.SieveException;
 import org.sieve.analysis.ResultFiles;
@@ -35,12 +36,14 @@ import org.sieve.ui.model.ImageSource;
 import org.sieve.ui.model.LayerInfo;
 import org.sieve.ui.model.LoadedModel;
 import org.sieve.ui.model.FileModelSettings;
+import org.sieve.ui.model.MaskSpec;
 import org.sieve.ui.model.ModelEntry;
 import org.sieve.ui.model.PanelState;
 import org.sieve.ui.model.UserMessage;
 import org.sieve.ui.work.AnalysisRunner;
 import org.sieve.ui.work.Background;
 import org.sieve.ui.work.Errors;
+import org.sieve.ui.work.LiveFollower;
 
 /**
  * Everything the user can do, as methods the views and shortcuts call on the FX thread. Slow
@@ -52,12 +55,14 @@ public final class Actions {
     private final ExplorerConfig config;
     private final Background background;
     private final AnalysisRunner runner;
+    private final LiveFollower live;
 
     Actions(AppModel app, ExplorerConfig config, Background background, AnalysisRunner runner) {
         this.app = app;
         this.config = config;
         this.background = background;
         this.runner = runner;
+        this.live = new LiveFollower(List.of(app.panelA(), app.panelB()), app::tell);
         app.compareKind().addListener((obs, was, kind) -> {
             if (app.compare().get()) {
                 initialiseSecondPanel();
@@ -253,6 +258,59 @@ public final class Actions {
     /** Pixels from the drawing pad or the clipboard, for the active panel. */
     public void useImage(String name, BufferedImage pixels) {
         app.active().get().image().set(ImageSource.inMemory(name, pixels));
+    }
+
+    /** The drawing while the pen moves: in live mode the active panel's maps follow it. */
+    public void followDrawing(BufferedImage drawing) {
+        if (app.liveDrawing().get()) {
+            live.follow(app.active().get(), drawing, app.settings().get());
+        }
+    }
+
+    /** The pen lifted: the drawing becomes the image, and in live mode the full analysis refines the maps. */
+    public void useDrawing(BufferedImage drawing) {
+        PanelState panel = app.active().get();
+        boolean refine = app.liveDrawing().get() && LiveFollower.possible(panel, app.settings().get());
+        useImage("drawing", drawing);
+        if (refine) {
+            live.stop();
+            whenReady(panel, panel.image().get(), () -> runner.start(panel, app.settings().get()));
+        }
+    }
+
+    /**
+     * Runs {@code then} once the panel has prepared {@code image} for its model and, where it has a
+     * foreground, derived the foreground from it (both in the background); an analysis started
+     * earlier would be outdated the moment it arrives. Nothing runs if the image changes first.
+     */
+    private static void whenReady(PanelState panel, ImageSource image, Runnable then) {
+        boolean[] prepared = {false};
+        Runnable[] detach = new Runnable[1];
+        ChangeListener<Object> listener = (o, was, now) -> {
+            if (panel.image().get() != image) {
+                detach[0].run();
+                return;
+            }
+            if (o == panel.prepared() && now != null) {
+                prepared[0] = true;
+            }
+            boolean foreground = panel.maskSpec().get() instanceof MaskSpec.None || o == panel.mask();
+            if (prepared[0] && foreground) {
+                detach[0].run();
+                then.run();
+            }
+        };
+        detach[0] = () -> {
+            panel.prepared().removeListener(listener);
+            panel.mask().removeListener(listener);
+        };
+        panel.prepared().addListener(listener);
+        panel.mask().addListener(listener);
+    }
+
+    /** The pad was cleared: live mode's next frame starts afresh. */
+    public void newDrawing() {
+        live.newDrawing();
     }
 
     /**

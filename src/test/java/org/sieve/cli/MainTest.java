@@ -101,6 +101,10 @@ class MainTest {
         }
         JsonArray layers = result.getAsJsonArray("layers");
         assertEquals(2, layers.size());
+        double seconds = result.get("seconds").getAsDouble();
+        double layerSeconds = layers.get(0).getAsJsonObject().get("seconds").getAsDouble();
+        assertTrue(seconds >= layerSeconds && layerSeconds > 0, "whole analysis " + seconds + " s, its layers' "
+                + layerSeconds + " s");
         JsonObject conv1 = layers.get(0).getAsJsonObject();
         assertEquals("conv1", conv1.get("name").getAsString());
         for (String key : List.of("outputShape", "entropyPerDim", "entropyTotal", "entropyEnvelope", "distortionRatio",

@@ -102,7 +102,7 @@ class ComparisonSheetTest {
         Model m = Model.of(network, ModelMetadata.defaults(model, network));
         AnalysisRequest request = new AnalysisRequest(m, img, names, null, settings);
         return new SheetPanel(label, model + " · 7-digit.png", new AnalysisResult(request,
-                new DiscardingResult(new SigmaGrid(28, 28, 28, 28, new int[28 * 28]), results)));
+                new DiscardingResult(new SigmaGrid(28, 28, 28, 28, new int[28 * 28]), results), 0));
     }
 
     /** Kept under target/screenshots to look at. */

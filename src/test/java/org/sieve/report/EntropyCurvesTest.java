@@ -53,6 +53,6 @@ class EntropyCurvesTest {
         AnalysisRequest request = new AnalysisRequest(null, null, List.of("conv1"), null, settings);
         LayerResult conv1 = new LayerResult("conv1", new long[] {1}, -3, -3 * 784, -3, 1.5, 1, true, 0, 10, 1, null,
                 new float[][] {{metric == Metric.INFORMATION_DISCARDING ? -4 : 2, -1}}, null, null, null);
-        return new SheetPanel(label, label, new AnalysisResult(request, new DiscardingResult(null, List.of(conv1))));
+        return new SheetPanel(label, label, new AnalysisResult(request, new DiscardingResult(null, List.of(conv1)), 0));
     }
 }

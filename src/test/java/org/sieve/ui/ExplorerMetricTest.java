@@ -223,6 +223,6 @@ class ExplorerMetricTest extends ExplorerHarness {
                 l.outputShape(), l.entropyPerDim(), l.entropyTotal(), l.entropyEnvelope(), l.distortionRatio(),
                 l.lambda(), l.converged(), l.saturatedCells(), l.steps(), l.seconds(), l.sigma(), l.entropyMap(),
                 null, l.foreground(), l.failure())).toList();
-        return new AnalysisResult(request, new DiscardingResult(r.discarding().grid(), layers));
+        return new AnalysisResult(request, new DiscardingResult(r.discarding().grid(), layers), 0);
     }
 }

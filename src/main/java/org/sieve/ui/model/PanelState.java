@@ -34,6 +34,7 @@ public final class PanelState {
     private final ObservableList<Prediction> predictions = FXCollections.observableArrayList();
     private final RunState run = new RunState();
     private final ObjectProperty<JobResult> result = new SimpleObjectProperty<>();
+    private final ObjectProperty<JobResult> live = new SimpleObjectProperty<>();
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
     private final StringProperty outdated = new SimpleStringProperty("");
 
@@ -99,6 +100,11 @@ public final class PanelState {
     /** The last finished analysis of this panel, or null. */
     public ObjectProperty<JobResult> result() {
         return result;
+    }
+
+    /** Live mode's latest approximate frame while the pen moves, or null: shown instead of the result. */
+    public ObjectProperty<JobResult> live() {
+        return live;
     }
 
     /**

@@ -8,14 +8,16 @@ import java.awt.image.BufferedImage;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.StrokeLineCap;
 import org.sieve.ui.Actions;
 
 /**
  * Draw a digit with the mouse, white on black like MNIST; each stroke becomes the image, so the
- * predictions follow the drawing.
+ * predictions follow the drawing. In live mode the maps follow the pen as it moves.
  */
 public final class DrawingPad extends VBox {
 
@@ -36,14 +38,24 @@ public final class DrawingPad extends VBox {
         clear.setId("clear-drawing");
         clear.setOnAction(e -> clear());
         clear.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        getChildren().addAll(Fx.hint("Draw a digit, white on black; each stroke updates the image."), canvas, clear);
+        CheckBox live = new CheckBox("Live maps");
+        live.setId("live-drawing");
+        live.setTooltip(Fx.tip("While you draw, every layer's map follows the pen (approximate, a few"
+                + " optimisation steps per frame); when you lift it, the full analysis refines them."));
+        live.selectedProperty().bindBidirectional(actions.app().liveDrawing());
+        getChildren().addAll(Fx.hint("Draw a digit, white on black; each stroke updates the image."), canvas,
+                new HBox(12, clear, live));
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             lastX = e.getX();
             lastY = e.getY();
             stroke(e.getX(), e.getY());
+            actions.followDrawing(copy());
         });
-        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> stroke(e.getX(), e.getY()));
-        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> use());
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            stroke(e.getX(), e.getY());
+            actions.followDrawing(copy());
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> actions.useDrawing(copy()));
         clear();
     }
 
@@ -55,6 +67,7 @@ public final class DrawingPad extends VBox {
         p.setColor(Color.BLACK);
         p.fillRect(0, 0, SIZE, SIZE);
         p.dispose();
+        actions.newDrawing();
     }
 
     /** A line from the last point, on screen and in the pixels. */
@@ -74,12 +87,12 @@ public final class DrawingPad extends VBox {
         lastY = y;
     }
 
-    /** Hands a copy of the drawing to the active panel. */
-    void use() {
+    /** The drawing as it is now, for the panel to keep while the pen goes on. */
+    private BufferedImage copy() {
         BufferedImage copy = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = copy.createGraphics();
         g.drawImage(pixels, 0, 0, null);
         g.dispose();
-        actions.useImage("drawing", copy);
+        return copy;
     }
 }

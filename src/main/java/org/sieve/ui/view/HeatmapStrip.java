@@ -5,6 +5,7 @@ import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 import org.sieve.analysis.AnalysisResult;
 import org.sieve.analysis.Reconstructions;
@@ -39,6 +40,8 @@ public final class HeatmapStrip extends VBox {
     private final Label heading = Fx.heading(DISCARDS);
     private final Label hint = Fx.hint("Press Analyze (F5) to see what each layer discards.");
     private final Label outdated = new Label(null, Fx.icon(MaterialDesignU.UPDATE));
+    private final Label live = new Label("Live: approximate maps that follow the pen; lift it for the full analysis.",
+            Fx.icon(MaterialDesignD.DRAW));
     private final VBox failures = new VBox(2);
     private boolean pending;
     private double budget = Double.MAX_VALUE;
@@ -55,19 +58,27 @@ public final class HeatmapStrip extends VBox {
         outdated.getStyleClass().add("outdated");
         outdated.setWrapText(true);
         outdated.managedProperty().bind(outdated.visibleProperty());
-        outdated.visibleProperty().bind(panel.outdated().isNotEmpty());
+        outdated.visibleProperty().bind(panel.outdated().isNotEmpty().and(panel.live().isNull()));
+        live.setId("live-badge-" + panel.id());
+        live.getStyleClass().add("live-badge");
+        live.setWrapText(true);
+        live.visibleProperty().bind(panel.live().isNotNull());
+        live.managedProperty().bind(live.visibleProperty());
         outdated.textProperty().bind(panel.outdated().map(what -> "Outdated: the " + what
                 + " changed since this result. Press Analyze (F5) to update it."));
         failures.managedProperty().bind(failures.visibleProperty());
         tiles.visibleProperty().bind(hint.visibleProperty().not());
         tiles.managedProperty().bind(tiles.visibleProperty());
-        tiles.opacityProperty().bind(panel.outdated().map(what -> what.isEmpty() ? 1.0 : 0.4));
-        getChildren().addAll(heading, hint, outdated, failures, tiles);
-        for (var chrome : List.of(heading, hint, outdated, failures)) {
+        tiles.opacityProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> panel.outdated().get().isEmpty() || panel.live().get() != null ? 1.0 : 0.4,
+                panel.outdated(), panel.live()));
+        getChildren().addAll(heading, hint, live, outdated, failures, tiles);
+        for (var chrome : List.of(heading, hint, live, outdated, failures)) {
             chrome.heightProperty().addListener(o -> fitTiles());
             chrome.managedProperty().addListener(o -> fitTiles());
         }
         panel.result().addListener(o -> redraw());
+        panel.live().addListener(o -> redraw());
         shared.scales().addListener(o -> redraw());
         app.colourMap().addListener(o -> redraw());
         app.opacity().addListener(o -> redraw());
@@ -102,10 +113,13 @@ public final class HeatmapStrip extends VBox {
         });
     }
 
+    /** Live mode's frame while the pen moves (on its own colour range), else the panel's result. */
     private void draw() {
-        JobResult result = panel.result().get();
-        boolean none = result == null || shared.scales().get().of(result.analysis(),
-                first(result.analysis())) == null;
+        JobResult liveFrame = panel.live().get();
+        JobResult result = liveFrame != null ? liveFrame : panel.result().get();
+        MapScales scales = liveFrame != null ? MapScales.of(List.of(liveFrame.analysis()), app.colourRange().get())
+                : shared.scales().get();
+        boolean none = result == null || scales.of(result.analysis(), first(result.analysis())) == null;
         hint.setVisible(result == null);
         hint.setManaged(result == null);
         failures.getChildren().clear();
@@ -118,7 +132,6 @@ public final class HeatmapStrip extends VBox {
             return;
         }
         AnalysisResult analysis = result.analysis();
-        MapScales scales = shared.scales().get();
         PreparedImage img = analysis.request().image();
         boolean rebuilt = analysis.discarding().layers().stream().anyMatch(l -> l.ok() && l.reconstruction() != null);
         heading.setText(rebuilt ? DISCARDS + ", and what a decoder rebuilds from it" : DISCARDS);
@@ -132,7 +145,9 @@ public final class HeatmapStrip extends VBox {
                     LayerWarnings.of(l), px -> HeatmapRenderer.mapImage(img, l.entropyMap(), scale,
                     app.colourMap().get(), app.opacity().get(), px), scales.perLayer()
                     ? (px, style) -> ColourBar.horizontal(scale, app.colourMap().get(), px, style) : null);
-            map.clickable("Click for the large view with values per cell", () -> open(result, l, scale));
+            if (liveFrame == null) {
+                map.clickable("Click for the large view with values per cell", () -> open(result, l, scale));
+            }
             List<MapTile> column = new ArrayList<>(List.of(map));
             if (l.reconstruction() != null) {
                 MapTile r = new MapTile("reconstruction-" + panel.id() + "-" + l.name(), "rebuilt from " + l.name(),

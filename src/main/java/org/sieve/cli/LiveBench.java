@@ -1,0 +1,129 @@
+package org.sieve.cli;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.sieve.SieveException;
+import org.sieve.analysis.LiveAnalysis;
+import org.sieve.image.ImageLoader;
+import org.sieve.image.ResizeMode;
+import org.sieve.image.PreparedImage;
+import org.sieve.metrics.DiscardingSettings;
+import org.sieve.metrics.LiveDiscarding;
+import org.sieve.network.format.Model;
+import org.sieve.network.format.ModelMetadata;
+
+/**
+ * {@code sieve bench --live}: a scripted pen draws a digit on a pad like the explorer's, sending
+ * the drawing at mouse-event rate to the same {@link LiveAnalysis} the explorer uses, and counts
+ * the frames that come back while it draws.
+ */
+final class LiveBench {
+
+    /** The explorer's pad: its size in pixels and its pen's width. */
+    private static final int PAD = 196;
+    private static final float PEN = 15;
+    /** A mouse reports a drag about this often. */
+    private static final long EVENT_MILLIS = 16;
+    /** The pen's path, a 2 drawn in corner-to-corner strokes, in pad pixels. */
+    private static final int[][] PATH = {{50, 60}, {75, 38}, {110, 32}, {140, 48}, {146, 78}, {128, 108},
+        {96, 134}, {62, 160}, {52, 166}, {90, 164}, {130, 162}, {152, 160}};
+
+    private LiveBench() {
+    }
+
+    static void run(PrintStream out, Model model, List<String> layers, DiscardingSettings settings, double seconds) {
+        ModelMetadata meta = model.metadata();
+        BlockingQueue<Object> frames = new ArrayBlockingQueue<>(1024);
+        List<Double> frameSeconds = Collections.synchronizedList(new ArrayList<>());
+        try (LiveAnalysis live = new LiveAnalysis(model, layers, settings, r -> {
+            frameSeconds.add(r.seconds());
+            frames.offer(r);
+        }, frames::offer)) {
+            BufferedImage pad = new BufferedImage(PAD, PAD, BufferedImage.TYPE_BYTE_GRAY);
+            // The first frame builds the graph: wait for it before the clock starts.
+            live.offer(pixels(pad, meta));
+            take(frames, 120);
+            frameSeconds.clear();
+            long start = System.nanoTime();
+            long end = start + (long) (seconds * 1e9);
+            int events = 0;
+            while (System.nanoTime() < end) {
+                draw(pad, (System.nanoTime() - start) / (double) (end - start));
+                live.offer(pixels(pad, meta));
+                events++;
+                sleep(EVENT_MILLIS);
+            }
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            int count = frameSeconds.size();
+            List<Double> sorted = frameSeconds.stream().sorted().toList();
+            out.printf(Locale.ROOT, "live mode, %s, %d layers, %d fused steps per frame, %d pen events in %.1f s%n",
+                    meta.id(), layers.size(), LiveDiscarding.STEPS_PER_FRAME, events, elapsed);
+            out.printf(Locale.ROOT, "median frame %.1f ms%n", count == 0 ? Double.NaN
+                    : 1000 * sorted.get(count / 2));
+            out.printf(Locale.ROOT, "%.1f frames/s%n", count / elapsed);
+            for (Object o : frames) {
+                if (o instanceof Throwable t) {
+                    throw new SieveException("Live mode failed: " + t.getMessage(), SieveException.COMPUTE_FAILED, t);
+                }
+            }
+        }
+    }
+
+    /** The pen's stroke up to {@code progress} (0 to 1) of its path. */
+    private static void draw(BufferedImage pad, double progress) {
+        Graphics2D g = pad.createGraphics();
+        g.setColor(Color.BLACK);
+        g.fillRect(0, 0, PAD, PAD);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.setStroke(new BasicStroke(PEN, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        double reach = progress * (PATH.length - 1);
+        for (int i = 0; i + 1 < PATH.length && i < reach; i++) {
+            double t = Math.min(1, reach - i);
+            int x = (int) Math.round(PATH[i][0] + t * (PATH[i + 1][0] - PATH[i][0]));
+            int y = (int) Math.round(PATH[i][1] + t * (PATH[i + 1][1] - PATH[i][1]));
+            g.drawLine(PATH[i][0], PATH[i][1], x, y);
+        }
+        g.dispose();
+    }
+
+    private static PreparedImage pixels(BufferedImage pad, ModelMetadata meta) {
+        return ImageLoader.fromBufferedImage(pad, "drawing", meta.inputHeight(), meta.inputWidth(),
+                meta.inputChannels(), ResizeMode.STRETCH);
+    }
+
+    private static void take(BlockingQueue<Object> frames, int seconds) {
+        try {
+            Object first = frames.poll(seconds, TimeUnit.SECONDS);
+            if (first instanceof Throwable t) {
+                throw new SieveException("Live mode failed: " + t.getMessage(), SieveException.COMPUTE_FAILED, t);
+            }
+            if (first == null) {
+                throw new SieveException("Live mode gave no first frame in " + seconds + " s.",
+                        SieveException.COMPUTE_FAILED, null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SieveException("Interrupted.", SieveException.COMPUTE_FAILED, null);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

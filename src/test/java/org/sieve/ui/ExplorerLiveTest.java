@@ -1,0 +1,46 @@
+package org.sieve.ui;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.input.MouseButton;
+import org.junit.jupiter.api.Test;
+import org.sieve.ui.model.PanelState;
+
+/** Live mode: the maps follow the pen while it moves and the full analysis replaces them when it lifts. */
+class ExplorerLiveTest extends ExplorerHarness {
+
+    @Test
+    void mapsFollowThePenAndTheFullAnalysisRefinesThem() {
+        awaitReady();
+        PanelState a = app().panelA();
+        clickOn("#draw-tab");
+        CheckBox live = lookup("#live-drawing").queryAs(CheckBox.class);
+        assertTrue(fx(live::isSelected), "live maps are on by default");
+
+        drag("#drawing-pad", MouseButton.PRIMARY);
+        moveBy(0, -50);
+        moveBy(20, 60);
+        // Still drawing: the pen has not lifted, yet every analysed layer shows a live map.
+        await("live maps while the pen is down", 60, () -> a.live().get() != null);
+        await("the live badge and a map per layer", 10, () -> isVisible("#live-badge-A")
+                && a.selectedLayers().stream().allMatch(l -> lookup("#heatmap-A-" + l).tryQuery().isPresent()));
+        assertTrue(fx(() -> a.live().get().analysis().discarding().layers().stream().noneMatch(l -> l.converged())),
+                "live maps are approximate, never marked converged");
+        assertTrue(fx(() -> a.result().get() == null), "no full result yet");
+        moveBy(-10, -20);
+        screenshot("24-live-drawing");
+
+        drop();
+        await("the full analysis of the drawing", 90, () -> a.result().get() != null && a.live().get() == null);
+        assertFalse(fx(() -> isVisible("#live-badge-A")), "the live badge goes once the full result is there");
+        assertTrue(fx(() -> a.result().get().analysis().request().image().source().equals("drawing")));
+        screenshot("25-live-refined");
+    }
+
+    private boolean isVisible(String query) {
+        return lookup(query).tryQuery().map(Node::isVisible).orElse(false);
+    }
+}
