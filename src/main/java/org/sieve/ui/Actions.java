@@ -36,9 +36,9 @@ import org.sieve.ui.model.ModelEntry;
 import org.sieve.ui.model.PanelState;
 import org.sieve.ui.model.UserMessage;
 import org.sieve.ui.work.AnalysisRunner;
-import org.sieve.ui.work.LiveFollower;
 import org.sieve.ui.work.Background;
 import org.sieve.ui.work.Errors;
+import org.sieve.ui.work.LiveFollower;
 
 /**
  * Everything the user can do, as methods the views and shortcuts call on the FX thread. Slow
