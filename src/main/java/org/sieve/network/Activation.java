@@ -10,7 +10,11 @@ import org.tensorflow.types.TFloat32;
 
 /** Element-wise activation functions, named as in Keras. */
 public enum Activation {
-    LINEAR, RELU, RELU6, LEAKY_RELU, SIGMOID, TANH, SOFTMAX, SWISH;
+    LINEAR, RELU, RELU6, LEAKY_RELU, SIGMOID, TANH, SOFTMAX, SWISH,
+    /** Keras 3's hard_sigmoid, relu6(x + 3) / 6 (PyTorch's Hardsigmoid; Keras 2's was 0.2x + 0.5). */
+    HARD_SIGMOID,
+    /** x * relu6(x + 3) / 6 (PyTorch's Hardswish). */
+    HARD_SWISH;
 
     /** Keras 3's default negative slope for "leaky_relu" given as a string. */
     public static final float DEFAULT_LEAKY_ALPHA = 0.2f;
@@ -25,7 +29,13 @@ public enum Activation {
             case TANH -> tf.math.tanh(x);
             case SOFTMAX -> tf.nn.softmax(x);
             case SWISH -> tf.math.mul(x, tf.math.sigmoid(x));
+            case HARD_SIGMOID -> hardSigmoid(tf, x);
+            case HARD_SWISH -> tf.math.mul(x, hardSigmoid(tf, x));
         };
+    }
+
+    private static Operand<TFloat32> hardSigmoid(Ops tf, Operand<TFloat32> x) {
+        return tf.math.mul(tf.nn.relu6(tf.math.add(x, tf.constant(3f))), tf.constant(1f / 6f));
     }
 
     public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x) {

@@ -17,6 +17,7 @@ import org.sieve.network.InputLayer;
 import org.sieve.network.Layer;
 import org.sieve.network.Merge;
 import org.sieve.network.Normalization;
+import org.sieve.network.Permute;
 import org.sieve.network.Pooling2D;
 import org.sieve.network.Rescaling;
 import org.sieve.network.Reshape;
@@ -32,7 +33,7 @@ final class KerasLayerReader {
     static final List<String> SUPPORTED = List.of("InputLayer", "Conv2D", "DepthwiseConv2D", "Dense",
             "BatchNormalization", "Activation", "ReLU", "LeakyReLU", "Softmax", "MaxPooling2D",
             "AveragePooling2D", "GlobalAveragePooling2D", "GlobalMaxPooling2D", "Flatten", "Reshape", "Add",
-            "Multiply", "Concatenate", "ZeroPadding2D", "Dropout", "SpatialDropout2D", "Rescaling",
+            "Multiply", "Concatenate", "Subtract", "Divide", "Permute", "ZeroPadding2D", "Dropout", "SpatialDropout2D", "Rescaling",
             "Normalization", "Resizing");
 
     /** Keras' default slope for the LeakyReLU layer (the "leaky_relu" string defaults differently). */
@@ -69,6 +70,9 @@ final class KerasLayerReader {
             case "Add" -> new Merge(name, inputs, Merge.Mode.ADD, -1);
             case "Multiply" -> new Merge(name, inputs, Merge.Mode.MULTIPLY, -1);
             case "Concatenate" -> new Merge(name, inputs, Merge.Mode.CONCATENATE, c.axis(-1));
+            case "Subtract" -> new Merge(name, inputs, Merge.Mode.SUBTRACT, -1);
+            case "Divide" -> new Merge(name, inputs, Merge.Mode.DIVIDE, -1);
+            case "Permute" -> permute(c, inputs);
             case "ZeroPadding2D" -> zeroPadding(c, inputs);
             case "Dropout", "SpatialDropout2D" -> new Dropout(name, inputs, c.number("rate", 0f));
             case "Rescaling" -> new Rescaling(name, inputs, c.number("scale", 1f), c.number("offset", 0f));
@@ -80,7 +84,8 @@ final class KerasLayerReader {
 
     private static void checkInputCount(String className, KerasConfig c, List<String> inputs) {
         boolean merge = className.equals("Add") || className.equals("Multiply") || className.equals("Concatenate");
-        int expected = className.equals("InputLayer") ? 0 : 1;
+        boolean pair = className.equals("Subtract") || className.equals("Divide");
+        int expected = className.equals("InputLayer") ? 0 : pair ? 2 : 1;
         if (merge ? inputs.size() < 2 : inputs.size() != expected) {
             throw c.invalid("has " + inputs.size() + " inputs " + inputs + " but takes "
                     + (merge ? "two or more" : String.valueOf(expected)));
@@ -190,6 +195,19 @@ final class KerasLayerReader {
             }
         }
         return new Reshape(c.layer(), inputs, target);
+    }
+
+    /** Keras' dims: a permutation of 1..rank-1 (the batch axis stays first). */
+    private static Permute permute(KerasConfig c, List<String> inputs) {
+        int[] dims = c.ints("dims");
+        int[] sorted = dims.clone();
+        Arrays.sort(sorted);
+        for (int i = 0; i < sorted.length; i++) {
+            if (sorted[i] != i + 1) {
+                throw c.invalid("has dims " + Arrays.toString(dims) + ", which is not a permutation of 1.." + dims.length);
+            }
+        }
+        return new Permute(c.layer(), inputs, dims);
     }
 
     /** Keras accepts an int, a symmetric [rows, cols] pair, or [[top, bottom], [left, right]]. */

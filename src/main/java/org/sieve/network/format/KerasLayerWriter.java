@@ -15,6 +15,7 @@ import org.sieve.network.InputLayer;
 import org.sieve.network.Layer;
 import org.sieve.network.Merge;
 import org.sieve.network.Normalization;
+import org.sieve.network.Permute;
 import org.sieve.network.Pooling2D;
 import org.sieve.network.Rescaling;
 import org.sieve.network.Reshape;
@@ -91,6 +92,8 @@ final class KerasLayerWriter {
             if (l.mode() == Merge.Mode.CONCATENATE) {
                 c.addProperty("axis", l.axis());
             }
+        } else if (layer instanceof Permute l) {
+            c.add("dims", ints(l.dims()));
         } else if (layer instanceof ZeroPadding2D l) {
             JsonArray padding = new JsonArray();
             padding.add(ints(new int[] {l.top(), l.bottom()}));
