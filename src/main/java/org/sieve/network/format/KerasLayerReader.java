@@ -55,7 +55,8 @@ final class KerasLayerReader {
             case "DepthwiseConv2D" -> depthwise(c, inputs);
             case "Dense" -> new Dense(name, inputs, c.integer("units"), c.flag("use_bias", true), c.activation());
             case "BatchNormalization" -> batchNorm(c, inputs);
-            case "Activation" -> activation(name, inputs, c.activation());
+            case "Activation" -> new ActivationLayer(name, inputs, c.activation(),
+                    c.number("slope", c.activation().defaultParameter()));
             case "ReLU" -> relu(c, inputs);
             case "LeakyReLU" -> new ActivationLayer(name, inputs, Activation.LEAKY_RELU,
                     c.number("alpha", c.number("negative_slope", LEAKY_RELU_LAYER_ALPHA)));
@@ -180,10 +181,7 @@ final class KerasLayerReader {
 
     private static GlobalPooling2D globalPooling(boolean max, KerasConfig c, List<String> inputs) {
         c.requireChannelsLast();
-        if (c.flag("keepdims", false)) {
-            throw c.unsupported("keeps the pooled dimensions (keepdims true); Sieve supports keepdims false");
-        }
-        return new GlobalPooling2D(c.layer(), inputs, max);
+        return new GlobalPooling2D(c.layer(), inputs, max, c.flag("keepdims", false));
     }
 
     private static Reshape reshape(KerasConfig c, List<String> inputs) {
@@ -232,8 +230,9 @@ final class KerasLayerReader {
         if (c.flag("crop_to_aspect_ratio", false) || c.flag("pad_to_aspect_ratio", false)) {
             throw c.unsupported("crops or pads to the aspect ratio; Sieve supports plain resizing only");
         }
-        return new Resizing(c.layer(), inputs, c.integer("height"), c.integer("width"),
-                interpolation.equals("bilinear"));
+        boolean bilinear = interpolation.equals("bilinear");
+        return new Resizing(c.layer(), inputs, c.integer("height"), c.integer("width"), bilinear,
+                c.flag("half_pixel_centers", bilinear));
     }
 
     private static Normalization normalization(KerasConfig c, List<String> inputs) {

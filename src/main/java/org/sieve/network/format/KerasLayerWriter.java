@@ -79,9 +79,9 @@ final class KerasLayerWriter {
             c.add("strides", ints(l.strides()));
             c.addProperty("padding", l.padding());
             c.addProperty("data_format", "channels_last");
-        } else if (layer instanceof GlobalPooling2D) {
+        } else if (layer instanceof GlobalPooling2D l) {
             c.addProperty("data_format", "channels_last");
-            c.addProperty("keepdims", false);
+            c.addProperty("keepdims", l.keepDims());
         } else if (layer instanceof Reshape l) {
             if (l.isFlatten()) {
                 c.addProperty("data_format", "channels_last");
@@ -109,6 +109,9 @@ final class KerasLayerWriter {
             c.addProperty("height", l.height());
             c.addProperty("width", l.width());
             c.addProperty("interpolation", l.interpolation());
+            if (l.bilinear() && !l.halfPixelCenters()) {
+                c.addProperty("half_pixel_centers", false);
+            }
             c.addProperty("crop_to_aspect_ratio", false);
             c.addProperty("data_format", "channels_last");
         } else if (layer instanceof Normalization) {
@@ -136,6 +139,9 @@ final class KerasLayerWriter {
             return "ReLU";
         }
         c.addProperty("activation", l.activation().kerasName());
+        if (l.activation() == Activation.HARD_SIGMOID || l.activation() == Activation.HARD_SWISH) {
+            c.addProperty("slope", l.leakyAlpha());
+        }
         return "Activation";
     }
 

@@ -44,7 +44,10 @@ class GraphModelReaderTest {
 
     @Test
     void emotionComputesWhatTensorFlowJsComputed() throws IOException {
+        GraphDefReader.readTfjs(EMOTION);
+        long start = System.nanoTime();
         Network net = GraphDefReader.readTfjs(EMOTION);
+        double seconds = (System.nanoTime() - start) / 1e9;
         String scope = "StatefulPartitionedCall/model_1/";
         Map<String, String> inner = new LinkedHashMap<>();
         inner.put(scope + "block1_conv1_act/Relu", "block1_conv1_act.Relu");
@@ -54,7 +57,40 @@ class GraphModelReaderTest {
         inner.put(scope + "global_average_pooling2d_1/Mean", "global_average_pooling2d_1.Mean");
         double d = WriterReference.read(EMOTION.resolveSibling("emotion.reference.json")).check(net, inner, false,
                 OnnxReaderTest.TOLERANCE);
-        System.out.printf("emotion: final output max relative difference %.2e%n", d);
+        System.out.printf("emotion: read in %.3f s, final output max relative difference %.2e%n", seconds, d);
+    }
+
+    /**
+     * centernet from @vladmandic/human 3.3.6 (float16, 4.2 MB: MobileNetV3 with hard swish and
+     * squeeze-and-excite, CenterNet head), kept out of the repository: copy models/centernet.json
+     * and .bin to target/tfjs-graph and run scripts/formats/tfjs_graph_reference.js (see README);
+     * without them (CI) this check is skipped.
+     */
+    @Test
+    void centernetComputesWhatTensorFlowJsComputed() throws IOException {
+        Path file = Path.of("target/tfjs-graph/centernet.json");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(file.resolveSibling("centernet.reference.json")),
+                "copy centernet into target/tfjs-graph and compute its reference");
+        GraphDefReader.readTfjs(EMOTION);
+        long start = System.nanoTime();
+        Network net = GraphDefReader.readTfjs(file, "tower_0/keypoints");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, String> inner = new LinkedHashMap<>();
+        inner.put("tower_0/MobilenetV3/Conv/hard_swish/mul_1", "MobilenetV3.Conv.hard_swish.mul_1");
+        inner.put("tower_0/MobilenetV3/expanded_conv_3/squeeze_excite/mul", "MobilenetV3.expanded_conv_3.squeeze_excite.mul");
+        inner.put("tower_0/CenternetHead/Relu_2", "CenternetHead.Relu_2");
+        inner.put("tower_0/CenternetHead/mul", "CenternetHead.mul");
+        double d = WriterReference.read(file.resolveSibling("centernet.reference.json")).check(net, inner, false,
+                OnnxReaderTest.TOLERANCE);
+        System.out.printf("centernet: read in %.2f s, %d layers, final output max relative difference %.2e%n",
+                seconds, net.layers().size(), d);
+        Path dir = tmp.resolve("centernet");
+        ModelStore.save(Model.of(net, ModelMetadata.defaults("centernet", net)), dir);
+        Network back = ModelStore.load(dir).network();
+        FormatFixtures.assertSameLayers(net, back);
+        float[] x = WriterReference.probeInput(net.input());
+        String out = net.output().name();
+        assertArrayEquals(FormatFixtures.outputs(net, x).get(out), FormatFixtures.outputs(back, x).get(out));
     }
 
     @Test

@@ -399,7 +399,7 @@ final class GraphTranslator {
         // Absorb what only this convolution feeds: a bias add, a batch norm, then an activation.
         for (NodeDef r = soleReader(last); r != null && activation == Activation.LINEAR; r = soleReader(last)) {
             if ((r.getOp().equals("BiasAdd") || r.getOp().equals("Add") || r.getOp().equals("AddV2"))
-                    && source(r.getInput(0)).equals(last) && value(r.getInput(1), r) instanceof WeightTensor b
+                    && source(r.getInput(0)).equals(last) && constantInput(r, 1) instanceof WeightTensor b
                     && b.size() == filters) {
                 addBias(r, bias, b);
                 hasBias = true;
@@ -415,6 +415,15 @@ final class GraphTranslator {
             }
             absorbed.add(r.getName());
             last = r.getName();
+        }
+        Hard hard = activation == Activation.LINEAR ? hardActivationAt(last) : null;
+        boolean fuseHard = hard != null && hard.slope() == Activation.HARD_SLOPE;
+        if (hard != null) {
+            absorbed.addAll(hard.nodes());
+        }
+        if (fuseHard) {
+            activation = hard.activation();
+            last = hard.last();
         }
         String name = layerName(last);
         int[] strides = spatial(n, "strides");
@@ -450,6 +459,68 @@ final class GraphTranslator {
             weights.put("bias", new WeightTensor(new long[] {filters}, bias));
         }
         put(last, layer, weights);
+        if (hard != null && !fuseHard) {
+            // A slope stored rounded (float16 1/6) is kept exactly, in a layer of its own.
+            put(hard.last(), new ActivationLayer(layerName(hard.last()), List.of(name), hard.activation(), hard.slope()),
+                    Map.of());
+        }
+    }
+
+    /** A hard swish or hard sigmoid that a converter wrote out as ops: its slope, its nodes, the last one. */
+    private record Hard(Activation activation, float slope, List<String> nodes, String last) {
+    }
+
+    private Hard hardActivationAt(String x) {
+        Hard swish = hardSwishAt(x);
+        return swish != null ? swish : hardSigmoidAt(x);
+    }
+
+    /** x * k * relu6(x + 3) as Mul(k, x), Add(x, 3), Relu6 and a Mul of the two, read by nothing else. */
+    private Hard hardSwishAt(String x) {
+        List<String> r = readers.getOrDefault(x, List.of());
+        if (x.equals(output) || r.size() != 2) {
+            return null;
+        }
+        for (int i = 0; i < 2; i++) {
+            NodeDef mul = byName.get(r.get(i));
+            NodeDef add = byName.get(r.get(1 - i));
+            Float k = scalarOperand(mul, "Mul", x);
+            Float three = scalarOperand(add, "Add", x);
+            NodeDef relu6 = three == null || three != 3f ? null : soleReader(add.getName());
+            NodeDef end = relu6 == null || !relu6.getOp().equals("Relu6") ? null : soleReader(relu6.getName());
+            if (k != null && end != null && end.getOp().equals("Mul") && soleReader(mul.getName()) == end) {
+                return new Hard(Activation.HARD_SWISH, k,
+                        List.of(mul.getName(), add.getName(), relu6.getName(), end.getName()), end.getName());
+            }
+        }
+        return null;
+    }
+
+    /** k * relu6(x + 3) as Add(x, 3), Relu6, Mul(k, ...), each read only by the next. */
+    private Hard hardSigmoidAt(String x) {
+        NodeDef add = x.equals(output) ? null : soleReader(x);
+        Float three = add == null ? null : scalarOperand(add, "Add", x);
+        NodeDef relu6 = three == null || three != 3f ? null : soleReader(add.getName());
+        NodeDef mul = relu6 == null || !relu6.getOp().equals("Relu6") ? null : soleReader(relu6.getName());
+        Float k = mul == null ? null : scalarOperand(mul, "Mul", relu6.getName());
+        return k == null ? null
+                : new Hard(Activation.HARD_SIGMOID, k, List.of(add.getName(), relu6.getName(), mul.getName()), mul.getName());
+    }
+
+    /** The scalar constant that a Mul or Add node combines with {@code x}, else null. */
+    private Float scalarOperand(NodeDef n, String op, String x) {
+        boolean matches = op.equals("Add") ? n.getOp().equals("Add") || n.getOp().equals("AddV2") : n.getOp().equals(op);
+        if (!matches || n.getInputCount() != 2) {
+            return null;
+        }
+        int other = source(n.getInput(0)).equals(x) ? 1 : source(n.getInput(1)).equals(x) ? 0 : -1;
+        return other >= 0 && constantInput(n, other) instanceof WeightTensor w && w.size() == 1 ? w.values()[0] : null;
+    }
+
+    /** Input {@code i} of {@code n} when a Const node gives it, else null (looking ahead, nothing is translated). */
+    private Object constantInput(NodeDef n, int i) {
+        NodeDef c = i < n.getInputCount() ? byName.get(source(n.getInput(i))) : null;
+        return c != null && c.getOp().equals("Const") ? weight(n, i) : null;
     }
 
     private void addBias(NodeDef n, float[] bias, WeightTensor b) {
@@ -514,7 +585,7 @@ final class GraphTranslator {
         String last = n.getName();
         NodeDef r = soleReader(last);
         if (!hasBias && r != null && (r.getOp().equals("BiasAdd") || r.getOp().startsWith("Add"))
-                && value(r.getInput(1), r) instanceof WeightTensor b && b.size() == units) {
+                && constantInput(r, 1) instanceof WeightTensor b && b.size() == units) {
             addBias(r, bias, b);
             hasBias = true;
             absorbed.add(r.getName());
@@ -556,12 +627,12 @@ final class GraphTranslator {
         String x = act(n, 0);
         float[] axes = weight(n, 1).values();
         boolean keep = n.getAttrMap().getOrDefault("keep_dims", AttrValue.getDefaultInstance()).getB();
-        if (net.shape(x).length != 3 || keep || axes.length != 2 || Math.min(axes[0], axes[1]) != 1
+        if (net.shape(x).length != 3 || axes.length != 2 || Math.min(axes[0], axes[1]) != 1
                 || Math.max(axes[0], axes[1]) != 2) {
-            throw unsupported(n, "reduces axes " + Arrays.toString(axes) + (keep ? " keeping them" : "")
-                    + "; Sieve supports global pooling over height and width (axes 1, 2, keep_dims false)");
+            throw unsupported(n, "reduces axes " + Arrays.toString(axes)
+                    + "; Sieve supports global pooling over height and width (axes 1, 2)");
         }
-        put(n.getName(), new GlobalPooling2D(layerName(n.getName()), List.of(x), n.getOp().equals("Max")), Map.of());
+        put(n.getName(), new GlobalPooling2D(layerName(n.getName()), List.of(x), n.getOp().equals("Max"), keep), Map.of());
     }
 
     private void batchNorm(NodeDef n) {
@@ -578,7 +649,8 @@ final class GraphTranslator {
         Object b = value(n.getInput(1), n);
         String op = n.getOp();
         if (a instanceof String x && b instanceof String y) {
-            if (!Arrays.equals(net.shape(x), net.shape(y)) || op.equals("BiasAdd")) {
+            boolean broadcast = !op.equals("Sub") && !op.equals("RealDiv") && broadcastable(net.shape(x), net.shape(y));
+            if (!Arrays.equals(net.shape(x), net.shape(y)) && !broadcast || op.equals("BiasAdd")) {
                 throw unsupported(n, "broadcasts " + Arrays.toString(net.shape(x)) + " with "
                         + Arrays.toString(net.shape(y)) + "; Sieve merges tensors of equal shape");
             }
@@ -617,6 +689,19 @@ final class GraphTranslator {
             throw unsupported(n, "divides a constant by the features, or by zero");
         }
         put(n.getName(), new Rescaling(layerName(n.getName()), List.of(x), scale, offset), Map.of());
+    }
+
+    /** Same rank, each size equal or 1 in one of them (a squeeze-and-excite gate times its feature map). */
+    private static boolean broadcastable(long[] a, long[] b) {
+        if (a.length != b.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i] && a[i] != 1 && b[i] != 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void concat(NodeDef n) {
@@ -662,13 +747,13 @@ final class GraphTranslator {
         boolean align = n.getAttrMap().getOrDefault("align_corners", AttrValue.getDefaultInstance()).getB();
         boolean half = n.getAttrMap().getOrDefault("half_pixel_centers", AttrValue.getDefaultInstance()).getB();
         if (size.length != 2 || size[0] < 1 || size[1] < 1 || size[0] > 8192 || size[1] > 8192 || align
-                || half != bilinear) {
+                || half && !bilinear) {
             throw unsupported(n, "resizes to " + Arrays.toString(size) + " with align_corners " + align
-                    + " and half_pixel_centers " + half + "; Sieve supports bilinear with half-pixel centres"
-                    + " and plain nearest-neighbour resizing");
+                    + " and half_pixel_centers " + half + "; Sieve supports bilinear and plain nearest-neighbour"
+                    + " resizing without align_corners");
         }
-        put(n.getName(), new Resizing(layerName(n.getName()), List.of(x), (int) size[0], (int) size[1], bilinear),
-                Map.of());
+        put(n.getName(), new Resizing(layerName(n.getName()), List.of(x), (int) size[0], (int) size[1], bilinear,
+                half), Map.of());
     }
 
     private SieveException unsupported(NodeDef n, String what) {

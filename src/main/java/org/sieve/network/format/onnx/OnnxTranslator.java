@@ -520,7 +520,8 @@ final class OnnxTranslator {
             a = Activation.SOFTMAX;
         } else if (swish != null) {
             absorb(swish);
-            add(swish.output(), new ActivationLayer(name(n), List.of(x.layer()), Activation.HARD_SWISH, alpha),
+            add(swish.output(), new ActivationLayer(name(n), List.of(x.layer()), Activation.HARD_SWISH,
+                    Activation.HARD_SLOPE),
                     Map.of(), x.layout());
             return;
         } else {
@@ -533,7 +534,8 @@ final class OnnxTranslator {
         Fused more = a == Activation.RELU ? fuseActivation(n.output()) : new Fused(Activation.LINEAR, n.output());
         Activation total = more.activation() == Activation.RELU6 ? Activation.RELU6 : a;
         String name = name(n);
-        add(more.tensor(), new ActivationLayer(name, List.of(x.layer()), total, alpha), Map.of(), x.layout());
+        float parameter = total == Activation.LEAKY_RELU ? alpha : total.defaultParameter();
+        add(more.tensor(), new ActivationLayer(name, List.of(x.layer()), total, parameter), Map.of(), x.layout());
         if (nonNegative(total)) {
             nonNegative.add(name);
         }
