@@ -35,7 +35,7 @@ public final class GraphDefReader {
     static final Set<String> ALLOWED_OPS = Set.of("Const", "Placeholder", "Identity", "NoOp", "StopGradient",
             "Conv2D", "_FusedConv2D", "DepthwiseConv2dNative", "FusedDepthwiseConv2dNative", "MatMul", "_FusedMatMul",
             "BiasAdd", "Add", "AddV2", "Sub", "Mul", "RealDiv", "Relu", "Relu6", "LeakyRelu", "Sigmoid", "Tanh",
-            "Softmax", "Prelu", "MaxPool", "AvgPool", "Mean", "Max", "FusedBatchNorm", "FusedBatchNormV2",
+            "Softmax", "Prelu", "MaxPool", "MaxPoolV2", "AvgPool", "Mean", "Max", "FusedBatchNorm", "FusedBatchNormV2",
             "FusedBatchNormV3", "ConcatV2", "Reshape", "Pad", "ResizeBilinear", "ResizeNearestNeighbor", "Squeeze",
             "ExpandDims", "Shape", "StridedSlice", "Pack", "Cast", "FloorDiv", "FloorMod", "Equal", "TopKV2",
             "GatherV2", "Transpose", "Sum", "Exp", "Rsqrt", "Sqrt", "Square", "Maximum", "Minimum", "Neg");

@@ -291,7 +291,7 @@ final class GraphTranslator {
             case "Conv2D", "_FusedConv2D", "DepthwiseConv2dNative", "FusedDepthwiseConv2dNative" -> conv(n);
             case "MatMul", "_FusedMatMul" -> dense(n);
             case "Relu", "Relu6", "Sigmoid", "Tanh", "LeakyRelu", "Softmax" -> activation(n);
-            case "MaxPool", "AvgPool" -> pool(n);
+            case "MaxPool", "MaxPoolV2", "AvgPool" -> pool(n);
             case "Mean", "Max" -> globalPool(n);
             case "FusedBatchNorm", "FusedBatchNormV2", "FusedBatchNormV3" -> batchNorm(n);
             case "Add", "AddV2", "Sub", "Mul", "RealDiv", "BiasAdd" -> arithmetic(n);
@@ -318,9 +318,20 @@ final class GraphTranslator {
         return a == null ? List.of() : a.getList().getSList().stream().map(b -> b.toStringUtf8()).toList();
     }
 
-    /** [1, h, w, 1] strides or dilations as [h, w]; absent means 1. */
+    private int[] spatial(NodeDef n, WeightTensor t) {
+        long[] v = new long[t.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (long) t.values()[i];
+        }
+        return spatial(n, "window", v);
+    }
+
     private int[] spatial(NodeDef n, String key) {
-        long[] v = ints(n, key);
+        return spatial(n, key, ints(n, key));
+    }
+
+    /** [1, h, w, 1] strides, dilations or windows as [h, w]; absent means 1. */
+    private int[] spatial(NodeDef n, String key, long[] v) {
         if (v.length == 0) {
             return new int[] {1, 1};
         }
@@ -616,10 +627,13 @@ final class GraphTranslator {
     private void pool(NodeDef n) {
         checkNhwc(n);
         String x = act(n, 0);
-        int[] kernel = spatial(n, "ksize");
+        // MaxPoolV2 takes window and strides as constant inputs rather than attributes.
+        boolean v2 = n.getOp().equals("MaxPoolV2");
+        int[] kernel = v2 ? spatial(n, weight(n, 1)) : spatial(n, "ksize");
+        int[] strides = v2 ? spatial(n, weight(n, 2)) : spatial(n, "strides");
         String padding = text(n, "padding", "VALID").equals("SAME") ? "same" : "valid";
-        put(n.getName(), new Pooling2D(layerName(n.getName()), List.of(x), n.getOp().equals("MaxPool"), kernel,
-                spatial(n, "strides"), padding), Map.of());
+        put(n.getName(), new Pooling2D(layerName(n.getName()), List.of(x), !n.getOp().equals("AvgPool"), kernel,
+                strides, padding), Map.of());
     }
 
     /** Mean or Max over axes 1 and 2 without keeping them: global pooling. */
