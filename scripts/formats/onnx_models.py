@@ -26,7 +26,8 @@ def probe_input(c, h, w):
 
 class SmallCnn(nn.Module):
     """Conv + BN + ReLU blocks, a depthwise and a dilated conv, a residual add, a concat,
-    PyTorch's other activations, max and average pooling, dropout and a flatten + linear head."""
+    PyTorch's other activations (PReLU with a slope per channel), max and average pooling,
+    dropout and a flatten + linear head."""
 
     def __init__(self):
         super().__init__()
@@ -39,6 +40,8 @@ class SmallCnn(nn.Module):
         self.conv2 = nn.Conv2d(16, 12, 3, stride=2, padding=1)
         self.bn2 = nn.BatchNorm2d(12)
         self.pool2 = nn.AvgPool2d(2)
+        self.prelu = nn.PReLU(12)
+        self.prelu.weight.data.copy_(torch.linspace(-0.3, 0.6, 12))
         self.drop = nn.Dropout(0.3)
         self.fc1 = nn.Linear(12 * 4 * 4, 24)
         self.fc2 = nn.Linear(24, 10)
@@ -50,7 +53,7 @@ class SmallCnn(nn.Module):
         x = x + nn.functional.hardswish(self.dilated(d))
         x = torch.cat([x, torch.sigmoid(d)], dim=1)
         x = nn.functional.leaky_relu(self.bn2(self.conv2(x)), 0.1)
-        x = self.pool2(x)
+        x = self.prelu(self.pool2(x))
         x = torch.flatten(self.drop(x), 1)
         x = torch.tanh(self.fc1(x))
         return torch.softmax(self.fc2(self.drop(x)), dim=1)
@@ -71,7 +74,7 @@ def randomise_batch_norms(model):
 def build(name):
     torch.manual_seed(1)
     if name == 'small':
-        return SmallCnn(), 32, {'pool1': 'pool1', 'conv2': 'bn2', 'pool2': 'pool2'}
+        return SmallCnn(), 32, {'pool1': 'pool1', 'conv2': 'bn2', 'pool2': 'pool2', 'prelu': 'prelu'}
     if name == 'resnet18':
         return torchvision.models.resnet18(weights=None), 224, {
             'maxpool': 'maxpool', 'layer1': 'layer1', 'layer3': 'layer3'}

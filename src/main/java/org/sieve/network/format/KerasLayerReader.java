@@ -18,6 +18,7 @@ import org.sieve.network.Layer;
 import org.sieve.network.Merge;
 import org.sieve.network.Normalization;
 import org.sieve.network.Permute;
+import org.sieve.network.PRelu;
 import org.sieve.network.Pooling2D;
 import org.sieve.network.Rescaling;
 import org.sieve.network.Reshape;
@@ -33,7 +34,7 @@ final class KerasLayerReader {
     static final List<String> SUPPORTED = List.of("InputLayer", "Conv2D", "DepthwiseConv2D", "Dense",
             "BatchNormalization", "Activation", "ReLU", "LeakyReLU", "Softmax", "MaxPooling2D",
             "AveragePooling2D", "GlobalAveragePooling2D", "GlobalMaxPooling2D", "Flatten", "Reshape", "Add",
-            "Multiply", "Concatenate", "Subtract", "Divide", "Permute", "ZeroPadding2D", "Dropout", "SpatialDropout2D", "Rescaling",
+            "Multiply", "Concatenate", "Subtract", "Divide", "Permute", "PReLU", "ZeroPadding2D", "Dropout", "SpatialDropout2D", "Rescaling",
             "Normalization", "Resizing");
 
     /** Keras' default slope for the LeakyReLU layer (the "leaky_relu" string defaults differently). */
@@ -74,6 +75,7 @@ final class KerasLayerReader {
             case "Subtract" -> new Merge(name, inputs, Merge.Mode.SUBTRACT, -1);
             case "Divide" -> new Merge(name, inputs, Merge.Mode.DIVIDE, -1);
             case "Permute" -> permute(c, inputs);
+            case "PReLU" -> prelu(c, inputs);
             case "ZeroPadding2D" -> zeroPadding(c, inputs);
             case "Dropout", "SpatialDropout2D" -> new Dropout(name, inputs, c.number("rate", 0f));
             case "Rescaling" -> new Rescaling(name, inputs, c.number("scale", 1f), c.number("offset", 0f));
@@ -193,6 +195,18 @@ final class KerasLayerReader {
             }
         }
         return new Reshape(c.layer(), inputs, target);
+    }
+
+    /** One slope per channel: every axis but the channels shared (Sieve stores alpha per channel). */
+    private static PRelu prelu(KerasConfig c, List<String> inputs) {
+        JsonElement shared = c.get("shared_axes");
+        int[] axes = shared == null || shared.isJsonNull() ? new int[0] : c.ints("shared_axes");
+        Arrays.sort(axes);
+        if (!Arrays.equals(axes, new int[] {1, 2}) && axes.length != 0) {
+            throw c.unsupported("shares its slopes over axes " + Arrays.toString(axes)
+                    + "; Sieve supports one slope per channel (shared_axes [1, 2])");
+        }
+        return new PRelu(c.layer(), inputs);
     }
 
     /** Keras' dims: a permutation of 1..rank-1 (the batch axis stays first). */

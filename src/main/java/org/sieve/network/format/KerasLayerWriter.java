@@ -16,6 +16,7 @@ import org.sieve.network.Layer;
 import org.sieve.network.Merge;
 import org.sieve.network.Normalization;
 import org.sieve.network.Permute;
+import org.sieve.network.PRelu;
 import org.sieve.network.Pooling2D;
 import org.sieve.network.Rescaling;
 import org.sieve.network.Reshape;
@@ -92,6 +93,8 @@ final class KerasLayerWriter {
             if (l.mode() == Merge.Mode.CONCATENATE) {
                 c.addProperty("axis", l.axis());
             }
+        } else if (layer instanceof PRelu) {
+            c.add("shared_axes", ints(new int[] {1, 2}));
         } else if (layer instanceof Permute l) {
             c.add("dims", ints(l.dims()));
         } else if (layer instanceof ZeroPadding2D l) {

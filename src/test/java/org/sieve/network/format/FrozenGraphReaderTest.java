@@ -1,6 +1,5 @@
 package org.sieve.network.format;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,10 +94,6 @@ class FrozenGraphReaderTest {
         for (int i = 0; i < expected.length; i++) {
             assertTrue(Math.abs(expected[i] - actual[i]) <= 1e-6, "class " + i + ": " + actual[i] + " vs " + expected[i]);
         }
-        Path dir = tmp.resolve("saved");
-        ModelStore.save(Model.of(net, ModelMetadata.defaults("frozen", net)), dir);
-        Network back = ModelStore.load(dir).network();
-        FormatFixtures.assertSameLayers(net, back);
-        assertArrayEquals(actual, FormatFixtures.outputs(back, WriterReference.probeInput(net.input())).get("probabilities"));
+        ImportRoundTrip.assertSavesAndReadsBack(net, tmp.resolve("saved"));
     }
 }

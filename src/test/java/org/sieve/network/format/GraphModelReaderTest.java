@@ -1,6 +1,5 @@
 package org.sieve.network.format;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -84,25 +83,12 @@ class GraphModelReaderTest {
                 OnnxReaderTest.TOLERANCE);
         System.out.printf("centernet: read in %.2f s, %d layers, final output max relative difference %.2e%n",
                 seconds, net.layers().size(), d);
-        Path dir = tmp.resolve("centernet");
-        ModelStore.save(Model.of(net, ModelMetadata.defaults("centernet", net)), dir);
-        Network back = ModelStore.load(dir).network();
-        FormatFixtures.assertSameLayers(net, back);
-        float[] x = WriterReference.probeInput(net.input());
-        String out = net.output().name();
-        assertArrayEquals(FormatFixtures.outputs(net, x).get(out), FormatFixtures.outputs(back, x).get(out));
+        ImportRoundTrip.assertSavesAndReadsBack(net, tmp.resolve("centernet"));
     }
 
     @Test
     void emotionSavesAsSieveFolderAndReadsBackIdentically() {
         Network net = GraphDefReader.readTfjs(EMOTION);
-        Path dir = tmp.resolve("emotion");
-        ModelStore.save(Model.of(net, ModelMetadata.defaults("emotion", net)), dir);
-        Network back = ModelStore.load(dir).network();
-        FormatFixtures.assertSameLayers(net, back);
-        FormatFixtures.assertSameWeights(net, back);
-        float[] x = WriterReference.probeInput(net.input());
-        String out = net.output().name();
-        assertArrayEquals(FormatFixtures.outputs(net, x).get(out), FormatFixtures.outputs(back, x).get(out));
+        ImportRoundTrip.assertSavesAndReadsBack(net, tmp.resolve("emotion"));
     }
 }

@@ -22,6 +22,7 @@ import org.sieve.network.InputLayer;
 import org.sieve.network.Layer;
 import org.sieve.network.Merge;
 import org.sieve.network.Network;
+import org.sieve.network.PRelu;
 import org.sieve.network.Pooling2D;
 import org.sieve.network.Rescaling;
 import org.sieve.network.Reshape;
@@ -291,6 +292,8 @@ final class GraphTranslator {
             case "Conv2D", "_FusedConv2D", "DepthwiseConv2dNative", "FusedDepthwiseConv2dNative" -> conv(n);
             case "MatMul", "_FusedMatMul" -> dense(n);
             case "Relu", "Relu6", "Sigmoid", "Tanh", "LeakyRelu", "Softmax" -> activation(n);
+            case "Prelu" -> put(n.getName(), new PRelu(layerName(n.getName()), List.of(act(n, 0))),
+                    Map.of("alpha", perChannel(n, weight(n, 1), net.shape(act(n, 0)))));
             case "MaxPool", "MaxPoolV2", "AvgPool" -> pool(n);
             case "Mean", "Max" -> globalPool(n);
             case "FusedBatchNorm", "FusedBatchNormV2", "FusedBatchNormV3" -> batchNorm(n);
@@ -382,10 +385,12 @@ final class GraphTranslator {
         float[] bias = new float[filters];
         boolean hasBias = false;
         Activation activation = Activation.LINEAR;
+        WeightTensor preluAlpha = null;
         List<String> fused = fusedOps(n);
         int arg = 2;
         for (String op : fused) {
             switch (op) {
+                case "Prelu" -> preluAlpha = weight(n, arg++);
                 case "BiasAdd" -> {
                     addBias(n, bias, weight(n, arg++));
                     hasBias = true;
@@ -427,7 +432,7 @@ final class GraphTranslator {
             absorbed.add(r.getName());
             last = r.getName();
         }
-        Hard hard = activation == Activation.LINEAR ? hardActivationAt(last) : null;
+        Hard hard = activation == Activation.LINEAR && preluAlpha == null ? hardActivationAt(last) : null;
         boolean fuseHard = hard != null && hard.slope() == Activation.HARD_SLOPE;
         if (hard != null) {
             absorbed.addAll(hard.nodes());
@@ -436,7 +441,8 @@ final class GraphTranslator {
             activation = hard.activation();
             last = hard.last();
         }
-        String name = layerName(last);
+        // TF.js fuses Prelu into the convolution; split, the Prelu keeps the fused node's name.
+        String name = layerName(preluAlpha == null ? last : last + "/conv");
         int[] strides = spatial(n, "strides");
         int[] dilations = spatial(n, "dilations");
         String padding = text(n, "padding", "VALID");
@@ -470,11 +476,30 @@ final class GraphTranslator {
             weights.put("bias", new WeightTensor(new long[] {filters}, bias));
         }
         put(last, layer, weights);
+        if (preluAlpha != null) {
+            put(last, new PRelu(layerName(last), List.of(name)), Map.of("alpha", perChannel(n, preluAlpha,
+                    new long[] {filters})));
+        }
         if (hard != null && !fuseHard) {
             // A slope stored rounded (float16 1/6) is kept exactly, in a layer of its own.
             put(hard.last(), new ActivationLayer(layerName(hard.last()), List.of(name), hard.activation(), hard.slope()),
                     Map.of());
         }
+    }
+
+    /** A per-channel parameter stored as [C], [1, 1, C] or a scalar, as [C] for {@code shape}'s channels. */
+    private WeightTensor perChannel(NodeDef n, WeightTensor t, long[] shape) {
+        int channels = (int) shape[shape.length - 1];
+        if (t.size() == channels) {
+            return new WeightTensor(new long[] {channels}, t.values());
+        }
+        if (t.size() != 1) {
+            throw unsupported(n, "has a parameter of shape " + Arrays.toString(t.shape()) + " for " + channels
+                    + " channels; Sieve supports one value per channel");
+        }
+        float[] v = new float[channels];
+        Arrays.fill(v, t.values()[0]);
+        return new WeightTensor(new long[] {channels}, v);
     }
 
     /** A hard swish or hard sigmoid that a converter wrote out as ops: its slope, its nodes, the last one. */

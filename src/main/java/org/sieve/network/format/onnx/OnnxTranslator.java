@@ -25,6 +25,7 @@ import org.sieve.network.Layer;
 import org.sieve.network.Merge;
 import org.sieve.network.Network;
 import org.sieve.network.Permute;
+import org.sieve.network.PRelu;
 import org.sieve.network.Pooling2D;
 import org.sieve.network.Rescaling;
 import org.sieve.network.Reshape;
@@ -117,6 +118,7 @@ final class OnnxTranslator {
             case "Conv" -> conv(n);
             case "BatchNormalization" -> batchNorm(n);
             case "Relu", "Sigmoid", "Tanh", "LeakyRelu", "Clip", "HardSigmoid", "HardSwish", "Softmax" -> activation(n);
+            case "PRelu" -> prelu(n);
             case "MaxPool", "AveragePool" -> pool(n);
             case "GlobalAveragePool", "GlobalMaxPool" -> add(n, new GlobalPooling2D(name(n), List.of(image(n, 0).layer()),
                     n.op().equals("GlobalMaxPool")), Map.of(), Layout.POOLED);
@@ -539,6 +541,25 @@ final class OnnxTranslator {
         if (nonNegative(total)) {
             nonNegative.add(name);
         }
+    }
+
+    /** PyTorch's PReLU: a slope per channel ([C, 1, 1]) or one shared slope. */
+    private void prelu(OnnxNode n) {
+        Act x = act(n, 0);
+        OnnxTensor slope = constant(n, 1);
+        long[] s = net.shape(x.layer());
+        int channels = (int) s[s.length - 1];
+        float[] alpha = new float[channels];
+        if (slope.size() == channels) {
+            System.arraycopy(slope.asFloats(), 0, alpha, 0, channels);
+        } else if (slope.size() == 1) {
+            java.util.Arrays.fill(alpha, (float) slope.at(0));
+        } else {
+            throw n.unsupported("has slopes of shape " + Arrays.toString(slope.dims()) + " for " + channels
+                    + " channels; Sieve supports one slope per channel or one for all");
+        }
+        add(n, new PRelu(name(n), List.of(x.layer())), Map.of("alpha", new WeightTensor(new long[] {channels}, alpha)),
+                x.layout());
     }
 
     private void pool(OnnxNode n) {
