@@ -46,11 +46,6 @@ public final class GraphDefReader {
     private GraphDefReader() {
     }
 
-    /** True when {@code root} (a parsed model JSON) is a TensorFlow.js graph model. */
-    public static boolean isTfjsGraphModel(JsonObject root) {
-        return GraphModelFiles.isGraphModel(root);
-    }
-
     /** Reads a TensorFlow.js graph model whose single output (from its signature, else its last node) is analysed. */
     public static Network readTfjs(Path modelJson) {
         return readTfjs(modelJson, null);

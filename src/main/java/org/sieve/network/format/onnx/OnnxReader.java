@@ -46,11 +46,6 @@ public final class OnnxReader {
     private OnnxReader() {
     }
 
-    /** True when the bytes start like an ONNX ModelProto (ir_version field, then opset or graph). */
-    public static boolean looksLikeOnnx(byte[] head) {
-        return head.length > 2 && head[0] == 0x08 && head[1] > 0 && head[1] < 0x20;
-    }
-
     /**
      * Reads the ONNX model in {@code file}.
      *
