@@ -2,9 +2,15 @@ package org.sieve.network;
 
 import java.util.List;
 import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
-/** A stand-alone activation (Keras Activation, ReLU, LeakyReLU, Softmax layers). */
+/**
+ * A stand-alone activation (Keras Activation, ReLU, LeakyReLU, Softmax layers).
+ *
+ * @param leakyAlpha the activation's parameter: LEAKY_RELU's negative slope, or the slope of
+ *                   HARD_SIGMOID and HARD_SWISH (see {@link Activation#apply(Ops, Operand, float)})
+ */
 public record ActivationLayer(String name, List<String> inputs, Activation activation, float leakyAlpha)
         implements Layer {
 

@@ -11,7 +11,13 @@ import org.tensorflow.types.TFloat32;
  * it followed by a convolution rather than with a transposed convolution: TensorFlow's graph-mode
  * gradient registry covers the resize, and resize-then-convolve leaves no checkerboard pattern.
  */
-public record Resizing(String name, List<String> inputs, int height, int width, boolean bilinear) implements Layer {
+public record Resizing(String name, List<String> inputs, int height, int width, boolean bilinear,
+        boolean halfPixelCenters) implements Layer {
+
+    /** Keras' resizing: bilinear with half-pixel centres (TensorFlow 1's resize had none). */
+    public Resizing(String name, List<String> inputs, int height, int width, boolean bilinear) {
+        this(name, inputs, height, width, bilinear, bilinear);
+    }
 
     @Override
     public String kind() {
@@ -28,7 +34,7 @@ public record Resizing(String name, List<String> inputs, int height, int width, 
         Operand<TFloat32> x = Layer.only(name, in);
         var size = tf.constant(new int[] {height, width});
         return bilinear
-                ? tf.image.resizeBilinear(x, size, ResizeBilinear.halfPixelCenters(true))
+                ? tf.image.resizeBilinear(x, size, ResizeBilinear.halfPixelCenters(halfPixelCenters))
                 : tf.image.resizeNearestNeighbor(x, size);
     }
 }

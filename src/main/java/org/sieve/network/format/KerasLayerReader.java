@@ -18,6 +18,8 @@ import org.sieve.network.InputLayer;
 import org.sieve.network.Layer;
 import org.sieve.network.Merge;
 import org.sieve.network.Normalization;
+import org.sieve.network.Permute;
+import org.sieve.network.PRelu;
 import org.sieve.network.Pooling2D;
 import org.sieve.network.Rescaling;
 import org.sieve.network.Reshape;
@@ -33,7 +35,7 @@ final class KerasLayerReader {
     static final List<String> SUPPORTED = List.of("InputLayer", "Conv2D", "DepthwiseConv2D", "Dense",
             "BatchNormalization", "Activation", "ReLU", "LeakyReLU", "Softmax", "MaxPooling2D",
             "AveragePooling2D", "GlobalAveragePooling2D", "GlobalMaxPooling2D", "Flatten", "Reshape", "Add",
-            "Multiply", "Concatenate", "ZeroPadding2D", "Dropout", "SpatialDropout2D", "Rescaling",
+            "Multiply", "Concatenate", "Subtract", "Divide", "Permute", "PReLU", "ZeroPadding2D", "Dropout", "SpatialDropout2D", "Rescaling",
             "Normalization", "Resizing");
 
     /** Models used as layers inside a model; their layers are read in their place. */
@@ -57,7 +59,8 @@ final class KerasLayerReader {
             case "DepthwiseConv2D" -> depthwise(c, inputs);
             case "Dense" -> new Dense(name, inputs, c.integer("units"), c.flag("use_bias", true), c.activation());
             case "BatchNormalization" -> batchNorm(c, inputs);
-            case "Activation" -> activation(name, inputs, c.activation());
+            case "Activation" -> new ActivationLayer(name, inputs, c.activation(),
+                    c.number("slope", c.activation().defaultParameter()));
             case "ReLU" -> relu(c, inputs);
             case "LeakyReLU" -> new ActivationLayer(name, inputs, Activation.LEAKY_RELU,
                     c.number("alpha", c.number("negative_slope", LEAKY_RELU_LAYER_ALPHA)));
@@ -72,6 +75,10 @@ final class KerasLayerReader {
             case "Add" -> new Merge(name, inputs, Merge.Mode.ADD, -1);
             case "Multiply" -> new Merge(name, inputs, Merge.Mode.MULTIPLY, -1);
             case "Concatenate" -> new Merge(name, inputs, Merge.Mode.CONCATENATE, c.axis(-1));
+            case "Subtract" -> new Merge(name, inputs, Merge.Mode.SUBTRACT, -1);
+            case "Divide" -> new Merge(name, inputs, Merge.Mode.DIVIDE, -1);
+            case "Permute" -> permute(c, inputs);
+            case "PReLU" -> prelu(c, inputs);
             case "ZeroPadding2D" -> zeroPadding(c, inputs);
             case "Dropout", "SpatialDropout2D" -> new Dropout(name, inputs, c.number("rate", 0f));
             case "Rescaling" -> new Rescaling(name, inputs, c.number("scale", 1f), c.number("offset", 0f));
@@ -110,7 +117,8 @@ final class KerasLayerReader {
 
     private static void checkInputCount(String className, KerasConfig c, List<String> inputs) {
         boolean merge = className.equals("Add") || className.equals("Multiply") || className.equals("Concatenate");
-        int expected = className.equals("InputLayer") ? 0 : 1;
+        boolean pair = className.equals("Subtract") || className.equals("Divide");
+        int expected = className.equals("InputLayer") ? 0 : pair ? 2 : 1;
         if (merge ? inputs.size() < 2 : inputs.size() != expected) {
             throw c.invalid("has " + inputs.size() + " inputs " + inputs + " but takes "
                     + (merge ? "two or more" : String.valueOf(expected)));
@@ -205,10 +213,7 @@ final class KerasLayerReader {
 
     private static GlobalPooling2D globalPooling(boolean max, KerasConfig c, List<String> inputs) {
         c.requireChannelsLast();
-        if (c.flag("keepdims", false)) {
-            throw c.unsupported("keeps the pooled dimensions (keepdims true); Sieve supports keepdims false");
-        }
-        return new GlobalPooling2D(c.layer(), inputs, max);
+        return new GlobalPooling2D(c.layer(), inputs, max, c.flag("keepdims", false));
     }
 
     private static Reshape reshape(KerasConfig c, List<String> inputs) {
@@ -220,6 +225,31 @@ final class KerasLayerReader {
             }
         }
         return new Reshape(c.layer(), inputs, target);
+    }
+
+    /** One slope per channel: every axis but the channels shared (Sieve stores alpha per channel). */
+    private static PRelu prelu(KerasConfig c, List<String> inputs) {
+        JsonElement shared = c.get("shared_axes");
+        int[] axes = shared == null || shared.isJsonNull() ? new int[0] : c.ints("shared_axes");
+        Arrays.sort(axes);
+        if (!Arrays.equals(axes, new int[] {1, 2}) && axes.length != 0) {
+            throw c.unsupported("shares its slopes over axes " + Arrays.toString(axes)
+                    + "; Sieve supports one slope per channel (shared_axes [1, 2])");
+        }
+        return new PRelu(c.layer(), inputs);
+    }
+
+    /** Keras' dims: a permutation of 1..rank-1 (the batch axis stays first). */
+    private static Permute permute(KerasConfig c, List<String> inputs) {
+        int[] dims = c.ints("dims");
+        int[] sorted = dims.clone();
+        Arrays.sort(sorted);
+        for (int i = 0; i < sorted.length; i++) {
+            if (sorted[i] != i + 1) {
+                throw c.invalid("has dims " + Arrays.toString(dims) + ", which is not a permutation of 1.." + dims.length);
+            }
+        }
+        return new Permute(c.layer(), inputs, dims);
     }
 
     /** Keras accepts an int, a symmetric [rows, cols] pair, or [[top, bottom], [left, right]]. */
@@ -244,8 +274,9 @@ final class KerasLayerReader {
         if (c.flag("crop_to_aspect_ratio", false) || c.flag("pad_to_aspect_ratio", false)) {
             throw c.unsupported("crops or pads to the aspect ratio; Sieve supports plain resizing only");
         }
-        return new Resizing(c.layer(), inputs, c.integer("height"), c.integer("width"),
-                interpolation.equals("bilinear"));
+        boolean bilinear = interpolation.equals("bilinear");
+        return new Resizing(c.layer(), inputs, c.integer("height"), c.integer("width"), bilinear,
+                c.flag("half_pixel_centers", bilinear));
     }
 
     private static Normalization normalization(KerasConfig c, List<String> inputs) {

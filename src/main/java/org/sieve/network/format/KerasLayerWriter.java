@@ -15,6 +15,8 @@ import org.sieve.network.InputLayer;
 import org.sieve.network.Layer;
 import org.sieve.network.Merge;
 import org.sieve.network.Normalization;
+import org.sieve.network.Permute;
+import org.sieve.network.PRelu;
 import org.sieve.network.Pooling2D;
 import org.sieve.network.Rescaling;
 import org.sieve.network.Reshape;
@@ -78,9 +80,9 @@ final class KerasLayerWriter {
             c.add("strides", ints(l.strides()));
             c.addProperty("padding", l.padding());
             c.addProperty("data_format", "channels_last");
-        } else if (layer instanceof GlobalPooling2D) {
+        } else if (layer instanceof GlobalPooling2D l) {
             c.addProperty("data_format", "channels_last");
-            c.addProperty("keepdims", false);
+            c.addProperty("keepdims", l.keepDims());
         } else if (layer instanceof Reshape l) {
             if (l.isFlatten()) {
                 c.addProperty("data_format", "channels_last");
@@ -91,6 +93,10 @@ final class KerasLayerWriter {
             if (l.mode() == Merge.Mode.CONCATENATE) {
                 c.addProperty("axis", l.axis());
             }
+        } else if (layer instanceof PRelu) {
+            c.add("shared_axes", ints(new int[] {1, 2}));
+        } else if (layer instanceof Permute l) {
+            c.add("dims", ints(l.dims()));
         } else if (layer instanceof ZeroPadding2D l) {
             JsonArray padding = new JsonArray();
             padding.add(ints(new int[] {l.top(), l.bottom()}));
@@ -106,6 +112,9 @@ final class KerasLayerWriter {
             c.addProperty("height", l.height());
             c.addProperty("width", l.width());
             c.addProperty("interpolation", l.interpolation());
+            if (l.bilinear() && !l.halfPixelCenters()) {
+                c.addProperty("half_pixel_centers", false);
+            }
             c.addProperty("crop_to_aspect_ratio", false);
             c.addProperty("data_format", "channels_last");
         } else if (layer instanceof Normalization) {
@@ -133,6 +142,9 @@ final class KerasLayerWriter {
             return "ReLU";
         }
         c.addProperty("activation", l.activation().kerasName());
+        if (l.activation() == Activation.HARD_SIGMOID || l.activation() == Activation.HARD_SWISH) {
+            c.addProperty("slope", l.leakyAlpha());
+        }
         return "Activation";
     }
 

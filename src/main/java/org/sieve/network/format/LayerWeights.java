@@ -8,6 +8,7 @@ import org.sieve.network.Dense;
 import org.sieve.network.DepthwiseConv2D;
 import org.sieve.network.Layer;
 import org.sieve.network.Normalization;
+import org.sieve.network.PRelu;
 
 /** Which weights each layer type stores, in Keras' order, and the shape each must have. */
 final class LayerWeights {
@@ -43,6 +44,9 @@ final class LayerWeights {
         if (layer instanceof Normalization) {
             return List.of("mean", "variance");
         }
+        if (layer instanceof PRelu) {
+            return List.of("alpha");
+        }
         return List.of();
     }
 
@@ -64,6 +68,6 @@ final class LayerWeights {
 
     /** Batch norm and normalisation keep one value per channel in every weight. */
     static boolean perChannel(Layer layer) {
-        return layer instanceof BatchNormalization || layer instanceof Normalization;
+        return layer instanceof BatchNormalization || layer instanceof Normalization || layer instanceof PRelu;
     }
 }

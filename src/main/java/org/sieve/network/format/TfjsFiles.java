@@ -100,7 +100,7 @@ record TfjsFiles(byte[] modelJson, JsonObject topology, WeightsManifest manifest
         return files;
     }
 
-    private static JsonObject parseRoot(byte[] bytes, String model) {
+    static JsonObject parseRoot(byte[] bytes, String model) {
         JsonElement root;
         try {
             root = JsonParser.parseString(new String(bytes, StandardCharsets.UTF_8));
@@ -132,7 +132,7 @@ record TfjsFiles(byte[] modelJson, JsonObject topology, WeightsManifest manifest
         return topology.getAsJsonObject();
     }
 
-    private static byte[] readGroup(Path dir, WeightsManifest.Group g, String model) {
+    static byte[] readGroup(Path dir, WeightsManifest.Group g, String model) {
         long expected = g.byteLength();
         List<Path> shards = new ArrayList<>();
         long actual = 0;
@@ -179,7 +179,7 @@ record TfjsFiles(byte[] modelJson, JsonObject topology, WeightsManifest manifest
         }
     }
 
-    private static byte[] readAll(Path file, String model) {
+    static byte[] readAll(Path file, String model) {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {

@@ -1,0 +1,118 @@
+#!/usr/bin/python3
+"""Writes ONNX test models with PyTorch's own exporter, and PyTorch's outputs as references.
+
+Usage: /usr/bin/python3 scripts/formats/onnx_models.py OUT_DIR [small|resnet18|mobilenet_v2 ...]
+Debian's python3-torch and python3-torchvision; nothing is downloaded (random weights, seeded).
+For each model it writes NAME.onnx and NAME.reference.json: the input is the formula in
+probe_input() (the Java test computes the same), the outputs are the final output and the
+tapped inner tensors (NCHW), each with its shape and values at every k-th flat index.
+"""
+import json
+import math
+import sys
+
+import torch
+import torch.nn as nn
+import torchvision
+
+
+def probe_input(c, h, w):
+    """x[c, y, x] = 0.5 + 0.5 * sin(0.37 * y + 0.23 * x + 1.1 * c): smooth, every channel different."""
+    ys = torch.arange(h, dtype=torch.float64).view(1, h, 1)
+    xs = torch.arange(w, dtype=torch.float64).view(1, 1, w)
+    cs = torch.arange(c, dtype=torch.float64).view(c, 1, 1)
+    return (0.5 + 0.5 * torch.sin(0.37 * ys + 0.23 * xs + 1.1 * cs)).float().unsqueeze(0)
+
+
+class SmallCnn(nn.Module):
+    """Conv + BN + ReLU blocks, a depthwise and a dilated conv, a residual add, a concat,
+    PyTorch's other activations (PReLU with a slope per channel), max and average pooling,
+    dropout and a flatten + linear head."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(3, 8, 3, padding=1)
+        self.bn1 = nn.BatchNorm2d(8)
+        self.pool1 = nn.MaxPool2d(2)
+        self.dw = nn.Conv2d(8, 8, 3, padding=1, groups=8, bias=False)
+        self.bn_dw = nn.BatchNorm2d(8)
+        self.dilated = nn.Conv2d(8, 8, 3, padding=2, dilation=2)
+        self.conv2 = nn.Conv2d(16, 12, 3, stride=2, padding=1)
+        self.bn2 = nn.BatchNorm2d(12)
+        self.pool2 = nn.AvgPool2d(2)
+        self.prelu = nn.PReLU(12)
+        self.prelu.weight.data.copy_(torch.linspace(-0.3, 0.6, 12))
+        self.drop = nn.Dropout(0.3)
+        self.fc1 = nn.Linear(12 * 4 * 4, 24)
+        self.fc2 = nn.Linear(24, 10)
+
+    def forward(self, x):
+        x = torch.relu(self.bn1(self.conv1(x)))
+        x = self.pool1(x)
+        d = nn.functional.relu6(self.bn_dw(self.dw(x)))
+        x = x + nn.functional.hardswish(self.dilated(d))
+        x = torch.cat([x, torch.sigmoid(d)], dim=1)
+        x = nn.functional.leaky_relu(self.bn2(self.conv2(x)), 0.1)
+        x = self.prelu(self.pool2(x))
+        x = torch.flatten(self.drop(x), 1)
+        x = torch.tanh(self.fc1(x))
+        return torch.softmax(self.fc2(self.drop(x)), dim=1)
+
+
+def randomise_batch_norms(model):
+    """Running statistics away from 0/1, so that folding them into the convolutions is tested."""
+    g = torch.Generator().manual_seed(7)
+    for m in model.modules():
+        if isinstance(m, nn.BatchNorm2d):
+            n = m.num_features
+            m.running_mean.copy_(torch.randn(n, generator=g) * 0.2)
+            m.running_var.copy_(torch.rand(n, generator=g) + 0.5)
+            m.weight.data.copy_(torch.rand(n, generator=g) + 0.5)
+            m.bias.data.copy_(torch.randn(n, generator=g) * 0.1)
+
+
+def build(name):
+    torch.manual_seed(1)
+    if name == 'small':
+        return SmallCnn(), 32, {'pool1': 'pool1', 'conv2': 'bn2', 'pool2': 'pool2', 'prelu': 'prelu'}
+    if name == 'resnet18':
+        return torchvision.models.resnet18(weights=None), 224, {
+            'maxpool': 'maxpool', 'layer1': 'layer1', 'layer3': 'layer3'}
+    if name == 'mobilenet_v2':
+        return torchvision.models.mobilenet_v2(weights=None), 224, {
+            'features.1': 'features.1', 'features.7': 'features.7', 'features.18': 'features.18'}
+    raise SystemExit('unknown model ' + name)
+
+
+def sampled(t, limit=512):
+    flat = t.detach().double().flatten()
+    step = max(1, math.ceil(flat.numel() / limit))
+    return {'shape': list(t.shape), 'step': step, 'values': flat[::step].tolist()}
+
+
+def main(out, names):
+    for name in names:
+        model, size, taps = build(name)
+        randomise_batch_norms(model)
+        model.eval()
+        captured = {}
+        modules = dict(model.named_modules())
+        for label, module in taps.items():
+            modules[module].register_forward_hook(
+                lambda m, i, o, label=label: captured.__setitem__(label, o))
+        x = probe_input(3, size, size)
+        with torch.no_grad():
+            y = model(x)
+        torch.onnx.export(model, x, f'{out}/{name}.onnx', opset_version=13,
+                          input_names=['image'], output_names=['output'])
+        reference = {'input': {'channels': 3, 'height': size, 'width': size},
+                     'output': sampled(y, 1000),
+                     'inner': {label: sampled(t) for label, t in captured.items()},
+                     'writer': f'torch {torch.__version__}, torch.onnx.export opset 13'}
+        with open(f'{out}/{name}.reference.json', 'w') as f:
+            json.dump(reference, f)
+        print(name, 'written, output', list(y.shape))
+
+
+if __name__ == '__main__':
+    main(sys.argv[1], sys.argv[2:] or ['small'])

@@ -1,0 +1,158 @@
+package org.sieve.network.format.graph;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.util.JsonFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sieve.SieveException;
+import org.sieve.network.Network;
+import org.sieve.network.format.GraphModelFiles;
+import org.tensorflow.proto.GraphDef;
+import org.tensorflow.proto.NodeDef;
+
+/**
+ * Reads TensorFlow op graphs into Sieve networks: TensorFlow.js graph models (GraphDef as JSON
+ * plus weight shards, float16 and uint8 quantisation undone) and frozen GraphDefs (.pb). The
+ * file is data: every node's op is checked against an allowlist before anything is built, and the
+ * ops that compute the chosen output are translated into Sieve layers, never run.
+ */
+public final class GraphDefReader {
+
+    /**
+     * Ops that compute on tensors only. Those Sieve translates into layers, plus post-processing a
+     * model may carry beside its image output (decoding detections), which is checked but left out.
+     * File, network, Python, control-flow and function-call ops are not here and are refused.
+     */
+    static final Set<String> ALLOWED_OPS = Set.of("Const", "Placeholder", "Identity", "NoOp", "StopGradient",
+            "Conv2D", "_FusedConv2D", "DepthwiseConv2dNative", "FusedDepthwiseConv2dNative", "MatMul", "_FusedMatMul",
+            "BiasAdd", "Add", "AddV2", "Sub", "Mul", "RealDiv", "Relu", "Relu6", "LeakyRelu", "Sigmoid", "Tanh",
+            "Softmax", "Prelu", "MaxPool", "MaxPoolV2", "AvgPool", "Mean", "Max", "FusedBatchNorm", "FusedBatchNormV2",
+            "FusedBatchNormV3", "ConcatV2", "Reshape", "Pad", "ResizeBilinear", "ResizeNearestNeighbor", "Squeeze",
+            "ExpandDims", "Shape", "StridedSlice", "Pack", "Cast", "FloorDiv", "FloorMod", "Equal", "TopKV2",
+            "GatherV2", "Transpose", "Sum", "Exp", "Rsqrt", "Sqrt", "Square", "Maximum", "Minimum", "Neg");
+
+    /** The largest frozen graph Sieve reads; protocol buffers cannot exceed 2 GB. */
+    private static final long MAX_PB_BYTES = Integer.MAX_VALUE;
+
+    private GraphDefReader() {
+    }
+
+    /** Reads a TensorFlow.js graph model whose single output (from its signature, else its last node) is analysed. */
+    public static Network readTfjs(Path modelJson) {
+        return readTfjs(modelJson, null);
+    }
+
+    /**
+     * Reads a TensorFlow.js graph model.
+     *
+     * @param output the node whose value is the network's output, or null for the model's only output
+     * @return the network, input first, output last, layers named after the graph's nodes
+     * @throws SieveException exit code 3, one line naming the file and what to do
+     */
+    public static Network readTfjs(Path modelJson, String output) {
+        String file = modelJson.toString();
+        GraphModelFiles files = GraphModelFiles.read(modelJson);
+        GraphDef.Builder graph = GraphDef.newBuilder();
+        try {
+            JsonFormat.parser().ignoringUnknownFields().merge(files.topology().toString(), graph);
+        } catch (InvalidProtocolBufferException e) {
+            throw new SieveException("Model " + file + ": modelTopology is not a readable GraphDef (" + e.getMessage()
+                    + "). Convert the model again with tensorflowjs_converter.", e);
+        }
+        GraphDef g = graph.build();
+        checkOps(g, file);
+        return GraphTranslator.translate(g, files.weights(), chooseOutput(g, signatureOutputs(files.root()), output, file),
+                file);
+    }
+
+    /** Reads a frozen GraphDef (.pb) whose weights are Const nodes. */
+    public static Network readFrozen(Path pb, String output) {
+        String file = pb.toString();
+        GraphDef g;
+        try {
+            if (Files.size(pb) > MAX_PB_BYTES) {
+                throw new SieveException("Model " + file + " is larger than a GraphDef can be (2 GB).");
+            }
+            try (InputStream in = Files.newInputStream(pb)) {
+                CodedInputStream coded = CodedInputStream.newInstance(in);
+                coded.setSizeLimit(Integer.MAX_VALUE);
+                g = GraphDef.parseFrom(coded);
+            }
+        } catch (InvalidProtocolBufferException e) {
+            throw new SieveException("Model " + file + " is not a readable frozen TensorFlow graph (" + e.getMessage()
+                    + "). Freeze the model again (convert_variables_to_constants_v2) or export it to ONNX.", e);
+        } catch (IOException e) {
+            throw new SieveException("Cannot read model " + file + ": " + e.getMessage(), e);
+        }
+        if (g.getNodeCount() == 0) {
+            throw new SieveException("Model " + file + " holds no graph nodes; it is not a frozen TensorFlow graph.");
+        }
+        checkOps(g, file);
+        return GraphTranslator.translate(g, Map.of(), chooseOutput(g, List.of(), output, file), file);
+    }
+
+    /** Every node, connected to the output or not, must be on the allowlist; functions are refused. */
+    static void checkOps(GraphDef g, String file) {
+        List<String> refused = new ArrayList<>();
+        for (NodeDef n : g.getNodeList()) {
+            if (!ALLOWED_OPS.contains(n.getOp())) {
+                refused.add("'" + n.getName() + "' (" + n.getOp() + ")");
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new SieveException("Model " + file + " contains op" + (refused.size() > 1 ? "s" : "") + " that Sieve"
+                    + " does not run: node " + String.join(", node ", refused.subList(0, Math.min(5, refused.size())))
+                    + (refused.size() > 5 ? " and " + (refused.size() - 5) + " more" : "")
+                    + ". Sieve opens image CNNs built from standard layers; export the model without them.");
+        }
+        if (g.getLibrary().getFunctionCount() > 0) {
+            throw new SieveException("Model " + file + " defines " + g.getLibrary().getFunctionCount()
+                    + " graph functions (e.g. '" + g.getLibrary().getFunction(0).getSignature().getName()
+                    + "'), which Sieve does not run. Freeze and inline the graph before converting it.");
+        }
+    }
+
+    /** Output node names from the model's signature ("Identity:0" names node "Identity"). */
+    private static List<String> signatureOutputs(JsonObject root) {
+        JsonElement sig = root.get("signature");
+        if (sig == null && root.get("userDefinedMetadata") instanceof JsonObject meta) {
+            sig = meta.get("signature");
+        }
+        List<String> names = new ArrayList<>();
+        if (sig instanceof JsonObject s && s.get("outputs") instanceof JsonObject outs) {
+            for (Map.Entry<String, JsonElement> e : outs.entrySet()) {
+                String name = e.getValue() instanceof JsonObject o && o.has("name") ? o.get("name").getAsString() : e.getKey();
+                names.add(name.replaceFirst(":0$", ""));
+            }
+        }
+        return names;
+    }
+
+    private static String chooseOutput(GraphDef g, List<String> signature, String wanted, String file) {
+        List<String> candidates = signature;
+        if (candidates.isEmpty()) {
+            candidates = GraphTranslator.sinks(g);
+        }
+        if (wanted != null) {
+            if (g.getNodeList().stream().noneMatch(n -> n.getName().equals(wanted))) {
+                throw new SieveException("Model " + file + " has no node '" + wanted + "'. Its outputs: "
+                        + String.join(", ", candidates) + ".");
+            }
+            return wanted;
+        }
+        if (candidates.size() != 1) {
+            throw new SieveException("Model " + file + " has " + candidates.size() + " outputs ("
+                    + String.join(", ", candidates) + "); Sieve analyses one. Name the output to analyse.");
+        }
+        return candidates.get(0);
+    }
+}

@@ -1,0 +1,161 @@
+package org.sieve.network.format.onnx;
+
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnx.proto.OnnxMl.TensorShapeProto;
+import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.sieve.SieveException;
+import org.sieve.network.InputLayer;
+import org.sieve.network.Network;
+
+/**
+ * Reads an ONNX model (opsets 9 to 17, as PyTorch's exporter writes them) into a Sieve network.
+ * The file is data: every node's op is checked against an allowlist before anything is built,
+ * and the graph is translated into Sieve's layers, never run. ONNX images are channels first;
+ * the network takes channels-last images like every other Sieve model.
+ */
+public final class OnnxReader {
+
+    /** The ops Sieve translates; anything else (custom domains, control flow, I/O) is refused. */
+    static final Set<String> ALLOWED_OPS = Set.of("Conv", "ConvTranspose", "Gemm", "MatMul", "BatchNormalization",
+            "Relu", "Clip", "LeakyRelu", "PRelu", "Sigmoid", "Tanh", "HardSigmoid", "HardSwish", "Softmax", "MaxPool",
+            "AveragePool", "GlobalAveragePool", "GlobalMaxPool", "Add", "Sub", "Mul", "Div", "Concat", "Flatten",
+            "Reshape", "Transpose", "Pad", "Resize", "Upsample", "Identity", "Dropout", "Constant", "Shape", "Gather",
+            "Unsqueeze", "Squeeze", "Cast");
+
+    static final int MIN_OPSET = 9;
+    static final int MAX_OPSET = 17;
+    /** Protocol buffers cannot exceed 2 GB; larger weights would be external data. */
+    private static final long MAX_FILE_BYTES = Integer.MAX_VALUE;
+    /** The largest input side Sieve accepts from a file. */
+    static final int MAX_INPUT_SIDE = 8192;
+
+    private OnnxReader() {
+    }
+
+    /**
+     * Reads the ONNX model in {@code file}.
+     *
+     * @return the network, input first (its size from the file), output last
+     * @throws SieveException exit code 3, naming the file and what to do, for anything Sieve refuses
+     */
+    public static Network read(Path file) {
+        String name = file.toString();
+        ModelProto model = parse(file, name);
+        checkOpset(model, name);
+        GraphProto graph = model.getGraph();
+        checkOps(graph, name);
+        ValueInfoProto image = imageInput(graph, name);
+        InputLayer input = input(image, name);
+        if (graph.getOutputCount() != 1) {
+            throw new SieveException("Model " + name + " has " + graph.getOutputCount() + " outputs; Sieve analyses"
+                    + " networks with one output. Export the model with a single output.");
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        return OnnxTranslator.translate(graph, image.getName(), input, dir, name);
+    }
+
+    private static ModelProto parse(Path file, String name) {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new SieveException("Model " + name + " is " + size + " bytes, more than an ONNX file can"
+                        + " hold. Export it with its weights as external data.");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                CodedInputStream coded = CodedInputStream.newInstance(in);
+                coded.setSizeLimit(Integer.MAX_VALUE);
+                return ModelProto.parseFrom(coded);
+            }
+        } catch (InvalidProtocolBufferException e) {
+            throw new SieveException("Model " + name + " is not a readable ONNX file (" + e.getMessage()
+                    + "). Export the model again with torch.onnx.export.", e);
+        } catch (IOException e) {
+            throw new SieveException("Cannot read model " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkOpset(ModelProto model, String name) {
+        for (OperatorSetIdProto o : model.getOpsetImportList()) {
+            boolean standard = o.getDomain().isEmpty() || o.getDomain().equals("ai.onnx");
+            if (standard && (o.getVersion() < MIN_OPSET || o.getVersion() > MAX_OPSET)) {
+                throw new SieveException("Model " + name + " uses ONNX opset " + o.getVersion() + "; Sieve reads opsets "
+                        + MIN_OPSET + " to " + MAX_OPSET + ". Export again with torch.onnx.export(...,"
+                        + " opset_version=" + MAX_OPSET + ").");
+            }
+        }
+    }
+
+    /** Every node, connected to the output or not, must be a standard op on the allowlist. */
+    static void checkOps(GraphProto graph, String name) {
+        List<String> refused = new ArrayList<>();
+        for (int i = 0; i < graph.getNodeCount(); i++) {
+            NodeProto n = graph.getNode(i);
+            boolean standard = n.getDomain().isEmpty() || n.getDomain().equals("ai.onnx");
+            if (!standard || !ALLOWED_OPS.contains(n.getOpType())) {
+                refused.add("'" + (n.getName().isEmpty() ? "#" + i : n.getName()) + "' ("
+                        + (standard ? "" : n.getDomain() + ".") + n.getOpType() + ")");
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new SieveException("Model " + name + " contains op" + (refused.size() > 1 ? "s" : "") + " that Sieve"
+                    + " does not run: node " + String.join(", node ", refused.subList(0, Math.min(5, refused.size())))
+                    + (refused.size() > 5 ? " and " + (refused.size() - 5) + " more" : "")
+                    + ". Sieve opens image CNNs built from standard layers; export the model without them.");
+        }
+        if (graph.getSparseInitializerCount() > 0) {
+            throw new SieveException("Model " + name + " stores sparse weights; Sieve reads dense ones."
+                    + " Export the model with dense weights.");
+        }
+    }
+
+    /** The one graph input that is not a weight. */
+    private static ValueInfoProto imageInput(GraphProto graph, String name) {
+        Set<String> weights = new HashSet<>();
+        for (TensorProto t : graph.getInitializerList()) {
+            weights.add(t.getName());
+        }
+        List<ValueInfoProto> inputs = graph.getInputList().stream().filter(v -> !weights.contains(v.getName())).toList();
+        if (inputs.size() != 1) {
+            throw new SieveException("Model " + name + " has " + inputs.size() + " inputs "
+                    + inputs.stream().map(ValueInfoProto::getName).toList() + "; Sieve analyses networks that take"
+                    + " one image. Export the model with a single image input.");
+        }
+        return inputs.get(0);
+    }
+
+    /** The input as an image layer: float [N, C, H, W] with C, H and W given. */
+    private static InputLayer input(ValueInfoProto in, String name) {
+        var type = in.getType().getTensorType();
+        List<TensorShapeProto.Dimension> dims = type.getShape().getDimList();
+        long[] size = new long[dims.size()];
+        for (int i = 0; i < size.length; i++) {
+            size[i] = dims.get(i).hasDimValue() ? dims.get(i).getDimValue() : -1;
+        }
+        boolean image = type.getElemType() == TensorProto.DataType.FLOAT_VALUE && size.length == 4
+                && size[1] >= 1 && size[1] <= 4 && size[2] >= 1 && size[2] <= MAX_INPUT_SIDE
+                && size[3] >= 1 && size[3] <= MAX_INPUT_SIDE && (size[0] == 1 || size[0] == -1);
+        if (!image) {
+            throw new SieveException("Model " + name + " takes input '" + in.getName() + "' of shape "
+                    + java.util.Arrays.toString(size).replace("-1", "?") + " and type "
+                    + TensorProto.DataType.forNumber(type.getElemType()) + "; Sieve analyses float images"
+                    + " [1, channels (1-4), height, width] with height and width given (at most " + MAX_INPUT_SIDE
+                    + "). Export the model with a fixed input size.");
+        }
+        String layer = in.getName().replaceFirst("^/+", "").replace('/', '.').replace(':', '_');
+        return new InputLayer(layer.isEmpty() ? "input" : layer, (int) size[2], (int) size[3], (int) size[1]);
+    }
+}
