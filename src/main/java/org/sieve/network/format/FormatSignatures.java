@@ -30,7 +30,7 @@ final class FormatSignatures {
     /** A TensorFlow.js layers model.json (alone or in its folder): a Keras topology, not a graph. */
     static boolean tfjsLayers(ModelFile f) {
         JsonObject root = f.json();
-        if (root == null || isGraphModel(root)) {
+        if (root == null || GraphModelFiles.isGraphModel(root)) {
             return false;
         }
         JsonElement topology = root.get("modelTopology");
@@ -41,14 +41,7 @@ final class FormatSignatures {
     /** A TensorFlow.js graph model.json: "format": "graph-model", or a topology that is a GraphDef. */
     static boolean tfjsGraph(ModelFile f) {
         JsonObject root = f.json();
-        return root != null && isGraphModel(root);
-    }
-
-    private static boolean isGraphModel(JsonObject root) {
-        JsonElement format = root.get("format");
-        JsonElement topology = root.get("modelTopology");
-        return format != null && format.isJsonPrimitive() && format.getAsString().equals("graph-model")
-                || topology != null && topology.isJsonObject() && topology.getAsJsonObject().has("node");
+        return root != null && GraphModelFiles.isGraphModel(root);
     }
 
     /** Keras 3's zip: config.json with the weights in model.weights.h5 beside it. */

@@ -24,10 +24,12 @@ public record GraphModelFiles(JsonObject topology, JsonObject root, Map<String, 
     /** The largest model JSON Sieve reads; GraphDefs of image CNNs are a few MB. */
     static final long MAX_JSON_BYTES = 256L * 1024 * 1024;
 
-    /** True when {@code root} declares itself a graph model. */
+    /** True when {@code root} is a graph model: it says so, or its topology is a GraphDef (has nodes). */
     public static boolean isGraphModel(JsonObject root) {
         JsonElement format = root.get("format");
-        return format != null && format.isJsonPrimitive() && format.getAsString().equals("graph-model");
+        JsonElement topology = root.get("modelTopology");
+        return format != null && format.isJsonPrimitive() && format.getAsString().equals("graph-model")
+                || topology != null && topology.isJsonObject() && topology.getAsJsonObject().has("node");
     }
 
     /** Reads {@code file} (e.g. model.json) and the shards its manifest names, which must lie beside it. */

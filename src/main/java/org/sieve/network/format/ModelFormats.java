@@ -1,11 +1,14 @@
 package org.sieve.network.format;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.sieve.SieveException;
 import org.sieve.network.Network;
+import org.sieve.network.format.graph.GraphDefReader;
+import org.sieve.network.format.onnx.OnnxReader;
 
 /**
  * Every model format Sieve knows, in one list, and opening a file or folder by what it holds.
@@ -27,9 +30,11 @@ public final class ModelFormats {
             SIEVE_FOLDER,
             readable("Keras 3 .keras", FormatSignatures::keras3, KerasArchive::read),
             readable("Keras 2 .h5 (whole model)", FormatSignatures::keras2, KerasH5::read),
-            recognisedOnly("ONNX", FormatSignatures::onnx),
-            recognisedOnly("TensorFlow.js graph model", FormatSignatures::tfjsGraph),
-            recognisedOnly("frozen TensorFlow GraphDef (.pb)", FormatSignatures::frozenGraph),
+            readable("ONNX", FormatSignatures::onnx, OnnxReader::read),
+            readable("TensorFlow.js graph model", FormatSignatures::tfjsGraph,
+                    p -> GraphDefReader.readTfjs(Files.isDirectory(p) ? p.resolve("model.json") : p)),
+            readable("frozen TensorFlow GraphDef (.pb)", FormatSignatures::frozenGraph,
+                    p -> GraphDefReader.readFrozen(p, null)),
             refused("TensorFlow SavedModel", FormatSignatures::savedModel, "convert it with tensorflowjs_converter"
                     + " --input_format tf_saved_model --output_format tfjs_graph_model, or save the Keras model"
                     + " with model.save('model.keras')"),
@@ -46,12 +51,6 @@ public final class ModelFormats {
     /** A format Sieve reads with {@code reader}; the model gets default metadata (normalisation none). */
     public static ModelFormat readable(String name, Predicate<ModelFile> signature, Function<Path, Network> reader) {
         return new Format(name, signature, reader, null);
-    }
-
-    /** A format recognised, so that users learn what they have, but not read by this build. */
-    static ModelFormat recognisedOnly(String name, Predicate<ModelFile> signature) {
-        return new Format(name, signature, null, "which this build of Sieve cannot read yet;"
-                + " save the model as Keras .keras or .h5, or as a TensorFlow.js layers model");
     }
 
     /** A format Sieve will not open, with how to convert it into one it does. */
