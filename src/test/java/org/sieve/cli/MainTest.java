@@ -76,6 +76,19 @@ class MainTest {
                 && m.getAsJsonObject().get("decoders").getAsInt() == 0));
         assertTrue(list.asList().stream().anyMatch(m -> m.getAsJsonObject().get("id").getAsString()
                 .equals("lenet5-mnist") && m.getAsJsonObject().get("decoders").getAsInt() == 8), "bundled decoders");
+        assertTrue(list.asList().stream().anyMatch(m -> m.getAsJsonObject().get("id").getAsString()
+                .equals("mobilenet-v2-imagenet") && m.getAsJsonObject().get("kind").getAsString()
+                .equals("feature-extractor")), "photo model's kind");
+    }
+
+    @Test
+    void listsModelsWithKindAndInputSize() {
+        Outcome o = sieve("models");
+        assertEquals(0, o.status(), o.err());
+        String mobileNet = o.out().lines().filter(l -> l.startsWith("mobilenet-v2-imagenet")).findFirst().orElseThrow();
+        assertTrue(mobileNet.contains("feature extractor") && mobileNet.contains("224x224x3"), mobileNet);
+        String lenet = o.out().lines().filter(l -> l.startsWith("lenet5-mnist")).findFirst().orElseThrow();
+        assertTrue(lenet.contains("classifier") && lenet.contains("28x28x1"), lenet);
     }
 
     @Test

@@ -131,6 +131,7 @@ public final class LayerPicker extends VBox {
             // The shape is short and always shown whole; a long name gives way, its tooltip whole.
             kind.setMinWidth(Region.USE_PREF_SIZE);
             box.setMinWidth(0);
+            box.setMnemonicParsing(false); // Keras names such as Conv1_pad keep their underscores
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             row = new HBox(6, box, spacer, kind);

@@ -117,7 +117,7 @@ public final class PanelPipeline {
         PreparedImage prepared = panel.prepared().get();
         LoadedModel model = panel.model().get();
         panel.predictions().clear();
-        if (prepared == null || model == null) {
+        if (prepared == null || model == null || !model.metadata().kind().predicts()) {
             return;
         }
         background.run(() -> predictor.top(model.model(), prepared), (List<Prediction> top) -> {
