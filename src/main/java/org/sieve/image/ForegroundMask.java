@@ -105,27 +105,34 @@ public final class ForegroundMask {
     }
 
     /**
-     * A mask image the same size as the source image, scaled exactly like it; pixels brighter
+     * A mask image the same size as the source image, scaled exactly like it (the same part of it); pixels brighter
      * than 50% are foreground. Transparent pixels count as background.
      */
     public static ForegroundMask fromMaskImage(Path file, PreparedImage img) {
-        return fromScaledMask(ImageLoader.load(file, "Mask image", img.height(), img.width(), 1, img.resizeMode(),
-                PixelDecoder.Matte.BLACK), img, "Mask image " + file);
+        return fromScaledMask(ImageLoader.load(file, "Mask image", img.height(), img.width(), 1, ResizeMode.STRETCH,
+                PixelDecoder.Matte.BLACK, sameRegion(img, "Mask image " + file)), img, "Mask image " + file);
     }
 
     /** As {@link #fromMaskImage}, for a mask painted in memory (the explorer's brush). */
     public static ForegroundMask fromPaint(BufferedImage paint, PreparedImage img) {
         return fromScaledMask(ImageLoader.fromBufferedImage(paint, "painted mask", img.height(), img.width(), 1,
-                img.resizeMode(), PixelDecoder.Matte.BLACK), img, "The painted mask");
+                ResizeMode.STRETCH, PixelDecoder.Matte.BLACK, sameRegion(img, "The painted mask")), img,
+                "The painted mask");
+    }
+
+    /** The part of the mask that matches the image's region; a mask of another size is refused. */
+    private static ImageLoader.RegionChoice sameRegion(PreparedImage img, String what) {
+        SourceRegion r = img.region();
+        return (width, height, source) -> {
+            if (width != r.sourceWidth() || height != r.sourceHeight()) {
+                throw new SieveException(what + " is " + width + "x" + height + " pixels but the image is "
+                        + r.sourceWidth() + "x" + r.sourceHeight() + "; the mask must have the same size as the image.");
+            }
+            return r;
+        };
     }
 
     private static ForegroundMask fromScaledMask(PreparedImage m, PreparedImage img, String what) {
-        SourceRegion r = img.region();
-        if (m.region().sourceWidth() != r.sourceWidth() || m.region().sourceHeight() != r.sourceHeight()) {
-            throw new SieveException(what + " is " + m.region().sourceWidth() + "x"
-                    + m.region().sourceHeight() + " pixels but the image is " + r.sourceWidth() + "x"
-                    + r.sourceHeight() + "; the mask must have the same size as the image.");
-        }
         boolean[] mask = new boolean[img.height() * img.width()];
         for (int i = 0; i < mask.length; i++) {
             mask[i] = m.pixels()[i] > 0.5f;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -128,6 +129,26 @@ class MainTest {
         assertTrue(csv.get(1).startsWith("conv1,"));
         BufferedImage png = ImageIO.read(out.resolve("conv2.png").toFile());
         assertTrue(png.getWidth() > 300 && png.getHeight() > 300);
+    }
+
+    @Test
+    void regionIsAnalysedAndRecordedOrRefused() {
+        Path out = dir.resolve("region-out");
+        Outcome o = sieve(analyze("--layers", "conv1", "--region", "10,0,20,30", "--out", out.toString(),
+                "--json"));
+        assertEquals(0, o.status(), o.err());
+        JsonObject pre = JsonParser.parseString(o.out()).getAsJsonObject().getAsJsonObject("image")
+                .getAsJsonObject("preprocessing");
+        assertEquals("{\"x\":10,\"y\":0,\"width\":20,\"height\":30}", pre.get("regionInSourcePixels").toString());
+        assertEquals(pre.get("regionInSourcePixels"), pre.get("cropInSourcePixels"));
+
+        Outcome outside = sieve(analyze("--region", "30,0,20,20"));
+        assertEquals(3, outside.status());
+        assertTrue(outside.err().contains("does not lie inside") && outside.err().contains("40x40"), outside.err());
+        Outcome malformed = sieve("snapshot", "--model", model.toString(), "--image", image.toString(), "--region",
+                "1,2", "--out", dir.resolve("s.png").toString());
+        assertEquals(3, malformed.status(), malformed.err());
+        assertTrue(malformed.err().contains("must be x,y,w,h"), malformed.err());
     }
 
     @Test
