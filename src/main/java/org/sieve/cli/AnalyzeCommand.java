@@ -82,6 +82,7 @@ final class AnalyzeCommand extends Subcommand {
         PreparedImage image = ImageLoader.load(imagePath, meta.inputHeight(), meta.inputWidth(),
                 meta.inputChannels(), fitting.mode(), region.region());
         ForegroundMask mask = foreground == null ? null : foreground.on(image);
+        ImageNotes.print(meta, image, foreground, err);
         Path dir = outDir != null ? outDir : Path.of("sieve-results", meta.id() + "-" + stem(imagePath));
 
         ConsoleProgress progress = ConsoleProgress.on(err);

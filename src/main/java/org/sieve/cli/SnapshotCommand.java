@@ -164,6 +164,7 @@ final class SnapshotCommand extends Subcommand {
         PreparedImage prepared = ImageLoader.load(image, meta.inputHeight(), meta.inputWidth(), meta.inputChannels(),
                 fitting.mode(), region.region());
         ForegroundMask mask = foreground == null ? null : foreground.on(prepared);
+        ImageNotes.print(meta, prepared, foreground, err());
         String name = meta.name() == null || meta.name().isBlank() ? meta.id() : meta.name();
         return new Panel(label, name + " · " + image.getFileName(),
                 new AnalysisRequest(model, prepared, layers, mask, settings));

@@ -86,6 +86,7 @@ public final class ImageLoader {
         record.put("sourceWidth", src.width());
         record.put("sourceHeight", src.height());
         record.put("sourceColourType", src.colourType());
+        record.put("sourceInColour", inColour(src));
         record.put("alpha", src.alpha());
         record.put("channelConversion", ChannelConversion.describe(src.channels(), channels));
         if (chosen.width() != src.width() || chosen.height() != src.height()) {
@@ -99,6 +100,19 @@ public final class ImageLoader {
         record.put("resampling", Resampler.describe(rows, cols));
         record.put("valueRange", "[0, 1], no normalisation (the model's own is applied inside the graph)");
         return new PreparedImage(height, width, channels, pixels, sourceName, region, mode, record, sha256);
+    }
+
+    /** Whether the pixels have colour, not only their file type: mean spread of R, G and B above 4 %. */
+    private static boolean inColour(DecodedImage src) {
+        if (src.channels() < 3) {
+            return false;
+        }
+        float[] p = src.pixels();
+        double spread = 0;
+        for (int i = 0; i + 2 < p.length; i += src.channels()) {
+            spread += Math.max(p[i], Math.max(p[i + 1], p[i + 2])) - Math.min(p[i], Math.min(p[i + 1], p[i + 2]));
+        }
+        return spread / (p.length / src.channels()) > 0.04;
     }
 
     private static Map<String, Object> crop(SourceRegion r) {

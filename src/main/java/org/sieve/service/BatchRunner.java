@@ -14,9 +14,11 @@ import org.sieve.analysis.AnalysisRequest;
 import org.sieve.analysis.ResultJson;
 import org.sieve.analysis.Version;
 import org.sieve.image.ForegroundMask;
+import org.sieve.analysis.ImageFit;
 import org.sieve.image.ImageLoader;
 import org.sieve.image.ImageScan;
 import org.sieve.image.PreparedImage;
+import org.sieve.image.ForegroundChoice;
 import org.sieve.image.RequestedRegion;
 import org.sieve.image.ResizeMode;
 import org.sieve.metrics.DiscardingSettings;
@@ -123,7 +125,15 @@ public final class BatchRunner {
         try {
             PreparedImage prepared = ImageLoader.load(spec.images().resolve(image), meta.inputHeight(),
                     meta.inputWidth(), meta.inputChannels(), spec.resize(), spec.region());
-            ForegroundMask mask = spec.autoMask() ? ForegroundMask.auto(prepared) : null;
+            ForegroundChoice auto = new ForegroundChoice.Auto();
+            ForegroundMask mask = spec.autoMask() ? auto.on(prepared) : null;
+            String warning = ImageFit.warning(meta, prepared);
+            if (warning != null) {
+                listener.warning(warning);
+            }
+            if (spec.autoMask() && auto.note(prepared) != null) {
+                listener.warning(auto.note(prepared));
+            }
             AnalysisRequest req = new AnalysisRequest(spec.model(), prepared, layers, mask, spec.settings());
             JobListener warnings = e -> {
                 if (e instanceof JobEvent.Warning w) {

@@ -152,6 +152,20 @@ class MainTest {
     }
 
     @Test
+    void aPhotoOnADigitModelWarns() {
+        Outcome o = sieve("analyze", "--model", "lenet5-mnist", "--image", "sample-images/astronaut.png", "--layers",
+                "conv1", "--steps", "2", "--mask", "auto", "--no-cache", "--out", dir.resolve("astronaut").toString());
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.err().lines().anyMatch(l -> l.startsWith("warning: astronaut.png looks like a colour photo")),
+                o.err());
+        assertTrue(o.err().lines().anyMatch(l -> l.startsWith("note: The automatic foreground")), o.err());
+        Outcome digit = sieve("analyze", "--model", "lenet5-mnist", "--image", "sample-images/mnist/0-7.png",
+                "--layers", "conv1", "--steps", "2", "--mask", "auto", "--no-cache", "--out",
+                dir.resolve("digit").toString());
+        assertFalse(digit.err().contains("warning:") || digit.err().contains("note:"), digit.err());
+    }
+
+    @Test
     void missingImageIsBadInput() {
         Outcome o = sieve("analyze", "--model", model.toString(), "--image", dir.resolve("nope.png").toString());
         assertEquals(3, o.status());

@@ -36,6 +36,7 @@ public final class PanelState {
     private final ObjectProperty<JobResult> result = new SimpleObjectProperty<>();
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
     private final StringProperty outdated = new SimpleStringProperty("");
+    private final StringProperty fitNote = new SimpleStringProperty("");
 
     public PanelState(String id) {
         this.id = id;
@@ -85,6 +86,11 @@ public final class PanelState {
     /** The foreground on the model's input, or null. */
     public ObjectProperty<ForegroundMask> mask() {
         return mask;
+    }
+
+    /** What about the image does not suit the model or the automatic foreground; empty when all is well. */
+    public StringProperty fitNote() {
+        return fitNote;
     }
 
     /** The model's top classes for the current image, most probable first. */

@@ -32,7 +32,14 @@ public final class PredictionsView extends VBox {
         empty.setPrefWidth(220);
         rows.setHgap(6);
         rows.setVgap(3);
-        getChildren().addAll(Fx.heading("The model sees"), empty, rows);
+        Label fit = Fx.hint("");
+        fit.setId("fit-note-" + panel.id());
+        fit.getStyleClass().add("tile-warning");
+        fit.setPrefWidth(220);
+        fit.textProperty().bind(panel.fitNote());
+        fit.visibleProperty().bind(panel.fitNote().isNotEmpty());
+        fit.managedProperty().bind(fit.visibleProperty());
+        getChildren().addAll(Fx.heading("The model sees"), empty, rows, fit);
         panel.predictions().addListener((ListChangeListener<Prediction>) c -> update());
         panel.model().addListener((o, was, now) -> update());
         update();

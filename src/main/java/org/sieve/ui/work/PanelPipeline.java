@@ -1,8 +1,12 @@
 package org.sieve.ui.work;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.sieve.analysis.ImageFit;
 import org.sieve.image.ForegroundMask;
 import org.sieve.image.ImageLoader;
 import org.sieve.image.PreparedImage;
@@ -37,10 +41,14 @@ public final class PanelPipeline {
         panel.model().addListener((obs, was, now) -> modelChanged(now));
         panel.image().addListener((obs, was, now) -> prepare());
         panel.resizeMode().addListener((obs, was, now) -> prepare());
-        panel.maskSpec().addListener((obs, was, now) -> deriveMask());
+        panel.maskSpec().addListener((obs, was, now) -> {
+            deriveMask();
+            updateFitNote();
+        });
         panel.prepared().addListener((obs, was, now) -> {
             deriveMask();
             predict();
+            updateFitNote();
         });
     }
 
@@ -92,6 +100,19 @@ public final class PanelPipeline {
         }
         return ImageLoader.fromBufferedImage(image.pixels(), image.name(), m.inputHeight(), m.inputWidth(),
                 m.inputChannels(), mode);
+    }
+
+    /** A photo on a digit model, or auto foreground on a photo: said under the predictions (cheap, on the FX thread). */
+    private void updateFitNote() {
+        PreparedImage prepared = panel.prepared().get();
+        LoadedModel model = panel.model().get();
+        if (prepared == null || model == null) {
+            panel.fitNote().set("");
+            return;
+        }
+        String auto = panel.maskSpec().get() instanceof MaskSpec.Auto ? ForegroundMask.autoDoesNotApply(prepared) : null;
+        panel.fitNote().set(Stream.of(ImageFit.warning(model.metadata(), prepared), auto).filter(Objects::nonNull)
+                .collect(Collectors.joining(" ")));
     }
 
     private void deriveMask() {
