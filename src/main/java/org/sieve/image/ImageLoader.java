@@ -37,7 +37,14 @@ public final class ImageLoader {
     /** For images that come from the GUI (pasted, drawn); the fingerprint is then of the pixels. */
     public static PreparedImage fromBufferedImage(BufferedImage image, String sourceName,
                                                   int height, int width, int channels, ResizeMode mode) {
-        return fromBufferedImage(image, sourceName, height, width, channels, mode, PixelDecoder.Matte.WHITE, null);
+        return fromBufferedImage(image, sourceName, height, width, channels, mode, null);
+    }
+
+    /** Only {@code region} of the image (null: all of it), which must lie inside it. */
+    public static PreparedImage fromBufferedImage(BufferedImage image, String sourceName, int height, int width,
+                                                  int channels, ResizeMode mode, RequestedRegion region) {
+        return fromBufferedImage(image, sourceName, height, width, channels, mode, PixelDecoder.Matte.WHITE,
+                region == null ? null : region::in);
     }
 
     static PreparedImage fromBufferedImage(BufferedImage image, String sourceName, int height, int width,

@@ -10,6 +10,7 @@ import org.sieve.analysis.ImageFit;
 import org.sieve.image.ForegroundMask;
 import org.sieve.image.ImageLoader;
 import org.sieve.image.PreparedImage;
+import org.sieve.image.RequestedRegion;
 import org.sieve.image.ResizeMode;
 import org.sieve.network.NetworkShapes;
 import org.sieve.network.format.ModelMetadata;
@@ -39,7 +40,11 @@ public final class PanelPipeline {
         this.predictor = predictor;
         this.tell = tell;
         panel.model().addListener((obs, was, now) -> modelChanged(now));
-        panel.image().addListener((obs, was, now) -> prepare());
+        panel.image().addListener((obs, was, now) -> {
+            panel.region().set(null); // a region belongs to the image it was drawn on
+            prepare();
+        });
+        panel.region().addListener((obs, was, now) -> prepare());
         panel.resizeMode().addListener((obs, was, now) -> prepare());
         panel.maskSpec().addListener((obs, was, now) -> {
             deriveMask();
@@ -77,14 +82,16 @@ public final class PanelPipeline {
         LoadedModel model = panel.model().get();
         ImageSource image = panel.image().get();
         ResizeMode mode = panel.resizeMode().get();
+        RequestedRegion region = panel.region().get();
         panel.result().set(null);
         if (model == null || image == null) {
             panel.prepared().set(null);
             return;
         }
         panel.loading().set(true);
-        background.run(() -> load(image, model.metadata(), mode), prepared -> {
-            if (panel.model().get() == model && panel.image().get() == image && panel.resizeMode().get() == mode) {
+        background.run(() -> load(image, model.metadata(), mode, region), prepared -> {
+            if (panel.model().get() == model && panel.image().get() == image && panel.resizeMode().get() == mode
+                    && panel.region().get() == region) {
                 panel.loading().set(false);
                 panel.prepared().set(prepared);
             }
@@ -94,12 +101,12 @@ public final class PanelPipeline {
         });
     }
 
-    static PreparedImage load(ImageSource image, ModelMetadata m, ResizeMode mode) {
+    static PreparedImage load(ImageSource image, ModelMetadata m, ResizeMode mode, RequestedRegion region) {
         if (image.file() != null) {
-            return ImageLoader.load(image.file(), m.inputHeight(), m.inputWidth(), m.inputChannels(), mode);
+            return ImageLoader.load(image.file(), m.inputHeight(), m.inputWidth(), m.inputChannels(), mode, region);
         }
         return ImageLoader.fromBufferedImage(image.pixels(), image.name(), m.inputHeight(), m.inputWidth(),
-                m.inputChannels(), mode);
+                m.inputChannels(), mode, region);
     }
 
     /** A photo on a digit model, or auto foreground on a photo: said under the predictions (cheap, on the FX thread). */
