@@ -1,5 +1,7 @@
 package org.sieve.ui.view;
 
+import java.util.HashSet;
+import java.util.Set;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -34,6 +36,8 @@ public final class CropBox extends VBox {
     private final CheckBox lock = new CheckBox("Model's aspect");
     private final Label text = Fx.hint("");
     private PanelState panel;
+    /** Panels whose image and region this box listens to (each once, whichever is shown). */
+    private final Set<PanelState> watched = new HashSet<>();
     private double scale = 1;
     private double pressX;
     private double pressY;
@@ -72,17 +76,17 @@ public final class CropBox extends VBox {
     /** Shows {@code p}'s image and region, and edits them. */
     public void attach(PanelState p) {
         panel = p;
-        p.image().addListener((o, was, now) -> {
-            if (panel == p) {
-                show();
-            }
-        });
-        p.region().addListener((o, was, now) -> {
-            if (panel == p) {
-                show();
-            }
-        });
+        if (watched.add(p)) {
+            p.image().addListener((o, was, now) -> showIfAttached(p));
+            p.region().addListener((o, was, now) -> showIfAttached(p));
+        }
         show();
+    }
+
+    private void showIfAttached(PanelState p) {
+        if (panel == p) {
+            show();
+        }
     }
 
     private void show() {
