@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.sieve.network.ConstantWeights;
 import org.sieve.network.GraphBuilder;
-import org.sieve.network.Layer;
 import org.sieve.network.format.Model;
 import org.sieve.network.format.ModelMetadata;
 import org.sieve.tf.ComputeDevice;
@@ -23,8 +23,9 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A model's class probabilities for images in pixel space [0,1], normalised inside the graph
- * as the model expects. Softmax is applied unless the output layer already produces it.
+ * A model's class scores for images in pixel space [0,1], normalised inside the graph as the model
+ * expects: probabilities for a classifier, per-class maxima of the heatmap for a detector (see
+ * {@link ClassScores}). A feature extractor has none: constructing one for it fails with a message.
  */
 public final class Classifier implements AutoCloseable {
 
@@ -47,20 +48,17 @@ public final class Classifier implements AutoCloseable {
                     Shape.of(-1, meta.inputHeight(), meta.inputWidth(), meta.inputChannels())));
             Operand<TFloat32> x = tf.math.div(tf.math.sub(input, tf.constant(meta.normalizationMean())),
                     tf.constant(meta.normalizationStd()));
-            Layer out = model.network().output();
-            output = GraphBuilder.build(model.network(), new ConstantWeights(tf, model.network()), x).get(out.name());
-            probabilities = producesProbabilities(out) ? output : tf.nn.softmax(output);
+            String scores = ClassScores.scoresLayer(model);
+            String out = model.network().output().name();
+            Map<String, Operand<TFloat32>> taps = GraphBuilder.build(model.network(),
+                    new ConstantWeights(tf, model.network()), x, List.of(scores, out));
+            output = taps.get(out);
+            probabilities = ClassScores.of(tf, model, taps.get(scores));
             session = TensorFlowRuntime.get().openSession(graph, ComputeDevice.CPU);
         } catch (RuntimeException e) {
             graph.close();
             throw e;
         }
-    }
-
-    private static boolean producesProbabilities(Layer out) {
-        return out instanceof org.sieve.network.Dense d && d.activation() == org.sieve.network.Activation.SOFTMAX
-                || out instanceof org.sieve.network.ActivationLayer a
-                        && a.activation() == org.sieve.network.Activation.SOFTMAX;
     }
 
     /** Probabilities per image, each image HWC in [0,1]. */

@@ -46,6 +46,9 @@ final class AnalyzeCommand extends Subcommand {
     @Mixin
     FittingOption fitting;
 
+    @Mixin
+    RegionOption region;
+
     @Option(names = "--layers", paramLabel = "all|conv|L1,L2", description = "Layers to analyse: all (the"
             + " default), conv (the convolution layers) or names (see 'sieve layers').")
     LayerChoice layerChoice = LayerChoice.ALL;
@@ -77,8 +80,9 @@ final class AnalyzeCommand extends Subcommand {
         List<String> layers = layerChoice.in(model.network());
         DiscardingSettings settings = analysis.resolve(model, layers);
         PreparedImage image = ImageLoader.load(imagePath, meta.inputHeight(), meta.inputWidth(),
-                meta.inputChannels(), fitting.mode());
+                meta.inputChannels(), fitting.mode(), region.region());
         ForegroundMask mask = foreground == null ? null : foreground.on(image);
+        ImageNotes.print(meta, image, foreground, err);
         Path dir = outDir != null ? outDir : Path.of("sieve-results", meta.id() + "-" + stem(imagePath));
 
         ConsoleProgress progress = ConsoleProgress.on(err);

@@ -41,6 +41,9 @@ final class BatchCommand extends Subcommand {
     @Mixin
     FittingOption fitting;
 
+    @Mixin
+    RegionOption region;
+
     @Option(names = "--layers", paramLabel = "all|conv|L1,L2", description = "Layers to analyse (default all).")
     LayerChoice layerChoice = LayerChoice.ALL;
 
@@ -65,7 +68,7 @@ final class BatchCommand extends Subcommand {
         List<String> layers = layerChoice.in(model.network());
         DiscardingSettings settings = analysis.resolve(model, layers);
         BatchRunner.Spec spec = new BatchRunner.Spec(model, images, out, layers, mask == Mask.AUTO, limit, settings,
-                fitting.mode());
+                fitting.mode(), region.region());
         BatchReport report;
         try (AnalysisService service = new AnalysisService(cache.open())) {
             report = new BatchRunner(spec, service, progress(err)).run();

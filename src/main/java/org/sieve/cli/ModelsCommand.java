@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
 /** {@code sieve models}: the bundled models and any in --model-dir. */
 @Command(name = "models",
         header = "List the bundled models.",
-        description = "Lists the models Sieve can analyse: id, name, dataset, test accuracy, parameters, size, and how"
-                + " many layers have a decoder (for --metric ru; see 'sieve train-decoders').")
+        description = "Lists the models Sieve can analyse: id, name, kind (classifier, detector or feature extractor,"
+                + " which predicts nothing), input size, dataset, test accuracy, parameters, size, and how many layers"
+                + " have a decoder (for --metric ru; see 'sieve train-decoders').")
 final class ModelsCommand extends Subcommand {
 
     @Mixin
@@ -41,6 +42,8 @@ final class ModelsCommand extends Subcommand {
                 JsonObject j = new JsonObject();
                 j.addProperty("id", m.id());
                 j.addProperty("name", m.name());
+                j.addProperty("kind", m.kind().type().json());
+                j.addProperty("scoresOutput", m.kind().scoresOutput());
                 j.addProperty("dataset", m.dataset());
                 j.addProperty("testAccuracy", m.testAccuracy());
                 j.addProperty("parameters", m.parameters());
@@ -62,10 +65,11 @@ final class ModelsCommand extends Subcommand {
             out.println("No models found in " + catalogue.folders() + ".");
             return 0;
         }
-        TextTable table = new TextTable("ID", "NAME", "DATASET", "ACCURACY", "PARAMETERS", "SIZE", "DECODERS")
-                .alignRight(3, 4, 5, 6);
+        TextTable table = new TextTable("ID", "NAME", "KIND", "INPUT", "DATASET", "ACCURACY",
+                "PARAMETERS", "SIZE", "DECODERS").alignRight(5, 6, 7, 8);
         for (ModelMetadata m : models) {
-            table.add(m.id(), m.name(), m.dataset() == null ? "-" : m.dataset(),
+            table.add(m.id(), m.name(), m.kind().describe(),
+                    m.inputHeight() + "x" + m.inputWidth() + "x" + m.inputChannels(), m.dataset() == null ? "-" : m.dataset(),
                     m.testAccuracy() == null ? "-" : String.format(Locale.ROOT, "%.2f %%", 100 * m.testAccuracy()),
                     String.format(Locale.ROOT, "%,d", m.parameters()),
                     String.format(Locale.ROOT, "%.1f MB", size(catalogue.folderOf(m.id())) / 1e6),

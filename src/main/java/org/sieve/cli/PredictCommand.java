@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.sieve.analysis.Classifier;
+import org.sieve.image.ImageLoader;
 import org.sieve.image.PreparedImage;
 import org.sieve.network.format.Model;
 import org.sieve.network.format.ModelMetadata;
@@ -48,8 +49,8 @@ final class PredictCommand extends Subcommand {
         }
         Model model = modelOption.resolve();
         ModelMetadata meta = model.metadata();
-        PreparedImage image = region.load(imagePath, meta.inputHeight(), meta.inputWidth(), meta.inputChannels(),
-                fitting.mode());
+        PreparedImage image = ImageLoader.load(imagePath, meta.inputHeight(), meta.inputWidth(),
+                meta.inputChannels(), fitting.mode(), region.region());
         try (Classifier classifier = new Classifier(model)) {
             List<Classifier.Prediction> best = classifier.top(image.pixels(), top);
             if (json) {

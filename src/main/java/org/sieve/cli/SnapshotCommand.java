@@ -79,6 +79,9 @@ final class SnapshotCommand extends Subcommand {
     @Mixin
     FittingOption fitting;
 
+    @Mixin
+    RegionOption region;
+
     @Option(names = "--size", paramLabel = "WxH", description = "The sheet's exact size in pixels (default 1920x1080;"
             + " also 2560x1440, 3840x2160, or any from " + SheetSize.MIN_WIDTH + "x" + SheetSize.MIN_HEIGHT + " to "
             + SheetSize.MAX_WIDTH + "x" + SheetSize.MAX_HEIGHT + ").")
@@ -159,8 +162,9 @@ final class SnapshotCommand extends Subcommand {
         List<String> layers = choice.in(model.network());
         DiscardingSettings settings = analysis.resolve(model, layers);
         PreparedImage prepared = ImageLoader.load(image, meta.inputHeight(), meta.inputWidth(), meta.inputChannels(),
-                fitting.mode());
+                fitting.mode(), region.region());
         ForegroundMask mask = foreground == null ? null : foreground.on(prepared);
+        ImageNotes.print(meta, prepared, foreground, err());
         String name = meta.name() == null || meta.name().isBlank() ? meta.id() : meta.name();
         return new Panel(label, name + " · " + image.getFileName(),
                 new AnalysisRequest(model, prepared, layers, mask, settings));

@@ -117,6 +117,10 @@ final class TrainDecodersCommand extends Subcommand {
             throw new UsageException("Model '" + model.id() + "' names no dataset; give --dataset mnist|fashion"
                     + " or --images DIR.");
         }
+        if (!Datasets.known(name) && name.equals(model.metadata().dataset())) {
+            throw new UsageException("Model '" + model.id() + "' learnt from " + name + ", which is not available"
+                    + " offline; train its decoders on a folder of your own images instead: --images DIR.");
+        }
         return new Dataset[] {Datasets.load(name, "train", dataDir), Datasets.load(name, "test", dataDir)};
     }
 

@@ -60,6 +60,11 @@ public final class Datasets {
         return new Dataset(name, images.rows(), images.cols(), 1, toFloats(images.pixels()), labels, classes);
     }
 
+    /** Whether Sieve can load {@code name} (its files come with Sieve or its scripts); false for null. */
+    public static boolean known(String name) {
+        return name != null && CLASS_NAMES.containsKey(name);
+    }
+
     public static List<String> classNames(String name) {
         List<String> classes = CLASS_NAMES.get(name);
         if (classes == null) {

@@ -11,12 +11,24 @@ import org.sieve.SieveException;
  */
 public sealed interface ForegroundChoice {
 
+    /** The mask on {@code image}, or null when the choice does not apply to it (see {@link #note}). */
     ForegroundMask on(PreparedImage image);
 
+    /** Why {@link #on} gives no foreground for {@code image}, to tell the user; null when it gives one. */
+    default String note(PreparedImage image) {
+        return null;
+    }
+
+    /** Digit strokes; none for an image that is not digit-like (a photo). */
     record Auto() implements ForegroundChoice {
         @Override
         public ForegroundMask on(PreparedImage image) {
-            return ForegroundMask.auto(image);
+            return note(image) == null ? ForegroundMask.auto(image) : null;
+        }
+
+        @Override
+        public String note(PreparedImage image) {
+            return ForegroundMask.autoDoesNotApply(image);
         }
     }
 

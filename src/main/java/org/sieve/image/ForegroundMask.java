@@ -15,6 +15,10 @@ public final class ForegroundMask {
 
     /** Mean intensity difference from the background level that counts as a stroke. */
     static final double AUTO_THRESHOLD = 0.25;
+    /** Share of border pixels at the background level that makes a background plain, as a digit's is. */
+    static final double PLAIN_BORDER = 0.9;
+    /** How far from black or white a plain background may be: paper or a screen, not a wall or a cat. */
+    static final double PAPER = 0.25;
 
     private final int height;
     private final int width;
@@ -69,6 +73,47 @@ public final class ForegroundMask {
         return m;
     }
 
+    /**
+     * Why {@link #auto} does not apply to {@code img}, or null when it does: it is for digit-like images,
+     * strokes on a plain dark or light background (at least {@value #PLAIN_BORDER} of the border at one
+     * level, within {@value #PAPER} of black or white), not for photographs.
+     */
+    public static String autoDoesNotApply(PreparedImage img) {
+        double level = backgroundLevel(img);
+        float[] border = border(img);
+        long plain = 0;
+        for (float v : border) {
+            plain += Math.abs(v - level) <= AUTO_THRESHOLD ? 1 : 0;
+        }
+        boolean digitLike = plain >= PLAIN_BORDER * border.length && (level <= PAPER || level >= 1 - PAPER);
+        return digitLike ? null : "The automatic foreground finds digit strokes on a plain background, and "
+                + Path.of(img.source()).getFileName() + " is not such an image, so it has no foreground; for a photo,"
+                + " give a rectangle x,y,w,h (source pixels) or a mask image.";
+    }
+
+    /** The median mean intensity of the border pixels. */
+    private static double backgroundLevel(PreparedImage img) {
+        float[] border = border(img);
+        Arrays.sort(border);
+        int n = border.length;
+        return n % 2 == 1 ? border[n / 2] : (border[n / 2 - 1] + border[n / 2]) / 2.0;
+    }
+
+    private static float[] border(PreparedImage img) {
+        int h = img.height();
+        int w = img.width();
+        float[] border = new float[h * w - Math.max(0, h - 2) * Math.max(0, w - 2)];
+        int n = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (y == 0 || y == h - 1 || x == 0 || x == w - 1) {
+                    border[n++] = img.meanIntensity(y, x);
+                }
+            }
+        }
+        return border;
+    }
+
     /** x, y, w, h of a rectangle "x,y,w,h", checked for what needs no image: whole, not negative, w and h at least 1. */
     static int[] rectangleNumbers(String spec) {
         String[] parts = spec.split(",", -1);
@@ -105,27 +150,34 @@ public final class ForegroundMask {
     }
 
     /**
-     * A mask image the same size as the source image, scaled exactly like it; pixels brighter
+     * A mask image the same size as the source image, scaled exactly like it (the same part of it); pixels brighter
      * than 50% are foreground. Transparent pixels count as background.
      */
     public static ForegroundMask fromMaskImage(Path file, PreparedImage img) {
-        return fromScaledMask(ImageLoader.load(file, "Mask image", img.height(), img.width(), 1, img.resizeMode(),
-                PixelDecoder.Matte.BLACK), img, "Mask image " + file);
+        return fromScaledMask(ImageLoader.load(file, "Mask image", img.height(), img.width(), 1, ResizeMode.STRETCH,
+                PixelDecoder.Matte.BLACK, sameRegion(img, "Mask image " + file)), img, "Mask image " + file);
     }
 
     /** As {@link #fromMaskImage}, for a mask painted in memory (the explorer's brush). */
     public static ForegroundMask fromPaint(BufferedImage paint, PreparedImage img) {
         return fromScaledMask(ImageLoader.fromBufferedImage(paint, "painted mask", img.height(), img.width(), 1,
-                img.resizeMode(), PixelDecoder.Matte.BLACK), img, "The painted mask");
+                ResizeMode.STRETCH, PixelDecoder.Matte.BLACK, sameRegion(img, "The painted mask")), img,
+                "The painted mask");
+    }
+
+    /** The part of the mask that matches the image's region; a mask of another size is refused. */
+    private static ImageLoader.RegionChoice sameRegion(PreparedImage img, String what) {
+        SourceRegion r = img.region();
+        return (width, height, source) -> {
+            if (width != r.sourceWidth() || height != r.sourceHeight()) {
+                throw new SieveException(what + " is " + width + "x" + height + " pixels but the image is "
+                        + r.sourceWidth() + "x" + r.sourceHeight() + "; the mask must have the same size as the image.");
+            }
+            return r;
+        };
     }
 
     private static ForegroundMask fromScaledMask(PreparedImage m, PreparedImage img, String what) {
-        SourceRegion r = img.region();
-        if (m.region().sourceWidth() != r.sourceWidth() || m.region().sourceHeight() != r.sourceHeight()) {
-            throw new SieveException(what + " is " + m.region().sourceWidth() + "x"
-                    + m.region().sourceHeight() + " pixels but the image is " + r.sourceWidth() + "x"
-                    + r.sourceHeight() + "; the mask must have the same size as the image.");
-        }
         boolean[] mask = new boolean[img.height() * img.width()];
         for (int i = 0; i < mask.length; i++) {
             mask[i] = m.pixels()[i] > 0.5f;
@@ -147,17 +199,7 @@ public final class ForegroundMask {
     public static ForegroundMask auto(PreparedImage img) {
         int h = img.height();
         int w = img.width();
-        float[] border = new float[h * w - Math.max(0, h - 2) * Math.max(0, w - 2)];
-        int n = 0;
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                if (y == 0 || y == h - 1 || x == 0 || x == w - 1) {
-                    border[n++] = img.meanIntensity(y, x);
-                }
-            }
-        }
-        Arrays.sort(border);
-        double level = n % 2 == 1 ? border[n / 2] : (border[n / 2 - 1] + border[n / 2]) / 2.0;
+        double level = backgroundLevel(img);
         boolean[] mask = new boolean[h * w];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {

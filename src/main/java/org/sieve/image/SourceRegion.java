@@ -30,6 +30,12 @@ public record SourceRegion(int sourceWidth, int sourceHeight, int x, int y, int 
         return new SourceRegion(sourceWidth, sourceHeight, 0, (sourceHeight - h) / 2, sourceWidth, h);
     }
 
+    /** The largest region centred inside this one with the aspect ratio targetWidth:targetHeight. */
+    SourceRegion centredInside(int targetWidth, int targetHeight) {
+        SourceRegion c = centred(width, height, targetWidth, targetHeight);
+        return new SourceRegion(sourceWidth, sourceHeight, x + c.x, y + c.y, c.width, c.height);
+    }
+
     private static int clamp(long length, int max) {
         return (int) Math.max(1, Math.min(max, length));
     }

@@ -93,6 +93,22 @@ public final class Network {
         return layers.stream().filter(l -> needed.contains(l.name())).toList();
     }
 
+    /**
+     * The sub-network that computes {@code layer}: that layer becomes the output, everything it does not
+     * depend on (a classifier's head, say) goes, with its weights.
+     */
+    public Network upTo(String layer) {
+        List<Layer> kept = ancestorsOf(List.of(layer(layer).name()));
+        Set<String> names = new HashSet<>(kept.stream().map(Layer::name).toList());
+        Map<String, WeightTensor> keptWeights = new LinkedHashMap<>();
+        weights.forEach((key, w) -> {
+            if (names.contains(key.substring(0, key.lastIndexOf('/')))) {
+                keptWeights.put(key, w);
+            }
+        });
+        return new Network(kept, keptWeights);
+    }
+
     public long parameterCount() {
         return weights.values().stream().mapToLong(WeightTensor::size).sum();
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.sieve.analysis.AnalysisResult;
+import org.sieve.analysis.ClassScores;
 import org.sieve.analysis.Reconstructions;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.LayerResult;
@@ -56,7 +57,10 @@ public final class Captions {
                     : "Pixel-wise information discarding (Ma et al., ICML 2022): the entropy of the largest noise"
                     + " each region takes while the layer's features stay within tau of the original.");
         }
-        return String.join(" ", sentences.values());
+        // A feature extractor's sheet says why no class is named anywhere.
+        Stream<String> none = panels.stream().map(p -> ClassScores.none(p.result().request().model().metadata()))
+                .filter(n -> n != null).distinct().map(n -> n + ".");
+        return Stream.concat(sentences.values().stream(), none).collect(Collectors.joining(" "));
     }
 
     public static String settings(List<SheetPanel> panels) {

@@ -14,9 +14,12 @@ import org.sieve.analysis.AnalysisRequest;
 import org.sieve.analysis.ResultJson;
 import org.sieve.analysis.Version;
 import org.sieve.image.ForegroundMask;
+import org.sieve.analysis.ImageFit;
 import org.sieve.image.ImageLoader;
 import org.sieve.image.ImageScan;
 import org.sieve.image.PreparedImage;
+import org.sieve.image.ForegroundChoice;
+import org.sieve.image.RequestedRegion;
 import org.sieve.image.ResizeMode;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.network.format.Model;
@@ -34,9 +37,10 @@ public final class BatchRunner {
      * @param layers   layers to analyse
      * @param autoMask find digit strokes as foreground in every image
      * @param limit    analyse at most this many images (in path order); 0 for all
+     * @param region   only this part of every image, or null for all of it
      */
     public record Spec(Model model, Path images, Path out, List<String> layers, boolean autoMask, int limit,
-            DiscardingSettings settings, ResizeMode resize) {
+            DiscardingSettings settings, ResizeMode resize, RequestedRegion region) {
     }
 
     private static final int IN_FLIGHT = 2;
@@ -120,8 +124,16 @@ public final class BatchRunner {
         ModelMetadata meta = spec.model().metadata();
         try {
             PreparedImage prepared = ImageLoader.load(spec.images().resolve(image), meta.inputHeight(),
-                    meta.inputWidth(), meta.inputChannels(), spec.resize());
-            ForegroundMask mask = spec.autoMask() ? ForegroundMask.auto(prepared) : null;
+                    meta.inputWidth(), meta.inputChannels(), spec.resize(), spec.region());
+            ForegroundChoice auto = new ForegroundChoice.Auto();
+            ForegroundMask mask = spec.autoMask() ? auto.on(prepared) : null;
+            String warning = ImageFit.warning(meta, prepared);
+            if (warning != null) {
+                listener.warning(warning);
+            }
+            if (spec.autoMask() && auto.note(prepared) != null) {
+                listener.warning(auto.note(prepared));
+            }
             AnalysisRequest req = new AnalysisRequest(spec.model(), prepared, layers, mask, spec.settings());
             JobListener warnings = e -> {
                 if (e instanceof JobEvent.Warning w) {

@@ -11,6 +11,7 @@ import org.sieve.data.Dataset;
 import org.sieve.data.Datasets;
 import org.sieve.network.Network;
 import org.sieve.network.format.Model;
+import org.sieve.network.format.ModelKind;
 import org.sieve.network.format.ModelMetadata;
 import org.sieve.network.format.ModelStore;
 
@@ -94,6 +95,6 @@ public final class Training {
         return new ModelMetadata(id, name, "classification", dataset, classes, n.input().height(), n.input().width(),
                 n.input().channels(), trained.normalization().mean(), trained.normalization().std(),
                 new int[] {n.input().height(), n.input().width()}, trained.testAccuracy(), n.parameterCount(),
-                training, LICENCES.get(dataset), ATTRIBUTIONS.get(dataset), description);
+                training, LICENCES.get(dataset), ATTRIBUTIONS.get(dataset), description, ModelKind.CLASSIFIER);
     }
 }

@@ -20,7 +20,7 @@ class SettingsResolverTest {
 
     private static ModelMetadata model(int height, int width, int channels, int[] grid) {
         return new ModelMetadata("m", "m", "classification", null, List.of(), height, width, channels,
-                new float[channels], new float[channels], grid, null, 0, new JsonObject(), null, null, null);
+                new float[channels], new float[channels], grid, null, 0, new JsonObject(), null, null, null, null);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -76,6 +77,19 @@ class MainTest {
                 && m.getAsJsonObject().get("decoders").getAsInt() == 0));
         assertTrue(list.asList().stream().anyMatch(m -> m.getAsJsonObject().get("id").getAsString()
                 .equals("lenet5-mnist") && m.getAsJsonObject().get("decoders").getAsInt() == 8), "bundled decoders");
+        assertTrue(list.asList().stream().anyMatch(m -> m.getAsJsonObject().get("id").getAsString()
+                .equals("mobilenet-v2-imagenet") && m.getAsJsonObject().get("kind").getAsString()
+                .equals("feature-extractor")), "photo model's kind");
+    }
+
+    @Test
+    void listsModelsWithKindAndInputSize() {
+        Outcome o = sieve("models");
+        assertEquals(0, o.status(), o.err());
+        String mobileNet = o.out().lines().filter(l -> l.startsWith("mobilenet-v2-imagenet")).findFirst().orElseThrow();
+        assertTrue(mobileNet.contains("feature extractor") && mobileNet.contains("224x224x3"), mobileNet);
+        String lenet = o.out().lines().filter(l -> l.startsWith("lenet5-mnist")).findFirst().orElseThrow();
+        assertTrue(lenet.contains("classifier") && lenet.contains("28x28x1"), lenet);
     }
 
     @Test
@@ -119,6 +133,40 @@ class MainTest {
         assertTrue(csv.get(1).startsWith("conv1,"));
         BufferedImage png = ImageIO.read(out.resolve("conv2.png").toFile());
         assertTrue(png.getWidth() > 300 && png.getHeight() > 300);
+    }
+
+    @Test
+    void regionIsAnalysedAndRecordedOrRefused() {
+        Path out = dir.resolve("region-out");
+        Outcome o = sieve(analyze("--layers", "conv1", "--region", "10,0,20,30", "--out", out.toString(),
+                "--json"));
+        assertEquals(0, o.status(), o.err());
+        JsonObject pre = JsonParser.parseString(o.out()).getAsJsonObject().getAsJsonObject("image")
+                .getAsJsonObject("preprocessing");
+        assertEquals("{\"x\":10,\"y\":0,\"width\":20,\"height\":30}", pre.get("regionInSourcePixels").toString());
+        assertEquals(pre.get("regionInSourcePixels"), pre.get("cropInSourcePixels"));
+
+        Outcome outside = sieve(analyze("--region", "30,0,20,20"));
+        assertEquals(3, outside.status());
+        assertTrue(outside.err().contains("does not lie inside") && outside.err().contains("40x40"), outside.err());
+        Outcome malformed = sieve("snapshot", "--model", model.toString(), "--image", image.toString(), "--region",
+                "1,2", "--out", dir.resolve("s.png").toString());
+        assertEquals(3, malformed.status(), malformed.err());
+        assertTrue(malformed.err().contains("must be x,y,w,h"), malformed.err());
+    }
+
+    @Test
+    void aPhotoOnADigitModelWarns() {
+        Outcome o = sieve("analyze", "--model", "lenet5-mnist", "--image", "sample-images/astronaut.png", "--layers",
+                "conv1", "--steps", "2", "--mask", "auto", "--no-cache", "--out", dir.resolve("astronaut").toString());
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.err().lines().anyMatch(l -> l.startsWith("warning: astronaut.png looks like a colour photo")),
+                o.err());
+        assertTrue(o.err().lines().anyMatch(l -> l.startsWith("note: The automatic foreground")), o.err());
+        Outcome digit = sieve("analyze", "--model", "lenet5-mnist", "--image", "sample-images/mnist/0-7.png",
+                "--layers", "conv1", "--steps", "2", "--mask", "auto", "--no-cache", "--out",
+                dir.resolve("digit").toString());
+        assertFalse(digit.err().contains("warning:") || digit.err().contains("note:"), digit.err());
     }
 
     @Test

@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import javax.imageio.ImageIO;
+import org.sieve.analysis.TinyDetector;
+import org.sieve.network.format.ModelKind;
 import org.sieve.analysis.ResultJson;
 import org.sieve.network.format.DecoderSet;
 import org.sieve.train.TestData;
@@ -62,6 +67,45 @@ class TrainDecodersCommandTest {
         assertEquals(3, missingLayer.status());
         assertTrue(missingLayer.err().contains("no decoder for layer(s) pool1")
                 && missingLayer.err().contains("train-decoders --model " + model), missingLayer.err());
+    }
+
+    /** A photo model whose training data is not offline: told so, and trained on a folder of photos instead. */
+    @Test
+    void aPhotoModelTrainsItsDecodersOnTheUsersImages() throws IOException {
+        Path photo = TinyDetector.save(dir.resolve("photo-models"), ModelKind.CLASSIFIER, 16, 3).dir();
+        JsonObject meta = JsonParser.parseString(Files.readString(photo.resolve("sieve.json"))).getAsJsonObject();
+        meta.addProperty("dataset", "ImageNet");
+        Files.writeString(photo.resolve("sieve.json"), meta.toString());
+        Path images = dir.resolve("my-photos");
+        Files.createDirectories(images);
+        for (int i = 0; i < 12; i++) {
+            BufferedImage img = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < 30; y++) {
+                for (int x = 0; x < 40; x++) {
+                    img.setRGB(x, y, (x * 6 + i * 20) % 256 << 16 | (y * 8) % 256 << 8 | (x * y + i) % 256);
+                }
+            }
+            ImageIO.write(img, "png", images.resolve("photo-" + i + ".png").toFile());
+        }
+        Path image = images.resolve("photo-0.png");
+        MainTest.Outcome none = MainTest.sieve("analyze", "--model", photo.toString(), "--image", image.toString(),
+                "--metric", "ru", "--no-cache", "--out", dir.resolve("p0").toString());
+        assertEquals(3, none.status());
+        assertTrue(none.err().contains("Its training data (ImageNet) is not available offline")
+                && none.err().contains("sieve train-decoders --model tiny-classifier --images DIR"), none.err());
+        MainTest.Outcome noData = MainTest.sieve("train-decoders", "--model", photo.toString());
+        assertEquals(2, noData.status());
+        assertTrue(noData.err().contains("not available offline") && noData.err().contains("--images DIR"),
+                noData.err());
+
+        MainTest.Outcome t = MainTest.sieve("train-decoders", "--model", photo.toString(), "--images",
+                images.toString(), "--layers", "heat", "--epochs", "1");
+        assertEquals(0, t.status(), t.err());
+        assertTrue(t.err().contains("HELD-OUT MSE"), t.err());
+        MainTest.Outcome ru = MainTest.sieve("analyze", "--model", photo.toString(), "--image", image.toString(),
+                "--metric", "ru", "--layers", "heat", "--steps", "5", "--no-cache", "--out",
+                dir.resolve("p1").toString());
+        assertEquals(0, ru.status(), ru.err());
     }
 
     @Test

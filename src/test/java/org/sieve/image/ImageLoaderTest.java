@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,6 +131,38 @@ class ImageLoaderTest {
         PreparedImage stretched = ImageLoader.load(file, 3, 3, 1, ResizeMode.STRETCH);
         assertEquals(0f, stretched.get(1, 0, 0));
         assertEquals(1f, stretched.get(1, 1, 0));
+    }
+
+    @Test
+    void regionKeepsOnlyThatPartAndIsRecorded() {
+        // 9 wide, 3 high, column x has value 10x: the region 4,1,3,2 holds 40, 50, 60 twice.
+        int[] samples = new int[27];
+        for (int i = 0; i < 27; i++) {
+            samples[i] = 10 * (i % 9);
+        }
+        Path file = TestImages.write(TestImages.gray(9, 3, samples), "png", dir.resolve("columns.png"));
+        PreparedImage img = ImageLoader.load(file, 2, 3, 1, ResizeMode.STRETCH, RequestedRegion.parse("4,1,3,2"));
+        assertArrayEquals(new float[] {40 / 255f, 50 / 255f, 60 / 255f, 40 / 255f, 50 / 255f, 60 / 255f}, img.pixels(),
+                1e-6f);
+        assertEquals(new SourceRegion(9, 3, 4, 1, 3, 2), img.region());
+        assertEquals(Map.of("x", 4, "y", 1, "width", 3, "height", 2), img.preprocessing().get("regionInSourcePixels"));
+        // Centre-cropping happens inside the region: a square input keeps its middle two columns.
+        PreparedImage square = ImageLoader.load(file, 2, 2, 1, ResizeMode.CENTRE_CROP, RequestedRegion.parse("1,0,6,3"));
+        assertEquals(new SourceRegion(9, 3, 2, 0, 3, 3), square.region());
+    }
+
+    @Test
+    void badRegionsAreExplained() {
+        Path file = TestImages.write(TestImages.gray(9, 3, new int[27]), "png", dir.resolve("small.png"));
+        SieveException outside = assertThrows(SieveException.class,
+                () -> ImageLoader.load(file, 2, 2, 1, ResizeMode.STRETCH, RequestedRegion.parse("5,0,5,3")));
+        assertTrue(outside.getMessage().contains("5,0,5,3") && outside.getMessage().contains("9x3 pixels")
+                && outside.getMessage().contains("small.png"), outside.getMessage());
+        for (String bad : List.of("1,2,3", "a,0,1,1", "0,0,0,4", "-1,0,2,2")) {
+            SieveException e = assertThrows(SieveException.class, () -> RequestedRegion.parse(bad));
+            assertTrue(e.getMessage().contains("'" + bad + "'"), e.getMessage());
+            assertEquals(SieveException.BAD_INPUT, e.exitCode());
+        }
     }
 
     @Test

@@ -61,7 +61,7 @@ class BatchRunnerTest {
 
     BatchReport run(int steps) {
         return new BatchRunner(new BatchRunner.Spec(Fixtures.MODEL, images, out, List.of("conv2", "conv1"), true, 0,
-                Fixtures.settings(steps, 0), ResizeMode.STRETCH), service, listener).run();
+                Fixtures.settings(steps, 0), ResizeMode.STRETCH, null), service, listener).run();
     }
 
     @Test

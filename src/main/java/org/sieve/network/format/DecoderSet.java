@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.sieve.data.Datasets;
 import java.util.Map;
 import java.util.Set;
 import org.sieve.SieveException;
@@ -205,9 +206,14 @@ public record DecoderSet(String modelId, String dataset, Map<String, Decoder> de
     }
 
     private static String howToTrain(String modelId, String dataset, List<String> layers) {
-        String images = dataset == null ? "--images DIR" : "--dataset " + dataset;
         String only = layers == null ? "" : " --layers " + String.join(",", layers);
-        return "Train them with: sieve train-decoders --model " + modelId + " " + images + only
+        if (!Datasets.known(dataset)) {
+            return (dataset == null ? "The model names no training data Sieve has"
+                    : "Its training data (" + dataset + ") is not available offline") + "; train decoders on a"
+                    + " folder of your own images (a few hundred photos like the ones you analyse; at least 10):"
+                    + " sieve train-decoders --model " + modelId + " --images DIR" + only + ".";
+        }
+        return "Train them with: sieve train-decoders --model " + modelId + " --dataset " + dataset + only
                 + " (a folder of your own images works too: --images DIR).";
     }
 

@@ -29,8 +29,9 @@ final class MetadataCheck {
         }
         checkPerChannel(file, "normalizationMean", m.normalizationMean(), in.channels(), false);
         checkPerChannel(file, "normalizationStd", m.normalizationStd(), in.channels(), true);
+        checkKind(m, network, file);
         OptionalInt units = outputUnits(network);
-        if (!m.labels().isEmpty() && units.isPresent() && m.labels().size() != units.getAsInt()) {
+        if (m.kind().type() == ModelKind.Type.CLASSIFIER && !m.labels().isEmpty() && units.isPresent() && m.labels().size() != units.getAsInt()) {
             throw bad(file, "labels has " + m.labels().size() + " entries but output layer '" + network.output().name()
                     + "' has " + units.getAsInt() + " units; give one label per unit, or none");
         }
@@ -46,6 +47,19 @@ final class MetadataCheck {
         }
         if (m.parameters() < 0) {
             throw bad(file, "parameters is " + m.parameters() + " but must not be negative");
+        }
+    }
+
+    private static void checkKind(ModelMetadata m, Network network, Path file) {
+        ModelKind kind = m.kind();
+        if (kind.type() == ModelKind.Type.FEATURE_EXTRACTOR && !m.labels().isEmpty()) {
+            throw bad(file, "labels are given but kind is \"feature-extractor\", which predicts no classes; remove"
+                    + " the labels or change the kind");
+        }
+        if (kind.scoresOutput() != null && network.layers().stream().noneMatch(
+                l -> l.name().equals(kind.scoresOutput()) && !(l instanceof InputLayer))) {
+            throw bad(file, "scoresOutput names layer '" + kind.scoresOutput() + "', which the network does not have;"
+                    + " name the layer whose output holds a score per position and class");
         }
     }
 

@@ -94,6 +94,29 @@ record MetadataFields(JsonObject json, Path file) {
         return e == null ? new JsonObject() : e.getAsJsonObject();
     }
 
+    /** {@code kind} (default classifier) and, for a detector, {@code scoresOutput}: the layer holding its heatmap. */
+    ModelKind kind() {
+        String text = text("kind", ModelKind.Type.CLASSIFIER.json());
+        ModelKind.Type type = ModelKind.Type.parse(text);
+        if (type == null) {
+            throw MetadataCheck.bad(file, "kind is \"" + text + "\" but must be \"classifier\", \"detector\" or"
+                    + " \"feature-extractor\"");
+        }
+        String output = text("scoresOutput", null);
+        if (type == ModelKind.Type.DETECTOR) {
+            if (output == null) {
+                throw MetadataCheck.bad(file, "kind \"detector\" needs scoresOutput: the layer whose output holds a"
+                        + " score per position and class");
+            }
+            return ModelKind.detector(output);
+        }
+        if (output != null) {
+            throw MetadataCheck.bad(file, "scoresOutput is given but kind is \"" + text + "\"; only a detector"
+                    + " derives its class scores from a named output");
+        }
+        return new ModelKind(type, null);
+    }
+
     private JsonArray array(String key, String expected) {
         JsonElement e = get(key);
         if (!e.isJsonArray()) {

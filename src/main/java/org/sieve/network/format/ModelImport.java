@@ -36,7 +36,7 @@ public record ModelImport(String id, String name, PixelNormalization normalizati
         ModelMetadata d = ModelMetadata.defaults(id, network);
         ModelMetadata m = new ModelMetadata(id, name == null ? id : name, d.task(), null, labels, d.inputHeight(),
                 d.inputWidth(), d.inputChannels(), normalization.mean(), normalization.std(), null, null,
-                d.parameters(), null, null, null, null);
+                d.parameters(), null, null, null, null, null);
         MetadataCheck.check(m, network, file);
         return Model.of(network, m);
     }

@@ -25,19 +25,28 @@ import org.sieve.network.Network;
  * @param licence           licence of the weights, or null
  * @param attribution       who to credit, or null
  * @param description       free text, or null
+ * @param kind              classifier, detector or feature extractor: what the output means
  */
 public record ModelMetadata(String id, String name, String task, String dataset, List<String> labels,
         int inputHeight, int inputWidth, int inputChannels, float[] normalizationMean, float[] normalizationStd,
         int[] sigmaGrid, Double testAccuracy, long parameters, JsonObject training, String licence,
-        String attribution, String description) {
+        String attribution, String description, ModelKind kind) {
 
     public ModelMetadata {
         Objects.requireNonNull(id, "id");
+        kind = kind == null ? ModelKind.CLASSIFIER : kind;
         labels = labels == null ? List.of() : List.copyOf(labels);
         normalizationMean = normalizationMean.clone();
         normalizationStd = normalizationStd.clone();
         sigmaGrid = sigmaGrid == null ? null : sigmaGrid.clone();
         training = training == null ? new JsonObject() : training.deepCopy();
+    }
+
+    /** The same metadata for a network with {@code count} weight values, e.g. after its head was cut off. */
+    public ModelMetadata withParameters(long count) {
+        return new ModelMetadata(id, name, task, dataset, labels, inputHeight, inputWidth, inputChannels,
+                normalizationMean, normalizationStd, sigmaGrid, testAccuracy, count, training, licence, attribution,
+                description, kind);
     }
 
     /** What a plain TensorFlow.js model gets: no labels, pixels fed as they are (mean 0, std 1). */
@@ -52,6 +61,6 @@ public record ModelMetadata(String id, String name, String task, String dataset,
         float[] std = new float[in.channels()];
         Arrays.fill(std, 1f);
         return new ModelMetadata(id, id, "classification", null, List.of(), in.height(), in.width(), in.channels(),
-                mean, std, null, null, parameters, new JsonObject(), null, null, null);
+                mean, std, null, null, parameters, new JsonObject(), null, null, null, ModelKind.CLASSIFIER);
     }
 }

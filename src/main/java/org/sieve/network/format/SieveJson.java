@@ -48,7 +48,7 @@ public final class SieveJson {
                 f.floats("normalizationMean", d.normalizationMean()), f.floats("normalizationStd", d.normalizationStd()),
                 f.ints("sigmaGrid"), f.fraction("testAccuracy"), f.count("parameters", parameters),
                 f.object("training"), f.text("licence", null), f.text("attribution", null),
-                f.text("description", null));
+                f.text("description", null), f.kind());
         MetadataCheck.check(m, network, file);
         return m;
     }
@@ -84,6 +84,10 @@ public final class SieveJson {
         o.addProperty("licence", m.licence());
         o.addProperty("attribution", m.attribution());
         o.addProperty("description", m.description());
+        o.addProperty("kind", m.kind().type().json());
+        if (m.kind().scoresOutput() != null) {
+            o.addProperty("scoresOutput", m.kind().scoresOutput());
+        }
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o)
                 .getBytes(StandardCharsets.UTF_8);
     }

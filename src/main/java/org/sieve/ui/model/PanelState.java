@@ -10,6 +10,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.sieve.image.ForegroundMask;
+import org.sieve.image.RequestedRegion;
 import org.sieve.image.PreparedImage;
 import org.sieve.image.ResizeMode;
 import org.sieve.service.JobResult;
@@ -37,6 +38,8 @@ public final class PanelState {
     private final ObjectProperty<JobResult> live = new SimpleObjectProperty<>();
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
     private final StringProperty outdated = new SimpleStringProperty("");
+    private final StringProperty fitNote = new SimpleStringProperty("");
+    private final ObjectProperty<RequestedRegion> region = new SimpleObjectProperty<>();
 
     public PanelState(String id) {
         this.id = id;
@@ -86,6 +89,16 @@ public final class PanelState {
     /** The foreground on the model's input, or null. */
     public ObjectProperty<ForegroundMask> mask() {
         return mask;
+    }
+
+    /** The part of the image (source pixels) scaled to the model's input; null for all of it. */
+    public ObjectProperty<RequestedRegion> region() {
+        return region;
+    }
+
+    /** What about the image does not suit the model or the automatic foreground; empty when all is well. */
+    public StringProperty fitNote() {
+        return fitNote;
     }
 
     /** The model's top classes for the current image, most probable first. */

@@ -3,6 +3,7 @@ package org.sieve.ui.view;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
@@ -21,6 +22,7 @@ public final class ImageSection extends VBox {
     private final Actions actions;
     private final ChoiceBox<ResizeMode> fitting = new ChoiceBox<>();
     private final Label name = Fx.hint("");
+    private final CropBox cropBox = new CropBox();
     private final ToggleButton draw;
     private final ToggleButton samples;
     /** The drawing pad, made when first chosen. */
@@ -82,7 +84,12 @@ public final class ImageSection extends VBox {
                 holder.getChildren().setAll(gallery);
             }
         });
-        getChildren().addAll(Fx.heading("Image"), new HBox(4, open, paste), fitting, name,
+        TitledPane region = new TitledPane("Region of the image", cropBox);
+        region.setId("region-pane");
+        region.setExpanded(false);
+        region.setAnimated(false);
+        region.setTooltip(Fx.tip("Analyse only part of a photo: a box on the whole image"));
+        getChildren().addAll(Fx.heading("Image"), new HBox(4, open, paste), fitting, name, region,
                 new HBox(0, samples, draw), holder);
         actions.app().active().addListener((o, was, panel) -> attach(panel));
         attach(actions.app().active().get());
@@ -90,6 +97,7 @@ public final class ImageSection extends VBox {
 
     private void attach(PanelState panel) {
         bound = panel;
+        cropBox.attach(panel);
         fitting.setValue(panel.resizeMode().get());
         panel.resizeMode().addListener((o, was, mode) -> {
             if (bound == panel) {

@@ -13,10 +13,10 @@ public final class Foregrounds {
     private Foregrounds() {
     }
 
-    /** @return the mask, or null for {@link MaskSpec.None} */
+    /** @return the mask, or null for {@link MaskSpec.None} and for auto on an image that is not digit-like */
     public static ForegroundMask derive(MaskSpec spec, PreparedImage image) {
         if (spec instanceof MaskSpec.Auto) {
-            return ForegroundMask.auto(image);
+            return ForegroundMask.autoDoesNotApply(image) == null ? ForegroundMask.auto(image) : null;
         }
         if (spec instanceof MaskSpec.Rectangle r) {
             return ForegroundMask.rectangle(r.spec(), image);

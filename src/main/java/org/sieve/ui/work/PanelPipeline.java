@@ -1,11 +1,16 @@
 package org.sieve.ui.work;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.sieve.analysis.ImageFit;
 import org.sieve.image.ForegroundMask;
 import org.sieve.image.ImageLoader;
 import org.sieve.image.PreparedImage;
+import org.sieve.image.RequestedRegion;
 import org.sieve.image.ResizeMode;
 import org.sieve.network.NetworkShapes;
 import org.sieve.network.format.ModelMetadata;
@@ -35,12 +40,20 @@ public final class PanelPipeline {
         this.predictor = predictor;
         this.tell = tell;
         panel.model().addListener((obs, was, now) -> modelChanged(now));
-        panel.image().addListener((obs, was, now) -> prepare());
+        panel.image().addListener((obs, was, now) -> {
+            panel.region().set(null); // a region belongs to the image it was drawn on
+            prepare();
+        });
+        panel.region().addListener((obs, was, now) -> prepare());
         panel.resizeMode().addListener((obs, was, now) -> prepare());
-        panel.maskSpec().addListener((obs, was, now) -> deriveMask());
+        panel.maskSpec().addListener((obs, was, now) -> {
+            deriveMask();
+            updateFitNote();
+        });
         panel.prepared().addListener((obs, was, now) -> {
             deriveMask();
             predict();
+            updateFitNote();
         });
     }
 
@@ -69,14 +82,16 @@ public final class PanelPipeline {
         LoadedModel model = panel.model().get();
         ImageSource image = panel.image().get();
         ResizeMode mode = panel.resizeMode().get();
+        RequestedRegion region = panel.region().get();
         panel.result().set(null);
         if (model == null || image == null) {
             panel.prepared().set(null);
             return;
         }
         panel.loading().set(true);
-        background.run(() -> load(image, model.metadata(), mode), prepared -> {
-            if (panel.model().get() == model && panel.image().get() == image && panel.resizeMode().get() == mode) {
+        background.run(() -> load(image, model.metadata(), mode, region), prepared -> {
+            if (panel.model().get() == model && panel.image().get() == image && panel.resizeMode().get() == mode
+                    && panel.region().get() == region) {
                 panel.loading().set(false);
                 panel.prepared().set(prepared);
             }
@@ -86,12 +101,25 @@ public final class PanelPipeline {
         });
     }
 
-    static PreparedImage load(ImageSource image, ModelMetadata m, ResizeMode mode) {
+    static PreparedImage load(ImageSource image, ModelMetadata m, ResizeMode mode, RequestedRegion region) {
         if (image.file() != null) {
-            return ImageLoader.load(image.file(), m.inputHeight(), m.inputWidth(), m.inputChannels(), mode);
+            return ImageLoader.load(image.file(), m.inputHeight(), m.inputWidth(), m.inputChannels(), mode, region);
         }
         return ImageLoader.fromBufferedImage(image.pixels(), image.name(), m.inputHeight(), m.inputWidth(),
-                m.inputChannels(), mode);
+                m.inputChannels(), mode, region);
+    }
+
+    /** A photo on a digit model, or auto foreground on a photo: said under the predictions (cheap, on the FX thread). */
+    private void updateFitNote() {
+        PreparedImage prepared = panel.prepared().get();
+        LoadedModel model = panel.model().get();
+        if (prepared == null || model == null) {
+            panel.fitNote().set("");
+            return;
+        }
+        String auto = panel.maskSpec().get() instanceof MaskSpec.Auto ? ForegroundMask.autoDoesNotApply(prepared) : null;
+        panel.fitNote().set(Stream.of(ImageFit.warning(model.metadata(), prepared), auto).filter(Objects::nonNull)
+                .collect(Collectors.joining(" ")));
     }
 
     private void deriveMask() {
@@ -117,7 +145,7 @@ public final class PanelPipeline {
         PreparedImage prepared = panel.prepared().get();
         LoadedModel model = panel.model().get();
         panel.predictions().clear();
-        if (prepared == null || model == null) {
+        if (prepared == null || model == null || !model.metadata().kind().predicts()) {
             return;
         }
         background.run(() -> predictor.top(model.model(), prepared), (List<Prediction> top) -> {

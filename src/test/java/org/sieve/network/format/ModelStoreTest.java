@@ -49,7 +49,7 @@ class ModelStoreTest {
         training.addProperty("epochs", 12);
         return new ModelMetadata(id, "Tiny classifier", "classification", "cifar10-subset", List.of("cat", "dog", "bird"),
                 8, 8, 3, new float[] {0.49f, 0.48f, 0.45f}, new float[] {0.25f, 0.24f, 0.26f}, new int[] {4, 4}, 0.875,
-                127L, training, "CC-BY-4.0", "Sieve authors", "A test model.");
+                127L, training, "CC-BY-4.0", "Sieve authors", "A test model.", ModelKind.CLASSIFIER);
     }
 
     @Test
@@ -138,13 +138,33 @@ class ModelStoreTest {
         assertBad(dir, "{\"sigmaGrid\": [4]}", "sigmaGrid must be [rows, columns]");
         assertBad(dir, "{\"labels\": \"cat\"}", "labels must be a list of strings");
         assertBad(dir, "{\"name\": ", "is not valid JSON", "delete it");
+        assertBad(dir, "{\"kind\": \"segmenter\"}", "kind is \"segmenter\"", "\"feature-extractor\"");
+        assertBad(dir, "{\"kind\": \"detector\"}", "needs scoresOutput");
+        assertBad(dir, "{\"kind\": \"detector\", \"scoresOutput\": \"heat\"}", "scoresOutput names layer 'heat'");
+        assertBad(dir, "{\"scoresOutput\": \"conv\"}", "only a detector");
+        assertBad(dir, "{\"kind\": \"feature-extractor\", \"labels\": [\"a\", \"b\", \"c\"]}", "predicts no classes");
+    }
+
+    @Test
+    void kindRoundTrips() throws IOException {
+        Path dir = tmp.resolve("kinds");
+        TfjsLayersFormat.write(classifier(9), dir);
+        Files.writeString(dir.resolve("sieve.json"), "{\"kind\": \"detector\", \"scoresOutput\": \"conv\"}");
+        ModelMetadata detector = ModelStore.load(dir).metadata();
+        assertEquals(ModelKind.detector("conv"), detector.kind());
+        SieveJson.write(detector, dir);
+        assertEquals(ModelKind.detector("conv"), ModelStore.load(dir).metadata().kind());
+        Files.writeString(dir.resolve("sieve.json"), "{\"kind\": \"feature-extractor\"}");
+        assertEquals(ModelKind.FEATURE_EXTRACTOR, ModelStore.load(dir).metadata().kind());
+        Files.delete(dir.resolve("sieve.json"));
+        assertEquals(ModelKind.CLASSIFIER, ModelStore.load(dir).metadata().kind());
     }
 
     @Test
     void saveRefusesInconsistentMetadata() {
         ModelMetadata wrong = metadata("x");
         ModelMetadata m = new ModelMetadata("x", "x", "classification", null, List.of("one"), 8, 8, 3,
-                wrong.normalizationMean(), wrong.normalizationStd(), null, null, 0, null, null, null, null);
+                wrong.normalizationMean(), wrong.normalizationStd(), null, null, 0, null, null, null, null, null);
         Path dir = tmp.resolve("x");
         SieveException e = assertThrows(SieveException.class, () -> ModelStore.save(Model.of(classifier(7), m), dir));
         assertTrue(e.getMessage().contains("labels has 1 entries"), e.getMessage());
