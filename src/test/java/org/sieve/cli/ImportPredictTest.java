@@ -112,7 +112,8 @@ class ImportPredictTest {
         MainTest.Outcome outside = sieve("predict", "--model", H5.toString(), "--image", photo.toString(),
                 "--region", "50,0,30,40");
         assertEquals(3, outside.status());
-        assertTrue(outside.err().contains("--region 50,0,30,40 does not lie inside the 60x40 image"), outside.err());
+        assertTrue(outside.err().contains("Region 50,0,30,40 (x,y,w,h) does not lie inside")
+                && outside.err().contains("60x40"), outside.err());
     }
 
     @Test
