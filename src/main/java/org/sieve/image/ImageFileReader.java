@@ -16,6 +16,7 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.sieve.Sha256;
 import org.sieve.SieveException;
+import org.sieve.io.BoundedFiles;
 
 /** Reads an image file once (bytes for the fingerprint, then decoding), turning every failure into one clear line. */
 final class ImageFileReader {
@@ -27,6 +28,11 @@ final class ImageFileReader {
     record Source(BufferedImage image, String format, String sha256) {
     }
 
+    /** Image files are read up to this size; a 100-megapixel PNG is far smaller. */
+    static final long MAX_FILE_BYTES = 512L * 1024 * 1024;
+    /** Pixels at most (4 bytes each once decoded): photos of today's cameras, not decompression bombs. */
+    static final long MAX_PIXELS = 100_000_000L;
+
     private ImageFileReader() {
     }
 
@@ -37,14 +43,15 @@ final class ImageFileReader {
         }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = BoundedFiles.read(file, MAX_FILE_BYTES);
         } catch (NoSuchFileException e) {
             throw new SieveException(what + " not found: " + file + ". Check the file name and folder.");
         } catch (AccessDeniedException e) {
             throw new SieveException("Cannot read " + what.toLowerCase(Locale.ROOT) + " " + file
                     + ": permission denied. Make the file readable.", e);
         } catch (IOException e) {
-            throw new SieveException("Cannot read " + what.toLowerCase(Locale.ROOT) + " " + file + ": " + e.getMessage(), e);
+            throw new SieveException("Cannot read " + what.toLowerCase(Locale.ROOT) + " " + file + ": " + e.getMessage()
+                    + ". Give a PNG, JPEG, BMP or GIF file.", e);
         }
         if (bytes.length == 0) {
             throw new SieveException(what + " file is empty (0 bytes): " + file + ". Export or copy the image again.");
@@ -65,6 +72,10 @@ final class ImageFileReader {
                 if (w <= 0 || h <= 0) {
                     throw new SieveException(what + " " + file + " has zero size (" + w + "x" + h
                             + " pixels). Use an image with at least one pixel.");
+                }
+                if ((long) w * h > MAX_PIXELS) {
+                    throw new SieveException(what + " " + file + " declares " + w + "x" + h + " pixels, more than the "
+                            + MAX_PIXELS / 1_000_000 + " megapixels Sieve decodes. Scale the image down first.");
                 }
                 return new Source(reader.read(0), formatName(reader), Sha256.ofBytes(bytes));
             } finally {
