@@ -24,8 +24,12 @@ final class ImageFileReader {
     /** The formats the product promises; other ImageIO readers (e.g. WBMP) accept too much garbage. */
     private static final Set<String> FORMATS = Set.of("png", "jpeg", "bmp", "gif");
 
-    /** A decoded file with its fingerprint and format name. */
-    record Source(BufferedImage image, String format, String sha256) {
+    /**
+     * A decoded file, as displayed, with its fingerprint and format name.
+     *
+     * @param orientation the EXIF orientation applied, {@link ExifOrientation#AS_STORED} for none
+     */
+    record Source(BufferedImage image, String format, int orientation, String sha256) {
     }
 
     /** Image files are read up to this size; a 100-megapixel PNG is far smaller. */
@@ -77,7 +81,14 @@ final class ImageFileReader {
                     throw new SieveException(what + " " + file + " declares " + w + "x" + h + " pixels, more than the "
                             + MAX_PIXELS / 1_000_000 + " megapixels Sieve decodes. Scale the image down first.");
                 }
-                return new Source(reader.read(0), formatName(reader), Sha256.ofBytes(bytes));
+                String format = formatName(reader);
+                BufferedImage image = reader.read(0);
+                if (format.equals("gif")) {
+                    image = GifScreen.firstFrame(reader, image, file, what);
+                }
+                int orientation = ExifOrientation.of(bytes);
+                return new Source(ExifOrientation.apply(image, orientation), format, orientation,
+                        Sha256.ofBytes(bytes));
             } finally {
                 reader.dispose();
             }

@@ -44,6 +44,9 @@ public final class ImageLoader {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("source", file.toString());
         record.put("sourceFormat", source.format());
+        if (source.orientation() != ExifOrientation.AS_STORED) {
+            record.put("exifOrientation", source.orientation());
+        }
         record.put("sha256Of", "file bytes");
         DecodedImage decoded = PixelDecoder.decode(source.image(), matte);
         return prepare(decoded, record, file.toString(), source.sha256(), height, width, channels, mode);

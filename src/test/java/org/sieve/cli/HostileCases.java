@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.sieve.image.TestPhotos;
 import org.sieve.metrics.TestNetworks;
 import org.sieve.network.format.Model;
 import org.sieve.network.format.ModelMetadata;
@@ -234,6 +235,38 @@ final class HostileCases {
         valid("bitmap.bmp", convert(digit, BufferedImage.TYPE_3BYTE_BGR), "bmp");
         valid("really-a-png.jpg", digit, "png");
         valid("frames.gif", palette(digit), "gif");
+        Path photos = sandbox("valid-exif-rotated");
+        Path rotated = TestPhotos.exifJpeg(convert(digit, BufferedImage.TYPE_3BYTE_BGR), 6,
+                photos.resolve("portrait.jpg"));
+        add("exif-rotated.jpg", 13, photos, photos.resolve("out"), args(base, rotated, photos.resolve("out")), 0,
+                "", List.of(), o -> assertTrue(Files.readString(photos.resolve("out").resolve("result.json"))
+                        .contains("\"exifOrientation\": 6"), "orientation recorded"));
+        Path sandbox = sandbox("valid-animated-gif");
+        Path animated = TestPhotos.gif(List.of(palette(digit), palette(convert(digit, BufferedImage.TYPE_BYTE_BINARY))),
+                new int[][] {{0, 0}, {5, 5}}, 40, 40, sandbox.resolve("animated.gif"));
+        add("animated.gif", 0, sandbox, sandbox.resolve("out"), args(base, animated, sandbox.resolve("out")), 0, "");
+        sandbox = sandbox("valid-cmyk");
+        add("cmyk.jpg", 0, sandbox, sandbox.resolve("out"), args(base, cmykJpeg(sandbox.resolve("cmyk.jpg")),
+                sandbox.resolve("out")), 0, "");
+    }
+
+    /** A four-channel (CMYK) JPEG as print workflows write them, from raw samples. */
+    private static Path cmykJpeg(Path file) throws IOException {
+        java.awt.image.WritableRaster raster = java.awt.image.Raster.createInterleavedRaster(
+                java.awt.image.DataBuffer.TYPE_BYTE, 40, 40, 4, null);
+        for (int y = 0; y < 40; y++) {
+            for (int x = 0; x < 40; x++) {
+                raster.setPixel(x, y, new int[] {x * 6, y * 6, 0, x > 20 ? 255 : 0});
+            }
+        }
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            writer.setOutput(out);
+            writer.write(new javax.imageio.IIOImage(raster, null, null));
+        } finally {
+            writer.dispose();
+        }
+        return file;
     }
 
     // ---- building blocks ----
