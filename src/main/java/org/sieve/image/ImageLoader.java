@@ -37,6 +37,14 @@ public final class ImageLoader {
         return prepare(decoded, record, sourceName, PixelFingerprint.of(image), height, width, channels, mode);
     }
 
+    /**
+     * The picture in an image file as it is displayed (EXIF orientation applied, a GIF frame at
+     * its offset), read under the same checks as {@link #load}: what the explorer shows.
+     */
+    public static BufferedImage picture(Path file) {
+        return ImageFileReader.read(file, "Image").image();
+    }
+
     /** Shared by masks, which are composited over black so that transparency reads as background. */
     static PreparedImage load(Path file, String what, int height, int width, int channels,
                               ResizeMode mode, PixelDecoder.Matte matte) {
