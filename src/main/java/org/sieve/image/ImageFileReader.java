@@ -34,8 +34,12 @@ final class ImageFileReader {
 
     /** Image files are read up to this size; a 100-megapixel PNG is far smaller. */
     static final long MAX_FILE_BYTES = 512L * 1024 * 1024;
-    /** Pixels at most (4 bytes each once decoded): photos of today's cameras, not decompression bombs. */
-    static final long MAX_PIXELS = 100_000_000L;
+    /**
+     * Pixels at most: photos of today's cameras (12 to 50 megapixels), not decompression bombs.
+     * The work grows with the pixels a file declares, not its size: fuzzing found a 46-byte GIF
+     * whose 98-megapixel screen took 27 s and gigabytes to decode.
+     */
+    static final long MAX_PIXELS = 50_000_000L;
 
     private ImageFileReader() {
     }

@@ -93,7 +93,7 @@ public final class AtomicFiles {
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason() + " (" + f.getFile() + ")";
         }
-        return e.getClass().getSimpleName() + ": " + text;
+        return text;
     }
 
     public static boolean isTemporary(Path file) {

@@ -88,6 +88,13 @@ final class HostileCases {
     private void settings() throws IOException {
         analyzeFails("draws-int-max", 1, 3, "draws", "--draws", "2147483647");
         analyzeFails("steps-huge", 8, 2, "--steps", "--steps", "999999999");
+        Path budget = sandbox("steps-large-converges");
+        add("steps-large-converges", 8, budget, budget.resolve("out"), new String[] {"analyze", "--model",
+                base.toString(), "--image", image.toString(), "--steps", "100000", "--no-cache", "--out",
+                budget.resolve("out").toString()}, 0, "", List.of(), o -> assertTrue(JsonParser.parseString(
+                        Files.readString(budget.resolve("out").resolve("result.json"))).getAsJsonObject()
+                        .getAsJsonArray("layers").asList().stream().allMatch(l -> l.getAsJsonObject().get("steps")
+                                .getAsInt() <= 1000), "early stopping ends a large budget"));
         analyzeFails("grid-huge", 1, 3, "2147483647", "--grid", "2147483647x2147483647");
         Path sandbox = sandbox("out-empty");
         add("out-empty", 12, sandbox, sandbox.resolve("out"), args(base, image, null, "--out", ""), 2, "--out");
@@ -154,6 +161,9 @@ final class HostileCases {
         modelFails("input-huge", 4, "100000", m -> editInput(m, 100_000), true);
         modelFails("input-overflow", 4, "46341", m -> editInput(m, 46_341), true);
 
+        decoderIndex("decoders-json-malformed", 3, "{ \"model\": ");
+        decoderIndex("decoders-entry-not-object", 5, null);
+
         Path sandbox = sandbox("model-dir-one-broken");
         Path models = sandbox.resolve("models");
         copyTree(base, models.resolve("good-model"));
@@ -167,6 +177,25 @@ final class HostileCases {
                 sandbox.resolve("out"), "--model-dir", models.toString()), 0, "");
         add("bundled-beside-broken", 10, sandbox, sandbox.resolve("out2"), new String[] {"layers", "--model",
                 "lenet5-mnist", "--model-dir", models.toString()}, 0, "");
+    }
+
+    /** The bundled LeNet with its decoders, decoders.json replaced by {@code text} or given a layer entry 5. */
+    private void decoderIndex(String name, int row, String text) throws IOException {
+        Path sandbox = sandbox(name);
+        Path model = sandbox.resolve("lenet5-mnist");
+        copyTree(Path.of("assets", "models", "lenet5-mnist"), model);
+        Path index = model.resolve("decoders").resolve("decoders.json");
+        if (text == null) {
+            JsonObject json = readJson(index);
+            json.getAsJsonObject("layers").addProperty("conv1", 5);
+            Files.writeString(index, json.toString());
+        } else {
+            Files.writeString(index, text);
+        }
+        Path out = sandbox.resolve("out");
+        add(name, row, sandbox, out, new String[] {"analyze", "--model", model.toString(), "--image",
+                image.toString(), "--metric", "ru", "--layers", "conv1", "--steps", "5", "--no-cache", "--out",
+                out.toString()}, 3, "decoders.json");
     }
 
     // ---- rows 6, 7, 12, 13: files that are not what they seem ----
@@ -223,6 +252,8 @@ final class HostileCases {
 
     private void escapes() throws IOException {
         modelFails("layer-name-escape", 12, "model.json", m -> renameLayer(m, "conv1", "\u001b[31mred"), true);
+        modelFails("model-name-escape", 12, "sieve.json", m -> editSieveJson(m, j -> j.addProperty("name",
+                "\u001b]0;title\u0007")), true);
     }
 
     private void unusualImages() throws IOException {

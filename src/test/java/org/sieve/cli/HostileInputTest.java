@@ -50,6 +50,7 @@ class HostileInputTest {
         assertFalse(err.contains("\tat ") || err.matches("(?s).*\\b(java|javax|org|com)\\.[a-z]+\\.[A-Za-z.]*"
                 + "(Exception|Error)\\b.*") || err.matches("(?s).*\\b[A-Z][A-Za-z]*(Exception|Error)\\b.*"),
                 c + " shows a stack trace or exception class:\n" + err);
+        assertFalse(err.contains("\u001b") || o.out().contains("\u001b"), c + " lets an escape sequence reach the terminal");
         if (c.status() != 0) {
             List<String> lines = err.lines().filter(l -> !l.isBlank() && !l.startsWith("See '")).toList();
             assertEquals(1, lines.size(), c + " says more than one line:\n" + err);

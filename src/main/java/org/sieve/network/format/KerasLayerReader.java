@@ -214,7 +214,7 @@ final class KerasLayerReader {
 
     private static Resizing resizing(KerasConfig c, List<String> inputs) {
         c.requireChannelsLast();
-        String interpolation = c.get("interpolation") == null ? "bilinear" : c.get("interpolation").getAsString();
+        String interpolation = c.text("interpolation", "bilinear");
         if (!interpolation.equals("bilinear") && !interpolation.equals("nearest")) {
             throw c.unsupported("uses " + interpolation + " interpolation; Sieve supports bilinear and nearest");
         }
