@@ -76,8 +76,9 @@ record WeightsManifest(List<Group> groups) {
             List<String> paths = new ArrayList<>();
             for (JsonElement p : array(group.get("paths"), "weightsManifest group's paths", model)) {
                 paths.add(JsonValues.text(p).filter(WeightsManifest::plainFileName).orElseThrow(() -> damaged(
-                        "names shard " + shorten(p) + "; a shard must be a plain file"
-                        + " name beside model.json", model)));
+                        "names shard '" + (p.isJsonPrimitive() ? MetadataCheck.quoted(p.getAsString()).replaceAll(
+                        "^\"|\"$", "") : shorten(p)) + "', which lies outside the model folder or is not a plain"
+                        + " file name; keep the shard files beside model.json", model)));
             }
             List<Entry> entries = new ArrayList<>();
             for (JsonElement w : array(group.get("weights"), "weightsManifest group's weights", model)) {
