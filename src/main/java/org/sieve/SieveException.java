@@ -30,6 +30,25 @@ public class SieveException extends RuntimeException {
         this.exitCode = exitCode;
     }
 
+    /**
+     * A failure inside Sieve itself (a bug, or a library refusing what Sieve gave it) as one line
+     * for a person: its own words, without Java class names, and where to report it.
+     *
+     * @param context what was being done, e.g. "The analysis of x.png"
+     */
+    public static SieveException internal(String context, Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String detail = String.valueOf(root.getMessage() != null ? root.getMessage() : t.getMessage())
+                .lines().findFirst().orElse("")
+                .replaceAll("\\b([a-z]\\w*\\.)+[A-Z]\\w*(Exception|Error)(: )?", "").strip();
+        return new SieveException(context + " failed inside Sieve (" + (detail.isEmpty() || detail.equals("null")
+                ? "no details" : detail) + "). Please report this with the command or steps that led to it.",
+                COMPUTE_FAILED, t);
+    }
+
     public int exitCode() {
         return exitCode;
     }

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.sieve.Sha256;
 import org.sieve.io.AtomicFiles;
+import org.sieve.io.SafeNames;
 import org.sieve.image.PreparedImage;
 import org.sieve.metrics.LayerResult;
 import org.sieve.metrics.Metric;
@@ -48,13 +50,13 @@ public final class ResultFiles {
                     ok.stream().map(LayerResult::entropyMap).toArray(float[][][]::new));
             PreparedImage input = result.request().image();
             for (LayerResult l : ok) {
-                Path png = dir.resolve(fileName(l.name()) + ".png");
+                Path png = SafeNames.child(dir, fileName(l.name()) + ".png");
                 Png.write(HeatmapRenderer.render(input, l.entropyMap(), scale, ColourMap.VIRIDIS,
                         OPACITY, l.name(), subtitle(result, l), PANEL_SIZE), png);
                 written.add(png);
                 var rebuilt = Reconstructions.render(input, l, PANEL_SIZE);
                 if (rebuilt != null) {
-                    Path r = dir.resolve(fileName(l.name()) + "-reconstruction.png");
+                    Path r = SafeNames.child(dir, fileName(l.name()) + "-reconstruction.png");
                     Png.write(rebuilt, r);
                     written.add(r);
                 }
@@ -81,9 +83,22 @@ public final class ResultFiles {
                 l.distortionRatio(), l.converged() ? "" : " · not converged");
     }
 
-    /** Layer names may hold '/' or ':'; file names may not. */
+    /**
+     * Layer names may hold '/' or ':'; file names may not. A name that had to change gets a
+     * short hash of itself, so "a/b" and "a_b" never write the same file.
+     */
     public static String fileName(String layer) {
-        return layer.replaceAll("[^A-Za-z0-9._-]", "_");
+        String safe = SafeNames.fileNamePart(layer);
+        return safe.equals(layer) ? safe : safe + "-" + Sha256.ofText(layer).substring(0, 8);
+    }
+
+    /**
+     * One CSV field: quoted when it holds a separator, quote or line break, and with a leading
+     * ' when a spreadsheet would take it for a formula (=, +, -, @).
+     */
+    static String csvField(String text) {
+        String t = text.isEmpty() || "=+-@\t\r".indexOf(text.charAt(0)) < 0 ? text : "'" + text;
+        return t.matches("[^,\"\r\n]*") && t.equals(text) ? t : '"' + t.replace("\"", "\"\"") + '"';
     }
 
     static String csv(AnalysisResult result) {
@@ -92,7 +107,7 @@ public final class ResultFiles {
                 + "knowledgePointsForeground,knowledgePointsBackground,knowledgePointRatio,failure\n");
         for (LayerResult l : result.discarding().layers()) {
             var fg = l.foreground();
-            out.append(l.name()).append(',')
+            out.append(csvField(l.name())).append(',')
                     .append(num(l.entropyPerDim())).append(',').append(num(l.entropyTotal())).append(',')
                     .append(num(l.entropyEnvelope())).append(',').append(num(l.distortionRatio())).append(',')
                     .append(num(l.lambda())).append(',').append(l.converged()).append(',')
@@ -104,7 +119,7 @@ public final class ResultFiles {
                     .append(fg == null ? "" : fg.knowledgePointsForeground()).append(',')
                     .append(fg == null ? "" : fg.knowledgePointsBackground()).append(',')
                     .append(fg == null ? "" : num(fg.knowledgePointRatio())).append(',')
-                    .append(l.failure() == null ? "" : '"' + l.failure().replace("\"", "'") + '"').append('\n');
+                    .append(l.failure() == null ? "" : csvField(l.failure())).append('\n');
         }
         return out.toString();
     }

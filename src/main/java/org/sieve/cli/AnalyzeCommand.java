@@ -12,6 +12,7 @@ import org.sieve.image.ForegroundChoice;
 import org.sieve.image.ForegroundMask;
 import org.sieve.image.ImageLoader;
 import org.sieve.image.PreparedImage;
+import org.sieve.io.SafeNames;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.LayerResult;
 import org.sieve.network.format.Model;
@@ -75,6 +76,9 @@ final class AnalyzeCommand extends Subcommand {
     public Integer call() {
         PrintStream out = out();
         PrintStream err = err();
+        if (outDir != null && outDir.toString().isBlank()) {
+            throw new UsageException("--out is empty; give the folder to write the results into.");
+        }
         Model model = modelOption.resolve();
         ModelMetadata meta = model.metadata();
         List<String> layers = layerChoice.in(model.network());
@@ -83,7 +87,8 @@ final class AnalyzeCommand extends Subcommand {
                 meta.inputChannels(), fitting.mode(), region.region());
         ForegroundMask mask = foreground == null ? null : foreground.on(image);
         ImageNotes.print(meta, image, foreground, err);
-        Path dir = outDir != null ? outDir : Path.of("sieve-results", meta.id() + "-" + stem(imagePath));
+        Path dir = outDir != null ? outDir
+                : SafeNames.child(Path.of("sieve-results"), SafeNames.fileNamePart(meta.id() + "-" + stem(imagePath)));
 
         ConsoleProgress progress = ConsoleProgress.on(err);
         JobResult job;

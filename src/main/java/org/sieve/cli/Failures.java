@@ -38,11 +38,10 @@ final class Failures {
         return UsageException.USAGE;
     }
 
-    /** A command that failed while running. */
-    static int execution(Exception e, CommandLine command, ParseResult parsed) throws Exception {
-        if (!(e instanceof SieveException bad)) {
-            throw e;
-        }
+    /** A command that failed while running: the command line's one boundary, never a stack trace. */
+    static int execution(Exception e, CommandLine command, ParseResult parsed) {
+        SieveException bad = e instanceof SieveException s ? s
+                : SieveException.internal("sieve " + command.getCommandName(), e);
         command.getErr().println("sieve: " + bad.getMessage());
         if (bad.exitCode() == UsageException.USAGE) {
             pointToHelp(command);

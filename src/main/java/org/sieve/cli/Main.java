@@ -38,6 +38,9 @@ public final class Main {
         } catch (OutOfMemoryError e) {
             err.println("sieve: " + SieveException.OUT_OF_MEMORY);
             return SieveException.COMPUTE_FAILED;
+        } catch (StackOverflowError e) {
+            err.println("sieve: " + SieveException.internal("sieve", e).getMessage());
+            return SieveException.COMPUTE_FAILED;
         }
     }
 

@@ -36,6 +36,7 @@ final class ModelsCommand extends Subcommand {
         PrintStream out = out();
         ModelCatalogue catalogue = catalogueOption.catalogue();
         List<ModelMetadata> models = catalogue.list();
+        List<ModelCatalogue.Broken> broken = catalogue.broken();
         if (json) {
             JsonArray list = new JsonArray();
             for (ModelMetadata m : models) {
@@ -58,10 +59,16 @@ final class ModelsCommand extends Subcommand {
                 j.addProperty("decoders", DecoderSet.layerCount(catalogue.folderOf(m.id())));
                 list.add(j);
             }
+            for (ModelCatalogue.Broken b : broken) {
+                JsonObject j = new JsonObject();
+                j.addProperty("path", b.dir().toString());
+                j.addProperty("broken", b.reason());
+                list.add(j);
+            }
             out.println(new GsonBuilder().setPrettyPrinting().create().toJson(list));
             return 0;
         }
-        if (models.isEmpty()) {
+        if (models.isEmpty() && broken.isEmpty()) {
             out.println("No models found in " + catalogue.folders() + ".");
             return 0;
         }
@@ -76,6 +83,11 @@ final class ModelsCommand extends Subcommand {
                     String.valueOf(DecoderSet.layerCount(catalogue.folderOf(m.id()))));
         }
         table.print(out);
+        if (!broken.isEmpty()) {
+            out.println();
+            out.println("Not usable (fix or remove these folders):");
+            broken.forEach(b -> out.println("  " + b.dir() + ": " + b.reason()));
+        }
         return 0;
     }
 

@@ -59,6 +59,14 @@ public final class ImageLoader {
                 requested);
     }
 
+    /**
+     * The picture in an image file as it is displayed (EXIF orientation applied, a GIF frame at
+     * its offset), read under the same checks as {@link #load}: what the explorer shows.
+     */
+    public static BufferedImage picture(Path file) {
+        return ImageFileReader.read(file, "Image").image();
+    }
+
     /** Shared by masks, which are composited over black so that transparency reads as background. */
     static PreparedImage load(Path file, String what, int height, int width, int channels,
                               ResizeMode mode, PixelDecoder.Matte matte, RegionChoice requested) {
@@ -66,6 +74,9 @@ public final class ImageLoader {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("source", file.toString());
         record.put("sourceFormat", source.format());
+        if (source.orientation() != ExifOrientation.AS_STORED) {
+            record.put("exifOrientation", source.orientation());
+        }
         record.put("sha256Of", "file bytes");
         DecodedImage decoded = PixelDecoder.decode(source.image(), matte);
         return prepare(decoded, record, file.toString(), source.sha256(), height, width, channels, mode, requested);

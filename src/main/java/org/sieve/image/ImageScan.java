@@ -57,7 +57,9 @@ public final class ImageScan {
 
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            if (isImage(file)) {
+                            if (isImage(file) && !attrs.isRegularFile()) {
+                                warnings.add("Skipping " + file + ": not a regular file (a pipe, device or socket).");
+                            } else if (isImage(file)) {
                                 images.add(root.relativize(file));
                             } else if (!hidden(file)) {
                                 warnings.add("Skipping " + file + ": not a PNG, JPEG, BMP or GIF file.");

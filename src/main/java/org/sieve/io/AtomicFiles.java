@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import org.sieve.SieveException;
 
 /**
@@ -26,6 +28,8 @@ public final class AtomicFiles {
         void writeTo(Path temporary) throws IOException;
     }
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private AtomicFiles() {
     }
 
@@ -42,7 +46,7 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(target.getParent());
-            tmp = Files.createTempFile(target.getParent(), TEMP_PREFIX, TEMP_SUFFIX);
+            tmp = createTemporary(target.getParent());
             content.writeTo(tmp);
             move(tmp, target);
         } catch (IOException e) {
@@ -50,6 +54,21 @@ public final class AtomicFiles {
             throw new SieveException("Cannot write " + target + ": the folder " + target.getParent()
                     + " cannot be created or written (" + reason(e)
                     + "). Choose another output folder or fix its permissions.", e);
+        }
+    }
+
+    /**
+     * A new temporary file in {@code folder}, created with the user's umask (createTempFile would
+     * make it 0600, and the result files with it, whatever the umask).
+     */
+    public static Path createTemporary(Path folder) throws IOException {
+        while (true) {
+            try {
+                return Files.createFile(folder.resolve(TEMP_PREFIX + Long.toUnsignedString(RANDOM.nextLong(), 36)
+                        + TEMP_SUFFIX));
+            } catch (FileAlreadyExistsException e) {
+                // Another writer drew the same name; draw again.
+            }
         }
     }
 
@@ -74,7 +93,7 @@ public final class AtomicFiles {
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason() + " (" + f.getFile() + ")";
         }
-        return e.getClass().getSimpleName() + ": " + text;
+        return text;
     }
 
     public static boolean isTemporary(Path file) {

@@ -19,6 +19,11 @@ final class OptimisationRun {
     /** Convergence: relative change of the objective over the last 20% of steps. */
     static final double CONVERGENCE_TOLERANCE = 0.01;
     static final double CONVERGENCE_WINDOW = 0.2;
+    /**
+     * The window in steps at most: with a large budget (--steps 100000) 20% would keep every
+     * layer optimising for 20,000 steps after it converged in a few hundred.
+     */
+    static final int MAX_CONVERGENCE_WINDOW = 200;
     /** The constraint must hold within 10% on a fresh sample; the optimum aims closer. */
     static final double CONSTRAINT_TOLERANCE = 0.10;
     /** Step sizes decay linearly to this fraction so the last steps settle. */
@@ -55,7 +60,7 @@ final class OptimisationRun {
         this.start = start;
         this.count = layers.size();
         this.keys = NoiseStream.layerKeys(s.seed(), layers);
-        this.window = Math.max(2, (int) Math.ceil(CONVERGENCE_WINDOW * s.maxSteps()));
+        this.window = Math.max(2, (int) Math.min(MAX_CONVERGENCE_WINDOW, Math.ceil(CONVERGENCE_WINDOW * s.maxSteps())));
         this.active = new boolean[count];
         this.failure = new String[count];
         this.stepsDone = new int[count];

@@ -1,10 +1,13 @@
 package org.sieve.network;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.sieve.SieveException;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
@@ -31,9 +34,38 @@ public final class GraphBuilder {
             for (String name : layer.inputs()) {
                 in.add(taps.get(name));
             }
-            taps.put(layer.name(), layer.build(ctx, in));
+            taps.put(layer.name(), built(layer, ctx, in));
         }
         return taps;
+    }
+
+    /**
+     * One layer's output, checked to hold values: a layer TensorFlow refuses (a zero stride, a
+     * window larger than its input) fails here, naming the layer, rather than in a computation.
+     */
+    private static Operand<TFloat32> built(Layer layer, BuildContext ctx, List<Operand<TFloat32>> in) {
+        Operand<TFloat32> out;
+        try {
+            out = layer.build(ctx, in);
+        } catch (SieveException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("").replaceFirst(
+                    " for '\\{\\{node .*", "");
+            throw new SieveException("Layer '" + layer.name() + "' (" + layer.kind() + ") cannot be built on "
+                    + shapes(in) + ": " + reason + ". The model is damaged or its input too small for it.", e);
+        }
+        long[] shape = Shapes.perExample(out);
+        if (Arrays.stream(shape).anyMatch(d -> d == 0)) {
+            throw new SieveException("Layer '" + layer.name() + "' (" + layer.kind() + ") gives an output of shape "
+                    + Arrays.toString(shape) + " from " + shapes(in) + ", which holds no values: the input is too"
+                    + " small for the network.");
+        }
+        return out;
+    }
+
+    private static String shapes(List<Operand<TFloat32>> in) {
+        return in.stream().map(o -> Arrays.toString(Shapes.perExample(o))).collect(Collectors.joining(" and "));
     }
 
     /** Builds the whole network. */

@@ -26,8 +26,12 @@ final class CacheEntry {
         body.addProperty("key", key);
         body.add("layer", GSON.toJsonTree(entry.layer().withForeground(null)));
         body.add("grid", GSON.toJsonTree(SeparableGrid.of(entry.grid())));
-        String text = GSON.toJson(body);
-        return MAGIC + Sha256.ofText(text) + "\n" + text;
+        return withHeader(GSON.toJson(body));
+    }
+
+    /** The header line that vouches for {@code body}, then the body. */
+    static String withHeader(String body) {
+        return MAGIC + Sha256.ofText(body) + "\n" + body;
     }
 
     /**

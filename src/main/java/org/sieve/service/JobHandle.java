@@ -120,8 +120,7 @@ public final class JobHandle {
             future.completeExceptionally(new SieveException("Analysing " + request.image().source() + ": "
                     + SieveException.OUT_OF_MEMORY, SieveException.COMPUTE_FAILED, t));
         } else {
-            future.completeExceptionally(new SieveException("The analysis of " + request.image().source()
-                    + " failed: " + t, SieveException.COMPUTE_FAILED, t));
+            future.completeExceptionally(SieveException.internal("The analysis of " + request.image().source(), t));
         }
     }
 }

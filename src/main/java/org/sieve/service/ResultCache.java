@@ -1,10 +1,12 @@
 package org.sieve.service;
 
 import org.sieve.io.AtomicFiles;
+import org.sieve.io.BoundedFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -27,6 +29,11 @@ import org.sieve.SieveException;
 public final class ResultCache {
 
     public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
+    /**
+     * An entry holds one layer's maps on its sigma grid (about 30 KB for the bundled models); a
+     * bigger file, or anything but a plain file (a link to /dev/zero), is damage and is discarded.
+     */
+    static final long MAX_ENTRY_BYTES = 16L * 1024 * 1024;
     /** Eviction goes below the limit so that the next writes do not evict again at once. */
     static final double EVICT_TO = 0.9;
     private static final String SUFFIX = ".entry";
@@ -77,9 +84,15 @@ public final class ResultCache {
     /** The entry for a key, or empty when there is none or it was damaged (then it is deleted). */
     synchronized Optional<CachedLayer> get(String key) {
         Path file = fileOf(key);
+        if (Files.notExists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            if (!BoundedFiles.isPlainFile(file)) {
+                return discard(file);
+            }
+            text = new String(BoundedFiles.read(file, MAX_ENTRY_BYTES), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | RuntimeException e) {

@@ -2,7 +2,6 @@ package org.sieve.ui;
 
 import java.awt.image.BufferedImage;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,12 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import javafx.beans.value.ChangeListener;
-import javax.imageio.ImageIO;
-import org.sieve.SieveException;
 import org.sieve.analysis.ResultFiles;
 import org.sieve.image.ImageLoader;
 import org.sieve.image.ImageScan;
-import org.sieve.image.ResizeMode;
 import org.sieve.network.format.ModelCatalogue;
 import org.sieve.network.format.ModelMetadata;
 import org.sieve.network.format.Labels;
@@ -240,19 +236,9 @@ public final class Actions {
                 failure -> app.tell(Errors.message("Cannot open the image " + file.getFileName(), failure)));
     }
 
-    /** Decodes for display; a file the decoder rejects gets the image loader's explanation. */
+    /** Decodes for display, under the image loader's checks and with its explanations. */
     static BufferedImage decode(Path file) {
-        BufferedImage img = null;
-        try {
-            img = ImageIO.read(file.toFile());
-        } catch (IOException | RuntimeException e) {
-            // The loader below says what is wrong in the user's terms.
-        }
-        if (img == null) {
-            ImageLoader.load(file, 1, 1, 1, ResizeMode.STRETCH);
-            throw new SieveException("Image " + file + " cannot be decoded. Use a PNG, JPEG, BMP or GIF file.");
-        }
-        return img;
+        return ImageLoader.picture(file);
     }
 
     /** Pixels from the drawing pad or the clipboard, for the active panel. */

@@ -275,4 +275,32 @@ class ImageLoaderTest {
                 () -> ImageLoader.load(file, 2, 2, 4, ResizeMode.STRETCH));
         assertTrue(e.getMessage().contains("4 input channels"), e.getMessage());
     }
+
+    /** Issue 14 row 13: a phone photo stored lying on its side is analysed as it is shown. */
+    @Test
+    void exifOrientationTurnsThePhotoAsItIsShown() throws IOException {
+        BufferedImage stored = TestImages.filled(40, 20, BufferedImage.TYPE_INT_RGB, 0x000000);
+        for (int y = 0; y < 20; y++) {
+            for (int x = 0; x < 20; x++) {
+                stored.setRGB(x, y, 0xFFFFFF);
+            }
+        }
+        Path file = TestPhotos.exifJpeg(stored, 6, dir.resolve("portrait.jpg"));
+        PreparedImage img = ImageLoader.load(file, 40, 20, 1, ResizeMode.STRETCH);
+        assertEquals(20, img.preprocessing().get("sourceWidth"));
+        assertEquals(40, img.preprocessing().get("sourceHeight"));
+        assertEquals(6, img.preprocessing().get("exifOrientation"));
+        assertEquals(1, img.get(5, 10, 0), 0.1, "the stored left half is on top once turned clockwise");
+        assertEquals(0, img.get(35, 10, 0), 0.1);
+    }
+
+    /** Issue 14 row 13: a GIF frame is placed at its offset on the logical screen, the rest transparent. */
+    @Test
+    void aGifFrameSitsAtItsOffset() throws IOException {
+        BufferedImage black = TestImages.filled(10, 10, BufferedImage.TYPE_BYTE_GRAY, 0x000000);
+        Path file = TestPhotos.gif(java.util.List.of(black), new int[][] {{10, 10}}, 20, 20, dir.resolve("o.gif"));
+        PreparedImage img = ImageLoader.load(file, 20, 20, 1, ResizeMode.STRETCH);
+        assertEquals(0, img.get(15, 15, 0), 1e-6, "the frame");
+        assertEquals(1, img.get(5, 5, 0), 1e-6, "transparent outside the frame, on the white matte");
+    }
 }

@@ -64,6 +64,26 @@ class ResultCacheTest {
         assertEquals(0, cache.info().entries());
     }
 
+    /** Issue 14 row 6: an oversized entry or a link to /dev/zero is a miss and is discarded, not read. */
+    @Test
+    void entriesThatAreHugeOrNotPlainFilesAreDiscarded() throws IOException {
+        ResultCache cache = ResultCache.open(folder, 1L << 40);
+        Path layers = folder.resolve("layers");
+        Path huge = layers.resolve("h".repeat(64) + ".entry");
+        try (var out = Files.newOutputStream(huge)) {
+            out.write(new byte[(int) ResultCache.MAX_ENTRY_BYTES + 1]);
+        }
+        Path link = Files.createSymbolicLink(layers.resolve("z".repeat(64) + ".entry"), Path.of("/dev/zero"));
+        long start = System.nanoTime();
+        assertFalse(cache.get("h".repeat(64)).isPresent());
+        assertFalse(cache.get("z".repeat(64)).isPresent());
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "neither was read through");
+        assertFalse(Files.exists(huge, java.nio.file.LinkOption.NOFOLLOW_LINKS), "the huge entry is gone");
+        assertFalse(Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS), "the link is gone");
+        cache.put("z".repeat(64), entry("conv1"));
+        assertEquals("conv1", cache.get("z".repeat(64)).orElseThrow().layer().name(), "recomputed and stored again");
+    }
+
     void setUsed(String k, Instant when) throws IOException {
         Files.setLastModifiedTime(folder.resolve("layers").resolve(k.repeat(64) + ".entry"), FileTime.from(when));
     }

@@ -3,6 +3,7 @@ package org.sieve.network.format;
 import org.sieve.Sha256;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
@@ -16,6 +17,8 @@ import org.sieve.data.Datasets;
 import java.util.Map;
 import java.util.Set;
 import org.sieve.SieveException;
+import org.sieve.io.BoundedFiles;
+import org.sieve.io.JsonValues;
 import org.sieve.network.Network;
 
 /**
@@ -85,7 +88,7 @@ public record DecoderSet(String modelId, String dataset, Map<String, Decoder> de
             decoders.put(layer, new Decoder(layer, network, number(entry, "heldOutMse", folder),
                     (int) number(entry, "heldOutImages", folder)));
         }
-        JsonObject training = index.has("training") ? index.getAsJsonObject("training") : new JsonObject();
+        JsonObject training = index.get("training") instanceof JsonObject t ? t : new JsonObject();
         return new DecoderSet(modelArgument(model), model.metadata().dataset(), decoders, model.sha256(), training,
                 fingerprint(model));
     }
@@ -228,38 +231,36 @@ public record DecoderSet(String modelId, String dataset, Map<String, Decoder> de
     /** The index, or null when the folder has none. */
     private static JsonObject readIndex(Path folder) {
         Path file = folder.resolve(INDEX);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             return null;
         }
         try {
-            JsonObject index = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
-            if (!index.has("model") || !index.has("layers")) {
-                throw new SieveException(file + " is not a decoder index (it lacks \"model\" or \"layers\")."
-                        + " Delete the folder and train the decoders again.");
+            JsonElement root = JsonParser.parseString(new String(BoundedFiles.read(file, TfjsFiles.MAX_JSON_BYTES),
+                    StandardCharsets.UTF_8));
+            JsonObject index = root.isJsonObject() ? root.getAsJsonObject() : new JsonObject();
+            JsonElement layers = index.get("layers");
+            if (JsonValues.text(index.get("model")).isEmpty() || layers == null || !layers.isJsonObject()
+                    || !layers.getAsJsonObject().asMap().values().stream().allMatch(JsonElement::isJsonObject)) {
+                throw new SieveException(file + " is not a decoder index (it needs \"model\", the weights' hash,"
+                        + " and \"layers\", an object per layer). Delete the folder and train the decoders again.");
             }
             return index;
         } catch (IOException e) {
             throw new SieveException("Cannot read " + file + ": " + e.getMessage() + ".");
-        } catch (JsonParseException | IllegalStateException e) {
-            throw new SieveException(file + " is not valid JSON (" + e.getMessage()
+        } catch (JsonParseException e) {
+            throw new SieveException(file + " is not valid JSON (" + JsonValues.problem(e)
                     + "). Delete the folder and train the decoders again.");
         }
     }
 
     private static double number(JsonObject o, String key, Path folder) {
-        try {
-            return o.get(key).getAsDouble();
-        } catch (RuntimeException e) {
-            throw new SieveException(folder.resolve(INDEX) + " lacks the number \"" + key
-                    + "\". Train the decoders again.");
-        }
+        return JsonValues.finite(o.get(key)).orElseThrow(() -> new SieveException(folder.resolve(INDEX)
+                + " lacks the number \"" + key + "\" for a decoder. Train the decoders again."));
     }
 
     private static String text(JsonObject o, String key, Path folder) {
-        if (!o.has(key) || !o.get(key).isJsonPrimitive()) {
-            throw new SieveException(folder.resolve(INDEX) + " lacks \"" + key + "\". Train the decoders again.");
-        }
-        return o.get(key).getAsString();
+        return JsonValues.text(o.get(key)).orElseThrow(() -> new SieveException(folder.resolve(INDEX)
+                + " lacks the text \"" + key + "\". Train the decoders again."));
     }
 
 }

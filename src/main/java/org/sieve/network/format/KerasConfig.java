@@ -92,6 +92,28 @@ final class KerasConfig {
         return pair(e, key);
     }
 
+    /** A window, stride or dilation: a pair as {@link #pair(String, int[])} whose sizes are at least 1. */
+    int[] sizes(String key, int[] fallback) {
+        int[] values = pair(key, fallback);
+        if (values[0] < 1 || values[1] < 1) {
+            throw invalid("has '" + key + "' = [" + values[0] + ", " + values[1] + "]; each size must be at least 1");
+        }
+        return values;
+    }
+
+    /** A number of units, filters or pixels: at least 1. */
+    int count(String key) {
+        int v = integer(key);
+        if (v < 1) {
+            throw invalid("has '" + key + "' = " + v + "; it must be at least 1");
+        }
+        return v;
+    }
+
+    int count(String key, int fallback) {
+        return get(key) == null ? fallback : count(key);
+    }
+
     /** One int meaning both sizes, or [rows, cols]. */
     int[] pair(JsonElement e, String key) {
         if (e.isJsonPrimitive()) {

@@ -5,7 +5,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.sieve.SieveException;
+import org.sieve.io.JsonValues;
+import org.sieve.io.Sizes;
 import org.sieve.network.Activation;
 import org.sieve.network.ActivationLayer;
 import org.sieve.network.BatchNormalization;
@@ -57,7 +60,7 @@ final class KerasLayerReader {
             case "InputLayer" -> input(c);
             case "Conv2D" -> conv(c, inputs);
             case "DepthwiseConv2D" -> depthwise(c, inputs);
-            case "Dense" -> new Dense(name, inputs, c.integer("units"), c.flag("use_bias", true), c.activation());
+            case "Dense" -> new Dense(name, inputs, c.count("units"), c.flag("use_bias", true), c.activation());
             case "BatchNormalization" -> batchNorm(c, inputs);
             case "Activation" -> new ActivationLayer(name, inputs, c.activation(),
                     c.number("slope", c.activation().defaultParameter()));
@@ -132,16 +135,20 @@ final class KerasLayerReader {
             throw c.invalid("declares no batch_input_shape (or batch_shape)");
         }
         JsonArray dims = shape.getAsJsonArray();
-        boolean image = dims.size() == 4;
-        for (int i = 1; image && i < 4; i++) {
-            JsonElement d = dims.get(i);
-            image = d.isJsonPrimitive() && d.getAsJsonPrimitive().isNumber() && d.getAsInt() > 0;
-        }
-        if (!image) {
+        if (dims.size() != 4) {
             throw c.unsupported("takes input of shape " + dims + "; Sieve analyses images,"
                     + " [batch, height, width, channels] with known sizes");
         }
-        return new InputLayer(c.layer(), dims.get(1).getAsInt(), dims.get(2).getAsInt(), dims.get(3).getAsInt());
+        long[] maxima = {InputLayer.MAX_SIDE, InputLayer.MAX_SIDE, InputLayer.MAX_CHANNELS};
+        int[] sizes = new int[3];
+        Supplier<SieveException> tooBig = () -> c.unsupported("takes input of shape " + dims + "; Sieve analyses"
+                + " inputs of known sizes up to " + InputLayer.MAX_SIDE + "x" + InputLayer.MAX_SIDE + " pixels, "
+                + InputLayer.MAX_CHANNELS + " channels and " + InputLayer.MAX_VALUES + " values");
+        for (int i = 0; i < 3; i++) {
+            sizes[i] = (int) JsonValues.whole(dims.get(i + 1), 1, maxima[i]).orElseThrow(tooBig);
+        }
+        Sizes.productAtMost(InputLayer.MAX_VALUES, sizes[0], sizes[1], sizes[2]).orElseThrow(tooBig);
+        return new InputLayer(c.layer(), sizes[0], sizes[1], sizes[2]);
     }
 
     private static Conv2D conv(KerasConfig c, List<String> inputs) {
@@ -149,20 +156,20 @@ final class KerasLayerReader {
         if (c.integer("groups", 1) != 1) {
             throw c.unsupported("uses grouped convolution (groups = " + c.integer("groups") + ")");
         }
-        return new Conv2D(c.layer(), inputs, c.integer("filters"), c.pair("kernel_size", null),
-                c.pair("strides", new int[] {1, 1}), c.padding(), c.pair("dilation_rate", new int[] {1, 1}),
+        return new Conv2D(c.layer(), inputs, c.count("filters"), c.sizes("kernel_size", null),
+                c.sizes("strides", new int[] {1, 1}), c.padding(), c.sizes("dilation_rate", new int[] {1, 1}),
                 c.flag("use_bias", true), c.activation());
     }
 
     private static DepthwiseConv2D depthwise(KerasConfig c, List<String> inputs) {
         c.requireChannelsLast();
-        int[] dilation = c.pair("dilation_rate", new int[] {1, 1});
+        int[] dilation = c.sizes("dilation_rate", new int[] {1, 1});
         if (dilation[0] != 1 || dilation[1] != 1) {
             throw c.unsupported("uses dilation_rate [" + dilation[0] + ", " + dilation[1]
                     + "]; Sieve's DepthwiseConv2D supports [1, 1] only");
         }
-        return new DepthwiseConv2D(c.layer(), inputs, c.pair("kernel_size", null),
-                c.pair("strides", new int[] {1, 1}), c.padding(), c.integer("depth_multiplier", 1),
+        return new DepthwiseConv2D(c.layer(), inputs, c.sizes("kernel_size", null),
+                c.sizes("strides", new int[] {1, 1}), c.padding(), c.count("depth_multiplier", 1),
                 c.flag("use_bias", true), c.activation());
     }
 
@@ -207,8 +214,8 @@ final class KerasLayerReader {
 
     private static Pooling2D pooling(boolean max, KerasConfig c, List<String> inputs) {
         c.requireChannelsLast();
-        int[] pool = c.pair("pool_size", new int[] {2, 2});
-        return new Pooling2D(c.layer(), inputs, max, pool, c.pair("strides", pool), c.padding());
+        int[] pool = c.sizes("pool_size", new int[] {2, 2});
+        return new Pooling2D(c.layer(), inputs, max, pool, c.sizes("strides", pool), c.padding());
     }
 
     private static GlobalPooling2D globalPooling(boolean max, KerasConfig c, List<String> inputs) {
@@ -267,7 +274,7 @@ final class KerasLayerReader {
 
     private static Resizing resizing(KerasConfig c, List<String> inputs) {
         c.requireChannelsLast();
-        String interpolation = c.get("interpolation") == null ? "bilinear" : c.get("interpolation").getAsString();
+        String interpolation = c.text("interpolation", "bilinear");
         if (!interpolation.equals("bilinear") && !interpolation.equals("nearest")) {
             throw c.unsupported("uses " + interpolation + " interpolation; Sieve supports bilinear and nearest");
         }
@@ -275,7 +282,7 @@ final class KerasLayerReader {
             throw c.unsupported("crops or pads to the aspect ratio; Sieve supports plain resizing only");
         }
         boolean bilinear = interpolation.equals("bilinear");
-        return new Resizing(c.layer(), inputs, c.integer("height"), c.integer("width"), bilinear,
+        return new Resizing(c.layer(), inputs, c.count("height"), c.count("width"), bilinear,
                 c.flag("half_pixel_centers", bilinear));
     }
 

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.sieve.SieveException;
+import org.sieve.io.JsonValues;
 import org.sieve.network.Layer;
 
 /**
@@ -72,8 +73,7 @@ final class KerasTopologyReader {
         List<Layer> layers = new ArrayList<>();
         Map<String, Origin> origins = new HashMap<>();
         for (Entry e : ordered(entries, unalias(graph.output()))) {
-            KerasConfig c = new KerasConfig(e.config(), model, e.name(), e.className());
-            layers.add(KerasLayerReader.read(e.className(), c, e.inputs(), model));
+            layers.add(convert(e));
             origins.put(e.name(), e.origin());
         }
         return new Topology(layers, origins);
@@ -90,6 +90,15 @@ final class KerasTopologyReader {
     private Graph graph(String className, JsonElement config, List<String> scope, String savePath, String inputName) {
         return className.equals("Sequential") ? sequential(config, scope, savePath, inputName)
                 : functional(object(config, "config of the model"), scope, savePath);
+    }
+
+    private Layer convert(Entry e) {
+        if (e.name().isEmpty() || e.name().chars().anyMatch(Character::isISOControl)) {
+            throw structure("names a layer " + MetadataCheck.quoted(e.name()) + "; a layer name must be non-empty"
+                    + " and hold no control characters");
+        }
+        return KerasLayerReader.read(e.className(), new KerasConfig(e.config(), model, e.name(), e.className()),
+                e.inputs(), model);
     }
 
     private Graph functional(JsonObject config, List<String> scope, String savePath) {
@@ -243,7 +252,9 @@ final class KerasTopologyReader {
             names.add(list.get(0).getAsString());
         } else {
             for (JsonElement ref : list) {
-                names.add(array(ref, "entry of the " + what + " list").get(0).getAsString());
+                JsonArray entry = array(ref, "entry of the " + what + " list");
+                names.add(JsonValues.text(entry.isEmpty() ? null : entry.get(0)).orElseThrow(() -> structure(
+                        "has an entry " + ref + " in its " + what + " list that names no layer")));
             }
         }
         if (names.size() != 1) {
@@ -283,6 +294,9 @@ final class KerasTopologyReader {
                 stack.addAll(byName.get(n).inputs());
             }
         }
+        // A layer the output does not need is still read, so that a Lambda (code) or an unsupported
+        // layer is refused wherever it sits in the file.
+        entries.stream().filter(e -> !needed.contains(e.name())).forEach(this::convert);
         List<Entry> pending = new ArrayList<>(entries.stream().filter(e -> needed.contains(e.name())).toList());
         List<Entry> done = new ArrayList<>();
         Set<String> placed = new HashSet<>();

@@ -1,8 +1,10 @@
 package org.sieve.network.format;
 
+import com.google.gson.JsonPrimitive;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 import org.sieve.SieveException;
+import org.sieve.io.SafeNames;
 import org.sieve.network.ActivationLayer;
 import org.sieve.network.Dense;
 import org.sieve.network.Dropout;
@@ -21,6 +23,10 @@ final class MetadataCheck {
         InputLayer in = network.input();
         if (m.id().isBlank()) {
             throw bad(file, "id is empty; give the model a short name such as \"lenet5-mnist\"");
+        }
+        if (!SafeNames.isSafe(m.id())) {
+            throw bad(file, "id " + quoted(m.id()) + " may hold only letters, digits, '.', '_' and '-', not start"
+                    + " with '.' and have at most 100 characters (it names result folders); e.g. \"lenet5-mnist\"");
         }
         if (m.inputHeight() != in.height() || m.inputWidth() != in.width() || m.inputChannels() != in.channels()) {
             throw bad(file, "inputHeight x inputWidth x inputChannels is " + m.inputHeight() + "x" + m.inputWidth()
@@ -84,6 +90,11 @@ final class MetadataCheck {
             layer = network.layers().stream().filter(l -> l.name().equals(input)).findFirst().orElseThrow();
         }
         return layer instanceof Dense d ? OptionalInt.of(d.units()) : OptionalInt.empty();
+    }
+
+    /** A value from the file, quoted and with control characters escaped so it cannot drive the terminal. */
+    static String quoted(String value) {
+        return new JsonPrimitive(value).toString();
     }
 
     static SieveException bad(Path file, String what) {

@@ -21,10 +21,15 @@ record MetadataFields(JsonObject json, Path file) {
         if (e == null) {
             return fallback;
         }
-        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
-            throw wrongType(key, "a string");
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString() || !printable(e.getAsString())) {
+            throw wrongType(key, "a string without control characters");
         }
         return e.getAsString();
+    }
+
+    /** Text shown in a terminal or window: no escape sequences, only line breaks and tabs. */
+    private static boolean printable(String text) {
+        return text.chars().allMatch(c -> !Character.isISOControl(c) || c == '\n' || c == '\t');
     }
 
     List<String> texts(String key) {
@@ -34,8 +39,8 @@ record MetadataFields(JsonObject json, Path file) {
         }
         List<String> out = new ArrayList<>();
         for (JsonElement v : array(key, "a list of strings")) {
-            if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isString()) {
-                throw wrongType(key, "a list of strings");
+            if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isString() || !printable(v.getAsString())) {
+                throw wrongType(key, "a list of strings without control characters");
             }
             out.add(v.getAsString());
         }

@@ -37,6 +37,10 @@ public final class ModelCatalogue {
         return Path.of(System.getProperty("sieve.home", "."), "assets", "models");
     }
 
+    /** A model folder that cannot be used, with the reason: listed, while the others keep working. */
+    public record Broken(Path dir, String reason) {
+    }
+
     /** Every model's metadata, checked against its model.json, in folder then name order. */
     public List<ModelMetadata> list() {
         return byId().values().stream().map(Entry::metadata).toList();
@@ -56,10 +60,30 @@ public final class ModelCatalogue {
         if (path != null && Files.exists(path)) {
             return ModelFormats.open(path);
         }
+        for (Broken b : broken()) {
+            if (b.dir().getFileName().toString().equals(idOrPath)) {
+                throw new SieveException(b.reason());
+            }
+        }
         throw new SieveException("Unknown model '" + idOrPath + "'. Available: "
                 + (models.isEmpty() ? "none in " + folders : String.join(", ", models.keySet()))
                 + ". A path to a folder holding model.json (or to the model.json file) also works, as does a model"
                 + " file: " + ModelFormats.opened() + ".");
+    }
+
+    /** The model folders whose model.json or sieve.json cannot be read, in folder then name order. */
+    public List<Broken> broken() {
+        List<Broken> broken = new ArrayList<>();
+        for (Path folder : folders) {
+            for (Path dir : modelFolders(folder)) {
+                try {
+                    ModelStore.readMetadata(dir);
+                } catch (SieveException e) {
+                    broken.add(new Broken(dir, e.getMessage()));
+                }
+            }
+        }
+        return broken;
     }
 
     /** The folder of the model with this id, or null. */
@@ -79,8 +103,12 @@ public final class ModelCatalogue {
         Map<String, Entry> models = new LinkedHashMap<>();
         for (Path folder : folders) {
             for (Path dir : modelFolders(folder)) {
-                ModelMetadata m = ModelStore.readMetadata(dir);
-                models.putIfAbsent(m.id(), new Entry(m, dir));
+                try {
+                    ModelMetadata m = ModelStore.readMetadata(dir);
+                    models.putIfAbsent(m.id(), new Entry(m, dir));
+                } catch (SieveException broken) {
+                    // Listed by broken(); one damaged folder must not hide the others.
+                }
             }
         }
         return models;

@@ -14,6 +14,7 @@ public final class ModelStore {
     public static Model load(Path dir) {
         TfjsFiles files = TfjsFiles.read(dir);
         Network network = TfjsLayersFormat.decode(files, dir.toString());
+        ModelCheck.check(network, dir.toString());
         return new Model(network, SieveJson.read(dir, network), dir, files.sha256());
     }
 

@@ -12,6 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.sieve.SieveException;
+import org.sieve.io.BoundedFiles;
+import org.sieve.io.JsonValues;
+import org.sieve.io.SafeNames;
 import org.sieve.network.Network;
 
 /**
@@ -35,9 +38,9 @@ public final class SieveJson {
     static ModelMetadata read(Path dir, Network network, long parameters) {
         Path file = dir.resolve(FILE);
         Path folderName = dir.toAbsolutePath().normalize().getFileName();
-        ModelMetadata d = ModelMetadata.defaults(folderName == null ? "model" : folderName.toString(), network,
-                parameters);
-        if (!Files.isRegularFile(file)) {
+        ModelMetadata d = ModelMetadata.defaults(folderName == null ? "model"
+                : SafeNames.fileNamePart(folderName.toString()), network, parameters);
+        if (!Files.exists(file)) {
             return d;
         }
         MetadataFields f = new MetadataFields(parse(file), file);
@@ -94,13 +97,14 @@ public final class SieveJson {
 
     private static JsonObject parse(Path file) {
         try {
-            JsonElement root = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+            JsonElement root = JsonParser.parseString(new String(BoundedFiles.read(file, TfjsFiles.MAX_JSON_BYTES),
+                    StandardCharsets.UTF_8));
             if (!root.isJsonObject()) {
                 throw MetadataCheck.bad(file, "is not a JSON object; fix it or delete it to use defaults");
             }
             return root.getAsJsonObject();
         } catch (JsonParseException e) {
-            throw new SieveException(file + " is not valid JSON (" + e.getMessage()
+            throw new SieveException(file + " is not valid JSON (" + JsonValues.problem(e)
                     + "). Fix it, or delete it to use defaults derived from model.json.", e);
         } catch (IOException e) {
             throw new SieveException("Cannot read " + file + " (" + e.getMessage() + "). Check that it is readable.", e);

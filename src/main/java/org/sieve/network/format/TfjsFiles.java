@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.sieve.SieveException;
+import org.sieve.io.BoundedFiles;
+import org.sieve.io.JsonValues;
+import org.sieve.io.Sizes;
 
 /**
  * The files of a TensorFlow.js layers model as bytes: model.json, and each weight group's shard
@@ -34,6 +37,8 @@ record TfjsFiles(byte[] modelJson, JsonObject topology, WeightsManifest manifest
     /** tfjs' shard size. */
     static final int SHARD_BYTES = 4 * 1024 * 1024;
     static final Pattern SHARD_NAME = Pattern.compile("group\\d+-shard\\d+of\\d+\\.bin");
+    /** model.json, sieve.json and decoders.json are read up to this size; the bundled ones hold a few KB. */
+    static final long MAX_JSON_BYTES = 64L * 1024 * 1024;
 
     /** model.json alone: enough to know the layers and what the weights will be, without reading them. */
     record Outline(byte[] modelJson, JsonObject topology, WeightsManifest manifest) {
@@ -105,7 +110,7 @@ record TfjsFiles(byte[] modelJson, JsonObject topology, WeightsManifest manifest
         try {
             root = JsonParser.parseString(new String(bytes, StandardCharsets.UTF_8));
         } catch (JsonParseException e) {
-            throw new SieveException("Model " + model + ": model.json is not valid JSON (" + e.getMessage()
+            throw new SieveException("Model " + model + ": model.json is not valid JSON (" + JsonValues.problem(e)
                     + "). Export the model again.", e);
         }
         if (!root.isJsonObject()) {
@@ -137,16 +142,21 @@ record TfjsFiles(byte[] modelJson, JsonObject topology, WeightsManifest manifest
         List<Path> shards = new ArrayList<>();
         long actual = 0;
         for (String path : g.paths()) {
-            Path shard = dir.resolve(path).normalize();
-            if (!shard.startsWith(dir.normalize())) {
-                throw new SieveException("Model " + model + ": model.json names shard '" + path
-                        + "', which lies outside the model folder. Keep the shard files beside model.json.");
-            }
-            if (!Files.isRegularFile(shard)) {
+            Path shard = dir.resolve(path);
+            if (!Files.exists(shard)) {
                 throw new SieveException("Model " + model + ": shard file '" + path + "' named in model.json is"
                         + " missing. Copy every .bin file that came with model.json into the folder.");
             }
-            actual += size(shard, model);
+            try {
+                if (!shard.toRealPath().startsWith(dir.toRealPath())) {
+                    throw new SieveException("Model " + model + ": shard file '" + path + "' links to "
+                            + shard.toRealPath() + ", outside the model folder. Keep the shard files themselves"
+                            + " beside model.json.");
+                }
+                actual = Sizes.sumAtMost(actual, BoundedFiles.requireRegular(shard, WeightsManifest.MAX_BYTES));
+            } catch (IOException e) {
+                throw unreadable(shard, e, model);
+            }
             shards.add(shard);
         }
         if (actual != expected) {
@@ -154,10 +164,6 @@ record TfjsFiles(byte[] modelJson, JsonObject topology, WeightsManifest manifest
                     + " bytes but model.json's weightsManifest lists " + expected + " bytes of weights for them ("
                     + (actual < expected ? "too short" : "too long")
                     + "). The shards are damaged or belong to another model.json; export the model again.");
-        }
-        if (expected > Integer.MAX_VALUE - 8) {
-            throw new SieveException("Model " + model + ": a weight group of " + expected
-                    + " bytes exceeds the 2 GB Sieve can hold in one group.");
         }
         byte[] bytes = new byte[(int) expected];
         int offset = 0;
@@ -171,17 +177,9 @@ record TfjsFiles(byte[] modelJson, JsonObject topology, WeightsManifest manifest
         return bytes;
     }
 
-    private static long size(Path file, String model) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw unreadable(file, e, model);
-        }
-    }
-
     static byte[] readAll(Path file, String model) {
         try {
-            return Files.readAllBytes(file);
+            return BoundedFiles.read(file, MAX_JSON_BYTES);
         } catch (IOException e) {
             throw unreadable(file, e, model);
         }
@@ -189,6 +187,6 @@ record TfjsFiles(byte[] modelJson, JsonObject topology, WeightsManifest manifest
 
     private static SieveException unreadable(Path file, IOException e, String model) {
         return new SieveException("Model " + model + ": cannot read " + file.getFileName() + " (" + e.getMessage()
-                + "). Check that the file is readable.", e);
+                + "). Check that it is a readable file.", e);
     }
 }

@@ -6,7 +6,10 @@ import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.sieve.SieveException;
+import org.sieve.io.JsonValues;
+import org.sieve.io.Sizes;
 
 /**
  * model.json's "weightsManifest": groups of weights, each group stored as its weights' bytes
@@ -26,7 +29,7 @@ record WeightsManifest(List<Group> groups) {
     record Entry(String name, long[] shape, String dtype, Quantization quantization) {
 
         long elementCount() {
-            return Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+            return Sizes.product(shape).orElseThrow();
         }
 
         /** Stored width of one value: the quantised type's if quantised. */
@@ -40,7 +43,7 @@ record WeightsManifest(List<Group> groups) {
         }
 
         long byteLength() {
-            return elementCount() * bytesPerValue();
+            return Math.multiplyExact(elementCount(), bytesPerValue());
         }
     }
 
@@ -50,6 +53,11 @@ record WeightsManifest(List<Group> groups) {
      */
     record Quantization(String dtype, double scale, double min) {
     }
+
+    /** Values of one weight at most: 2 GB of float32, what one Java array holds. */
+    static final long MAX_VALUES = (Integer.MAX_VALUE - 8) / 4;
+    /** Bytes of one weight group at most, as {@link TfjsFiles} reads a group into one array. */
+    static final long MAX_BYTES = Integer.MAX_VALUE - 8;
 
     private static final List<String> PLAIN_TYPES = List.of("float32", "int32", "bool");
     private static final List<String> QUANTISED_TYPES = List.of("uint8", "uint16", "float16");
@@ -67,7 +75,10 @@ record WeightsManifest(List<Group> groups) {
             JsonObject group = object(g, "weightsManifest group", model);
             List<String> paths = new ArrayList<>();
             for (JsonElement p : array(group.get("paths"), "weightsManifest group's paths", model)) {
-                paths.add(p.getAsString());
+                paths.add(JsonValues.text(p).filter(WeightsManifest::plainFileName).orElseThrow(() -> damaged(
+                        "names shard '" + (p.isJsonPrimitive() ? MetadataCheck.quoted(p.getAsString()).replaceAll(
+                        "^\"|\"$", "") : shorten(p)) + "', which lies outside the model folder or is not a plain"
+                        + " file name; keep the shard files beside model.json", model)));
             }
             List<Entry> entries = new ArrayList<>();
             for (JsonElement w : array(group.get("weights"), "weightsManifest group's weights", model)) {
@@ -75,40 +86,65 @@ record WeightsManifest(List<Group> groups) {
             }
             groups.add(new Group(List.copyOf(paths), List.copyOf(entries)));
         }
-        return new WeightsManifest(List.copyOf(groups));
+        WeightsManifest manifest = new WeightsManifest(List.copyOf(groups));
+        for (Group g : groups) {
+            if (g.weights().stream().mapToLong(Entry::byteLength).reduce(0, Sizes::sumAtMost) > MAX_BYTES) {
+                throw damaged("lists weights " + g.weights().stream().map(Entry::name).toList() + " of more than "
+                        + MAX_BYTES + " bytes in one group, more than Sieve reads", model);
+            }
+        }
+        return manifest;
+    }
+
+    /** A shard named as tfjs names them: no folder, no parent, no control character. */
+    private static boolean plainFileName(String name) {
+        return !name.isEmpty() && !name.startsWith(".") && name.chars().noneMatch(c -> c < 32 || c == '/'
+                || c == '\\' || c == 127);
     }
 
     private static Entry entry(JsonObject w, String model) {
-        JsonElement name = w.get("name");
-        if (name == null || !name.isJsonPrimitive()) {
-            throw damaged("has a weightsManifest entry without a name: " + w, model);
-        }
-        long[] shape = new long[array(w.get("shape"), "shape of weight '" + name.getAsString() + "'", model).size()];
+        String name = JsonValues.text(w.get("name")).orElseThrow(() -> damaged(
+                "has a weightsManifest entry without a name: " + shorten(w), model));
+        String quoted = MetadataCheck.quoted(name);
+        JsonArray dims = array(w.get("shape"), "shape of weight " + quoted, model);
+        long[] shape = new long[dims.size()];
         for (int i = 0; i < shape.length; i++) {
-            shape[i] = w.getAsJsonArray("shape").get(i).getAsLong();
-            if (shape[i] < 0) {
-                throw damaged("gives weight '" + name.getAsString() + "' a negative size", model);
-            }
+            shape[i] = JsonValues.whole(dims.get(i), 0, MAX_VALUES).orElseThrow(() -> damaged("gives weight " + quoted
+                    + " the shape " + shorten(dims) + "; each size must be a whole number from 0 to " + MAX_VALUES,
+                    model));
         }
-        String dtype = w.has("dtype") ? w.get("dtype").getAsString() : "float32";
+        if (Sizes.productAtMost(MAX_VALUES, shape).isEmpty()) {
+            throw damaged("gives weight " + quoted + " the shape " + shorten(dims) + ", more than " + MAX_VALUES
+                    + " values", model);
+        }
+        String dtype = w.has("dtype") ? JsonValues.text(w.get("dtype")).orElseThrow(() -> damaged("gives weight "
+                + quoted + " the dtype " + shorten(w.get("dtype")) + " where a type name was expected", model))
+                : "float32";
         Quantization q = null;
-        if (w.has("quantization") && w.get("quantization").isJsonObject()) {
-            JsonObject qj = w.getAsJsonObject("quantization");
-            String qtype = qj.has("dtype") ? qj.get("dtype").getAsString() : "";
+        if (w.has("quantization") && !w.get("quantization").isJsonNull()) {
+            JsonObject qj = object(w.get("quantization"), "quantization of weight " + quoted, model);
+            String qtype = JsonValues.text(qj.get("dtype")).orElse("");
             if (!QUANTISED_TYPES.contains(qtype)) {
-                throw unreadable(name.getAsString(), "quantisation '" + qtype + "'", model);
+                throw unreadable(name, "quantisation " + MetadataCheck.quoted(qtype), model);
             }
             boolean affine = !qtype.equals("float16");
-            if (affine && !(qj.has("scale") && qj.has("min"))) {
-                throw damaged("quantises weight '" + name.getAsString() + "' to " + qtype + " without scale and min",
-                        model);
+            OptionalDouble scale = JsonValues.finite(qj.get("scale"));
+            OptionalDouble min = JsonValues.finite(qj.get("min"));
+            if (affine && (scale.isEmpty() || min.isEmpty())) {
+                throw damaged("quantises weight " + quoted + " to " + qtype + " without finite numbers as scale"
+                        + " and min", model);
             }
-            q = new Quantization(qtype, affine ? qj.get("scale").getAsDouble() : 1,
-                    affine ? qj.get("min").getAsDouble() : 0);
+            q = new Quantization(qtype, affine ? scale.getAsDouble() : 1, affine ? min.getAsDouble() : 0);
         } else if (!PLAIN_TYPES.contains(dtype)) {
-            throw unreadable(name.getAsString(), "dtype '" + dtype + "'", model);
+            throw unreadable(name, "dtype " + MetadataCheck.quoted(dtype), model);
         }
-        return new Entry(name.getAsString(), shape, dtype, q);
+        return new Entry(name, shape, dtype, q);
+    }
+
+    /** A value from the file for a message, as JSON (control characters escaped), at most a line. */
+    private static String shorten(JsonElement e) {
+        String text = String.valueOf(e);
+        return text.length() > 80 ? text.substring(0, 80) + "..." : text;
     }
 
     /** Sieve writes float32 only, so quantisation is never written. */
@@ -150,7 +186,7 @@ record WeightsManifest(List<Group> groups) {
     }
 
     private static SieveException unreadable(String weight, String what, String model) {
-        return new SieveException("Model " + model + ": weight '" + weight + "' is stored with " + what
+        return new SieveException("Model " + model + ": weight " + MetadataCheck.quoted(weight) + " is stored with " + what
                 + ", which Sieve cannot read. Export the weights as float32 (or tfjs uint8/uint16/float16 quantisation).");
     }
 

@@ -29,9 +29,7 @@ public final class Errors {
         if (t instanceof OutOfMemoryError) {
             return SieveException.OUT_OF_MEMORY;
         }
-        String what = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return "Something went wrong inside Sieve (" + what + "). The window stays usable; please report this"
-                + " with the steps that led to it.";
+        return SieveException.internal("This step", t).getMessage() + " The window stays usable.";
     }
 
     private static boolean mentionsMemory(Throwable t) {

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Fuzzes one of Sieve's fuzz targets with Jazzer for a chosen time (issue 14).
+#   scripts/fuzz.sh image|model|cache [SECONDS]      default 600 seconds
+# The normal 'mvn test' only replays each target's committed corpus (src/test/resources/...Inputs);
+# this runs the fuzzer itself, on a snapshot of the compiled classes (so building meanwhile is
+# safe), growing a corpus in target/fuzz/TARGET/corpus and writing any finding (crash-*,
+# timeout-*, oom-*) to target/fuzz/TARGET/. Once a finding is fixed, copy it into the target's
+# Inputs folder so that every test run replays it. Run it niced on a shared machine.
+set -euo pipefail
+home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+target="${1:-}"
+seconds="${2:-600}"
+case "$target" in
+    image) class=org.sieve.image.ImageFuzzTest; seeds=image/ImageFuzzTestInputs/anyBytesBecomeAnImageOrAMessage ;;
+    model) class=org.sieve.network.format.ModelFuzzTest; seeds=network/format/ModelFuzzTestInputs/anyModelFilesLoadOrGiveAMessage ;;
+    cache) class=org.sieve.service.CacheEntryFuzzTest; seeds=service/CacheEntryFuzzTestInputs/anyEntryIsAHitOrAMiss ;;
+    *) echo "usage: scripts/fuzz.sh image|model|cache [SECONDS]" >&2; exit 2 ;;
+esac
+out="$home/target/fuzz/$target"
+mkdir -p "$out/corpus"
+cd "$home"
+mvn -q -B -o test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/classpath" >&2
+rm -rf "$out/classes" && mkdir -p "$out/classes"
+cp -r target/classes "$out/classes/main" && cp -r target/test-classes "$out/classes/test"
+cd "$out"
+exec java -Xmx4g -Dsieve.cache="$out/cache" -Djava.awt.headless=true \
+    -cp "$out/classes/test:$out/classes/main:$(cat "$out/classpath")" com.code_intelligence.jazzer.Jazzer \
+    --target_class="$class" --instrumentation_includes='org.sieve.**:com.google.gson.**' \
+    -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$out/" \
+    "$out/corpus" "$home/src/test/resources/org/sieve/$seeds"
