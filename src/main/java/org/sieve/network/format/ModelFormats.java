@@ -123,6 +123,8 @@ public final class ModelFormats {
                 throw new SieveException("Model " + path + ": recognised as " + name + ", " + refusal + ".");
             }
             Network network = reader.apply(path);
+            // Every format passes the same load-time checks as Sieve's own folders.
+            ModelCheck.check(network, path.toString());
             return Model.of(network, ModelMetadata.defaults(idOf(path), network));
         }
 
