@@ -83,6 +83,13 @@ class ImportPredictTest {
         assertTrue(o.err().contains("detector (class score: max of " + map + " over positions)"), o.err());
         assertEquals(0, sieve("predict", "--model", out.toString(), "--image", photo.toString()).status());
 
+        Path multi = multiOutputGraph();
+        MainTest.Outcome two = sieve("import", multi.toString(), "--out", tmp.resolve("w").toString());
+        assertEquals(3, two.status());
+        assertTrue(two.err().contains("has 2 outputs") && two.err().contains("--output NODE"), two.err());
+        assertEquals(0, sieve("import", multi.toString(), "--out", tmp.resolve("w").toString(), "--output",
+                "StatefulPartitionedCall/model_1/predictions/Softmax").status());
+
         MainTest.Outcome unknown = sieve("import", GRAPH.toString(), "--out", tmp.resolve("x").toString(),
                 "--output", "no/such/node");
         assertEquals(3, unknown.status());
@@ -99,6 +106,23 @@ class ImportPredictTest {
         assertEquals(2, named.status());
         assertTrue(named.err().contains("only a detector names a layer"), named.err());
         assertTrue(Files.notExists(tmp.resolve("z")), "nothing written");
+    }
+
+    /** The emotion graph whose signature declares two outputs: its softmax and the class map before it. */
+    private static Path multiOutputGraph() throws IOException {
+        JsonObject root = JsonParser.parseString(Files.readString(GRAPH)).getAsJsonObject();
+        JsonObject outputs = new JsonObject();
+        for (String node : List.of("predictions/Softmax", "conv2d_5/BiasAdd")) {
+            JsonObject output = new JsonObject();
+            output.addProperty("name", "StatefulPartitionedCall/model_1/" + node + ":0");
+            outputs.add(node, output);
+        }
+        JsonObject signature = new JsonObject();
+        signature.add("outputs", outputs);
+        root.add("signature", signature);
+        Path dir = Files.createDirectories(tmp.resolve("two-outputs"));
+        Files.copy(GRAPH.resolveSibling("emotion.bin"), dir.resolve("emotion.bin"));
+        return Files.writeString(dir.resolve("model.json"), root.toString());
     }
 
     @Test
