@@ -2,6 +2,7 @@ package org.sieve.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.sieve.SieveException;
 import org.sieve.network.format.Labels;
@@ -9,6 +10,7 @@ import org.sieve.network.format.Model;
 import org.sieve.network.format.ModelFormat;
 import org.sieve.network.format.ModelFormats;
 import org.sieve.network.format.ModelImport;
+import org.sieve.network.format.ModelKind;
 import org.sieve.network.format.ModelStore;
 import org.sieve.network.format.PixelNormalization;
 import picocli.CommandLine.Command;
@@ -49,6 +51,15 @@ final class ImportCommand extends Subcommand {
             + " the file declares (for networks that accept it, e.g. ending in global pooling).")
     String input;
 
+    @Option(names = "--output", paramLabel = "NODE", description = "For a graph model computing several outputs:"
+            + " the node to analyse, e.g. a detector's heatmap (the error without it lists them).")
+    String output;
+
+    @Option(names = "--kind", paramLabel = "KIND", description = "What the output means: classifier (the"
+            + " default), feature-extractor (no predictions) or detector[:LAYER], whose class scores are the"
+            + " maximum over positions of LAYER's heatmap (default: the output layer), one channel per class.")
+    String kind = ModelKind.Type.CLASSIFIER.json();
+
     @Override
     public Integer call() {
         if (Files.exists(out.resolve("model.json"))) {
@@ -56,20 +67,36 @@ final class ImportCommand extends Subcommand {
                     + " delete that one first.");
         }
         ModelFormat format = ModelFormats.recognise(source);
-        Model read = format.open(source);
+        Model read = format.open(source, output);
         int channels = read.network().input().channels();
         Path folderName = out.toAbsolutePath().normalize().getFileName();
         String id = folderName == null ? "model" : folderName.toString();
         ModelImport settings = new ModelImport(id, name, PixelNormalization.parse(normalization, channels),
-                labels == null ? List.of() : Labels.read(labels), input == null ? null : size(input));
+                labels == null ? List.of() : Labels.read(labels), input == null ? null : size(input),
+                kind(read.network().output().name()));
         Model model = settings.applyTo(read, source);
         ModelStore.save(model, out);
-        err().printf("Imported %s (%s) into %s: %d layers, %,d parameters, input %dx%dx%d, normalisation %s,"
+        err().printf("Imported %s (%s) into %s: %d layers, %,d parameters, input %dx%dx%d, normalisation %s, %s,"
                         + " %s.%n", source, format.name(), out, model.network().layers().size(),
                 model.metadata().parameters(), model.metadata().inputHeight(), model.metadata().inputWidth(),
-                channels, settings.normalization().label(),
+                channels, settings.normalization().label(), model.metadata().kind().describe(),
                 model.metadata().labels().isEmpty() ? "no labels" : model.metadata().labels().size() + " labels");
         return 0;
+    }
+
+    /** {@code --kind}; a detector without a layer reads its heatmap from {@code outputLayer}. */
+    private ModelKind kind(String outputLayer) {
+        String[] parts = kind.split(":", 2);
+        ModelKind.Type type = Arrays.stream(ModelKind.Type.values()).filter(t -> t.json().equals(parts[0]))
+                .findFirst().orElseThrow(() -> new UsageException("--kind '" + kind + "' is not classifier,"
+                        + " feature-extractor or detector[:LAYER]."));
+        if (type == ModelKind.Type.DETECTOR) {
+            return ModelKind.detector(parts.length == 2 ? parts[1] : outputLayer);
+        }
+        if (parts.length == 2) {
+            throw new UsageException("--kind '" + kind + "': only a detector names a layer.");
+        }
+        return type == ModelKind.Type.CLASSIFIER ? ModelKind.CLASSIFIER : ModelKind.FEATURE_EXTRACTOR;
     }
 
     private static int[] size(String text) {

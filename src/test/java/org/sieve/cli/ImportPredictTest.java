@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.network.format.Model;
+import org.sieve.network.format.ModelKind;
 import org.sieve.network.format.ModelStore;
 
 /** sieve import and sieve predict on Keras files, as a user runs them. */
@@ -27,6 +28,7 @@ class ImportPredictTest {
 
     static final Path H5 = Path.of("src/test/resources/formats/small-cnn.h5");
     static final Path KERAS = Path.of("src/test/resources/formats/small-cnn.keras");
+    static final Path GRAPH = Path.of("src/test/resources/formats/tfjs-graph/emotion/emotion.json");
 
     @TempDir
     static Path tmp;
@@ -63,6 +65,64 @@ class ImportPredictTest {
         MainTest.Outcome again = sieve("import", H5.toString(), "--out", out.toString());
         assertEquals(3, again.status());
         assertTrue(again.err().contains("already holds a model"), again.err());
+    }
+
+    /** The emotion graph's last convolution gives a 8x8 map per class: read as a detector, its maxima score. */
+    @Test
+    void importChoosesAGraphOutputAndWritesTheKind() throws IOException {
+        Path labels = Files.writeString(tmp.resolve("emotions.txt"),
+                "angry\ndisgust\nfear\nhappy\nsad\nsurprise\nneutral\n");
+        Path out = tmp.resolve("emotion-map");
+        MainTest.Outcome o = sieve("import", GRAPH.toString(), "--out", out.toString(), "--labels", labels.toString(),
+                "--output", "StatefulPartitionedCall/model_1/conv2d_5/BiasAdd", "--kind", "detector");
+        assertEquals(0, o.status(), o.err());
+        Model m = ModelStore.load(out);
+        String map = m.network().output().name();
+        assertTrue(map.startsWith("conv2d_5"), map);
+        assertEquals(ModelKind.detector(map), m.metadata().kind());
+        assertTrue(o.err().contains("detector (class score: max of " + map + " over positions)"), o.err());
+        assertEquals(0, sieve("predict", "--model", out.toString(), "--image", photo.toString()).status());
+
+        Path multi = multiOutputGraph();
+        MainTest.Outcome two = sieve("import", multi.toString(), "--out", tmp.resolve("w").toString());
+        assertEquals(3, two.status());
+        assertTrue(two.err().contains("has 2 outputs") && two.err().contains("--output NODE"), two.err());
+        assertEquals(0, sieve("import", multi.toString(), "--out", tmp.resolve("w").toString(), "--output",
+                "StatefulPartitionedCall/model_1/predictions/Softmax").status());
+
+        MainTest.Outcome unknown = sieve("import", GRAPH.toString(), "--out", tmp.resolve("x").toString(),
+                "--output", "no/such/node");
+        assertEquals(3, unknown.status());
+        assertTrue(unknown.err().contains("has no node 'no/such/node'"), unknown.err());
+        MainTest.Outcome keras = sieve("import", H5.toString(), "--out", tmp.resolve("y").toString(), "--output", "d");
+        assertEquals(3, keras.status());
+        assertTrue(keras.err().contains("only graph models"), keras.err());
+        MainTest.Outcome kind = sieve("import", H5.toString(), "--out", tmp.resolve("z").toString(), "--kind", "boxes");
+        assertEquals(2, kind.status());
+        assertTrue(kind.err().contains("--kind 'boxes' is not classifier, feature-extractor or detector[:LAYER]"),
+                kind.err());
+        MainTest.Outcome named = sieve("import", H5.toString(), "--out", tmp.resolve("z").toString(), "--kind",
+                "classifier:dense");
+        assertEquals(2, named.status());
+        assertTrue(named.err().contains("only a detector names a layer"), named.err());
+        assertTrue(Files.notExists(tmp.resolve("z")), "nothing written");
+    }
+
+    /** The emotion graph whose signature declares two outputs: its softmax and the class map before it. */
+    private static Path multiOutputGraph() throws IOException {
+        JsonObject root = JsonParser.parseString(Files.readString(GRAPH)).getAsJsonObject();
+        JsonObject outputs = new JsonObject();
+        for (String node : List.of("predictions/Softmax", "conv2d_5/BiasAdd")) {
+            JsonObject output = new JsonObject();
+            output.addProperty("name", "StatefulPartitionedCall/model_1/" + node + ":0");
+            outputs.add(node, output);
+        }
+        JsonObject signature = new JsonObject();
+        signature.add("outputs", outputs);
+        root.add("signature", signature);
+        Path dir = Files.createDirectories(tmp.resolve("two-outputs"));
+        Files.copy(GRAPH.resolveSibling("emotion.bin"), dir.resolve("emotion.bin"));
+        return Files.writeString(dir.resolve("model.json"), root.toString());
     }
 
     @Test
@@ -113,7 +173,7 @@ class ImportPredictTest {
                 "--region", "50,0,30,40");
         assertEquals(3, outside.status());
         assertTrue(outside.err().contains("Region 50,0,30,40 (x,y,w,h) does not lie inside")
-                && outside.err().contains("60x40"), outside.err());
+                && outside.err().contains("which is 60x40 pixels"), outside.err());
     }
 
     @Test

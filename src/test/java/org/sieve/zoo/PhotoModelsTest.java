@@ -15,7 +15,7 @@ import org.sieve.network.format.ModelKind;
 /** The bundled photo models: what scripts/fetch-photo-models.sh built loads as described. */
 class PhotoModelsTest {
 
-    static final List<String> PHOTO_MODELS = List.of("mobilenet-v2-imagenet");
+    static final List<String> PHOTO_MODELS = List.of("mobilenet-v2-imagenet", "emotion-fer2013", "centernet-coco");
 
     @Test
     void mobileNetV2IsTheBackboneWithoutItsHead() {
@@ -31,5 +31,30 @@ class PhotoModelsTest {
         Map<String, long[]> shapes = NetworkShapes.of(model.network());
         assertArrayEquals(new long[] {7, 7, 1280}, shapes.get("out_relu"));
         assertEquals(model.network().parameterCount(), model.metadata().parameters());
+    }
+
+    @Test
+    void theEmotionModelTakesGrayFacesAndNamesSevenExpressions() {
+        Model model = BundledModelsTest.bundledCatalogue().resolve("emotion-fer2013");
+        assertEquals(ModelKind.CLASSIFIER, model.metadata().kind());
+        assertEquals(List.of("angry", "disgust", "fear", "happy", "sad", "surprise", "neutral"),
+                model.metadata().labels());
+        assertArrayEquals(new int[] {64, 64, 1}, new int[] {model.metadata().inputHeight(),
+                model.metadata().inputWidth(), model.metadata().inputChannels()});
+        assertArrayEquals(new float[] {0.5f}, model.metadata().normalizationMean(), "(gray - 0.5) * 2");
+        assertArrayEquals(new float[] {0.5f}, model.metadata().normalizationStd());
+    }
+
+    @Test
+    void centerNetScoresClassesByItsHeatmap() {
+        Model model = BundledModelsTest.bundledCatalogue().resolve("centernet-coco");
+        assertEquals(ModelKind.detector("Sigmoid"), model.metadata().kind());
+        assertArrayEquals(new long[] {128, 128, 80}, NetworkShapes.of(model.network()).get("Sigmoid"));
+        List<String> labels = model.metadata().labels();
+        assertEquals(80, labels.size());
+        assertEquals(List.of("person", "cup", "toothbrush"), List.of(labels.get(0), labels.get(41), labels.get(79)));
+        assertArrayEquals(new float[] {1 / 255f, 1 / 255f, 1 / 255f}, model.metadata().normalizationStd(),
+                "pixels 0-255");
+        assertArrayEquals(new int[] {16, 16}, model.metadata().sigmaGrid());
     }
 }

@@ -19,5 +19,15 @@ public interface ModelFormat {
     boolean recognises(ModelFile file);
 
     /** The model in the file or folder; a format Sieve does not read fails with exit status 3. */
-    Model open(Path path);
+    default Model open(Path path) {
+        return open(path, null);
+    }
+
+    /**
+     * The model whose output is the node {@code output}, for a graph model that computes several
+     * (e.g. a detector's heatmap beside its boxes); formats with one output refuse a name.
+     *
+     * @param output the node to analyse, or null for the model's only output
+     */
+    Model open(Path path, String output);
 }

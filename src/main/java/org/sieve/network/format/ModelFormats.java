@@ -3,6 +3,7 @@ package org.sieve.network.format;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.sieve.SieveException;
@@ -20,7 +21,8 @@ public final class ModelFormats {
     public static final ModelFormat SIEVE_FOLDER = new Format("TensorFlow.js layers model (folder or model.json)",
             FormatSignatures::tfjsLayers, null, null) {
         @Override
-        public Model open(Path path) {
+        public Model open(Path path, String output) {
+            refuseOutput(path, output);
             return ModelStore.load(path.toFile().isDirectory() ? path : path.toAbsolutePath().getParent());
         }
     };
@@ -31,10 +33,10 @@ public final class ModelFormats {
             readable("Keras 3 .keras", FormatSignatures::keras3, KerasArchive::read),
             readable("Keras 2 .h5 (whole model)", FormatSignatures::keras2, KerasH5::read),
             readable("ONNX", FormatSignatures::onnx, OnnxReader::read),
-            readable("TensorFlow.js graph model", FormatSignatures::tfjsGraph,
-                    p -> GraphDefReader.readTfjs(Files.isDirectory(p) ? p.resolve("model.json") : p)),
-            readable("frozen TensorFlow GraphDef (.pb)", FormatSignatures::frozenGraph,
-                    p -> GraphDefReader.readFrozen(p, null)),
+            readableChoosingOutput("TensorFlow.js graph model", FormatSignatures::tfjsGraph,
+                    (p, output) -> GraphDefReader.readTfjs(Files.isDirectory(p) ? p.resolve("model.json") : p, output)),
+            readableChoosingOutput("frozen TensorFlow GraphDef (.pb)", FormatSignatures::frozenGraph,
+                    GraphDefReader::readFrozen),
             refused("TensorFlow SavedModel", FormatSignatures::savedModel, "convert it with tensorflowjs_converter"
                     + " --input_format tf_saved_model --output_format tfjs_graph_model, or save the Keras model"
                     + " with model.save('model.keras')"),
@@ -50,7 +52,23 @@ public final class ModelFormats {
 
     /** A format Sieve reads with {@code reader}; the model gets default metadata (normalisation none). */
     public static ModelFormat readable(String name, Predicate<ModelFile> signature, Function<Path, Network> reader) {
+        return new Format(name, signature, (path, output) -> {
+            refuseOutput(path, output);
+            return reader.apply(path);
+        }, null);
+    }
+
+    /** A format whose files may compute several outputs; {@code reader} is given the node to analyse, or null. */
+    static ModelFormat readableChoosingOutput(String name, Predicate<ModelFile> signature,
+                                             BiFunction<Path, String, Network> reader) {
         return new Format(name, signature, reader, null);
+    }
+
+    private static void refuseOutput(Path path, String output) {
+        if (output != null) {
+            throw new SieveException("Model " + path + ": only graph models (TensorFlow.js graph, frozen GraphDef) let"
+                    + " you choose the output node; leave out '" + output + "'.");
+        }
     }
 
     /** A format Sieve will not open, with how to convert it into one it does. */
@@ -92,10 +110,10 @@ public final class ModelFormats {
 
         private final String name;
         private final Predicate<ModelFile> signature;
-        private final Function<Path, Network> reader;
+        private final BiFunction<Path, String, Network> reader;
         private final String refusal;
 
-        Format(String name, Predicate<ModelFile> signature, Function<Path, Network> reader, String refusal) {
+        Format(String name, Predicate<ModelFile> signature, BiFunction<Path, String, Network> reader, String refusal) {
             this.name = name;
             this.signature = signature;
             this.reader = reader;
@@ -118,11 +136,11 @@ public final class ModelFormats {
         }
 
         @Override
-        public Model open(Path path) {
+        public Model open(Path path, String output) {
             if (refusal != null) {
                 throw new SieveException("Model " + path + ": recognised as " + name + ", " + refusal + ".");
             }
-            Network network = reader.apply(path);
+            Network network = reader.apply(path, output);
             // Every format passes the same load-time checks as Sieve's own folders.
             ModelCheck.check(network, path.toString());
             return Model.of(network, ModelMetadata.defaults(idOf(path), network));

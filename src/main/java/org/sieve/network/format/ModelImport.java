@@ -15,15 +15,23 @@ import org.sieve.network.NetworkShapes;
  * {@code sieve import} and by the explorer's question when it opens such a file.
  *
  * @param name      display name, or null to use the id
- * @param labels    one per output unit, or empty
+ * @param labels    one per class (output unit, or a detector's heatmap channel), or empty
  * @param inputSize [height, width] to feed instead of the file's, or null
+ * @param kind      what the output means; null for a classifier
  */
 public record ModelImport(String id, String name, PixelNormalization normalization, List<String> labels,
-                          int[] inputSize) {
+                          int[] inputSize, ModelKind kind) {
 
     public ModelImport {
         labels = labels == null ? List.of() : List.copyOf(labels);
         inputSize = inputSize == null ? null : inputSize.clone();
+        kind = kind == null ? ModelKind.CLASSIFIER : kind;
+    }
+
+    /** A classifier. */
+    public ModelImport(String id, String name, PixelNormalization normalization, List<String> labels,
+                       int[] inputSize) {
+        this(id, name, normalization, labels, inputSize, null);
     }
 
     /**
@@ -36,7 +44,7 @@ public record ModelImport(String id, String name, PixelNormalization normalizati
         ModelMetadata d = ModelMetadata.defaults(id, network);
         ModelMetadata m = new ModelMetadata(id, name == null ? id : name, d.task(), null, labels, d.inputHeight(),
                 d.inputWidth(), d.inputChannels(), normalization.mean(), normalization.std(), null, null,
-                d.parameters(), null, null, null, null, null);
+                d.parameters(), null, null, null, null, kind);
         MetadataCheck.check(m, network, file);
         return Model.of(network, m);
     }

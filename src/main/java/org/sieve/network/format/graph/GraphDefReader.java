@@ -151,7 +151,8 @@ public final class GraphDefReader {
         }
         if (candidates.size() != 1) {
             throw new SieveException("Model " + file + " has " + candidates.size() + " outputs ("
-                    + String.join(", ", candidates) + "); Sieve analyses one. Name the output to analyse.");
+                    + String.join(", ", candidates) + "); Sieve analyses one. Name the output to analyse: sieve import"
+                    + " FILE --out DIR --output NODE.");
         }
         return candidates.get(0);
     }
