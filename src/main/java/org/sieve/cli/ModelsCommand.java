@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.sieve.network.format.DecoderSet;
 import org.sieve.network.format.ModelCatalogue;
 import org.sieve.network.format.ModelMetadata;
+import org.sieve.train.Technique;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
 @Command(name = "models",
         header = "List the bundled models.",
         description = "Lists the models Sieve can analyse: id, name, dataset, test accuracy, parameters, size, and how"
-                + " many layers have a decoder (for --metric ru; see 'sieve train-decoders').")
+                + " many layers have a decoder (for --metric ru; see 'sieve train-decoders'), and the technique a variant"
+                + " was trained with against which baseline.")
 final class ModelsCommand extends Subcommand {
 
     @Mixin
@@ -53,6 +55,10 @@ final class ModelsCommand extends Subcommand {
                 j.addProperty("sizeBytes", size(catalogue.folderOf(m.id())));
                 j.addProperty("path", String.valueOf(catalogue.folderOf(m.id())));
                 j.addProperty("decoders", DecoderSet.layerCount(catalogue.folderOf(m.id())));
+                if (m.training().has("technique")) {
+                    j.add("technique", m.training().get("technique"));
+                    j.add("baseline", m.training().get("baseline"));
+                }
                 list.add(j);
             }
             out.println(new GsonBuilder().setPrettyPrinting().create().toJson(list));
@@ -62,14 +68,14 @@ final class ModelsCommand extends Subcommand {
             out.println("No models found in " + catalogue.folders() + ".");
             return 0;
         }
-        TextTable table = new TextTable("ID", "NAME", "DATASET", "ACCURACY", "PARAMETERS", "SIZE", "DECODERS")
+        TextTable table = new TextTable("ID", "NAME", "DATASET", "ACCURACY", "PARAMETERS", "SIZE", "DECODERS", "TECHNIQUE")
                 .alignRight(3, 4, 5, 6);
         for (ModelMetadata m : models) {
             table.add(m.id(), m.name(), m.dataset() == null ? "-" : m.dataset(),
                     m.testAccuracy() == null ? "-" : String.format(Locale.ROOT, "%.2f %%", 100 * m.testAccuracy()),
                     String.format(Locale.ROOT, "%,d", m.parameters()),
                     String.format(Locale.ROOT, "%.1f MB", size(catalogue.folderOf(m.id())) / 1e6),
-                    String.valueOf(DecoderSet.layerCount(catalogue.folderOf(m.id()))));
+                    String.valueOf(DecoderSet.layerCount(catalogue.folderOf(m.id()))), Technique.describe(m.training()));
         }
         table.print(out);
         return 0;
