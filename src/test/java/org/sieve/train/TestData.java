@@ -33,7 +33,7 @@ public final class TestData {
     }
 
     /** A data folder under {@code dir} whose MNIST is the committed 500-image subset, for both splits. */
-    static Path tinyMnist(Path dir) throws IOException {
+    public static Path tinyMnist(Path dir) throws IOException {
         Path mnist = Files.createDirectories(dir.resolve("data").resolve("mnist"));
         for (String split : List.of("train", "t10k")) {
             Files.copy(resource("mnist-test-500-images.idx.gz"), mnist.resolve(split + "-images-idx3-ubyte.gz"));
