@@ -101,11 +101,15 @@ public final class Training {
     /** The technique with its parameters, and the baseline's id, as sieve.json's training record holds them. */
     private static JsonObject techniqueRecord(Technique technique, Model baseline) {
         JsonObject o = new JsonObject();
-        JsonObject t = technique.parameters().deepCopy();
+        JsonObject t = new JsonObject();
         t.addProperty("name", technique.name());
+        technique.parameters().entrySet().forEach(e -> t.add(e.getKey(), e.getValue()));
         o.add("technique", t);
         if (baseline != null) {
             o.addProperty("baseline", baseline.metadata().id());
+        }
+        if (technique instanceof Technique.Pruning) {
+            o.addProperty("weightInit", "the baseline's trained weights");
         }
         return o;
     }
