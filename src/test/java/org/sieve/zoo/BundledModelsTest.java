@@ -25,7 +25,7 @@ class BundledModelsTest {
 
     static final double TOLERANCE = 0.03;
     static final List<String> EXPECTED = List.of("lenet5-mnist", "mlp-mnist", "alexnet-fashion", "vgg-fashion",
-            "resnet-fashion", "vgg-fashion-epoch1");
+            "resnet-fashion", "vgg-fashion-epoch1", "lenet5-mnist-pruned");
 
     static Stream<String> bundled() {
         return bundledCatalogue().list().stream().map(ModelMetadata::id);
