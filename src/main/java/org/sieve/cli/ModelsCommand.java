@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.sieve.network.format.DecoderSet;
 import org.sieve.network.format.ModelCatalogue;
 import org.sieve.network.format.ModelMetadata;
+import org.sieve.train.Technique;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,8 +22,9 @@ import picocli.CommandLine.Option;
 @Command(name = "models",
         header = "List the bundled models.",
         description = "Lists the models Sieve can analyse: id, name, kind (classifier, detector or feature extractor,"
-                + " which predicts nothing), input size, dataset, test accuracy, parameters, size, and how many layers"
-                + " have a decoder (for --metric ru; see 'sieve train-decoders').")
+                + " which predicts nothing), input size, dataset, test accuracy, parameters, size, how many layers"
+                + " have a decoder (for --metric ru; see 'sieve train-decoders'), and the technique a variant was"
+                + " trained with against which baseline.")
 final class ModelsCommand extends Subcommand {
 
     @Mixin
@@ -57,6 +59,10 @@ final class ModelsCommand extends Subcommand {
                 j.addProperty("sizeBytes", size(catalogue.folderOf(m.id())));
                 j.addProperty("path", String.valueOf(catalogue.folderOf(m.id())));
                 j.addProperty("decoders", DecoderSet.layerCount(catalogue.folderOf(m.id())));
+                if (m.training().has("technique")) {
+                    j.add("technique", m.training().get("technique"));
+                    j.add("baseline", m.training().get("baseline"));
+                }
                 list.add(j);
             }
             for (ModelCatalogue.Broken b : broken) {
@@ -73,14 +79,14 @@ final class ModelsCommand extends Subcommand {
             return 0;
         }
         TextTable table = new TextTable("ID", "NAME", "KIND", "INPUT", "DATASET", "ACCURACY",
-                "PARAMETERS", "SIZE", "DECODERS").alignRight(5, 6, 7, 8);
+                "PARAMETERS", "SIZE", "DECODERS", "TECHNIQUE").alignRight(5, 6, 7, 8);
         for (ModelMetadata m : models) {
             table.add(m.id(), m.name(), m.kind().describe(),
                     m.inputHeight() + "x" + m.inputWidth() + "x" + m.inputChannels(), m.dataset() == null ? "-" : m.dataset(),
                     m.testAccuracy() == null ? "-" : String.format(Locale.ROOT, "%.2f %%", 100 * m.testAccuracy()),
                     String.format(Locale.ROOT, "%,d", m.parameters()),
                     String.format(Locale.ROOT, "%.1f MB", size(catalogue.folderOf(m.id())) / 1e6),
-                    String.valueOf(DecoderSet.layerCount(catalogue.folderOf(m.id()))));
+                    String.valueOf(DecoderSet.layerCount(catalogue.folderOf(m.id()))), Technique.describe(m.training()));
         }
         table.print(out);
         if (!broken.isEmpty()) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sieve.SieveException;
 import org.sieve.network.BuildContext;
 import org.sieve.network.WeightInit;
 import org.sieve.network.WeightTensor;
@@ -20,7 +21,7 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * Binds a network's weights as TensorFlow variables, created on first use with seeded starting
- * values, so that the network can be trained. A training view and an inference view of the same
+ * values (or a trained network's, to fine-tune it), so that the network can be trained. A training view and an inference view of the same
  * variables can be built into one graph (see {@link #withTraining}).
  */
 public final class VariableWeights implements BuildContext {
@@ -28,26 +29,34 @@ public final class VariableWeights implements BuildContext {
     private final Ops tf;
     private final long seed;
     private final boolean training;
+    /** Starting values by {@code layer/weight}; when empty, every weight is drawn from the seed. */
+    private final Map<String, WeightTensor> start;
     private final Map<String, Variable<TFloat32>> variables;
     /** Assignments of state that is updated rather than learned (batch norm's moving statistics). */
     private final Map<String, Op> updates;
 
     public VariableWeights(Ops tf, long seed, boolean training) {
-        this(tf, seed, training, new LinkedHashMap<>(), new LinkedHashMap<>());
+        this(tf, seed, training, Map.of());
     }
 
-    private VariableWeights(Ops tf, long seed, boolean training, Map<String, Variable<TFloat32>> variables,
-            Map<String, Op> updates) {
+    /** Variables starting from {@code start}'s values; every weight the network asks for must be there. */
+    public VariableWeights(Ops tf, long seed, boolean training, Map<String, WeightTensor> start) {
+        this(tf, seed, training, Map.copyOf(start), new LinkedHashMap<>(), new LinkedHashMap<>());
+    }
+
+    private VariableWeights(Ops tf, long seed, boolean training, Map<String, WeightTensor> start,
+            Map<String, Variable<TFloat32>> variables, Map<String, Op> updates) {
         this.tf = tf;
         this.seed = seed;
         this.training = training;
+        this.start = start;
         this.variables = variables;
         this.updates = updates;
     }
 
     /** A context sharing these variables, e.g. the inference view of a network being trained. */
     public VariableWeights withTraining(boolean training) {
-        return new VariableWeights(tf, seed, training, variables, updates);
+        return new VariableWeights(tf, seed, training, start, variables, updates);
     }
 
     @Override
@@ -77,11 +86,21 @@ public final class VariableWeights implements BuildContext {
             return existing;
         }
         Ops initScope = tf.withInitScope();
-        float[] values = InitialValues.draw(key, shape, init, seed);
+        float[] values = start.isEmpty() ? InitialValues.draw(key, shape, init, seed) : startingValues(key, shape);
         Variable<TFloat32> v = initScope.variable(
                 initScope.constant(Shape.of(shape), DataBuffers.of(values, true, false)));
         variables.put(key, v);
         return v;
+    }
+
+    private float[] startingValues(String key, long[] shape) {
+        WeightTensor w = start.get(key);
+        if (w == null || !Arrays.equals(w.shape(), shape)) {
+            throw new SieveException("The starting weights do not fit this architecture: it needs '" + key + "' of"
+                    + " shape " + Arrays.toString(shape) + ", they have " + (w == null ? "none"
+                    : Arrays.toString(w.shape())) + ". Start from a model of the same architecture.");
+        }
+        return w.values().clone();
     }
 
     @Override

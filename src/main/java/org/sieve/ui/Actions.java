@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import javafx.beans.value.ChangeListener;
 import org.sieve.analysis.ResultFiles;
@@ -35,6 +37,7 @@ import org.sieve.ui.model.FileModelSettings;
 import org.sieve.ui.model.MaskSpec;
 import org.sieve.ui.model.ModelEntry;
 import org.sieve.ui.model.PanelState;
+import org.sieve.ui.model.TechniqueComparison;
 import org.sieve.ui.model.UserMessage;
 import org.sieve.ui.work.AnalysisRunner;
 import org.sieve.ui.work.Background;
@@ -77,16 +80,19 @@ public final class Actions {
     /** Lists the bundled models into the picker, keeping models the user opened. */
     void loadCatalogue(Runnable then) {
         ModelCatalogue catalogue = config.catalogue();
+        record Listed(List<ModelEntry> entries, List<TechniqueComparison> techniques) {
+        }
         background.run(() -> {
-            List<ModelEntry> entries = new ArrayList<>();
-            for (ModelMetadata m : catalogue.list()) {
-                entries.add(ModelEntry.of(m, catalogue.folderOf(m.id()), false));
-            }
-            return entries;
-        }, entries -> {
+            List<ModelMetadata> models = catalogue.list();
+            Map<String, Path> folders = new HashMap<>();
+            models.forEach(m -> folders.put(m.id(), catalogue.folderOf(m.id())));
+            return new Listed(models.stream().map(m -> ModelEntry.of(m, folders.get(m.id()), false)).toList(),
+                    TechniqueComparison.among(models, folders));
+        }, listed -> {
             List<ModelEntry> recent = app.models().stream().filter(ModelEntry::recent).toList();
-            app.models().setAll(entries);
+            app.models().setAll(listed.entries());
             recent.forEach(this::addRecent);
+            app.techniques().setAll(listed.techniques());
             then.run();
         }, failure -> {
             app.tell(Errors.message("Cannot list the bundled models", failure));
@@ -340,6 +346,25 @@ public final class Actions {
         if (on) {
             initialiseSecondPanel();
         }
+    }
+
+    /**
+     * A technique's comparison: compare mode on two models, the baseline in panel A and the variant
+     * in B, on A's image with A's layers (the same architecture has the same layers).
+     */
+    public void openComparison(TechniqueComparison c) {
+        app.compareKind().set(CompareKind.TWO_MODELS);
+        compare(true);
+        PanelState a = app.panelA();
+        PanelState b = app.panelB();
+        loadModel(c.baseline().dir(), base -> {
+            a.model().set(base);
+            loadModel(c.variant().dir(), variant -> {
+                b.model().set(variant);
+                b.layerPick().set(a.layerPick().get());
+                b.selectedLayers().setAll(a.selectedLayers());
+            });
+        });
     }
 
     private void initialiseSecondPanel() {

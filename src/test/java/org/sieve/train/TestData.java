@@ -32,6 +32,16 @@ public final class TestData {
         return to;
     }
 
+    /** A data folder under {@code dir} whose MNIST is the committed 500-image subset, for both splits. */
+    public static Path tinyMnist(Path dir) throws IOException {
+        Path mnist = Files.createDirectories(dir.resolve("data").resolve("mnist"));
+        for (String split : List.of("train", "t10k")) {
+            Files.copy(resource("mnist-test-500-images.idx.gz"), mnist.resolve(split + "-images-idx3-ubyte.gz"));
+            Files.copy(resource("mnist-test-500-labels.idx.gz"), mnist.resolve(split + "-labels-idx1-ubyte.gz"));
+        }
+        return dir.resolve("data");
+    }
+
     public static Dataset subset(String name) {
         return Datasets.fromFiles(name, resource(name + "-test-500-images.idx.gz"),
                 resource(name + "-test-500-labels.idx.gz"));

@@ -22,7 +22,7 @@ class TrainingTest {
 
     @Test
     void savesTheModelAndItsSnapshotWithCompleteMetadata() throws IOException {
-        Path data = tinyMnist();
+        Path data = TestData.tinyMnist(dir);
         Path out = dir.resolve("models").resolve("mlp-tiny");
         TrainedNetwork t = Training.run("mlp", "mnist", 2, 11, out, List.of(1), data, TrainingListener.NONE);
 
@@ -66,15 +66,5 @@ class TrainingTest {
         SieveException e = assertThrows(SieveException.class, () -> Training.run("mlp", "mnist", 2, 1,
                 dir.resolve("m"), List.of(3), dir, TrainingListener.NONE));
         assertTrue(e.getMessage().contains("3"), e.getMessage());
-    }
-
-    /** The committed 500-image subset standing in for both splits. */
-    private Path tinyMnist() throws IOException {
-        Path mnist = Files.createDirectories(dir.resolve("data").resolve("mnist"));
-        for (String split : List.of("train", "t10k")) {
-            Files.copy(TestData.resource("mnist-test-500-images.idx.gz"), mnist.resolve(split + "-images-idx3-ubyte.gz"));
-            Files.copy(TestData.resource("mnist-test-500-labels.idx.gz"), mnist.resolve(split + "-labels-idx1-ubyte.gz"));
-        }
-        return dir.resolve("data");
     }
 }

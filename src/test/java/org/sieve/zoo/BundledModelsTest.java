@@ -25,7 +25,8 @@ class BundledModelsTest {
 
     static final double TOLERANCE = 0.03;
     static final List<String> EXPECTED = List.of("lenet5-mnist", "mlp-mnist", "alexnet-fashion", "vgg-fashion",
-            "resnet-fashion", "vgg-fashion-epoch1");
+            "resnet-fashion", "vgg-fashion-epoch1", "vgg-mnist", "lenet5-mnist-pruned",
+            "lenet5-mnist-distilled", "lenet5-mnist-pgd");
 
     /** The models Sieve trained itself; the photo models come from elsewhere, without test data here. */
     static Stream<String> bundled() {

@@ -24,6 +24,7 @@ public final class AppModel {
 
     private final ObservableList<ModelEntry> models = FXCollections.observableArrayList();
     private final ObservableList<Path> sampleImages = FXCollections.observableArrayList();
+    private final ObservableList<TechniqueComparison> techniques = FXCollections.observableArrayList();
     private final PanelState a = new PanelState("A");
     private final PanelState b = new PanelState("B");
     private final ObjectProperty<PanelState> active = new SimpleObjectProperty<>(a);
@@ -64,6 +65,11 @@ public final class AppModel {
     /** Bundled models, then models the user opened. */
     public ObservableList<ModelEntry> models() {
         return models;
+    }
+
+    /** The bundled variants and their baselines, for the Techniques menu. */
+    public ObservableList<TechniqueComparison> techniques() {
+        return techniques;
     }
 
     /** The gallery's images. */

@@ -2,6 +2,7 @@ package org.sieve.ui.view;
 
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
@@ -20,6 +21,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.sieve.ui.Actions;
 import org.sieve.ui.model.AppModel;
 import org.sieve.ui.model.RunState;
+import org.sieve.ui.model.TechniqueComparison;
 import org.sieve.ui.model.Theme;
 import org.sieve.ui.model.UserMessage;
 
@@ -64,14 +66,44 @@ public final class Commands {
                 check("Presentation mode", Shortcut.PRESENTATION, app.presentation(), app.presentation()::set),
                 check("Side bar and tool bars", Shortcut.CONTROLS, app.controlsShown(), app.controlsShown()::set));
         Menu help = new Menu("_Help");
+        Menu techniques = techniques();
         help.getItems().addAll(item("What the maps and curves mean", Shortcut.HELP, () -> HelpWindow.show(stage)),
                 item("Check this installation…", null, () -> SelfTestDialog.show(actions, stage)),
                 item("About Sieve", null, () -> app.tell(UserMessage.info("About Sieve", "Sieve "
                         + org.sieve.analysis.Version.SIEVE + " shows how a trained CNN discards the information of"
                         + " each input pixel, layer by layer (Ma et al., ICML 2022)."))));
-        MenuBar bar = new MenuBar(file, analysis, view, help);
+        MenuBar bar = new MenuBar(file, analysis, view, techniques, help);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /**
+     * One item per bundled variant: compare mode on it and its baseline, the technique explained
+     * in a note beside the window.
+     * Kept in step with the catalogue, which is listed in the background.
+     */
+    private Menu techniques() {
+        Menu menu = new Menu("_Techniques");
+        menu.setId("techniques");
+        Runnable fill = () -> {
+            menu.getItems().clear();
+            for (TechniqueComparison c : actions.app().techniques()) {
+                MenuItem item = item(c.title(), null, () -> {
+                    actions.openComparison(c);
+                    TechniqueNote.show(stage, c);
+                });
+                item.setId("technique-" + c.variant().id());
+                menu.getItems().add(item);
+            }
+            if (menu.getItems().isEmpty()) {
+                MenuItem none = new MenuItem("No variants among the models (see 'sieve train --help')");
+                none.setDisable(true);
+                menu.getItems().add(none);
+            }
+        };
+        actions.app().techniques().addListener((ListChangeListener<TechniqueComparison>) change -> fill.run());
+        fill.run();
+        return menu;
     }
 
     /** A ticked menu item that shows {@code state} and reports the user's choice to {@code set}. */
