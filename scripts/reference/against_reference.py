@@ -70,7 +70,7 @@ def sieve_step(model, image, layers):
         if "fused:" in line:
             step = float(line.split(":")[1].split("ms")[0])
         if line.startswith("peak memory:"):
-            memory = line.split(":", 1)[1].split(",")[0].strip()
+            memory = line.split(":", 1)[1].split(", Java heap")[0].strip()
     return step, memory
 
 
