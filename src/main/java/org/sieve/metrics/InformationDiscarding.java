@@ -15,7 +15,7 @@ import org.sieve.network.NetworkShapes;
  * metric 1, pixel-wise information discarding (METHOD.md section 2), or metric 2,
  * reconstruction uncertainty (section 3), as the settings ask. Each layer's result is a
  * function of the network, the image, the layer and the settings alone, so layers whose fused
- * step would not fit in memory ({@link StepMemory}) are optimised in groups, one after the
+ * step would not fit in memory ({@link StepCost}) are optimised in groups, one after the
  * other, with the same results. Keeps the TensorFlow
  * graphs it builds (the {@value #MAX_GRAPHS} most recently used) so that later images with the
  * same layers and settings reuse them; close it to free native memory.
@@ -54,7 +54,7 @@ public final class InformationDiscarding implements AutoCloseable {
      * @param std  per-channel standard deviation of the model's normalisation
      */
     public InformationDiscarding(Network network, float[] mean, float[] std) {
-        this(network, mean, std, StepMemory.defaultBudget());
+        this(network, mean, std, StepCost.defaultBudget());
     }
 
     /** @param stepBudget bytes a fused step may use; layers beyond it are optimised in further groups */
@@ -92,7 +92,7 @@ public final class InformationDiscarding implements AutoCloseable {
         List<LayerResult> results = new ArrayList<>();
         SigmaGrid grid = null;
         // Layers whose fused step would not fit in memory are optimised in groups, one after the other.
-        for (List<String> group : stepMemory(settings.draws()).groups(ordered, stepBudget)) {
+        for (List<String> group : stepCost(settings.draws()).groups(ordered, stepBudget)) {
             SigmaGraph graph = graphFor(group, settings, decoders);
             long start = System.nanoTime();
             graph.setImage(pixels);
@@ -102,11 +102,11 @@ public final class InformationDiscarding implements AutoCloseable {
         return LayerViews.of(grid, results, null);
     }
 
-    private StepMemory stepMemory(int draws) {
+    private StepCost stepCost(int draws) {
         if (shapes == null) {
             shapes = NetworkShapes.of(network, network.analysableLayers().stream().map(Layer::name).toList());
         }
-        return new StepMemory(network, shapes, draws);
+        return new StepCost(network, shapes, draws);
     }
 
     /** As {@link #analyse(float[], List, DiscardingSettings, Decoders, AnalysisListener, BooleanSupplier)} for metric 1. */

@@ -118,8 +118,12 @@ class InformationDiscardingTest {
     void layersSplitIntoGroupsToFitMemoryGiveTheSameResults() {
         List<String> layers = List.of("conv1", "pool1", "conv2");
         Network net = TestNetworks.convStack(1f, 5);
-        StepMemory memory = new StepMemory(net, org.sieve.network.NetworkShapes.of(net, layers), FAST.draws());
+        StepCost memory = new StepCost(net, org.sieve.network.NetworkShapes.of(net, layers), FAST.draws());
         long conv1Alone = memory.bytes(List.of("conv1"));
+        // conv1: a 3x3x1x4 kernel at each of 12x12 positions, for its draws and the clean image,
+        // two operations per multiply-add, forward and backward.
+        int n = TestNetworks.SIZE;
+        assertEquals(2L * 2 * (FAST.draws() + 1) * n * n * 3 * 3 * 4, memory.flops(List.of("conv1")));
         assertTrue(memory.bytes(layers) > conv1Alone, "three layers hold more than one");
         // A budget that one layer fits but no two: three groups, optimised one after the other.
         assertEquals(3, memory.groups(layers, memory.bytes(List.of("conv1", "pool1")) - 1).size());
