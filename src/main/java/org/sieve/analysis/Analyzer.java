@@ -37,7 +37,6 @@ public final class Analyzer implements AutoCloseable {
         return new AnalysisResult(req, result, (System.nanoTime() - start) / 1e9);
     }
 
-    /** The model's decoders, read once per version of its decoder index. */
     /** The model's decoders, read once per version of its decoder index; names layers without one. */
     private Decoders decodersOf(Model model, List<String> layers) {
         String key = model.sha256() + "|" + DecoderSet.fingerprint(model);

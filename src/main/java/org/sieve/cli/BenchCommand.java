@@ -16,10 +16,12 @@ import org.sieve.metrics.Decoders;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.InformationDiscarding;
 import org.sieve.metrics.Metric;
+import org.sieve.metrics.StepCost;
 import org.sieve.metrics.StepEvent;
 import org.sieve.network.format.DecoderSet;
 import org.sieve.network.format.Model;
 import org.sieve.network.format.ModelMetadata;
+import org.sieve.tf.MatMulPeak;
 import org.sieve.tf.TensorFlowRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -123,6 +125,11 @@ final class BenchCommand extends Subcommand {
                 out.printf(Locale.ROOT, "fused speed-up: %.2fx%n", a / f);
             }
             phases.forEach((k, v) -> out.printf(Locale.ROOT, "  phase %-45s %7.3f s%n", k, v));
+            double flops = StepCost.of(model.network(), settings.draws()).flops(layers);
+            double peak = MatMulPeak.flopsPerSecond();
+            out.printf(Locale.ROOT, "fused step: about %.2f GFLOP (convolutions and dense layers, forward and"
+                    + " backward), %.2f GFLOP/s; this machine's 1024x1024 matrix product: %.2f GFLOP/s (%.0f %%)%n",
+                    flops / 1e9, flops / 1e9 / (f / 1000), peak / 1e9, 100 * flops / (f / 1000) / peak);
             out.printf(Locale.ROOT, "peak memory: %s%n", PeakMemory.describe());
         }
         return 0;

@@ -1,5 +1,6 @@
 package org.sieve.metrics;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,12 +8,15 @@ import java.util.function.BooleanSupplier;
 import org.sieve.SieveException;
 import org.sieve.network.Layer;
 import org.sieve.network.Network;
+import org.sieve.network.NetworkShapes;
 
 /**
  * The engine's front door: optimises sigma for several layers of one image at once, for
  * metric 1, pixel-wise information discarding (METHOD.md section 2), or metric 2,
  * reconstruction uncertainty (section 3), as the settings ask. Each layer's result is a
- * function of the network, the image, the layer and the settings alone. Keeps the TensorFlow
+ * function of the network, the image, the layer and the settings alone, so layers whose fused
+ * step would not fit in memory ({@link StepCost}) are optimised in groups, one after the
+ * other, with the same results. Keeps the TensorFlow
  * graphs it builds (the {@value #MAX_GRAPHS} most recently used) so that later images with the
  * same layers and settings reuse them; close it to free native memory.
  */
@@ -30,6 +34,9 @@ public final class InformationDiscarding implements AutoCloseable {
     private final Network network;
     private final float[] mean;
     private final float[] std;
+    private final long stepBudget;
+    /** Every layer's output shape, read once when first needed. */
+    private Map<String, long[]> shapes;
 
     private final Map<String, SigmaGraph> graphs = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -47,9 +54,15 @@ public final class InformationDiscarding implements AutoCloseable {
      * @param std  per-channel standard deviation of the model's normalisation
      */
     public InformationDiscarding(Network network, float[] mean, float[] std) {
+        this(network, mean, std, StepCost.defaultBudget());
+    }
+
+    /** @param stepBudget bytes a fused step may use; layers beyond it are optimised in further groups */
+    InformationDiscarding(Network network, float[] mean, float[] std, long stepBudget) {
         this.network = network;
         this.mean = mean.clone();
         this.std = std.clone();
+        this.stepBudget = stepBudget;
     }
 
     public Network network() {
@@ -75,12 +88,25 @@ public final class InformationDiscarding implements AutoCloseable {
             throw new IllegalArgumentException("image has " + pixels.length + " values, the network takes " + expected);
         }
         List<String> ordered = inNetworkOrder(layers);
-        SigmaGraph graph = graphFor(ordered, settings, decoders);
         listener.started(ordered, settings.maxSteps());
-        long start = System.nanoTime();
-        graph.setImage(pixels);
-        List<LayerResult> results = new OptimisationRun(graph, ordered, settings, listener, cancelled, start).execute();
-        return LayerViews.of(graph.grid(), results, null);
+        List<LayerResult> results = new ArrayList<>();
+        SigmaGrid grid = null;
+        // Layers whose fused step would not fit in memory are optimised in groups, one after the other.
+        for (List<String> group : stepCost(settings.draws()).groups(ordered, stepBudget)) {
+            SigmaGraph graph = graphFor(group, settings, decoders);
+            long start = System.nanoTime();
+            graph.setImage(pixels);
+            results.addAll(new OptimisationRun(graph, group, settings, listener, cancelled, start).execute());
+            grid = graph.grid();
+        }
+        return LayerViews.of(grid, results, null);
+    }
+
+    private StepCost stepCost(int draws) {
+        if (shapes == null) {
+            shapes = NetworkShapes.of(network, network.analysableLayers().stream().map(Layer::name).toList());
+        }
+        return new StepCost(network, shapes, draws);
     }
 
     /** As {@link #analyse(float[], List, DiscardingSettings, Decoders, AnalysisListener, BooleanSupplier)} for metric 1. */

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.sieve.SieveException;
 import org.sieve.analysis.AnalysisRequest;
 import org.sieve.metrics.AnalysisCancelledException;
+import org.tensorflow.exceptions.TFResourceExhaustedException;
 
 /**
  * A submitted analysis: subscribe to its events, cancel it, or wait for its result. Every method
@@ -116,7 +117,8 @@ public final class JobHandle {
             finishCancelled();
         } else if (t instanceof SieveException s) {
             future.completeExceptionally(s);
-        } else if (t instanceof OutOfMemoryError) {
+        } else if (t instanceof OutOfMemoryError || t instanceof TFResourceExhaustedException) {
+            // Java's heap or TensorFlow's native buffers: either way this job alone stops.
             future.completeExceptionally(new SieveException("Analysing " + request.image().source() + ": "
                     + SieveException.OUT_OF_MEMORY, SieveException.COMPUTE_FAILED, t));
         } else {

@@ -115,6 +115,33 @@ class InformationDiscardingTest {
     }
 
     @Test
+    void layersSplitIntoGroupsToFitMemoryGiveTheSameResults() {
+        List<String> layers = List.of("conv1", "pool1", "conv2");
+        Network net = TestNetworks.convStack(1f, 5);
+        StepCost memory = new StepCost(net, org.sieve.network.NetworkShapes.of(net, layers), FAST.draws());
+        long conv1Alone = memory.bytes(List.of("conv1"));
+        // conv1: a 3x3x1x4 kernel at each of 12x12 positions, for its draws and the clean image,
+        // two operations per multiply-add, forward and backward.
+        int n = TestNetworks.SIZE;
+        assertEquals(2L * 2 * (FAST.draws() + 1) * n * n * 3 * 3 * 4, memory.flops(List.of("conv1")));
+        assertTrue(memory.bytes(layers) > conv1Alone, "three layers hold more than one");
+        // A budget that one layer fits but no two: three groups, optimised one after the other.
+        assertEquals(3, memory.groups(layers, memory.bytes(List.of("conv1", "pool1")) - 1).size());
+        List<LayerResult> fused = analyse(net, layers, FAST);
+        List<LayerResult> split;
+        try (var metric = new InformationDiscarding(net, MEAN, STD, conv1Alone)) {
+            split = metric.analyse(TestNetworks.image(), layers, FAST, AnalysisListener.NONE, () -> false).layers();
+            assertEquals(3, metric.graphCount(), "one graph per group");
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            assertEquals(layers.get(i), split.get(i).name());
+            for (int row = 0; row < fused.get(i).sigma().length; row++) {
+                assertArrayEquals(fused.get(i).sigma()[row], split.get(i).sigma()[row], layers.get(i));
+            }
+        }
+    }
+
+    @Test
     void aLayerThatOverflowsFailsAloneAndSaysWhy() {
         List<LayerResult> r = analyse(TestNetworks.withOverflow(), List.of("conv1", "overflow"), FAST);
         assertTrue(r.get(0).ok(), "conv1 keeps its result");
