@@ -27,12 +27,14 @@ public final class ModelPicker extends VBox {
         combo.setItems(actions.app().models());
         combo.setMaxWidth(Double.MAX_VALUE);
         combo.setPromptText("Choose a model");
+        // Every bundled model at a glance (16 today), rather than ten and a scroll bar.
+        combo.setVisibleRowCount(16);
         combo.setCellFactory(list -> new EntryCell(true));
         combo.setButtonCell(new EntryCell(false));
         HBox.setHgrow(combo, Priority.ALWAYS);
         Button open = new Button(null, Fx.icon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
         open.setId("open-model");
-        open.setTooltip(Fx.tip("Open a model file (Keras .keras or .h5, TensorFlow.js model.json) — " + Shortcut.OPEN_MODEL.display()
+        open.setTooltip(Fx.tip("Open a model file (ONNX, Keras .keras or .h5, TensorFlow.js model.json, frozen .pb) — " + Shortcut.OPEN_MODEL.display()
                 + ". You can also drop one on"
                 + " the window."));
         open.setOnAction(e -> Choosers.openModel(actions, getScene().getWindow()));
