@@ -57,8 +57,8 @@ public final class LiveDiscarding {
         long start = System.nanoTime();
         int count = layers.size();
         graph.setImage(pixels);
-        double[] d0 = graph.distortion(uniform(graph, (float) Math.log(s.sigma0())), keys, NoiseStream.D0, 0,
-                D0_RUNS);
+        float[][] sigma0 = OptimisationRun.uniform(graph, (float) Math.log(s.sigma0()));
+        double[] d0 = graph.distortion(sigma0, keys, NoiseStream.D0, 0, D0_RUNS);
         float[] d0Values = new float[count];
         boolean[] active = new boolean[count];
         for (int l = 0; l < count; l++) {
@@ -68,7 +68,7 @@ public final class LiveDiscarding {
         if (started) {
             graph.retarget(d0Values, active);
         } else {
-            graph.reset(uniform(graph, (float) Math.log(s.sigma0())), d0Values, keys, active);
+            graph.reset(sigma0, d0Values, keys, active);
             started = true;
         }
         float[] learningRate = new float[count];
@@ -86,7 +86,8 @@ public final class LiveDiscarding {
     private DiscardingResult report(float[][] logSigma, SigmaGraph.StepValues last, boolean[] active,
             double seconds) {
         SigmaGrid grid = graph.grid();
-        double saturation = Math.log(s.sigmaMax()) - 1e-4;
+        // Metric 1's maps are read off sigma itself: its report measures nothing on noise.
+        List<Objective.LayerMaps> maps = graph.objective().report(graph, logSigma, keys, 0);
         List<LayerResult> results = new ArrayList<>();
         for (int l = 0; l < layers.size(); l++) {
             String name = layers.get(l);
@@ -96,27 +97,12 @@ public final class LiveDiscarding {
                         "its output does not change under noise (D0 = 0) for this image"));
                 continue;
             }
-            float[] h = new float[logSigma[l].length];
-            float[] sigma = new float[h.length];
-            int saturated = 0;
-            for (int c = 0; c < h.length; c++) {
-                h[c] = (float) (logSigma[l][c] + EntropyObjective.GAUSSIAN_ENTROPY_OFFSET);
-                sigma[c] = (float) Math.exp(logSigma[l][c]);
-                saturated += logSigma[l][c] >= saturation ? 1 : 0;
-            }
-            double perDim = grid.pixelMean(h);
-            results.add(new LayerResult(name, shape, perDim, perDim * graph.height * graph.width * graph.channels,
-                    Double.NaN, last.ratio()[l], last.lambda()[l], false, saturated, STEPS_PER_FRAME, seconds,
-                    grid.rowsOf(sigma), grid.rowsOf(h), null, null, null));
+            Objective.LayerMaps m = maps.get(l);
+            results.add(new LayerResult(name, shape, m.perDim(), m.perDim() * graph.height * graph.width
+                    * graph.channels, Double.NaN, last.ratio()[l], last.lambda()[l], false,
+                    OptimisationRun.saturatedCells(logSigma[l], s), STEPS_PER_FRAME, seconds,
+                    grid.rowsOf(OptimisationRun.exp(logSigma[l])), grid.rowsOf(m.cellMap()), null, null, null));
         }
         return LayerViews.of(grid, results, null);
-    }
-
-    private static float[][] uniform(SigmaGraph graph, float value) {
-        float[][] grid = new float[graph.layerCount][graph.grid().cells()];
-        for (float[] layer : grid) {
-            Arrays.fill(layer, value);
-        }
-        return grid;
     }
 }

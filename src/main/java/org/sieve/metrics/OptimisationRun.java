@@ -78,10 +78,7 @@ final class OptimisationRun {
 
     List<LayerResult> execute() {
         int runs = (s.checkDraws() + s.draws() - 1) / s.draws();
-        float[][] initial = new float[count][graph.grid().cells()];
-        for (float[] layer : initial) {
-            Arrays.fill(layer, (float) Math.log(s.sigma0()));
-        }
+        float[][] initial = uniform(graph, (float) Math.log(s.sigma0()));
         listener.phase("Estimating D0 with " + runs * s.draws() + " noise draws per layer");
         double[] d0 = graph.distortion(initial, keys, NoiseStream.D0, 0, runs);
         float[] d0Values = new float[count];
@@ -215,7 +212,6 @@ final class OptimisationRun {
         }
         List<Objective.LayerMaps> maps = objective.report(graph, logSigma, keys, runs);
         double seconds = (System.nanoTime() - start) / 1e9;
-        double saturation = Math.log(s.sigmaMax()) - 1e-4;
         SigmaGrid grid = graph.grid();
         List<LayerResult> results = new ArrayList<>();
         for (int l = 0; l < count; l++) {
@@ -225,17 +221,11 @@ final class OptimisationRun {
                 results.add(LayerResult.failed(name, shape, stepsDone[l], seconds, failure[l]));
                 continue;
             }
-            int saturated = 0;
-            for (float cell : logSigma[l]) {
-                if (cell >= saturation) {
-                    saturated++;
-                }
-            }
             Objective.LayerMaps m = maps.get(l);
             boolean constraintMet = Math.abs(ratio[l] - s.tau()) / s.tau() <= CONSTRAINT_TOLERANCE;
             boolean converged = constraintMet && stable(l);
             results.add(new LayerResult(name, shape, m.perDim(), m.perDim() * graph.height * graph.width
-                    * graph.channels, Double.NaN, ratio[l], lastLambda[l], converged, saturated, stepsDone[l],
+                    * graph.channels, Double.NaN, ratio[l], lastLambda[l], converged, saturatedCells(logSigma[l], s), stepsDone[l],
                     seconds, grid.rowsOf(exp(logSigma[l])), grid.rowsOf(m.cellMap()), m.reconstruction(), null,
                     null));
         }
@@ -252,7 +242,28 @@ final class OptimisationRun {
         return false;
     }
 
-    private static float[] exp(float[] values) {
+    /** Every layer's grid at one value. */
+    static float[][] uniform(SigmaGraph graph, float logSigma) {
+        float[][] grid = new float[graph.layerCount][graph.grid().cells()];
+        for (float[] layer : grid) {
+            Arrays.fill(layer, logSigma);
+        }
+        return grid;
+    }
+
+    /** Cells at the upper sigma bound: the layer ignores them completely. */
+    static int saturatedCells(float[] logSigma, DiscardingSettings s) {
+        double saturation = Math.log(s.sigmaMax()) - 1e-4;
+        int saturated = 0;
+        for (float cell : logSigma) {
+            if (cell >= saturation) {
+                saturated++;
+            }
+        }
+        return saturated;
+    }
+
+    static float[] exp(float[] values) {
         float[] out = new float[values.length];
         for (int i = 0; i < values.length; i++) {
             out[i] = (float) Math.exp(values[i]);
