@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
@@ -90,10 +91,16 @@ public final class StepCost {
 
     /** The sum over the layers these depend on of {@code cost} times the rows passing through each. */
     private long perRow(List<String> layers, ToLongFunction<Layer> cost) {
+        // Each analysed layer's ancestors once, counting for every layer how many analysed layers need it.
+        Map<Layer, Long> dependents = new LinkedHashMap<>();
+        for (String l : layers) {
+            for (Layer a : network.ancestorsOf(List.of(l))) {
+                dependents.merge(a, 1L, Long::sum);
+            }
+        }
         long total = 0;
-        for (Layer a : network.ancestorsOf(layers)) {
-            long dependents = layers.stream().filter(l -> network.ancestorsOf(List.of(l)).contains(a)).count();
-            total = Math.addExact(total, Math.multiplyExact(dependents * draws + 1, cost.applyAsLong(a)));
+        for (Map.Entry<Layer, Long> e : dependents.entrySet()) {
+            total = Math.addExact(total, Math.multiplyExact(e.getValue() * draws + 1, cost.applyAsLong(e.getKey())));
         }
         return total;
     }
