@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.sieve.metrics.DepthFalls;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.network.format.Model;
 import org.sieve.service.AnalysisService;
@@ -108,6 +109,16 @@ final class BatchCommand extends Subcommand {
         }
         if (r.failedLayers() > 0) {
             err.println(r.failedLayers() + " layer results failed; see each image's result.json.");
+        }
+        String quantity = spec.settings().metric().meanSymbol();
+        DepthFalls.Fall mean = r.falls().largestMeanFall();
+        DepthFalls.Fall single = r.falls().largestSingleFall();
+        if (mean.from() == null && single.from() == null) {
+            err.println(quantity + " never falls from a layer to a deeper one.");
+        } else {
+            err.printf(Locale.ROOT, "Largest fall of %s with depth: %.3f nats on average over the images (%s to %s),"
+                    + " %.3f on one image (%s to %s, %s).%n", quantity, mean.nats(), mean.from(), mean.to(),
+                    single.nats(), single.from(), single.to(), single.image());
         }
         err.println("Summary written to " + spec.out().toAbsolutePath().resolve("summary.json")
                 + " (and summary.csv, summary.png)");

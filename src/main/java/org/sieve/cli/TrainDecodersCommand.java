@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.sieve.SieveException;
 import org.sieve.data.Dataset;
 import org.sieve.data.Datasets;
@@ -50,9 +51,14 @@ final class TrainDecodersCommand extends Subcommand {
     @Option(names = "--layers", paramLabel = "L1,L2", description = "Only these layers (default: every layer).")
     LayerChoice layerChoice = LayerChoice.ALL;
 
-    @Option(names = "--epochs", paramLabel = "N", converter = Count.class, description = "Passes over the training"
-            + " images (default 2).")
+    @Option(names = "--epochs", paramLabel = "N", converter = Count.class, description = "At most N passes over"
+            + " the training images (default 12); training stops earlier once the held-out error stops improving.")
     int epochs = DecoderTraining.Config.defaults().epochs();
+
+    @Option(names = "--patience", paramLabel = "N", converter = Count.class, description = "Stop after N epochs in a"
+            + " row that lowered no layer's held-out error by 1 %% (default 1); each layer keeps the weights of its"
+            + " best epoch.")
+    int patience = DecoderTraining.Config.defaults().patience();
 
     @Option(names = "--limit", paramLabel = "N", converter = Count.class, description = "Train on the first N"
             + " training images only.")
@@ -96,8 +102,9 @@ final class TrainDecodersCommand extends Subcommand {
         Dataset train = limited(split[0], limit);
         Dataset heldOut = limited(split[1], heldOutLimit);
         DecoderTraining.Config config = new DecoderTraining.Config(epochs, batch,
-                DecoderTraining.Config.defaults().learningRate(), seed);
-        err.printf(Locale.ROOT, "Training %d decoder(s) of %s on %,d images of %s, %d epoch(s); %,d held out.%n",
+                DecoderTraining.Config.defaults().learningRate(), seed, patience);
+        err.printf(Locale.ROOT, "Training %d decoder(s) of %s on %,d images of %s, at most %d epoch(s); %,d held"
+                + " out.%n",
                 layers.size(), model.id(), train.size(), train.name(), config.epochs(), heldOut.size());
         long start = System.nanoTime();
         Map<String, DecoderSet.Decoder> decoders = DecoderTraining.train(model, layers, train, heldOut, config,
@@ -105,8 +112,10 @@ final class TrainDecodersCommand extends Subcommand {
         double seconds = (System.nanoTime() - start) / 1e9;
         DecoderSet.save(model.dir(), model.sha256(), decoders,
                 DecoderTraining.describe(train.name(), train.size(), config, seconds));
-        err.printf(Locale.ROOT, "%-20s %s%n", "LAYER", "HELD-OUT MSE");
-        decoders.values().forEach(v -> err.printf(Locale.ROOT, "%-20s %.5f%n", v.layer(), v.heldOutMse()));
+        err.printf(Locale.ROOT, "%-20s %-13s %s%n", "LAYER", "HELD-OUT MSE", "BY EPOCH (the best kept)");
+        decoders.values().forEach(v -> err.printf(Locale.ROOT, "%-20s %-13.5f %s%n", v.layer(), v.heldOutMse(),
+                v.heldOutMseByEpoch().stream().map(e -> String.format(Locale.ROOT, "%.5f", e))
+                        .collect(Collectors.joining(" "))));
         err.printf(Locale.ROOT, "Saved %d decoder(s) in %s (%.0f s).%n", decoders.size(),
                 DecoderSet.folderOf(model.dir()), seconds);
         return 0;
@@ -165,8 +174,8 @@ final class TrainDecodersCommand extends Subcommand {
             public void epochDone(int epoch, int epochs, Map<String, Double> heldOutMse, double seconds) {
                 double mean = heldOutMse.values().stream().mapToDouble(Double::doubleValue).average()
                         .orElse(Double.NaN);
-                bar.epoch(String.format(Locale.ROOT, "epoch %d/%d: held-out MSE %.5f averaged over %d layer(s)"
-                        + " (%.0f s)", epoch, epochs, mean, heldOutMse.size(), seconds));
+                bar.epoch(String.format(Locale.ROOT, "epoch %d (at most %d): held-out MSE %.5f averaged over %d"
+                        + " layer(s) (%.0f s)", epoch, epochs, mean, heldOutMse.size(), seconds));
             }
         };
     }

@@ -15,6 +15,7 @@ import org.sieve.SieveException;
  * Exports test-set images of a dataset from the data dir (see {@link Datasets#defaultDataDir()}).
  * <pre>
  *   ExportSamples NAME COUNT OUTDIR        COUNT PNGs named INDEX-LABEL.png, covering as many classes as possible
+ *   ExportSamples NAME COUNT OUTDIR IMAGES LABELS   the same from a pair of IDX files (e.g. a committed subset)
  *   ExportSamples --idx NAME COUNT OUTDIR  the first COUNT images and labels as NAME-test-COUNT-{images,labels}.idx.gz
  * </pre>
  */
@@ -26,12 +27,14 @@ public final class ExportSamples {
     public static void main(String[] args) throws IOException {
         boolean idx = args.length > 0 && args[0].equals("--idx");
         List<String> rest = Arrays.asList(args).subList(idx ? 1 : 0, args.length);
-        if (rest.size() != 3) {
-            System.err.println("usage: ExportSamples [--idx] mnist|fashion COUNT OUTDIR");
+        if (rest.size() != 3 && (idx || rest.size() != 5)) {
+            System.err.println("usage: ExportSamples [--idx] mnist|fashion COUNT OUTDIR"
+                    + " | ExportSamples mnist|fashion COUNT OUTDIR IMAGES.idx[.gz] LABELS.idx[.gz]");
             System.exit(2);
         }
         try {
-            Dataset test = Datasets.load(rest.get(0), "test");
+            Dataset test = rest.size() == 5 ? Datasets.fromFiles(rest.get(0), Path.of(rest.get(3)), Path.of(rest.get(4)))
+                    : Datasets.load(rest.get(0), "test");
             int count = Integer.parseInt(rest.get(1));
             Path outDir = Files.createDirectories(Path.of(rest.get(2)));
             if (idx) {

@@ -1,5 +1,7 @@
 package org.sieve.service;
 
+import org.sieve.metrics.DepthFalls;
+
 import java.util.List;
 
 /**
@@ -15,7 +17,7 @@ import java.util.List;
  * @param optimisationSeconds of that, the sigma optimisation steps
  */
 public record BatchReport(int images, int analysed, int resumed, List<Skipped> skipped, int failedLayers,
-        double seconds, double engineSeconds, double optimisationSeconds) {
+        double seconds, double engineSeconds, double optimisationSeconds, DepthFalls falls) {
 
     /** An image the batch could not analyse. */
     public record Skipped(String image, String reason) {

@@ -178,7 +178,7 @@ public final class BatchRunner {
 
     private BatchReport report() {
         return new BatchReport(total, summary.images(), resumed, summary.skipped(), summary.failedLayers(), elapsed(),
-                engineSeconds, optimisationSeconds);
+                engineSeconds, optimisationSeconds, summary.falls());
     }
 
     private void writeSummary(BatchReport report) {

@@ -9,11 +9,13 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sieve.analysis.Version;
+import org.sieve.metrics.DepthFalls;
 import org.sieve.metrics.Metric;
 import org.sieve.render.CurveChart;
 
@@ -24,6 +26,8 @@ final class BatchSummary {
 
     private final Map<String, LayerSummary> layers = new LinkedHashMap<>();
     private final List<BatchReport.Skipped> skipped = new ArrayList<>();
+    /** Per image path, the metric's layer value in layer order (NaN where the layer failed). */
+    private final Map<String, double[]> perImage = new LinkedHashMap<>();
     private JsonObject first;
     private int images;
     private int failedLayers;
@@ -39,15 +43,26 @@ final class BatchSummary {
             first = result;
         }
         images++;
+        List<String> order = List.copyOf(layers.keySet());
+        double[] values = new double[order.size()];
+        Arrays.fill(values, Double.NaN);
         for (JsonElement e : result.getAsJsonArray("layers")) {
             JsonObject layer = e.getAsJsonObject();
-            LayerSummary s = layers.get(layer.get("name").getAsString());
+            String name = layer.get("name").getAsString();
+            LayerSummary s = layers.get(name);
             if (layer.has("failure")) {
                 failedLayers++;
             } else if (s != null) {
                 s.add(layer);
+                values[order.indexOf(name)] = layer.get("entropyPerDim").getAsDouble();
             }
         }
+        perImage.put(result.getAsJsonObject("image").get("path").getAsString(), values);
+    }
+
+    /** How far the metric's layer value falls with depth, over the images so far. */
+    DepthFalls falls() {
+        return DepthFalls.of(List.copyOf(layers.keySet()), perImage);
     }
 
     void skip(String image, String reason) {
@@ -97,6 +112,7 @@ final class BatchSummary {
             out.add(o);
         }
         root.add("layers", out);
+        root.add("fallsWithDepth", GSON.toJsonTree(falls()));
         JsonObject timing = new JsonObject();
         timing.addProperty("imagesComputed", report.computed());
         timing.add("seconds", number(report.seconds()));

@@ -5,17 +5,23 @@ import org.sieve.network.Network;
 
 /**
  * The decoder R_l of metric 2 (METHOD.md section 3): rebuilds the image, in pixel space, from
- * phi(f_l(x)). Residual like the reference decoder but much smaller, so that a decoder for every
- * layer of every bundled model trains on a CPU (ours): a stem convolution at the feature's
- * resolution, then per doubling one {@link #WIDTH}-channel residual block and a bilinear
- * upsampling, a narrowing convolution at the image's resolution, and a linear 3x3 convolution
- * to the image's channels. A feature vector (a dense layer) is first projected to a
- * WIDTH-channel map of a quarter of the image's size.
+ * phi(f_l(x)). Every layer's decoder has the same capacity, as in the reference, so that
+ * differences of reconstruction uncertainty between layers are the layers' and not their
+ * decoders': a stem convolution at the feature's resolution, then {@link #BLOCKS} residual
+ * blocks of {@link #WIDTH} channels, the first log2(H/h) of them followed by a bilinear
+ * upsampling, a narrowing convolution and a linear 3x3 convolution to the image's channels.
+ * Smaller than the reference (ours: six blocks of 64 channels), so that a decoder for every layer
+ * of every bundled model trains on a CPU. A feature vector (a dense layer) is first projected to
+ * a WIDTH-channel map of a quarter of the image's size.
  */
 public final class DecoderArchitecture {
 
+    /** What decoders.json records for decoders of this design. */
+    public static final String DESIGN = "equal-capacity";
     static final int WIDTH = 32;
     static final int FINAL_WIDTH = 16;
+    /** Residual blocks of every decoder; a map needing more doublings gets one block per doubling. */
+    static final int BLOCKS = 4;
     /** Faster than Keras' 0.99: decoders train for few steps, and inference reads the moving statistics. */
     private static final float BN_MOMENTUM = 0.9f;
 
@@ -33,7 +39,7 @@ public final class DecoderArchitecture {
             h = (int) feature[0];
             w = (int) feature[1];
             s = new LayerStack(h, w, (int) feature[2]);
-            convBnRelu(s, "stem", h == height && w == width ? FINAL_WIDTH : WIDTH);
+            convBnRelu(s, "stem", WIDTH);
         } else if (feature.length == 1) {
             h = Math.max(1, (height + 3) / 4);
             w = Math.max(1, (width + 3) / 4);
@@ -43,17 +49,24 @@ public final class DecoderArchitecture {
         } else {
             throw new IllegalArgumentException("a decoder reads a feature map or a vector, not rank " + feature.length);
         }
-        for (int stage = 1; h != height || w != width; stage++) {
-            residualBlock(s, "stage" + stage, WIDTH);
-            h = h < height ? Math.min(2 * h, height) : height;
-            w = w < width ? Math.min(2 * w, width) : width;
-            s.resize("stage" + stage + ".up", h, w);
-            if (h == height && w == width) {
-                convBnRelu(s, "narrow", FINAL_WIDTH);
+        for (int block = 1; block <= BLOCKS || h != height || w != width; block++) {
+            residualBlock(s, "block" + block, WIDTH);
+            if (h != height || w != width) {
+                h = h < height ? Math.min(2 * h, height) : height;
+                w = w < width ? Math.min(2 * w, width) : width;
+                s.resize("block" + block + ".up", h, w);
             }
         }
+        convBnRelu(s, "narrow", FINAL_WIDTH);
         s.conv("image", channels, 3, 1, true, Activation.LINEAR);
         return s.network();
+    }
+
+    /** For decoders.json. */
+    static String describe() {
+        return "residual decoder of equal capacity for every layer: " + BLOCKS + " blocks of " + WIDTH
+                + " channels (one per doubling where more are needed), the first log2(H/h) followed by a bilinear"
+                + " upsampling, then " + FINAL_WIDTH + " channels (see DecoderArchitecture)";
     }
 
     private static void convBnRelu(LayerStack s, String name, int filters) {

@@ -19,26 +19,28 @@ import org.sieve.network.format.Model;
 public final class DecoderTraining {
 
     /**
-     * @param epochs       passes over the training images
+     * @param epochs       the most passes over the training images
      * @param batchSize    images per step
-     * @param learningRate Adam's step size at the start; it decays linearly to a tenth
+     * @param learningRate Adam's step size at the start; it decays linearly to a tenth over {@code epochs}
+     * @param patience     training stops once this many epochs in a row improved no decoder's held-out
+     *                     error by {@link #MIN_IMPROVEMENT}: the error has stopped improving
      */
-    public record Config(int epochs, int batchSize, float learningRate, long seed) {
+    public record Config(int epochs, int batchSize, float learningRate, long seed, int patience) {
 
         /** Ours, for a CPU: the reference trains 5 epochs at batch 16 and lr 0.01. */
         public static Config defaults() {
-            return new Config(2, 32, 0.003f, 0);
-        }
-
-        public Config withEpochs(int e) {
-            return new Config(e, batchSize, learningRate, seed);
+            return new Config(12, 32, 0.003f, 0, 1);
         }
     }
+
+    /** A relative fall of the held-out error smaller than this is no improvement. */
+    static final double MIN_IMPROVEMENT = 0.01;
 
     /** Progress of a decoder training. */
     public interface Listener {
         void batchDone(int epoch, int batch, int batches, double meanLoss, double imagesPerSecond);
 
+        /** @param heldOutMse each layer's held-out error after this epoch */
         void epochDone(int epoch, int epochs, Map<String, Double> heldOutMse, double seconds);
     }
 
@@ -67,27 +69,19 @@ public final class DecoderTraining {
         layers.forEach(model.network()::layer);
         BatchSource source = new BatchSource(train, PixelStatistics.identity(train.channels()), 0, config.seed());
         try (DecoderTrainingGraph graph = new DecoderTrainingGraph(model, layers, config.seed())) {
-            double[][] mse = new double[1][];
-            List<Map<String, Network>> networks = new ArrayList<>(List.of(Map.of()));
+            BestDecoders best = new BestDecoders(layers);
             EpochLoop.run(source, train.size(), config.epochs(), config.batchSize(),
                     LearningRateSchedule.linearToTenth(config.learningRate()),
                     (batch, t, lr) -> mean(graph.step(batch, t, lr)), listener::batchDone,
                     (epoch, seconds) -> {
-                        networks.set(0, graph.export());
-                        mse[0] = DecoderEvaluation.meanSquaredErrors(model, layers,
-                                layers.stream().map(networks.get(0)::get).toList(), heldOut);
-                        Map<String, Double> report = new LinkedHashMap<>();
-                        for (int l = 0; l < layers.size(); l++) {
-                            report.put(layers.get(l), mse[0][l]);
-                        }
-                        listener.epochDone(epoch, config.epochs(), report, seconds);
+                        Map<String, Network> networks = graph.export();
+                        double[] mse = DecoderEvaluation.meanSquaredErrors(model, layers,
+                                layers.stream().map(networks::get).toList(), heldOut);
+                        boolean improved = best.offer(networks, mse);
+                        listener.epochDone(epoch, config.epochs(), best.lastEpoch(), seconds);
+                        return best.epochsWithoutImprovement(improved) < config.patience();
                     });
-            Map<String, DecoderSet.Decoder> out = new LinkedHashMap<>();
-            for (int l = 0; l < layers.size(); l++) {
-                out.put(layers.get(l), new DecoderSet.Decoder(layers.get(l), networks.get(0).get(layers.get(l)),
-                        mse[0][l], heldOut.size()));
-            }
-            return out;
+            return best.decoders(heldOut.size());
         }
     }
 
@@ -104,13 +98,14 @@ public final class DecoderTraining {
         JsonObject o = new JsonObject();
         o.addProperty("images", images);
         o.addProperty("trainImages", trainImages);
-        o.addProperty("epochs", config.epochs());
+        o.addProperty("maxEpochs", config.epochs());
+        o.addProperty("patience", config.patience());
         o.addProperty("batchSize", config.batchSize());
         o.addProperty("learningRate", config.learningRate());
         o.addProperty("seed", config.seed());
         o.addProperty("wallSeconds", Math.round(seconds));
-        o.addProperty("architecture", "residual decoder, " + DecoderArchitecture.WIDTH + " then "
-                + DecoderArchitecture.FINAL_WIDTH + " channels, bilinear upsampling (see DecoderArchitecture)");
+        o.addProperty("design", DecoderArchitecture.DESIGN);
+        o.addProperty("architecture", DecoderArchitecture.describe());
         return o;
     }
 }

@@ -19,10 +19,10 @@ final class EpochLoop {
         void batchDone(int epoch, int batch, int batches, double loss, double imagesPerSecond);
     }
 
-    /** After each epoch, with its wall time. */
+    /** After each epoch, with its wall time; false stops the training there. */
     @FunctionalInterface
     interface EpochEnd {
-        void epochDone(int epoch, double seconds);
+        boolean epochDone(int epoch, double seconds);
     }
 
     private EpochLoop() {
@@ -44,7 +44,9 @@ final class EpochLoop {
                 double loss = step.run(batch, t, schedule.at(t, total));
                 progress.batchDone(epoch, b + 1, batches, loss, batch.size() / secondsSince(stepStart));
             }
-            epochEnd.epochDone(epoch, secondsSince(epochStart));
+            if (!epochEnd.epochDone(epoch, secondsSince(epochStart))) {
+                return;
+            }
         }
     }
 

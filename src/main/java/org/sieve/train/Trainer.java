@@ -45,6 +45,7 @@ public final class Trainer {
                             snapshots.accept(new TrainedNetwork(graph.export(), stats, accuracy[0], epoch,
                                     EpochLoop.secondsSince(start)));
                         }
+                        return true;
                     });
             return new TrainedNetwork(graph.export(), stats, accuracy[0], config.epochs(),
                     EpochLoop.secondsSince(start));

@@ -39,7 +39,7 @@ class DecoderTrainingTest {
         List<String> layers = List.of("conv1", "fc1");
         List<Double> conv1ByEpoch = new ArrayList<>();
         var decoders = DecoderTraining.train(model, layers, train, heldOut,
-                new DecoderTraining.Config(3, 32, 0.003f, 7), new DecoderTraining.Listener() {
+                new DecoderTraining.Config(3, 32, 0.003f, 7, 3), new DecoderTraining.Listener() {
                     @Override
                     public void batchDone(int epoch, int batch, int batches, double meanLoss, double imagesPerSecond) {
                     }
@@ -53,9 +53,12 @@ class DecoderTrainingTest {
         System.out.println("conv1 held-out MSE by epoch " + conv1ByEpoch + ", constant guess " + constantGuess);
         assertTrue(conv1ByEpoch.get(2) < conv1ByEpoch.get(0), "error falls with training: " + conv1ByEpoch);
         assertTrue(decoders.get("conv1").heldOutMse() < constantGuess, "conv1 beats a constant guess");
+        assertEquals(conv1ByEpoch, decoders.get("conv1").heldOutMseByEpoch(), "the learning curve is kept");
+        assertEquals(conv1ByEpoch.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+                decoders.get("conv1").heldOutMse(), "the best epoch's decoder is kept");
 
         DecoderSet.save(model.dir(), model.sha256(), decoders, DecoderTraining.describe("mnist", 400,
-                new DecoderTraining.Config(3, 32, 0.003f, 7), 1));
+                new DecoderTraining.Config(3, 32, 0.003f, 7, 3), 1));
         DecoderSet loaded = DecoderSet.load(model);
         for (String layer : layers) {
             Network a = decoders.get(layer).network();
@@ -64,6 +67,7 @@ class DecoderTrainingTest {
                 assertArrayEquals(w.getValue().values(), b.weights().get(w.getKey()).values(), layer + " " + w.getKey());
             }
         }
+        assertEquals(conv1ByEpoch, loaded.decoders().get("conv1").heldOutMseByEpoch());
         double[] again = DecoderEvaluation.meanSquaredErrors(model, layers,
                 layers.stream().map(l -> loaded.decoders().get(l).network()).toList(), heldOut);
         assertEquals(decoders.get("conv1").heldOutMse(), again[0], 1e-6, "the loaded decoder rebuilds alike");

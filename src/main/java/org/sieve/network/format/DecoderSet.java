@@ -3,6 +3,7 @@ package org.sieve.network.format;
 import org.sieve.Sha256;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import org.sieve.data.Datasets;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.sieve.SieveException;
 import org.sieve.io.BoundedFiles;
@@ -30,18 +32,26 @@ import org.sieve.network.Network;
  * @param modelId     the model as the command line names it, for messages
  * @param dataset     the model's dataset, or null, for messages
  * @param modelSha256 the hash of the model weights the decoders read features of
- * @param training    how they were trained (dataset, images, epochs, seed, wall time)
  * @param sha256      identity of the whole set, for cache keys: see {@link #fingerprint}
  */
 public record DecoderSet(String modelId, String dataset, Map<String, Decoder> decoders, String modelSha256,
-        JsonObject training, String sha256) {
+        String sha256) {
 
     public static final String FOLDER = "decoders";
     public static final String INDEX = "decoders.json";
     private static final int FORMAT = 1;
 
-    /** One layer's decoder and its mean squared error per pixel on held-out images. */
-    public record Decoder(String layer, Network network, double heldOutMse, int heldOutImages) {
+    /**
+     * One layer's decoder and its mean squared error per pixel on held-out images.
+     *
+     * @param heldOutMseByEpoch the error after each epoch of its training (empty where not recorded)
+     */
+    public record Decoder(String layer, Network network, double heldOutMse, int heldOutImages,
+            List<Double> heldOutMseByEpoch) {
+
+        public Decoder {
+            heldOutMseByEpoch = List.copyOf(heldOutMseByEpoch);
+        }
     }
 
     public DecoderSet {
@@ -86,10 +96,9 @@ public record DecoderSet(String modelId, String dataset, Map<String, Decoder> de
             }
             Network network = TfjsLayersFormat.read(folder.resolve(sub));
             decoders.put(layer, new Decoder(layer, network, number(entry, "heldOutMse", folder),
-                    (int) number(entry, "heldOutImages", folder)));
+                    (int) number(entry, "heldOutImages", folder), curve(entry.get("heldOutMseByEpoch"))));
         }
-        JsonObject training = index.get("training") instanceof JsonObject t ? t : new JsonObject();
-        return new DecoderSet(modelArgument(model), model.metadata().dataset(), decoders, model.sha256(), training,
+        return new DecoderSet(modelArgument(model), model.metadata().dataset(), decoders, model.sha256(),
                 fingerprint(model));
     }
 
@@ -163,15 +172,24 @@ public record DecoderSet(String modelId, String dataset, Map<String, Decoder> de
 
     /**
      * Writes the decoders into {@code modelDir/decoders}, keeping those of other layers already there
-     * for the same weights. Each decoder's files are written first, the index last, so a reader never
-     * sees an index naming a half-written decoder.
+     * for the same weights. Each layer's entry records the training run that made it (its design
+     * among them), so a set retrained in part says which decoders are which. Each decoder's files
+     * are written first, the index last, so a reader never sees an index naming a half-written decoder.
      */
     public static void save(Path modelDir, String modelSha256, Map<String, Decoder> decoders, JsonObject training) {
         Path folder = folderOf(modelDir);
         JsonObject old = readQuietly(folder);
         JsonObject layers = new JsonObject();
         if (old != null && modelSha256.equals(old.get("model").getAsString()) && old.has("layers")) {
-            old.getAsJsonObject("layers").entrySet().forEach(e -> layers.add(e.getKey(), e.getValue()));
+            // Indexes before per-layer records kept one run for the whole set.
+            JsonElement oldRun = old.get("training");
+            old.getAsJsonObject("layers").entrySet().forEach(e -> {
+                JsonObject entry = e.getValue().getAsJsonObject();
+                if (!entry.has("training") && oldRun != null) {
+                    entry.add("training", oldRun);
+                }
+                layers.add(e.getKey(), entry);
+            });
         }
         for (Decoder d : decoders.values()) {
             String sub = folderName(d.layer());
@@ -181,13 +199,16 @@ public record DecoderSet(String modelId, String dataset, Map<String, Decoder> de
             entry.addProperty("heldOutMse", d.heldOutMse());
             entry.addProperty("heldOutImages", d.heldOutImages());
             entry.addProperty("parameters", d.network().parameterCount());
+            JsonArray curve = new JsonArray();
+            d.heldOutMseByEpoch().forEach(curve::add);
+            entry.add("heldOutMseByEpoch", curve);
+            entry.add("training", training);
             layers.add(d.layer(), entry);
         }
         JsonObject index = new JsonObject();
         index.addProperty("format", FORMAT);
         index.addProperty("model", modelSha256);
         index.addProperty("featureMap", "auto: ReLU for hidden layers, identity at the output");
-        index.add("training", training);
         index.add("layers", layers);
         Gson gson = new GsonBuilder().setPrettyPrinting().create();
         AtomicFolderWrite.write(folder, Map.of(INDEX, (gson.toJson(index) + "\n").getBytes(StandardCharsets.UTF_8)));
@@ -251,6 +272,15 @@ public record DecoderSet(String modelId, String dataset, Map<String, Decoder> de
             throw new SieveException(file + " is not valid JSON (" + JsonValues.problem(e)
                     + "). Delete the folder and train the decoders again.");
         }
+    }
+
+    /** A recorded learning curve; indexes written before curves were recorded have none. */
+    private static List<Double> curve(JsonElement e) {
+        if (e == null || !e.isJsonArray()) {
+            return List.of();
+        }
+        return e.getAsJsonArray().asList().stream().map(JsonValues::finite)
+                .filter(OptionalDouble::isPresent).map(OptionalDouble::getAsDouble).toList();
     }
 
     private static double number(JsonObject o, String key, Path folder) {

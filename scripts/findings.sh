@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The paper's findings measured over many images (issue 17): `./sieve batch` on the first 100
+# images of the committed MNIST and Fashion-MNIST test subsets, metric 1 and, where a model has
+# decoders, metric 2, then the table, verdicts and plots of docs/findings/ from the batches'
+# summaries. A benchmark-sized job (about an hour on 2 cores), not a test.
+#   scripts/findings.sh [IMAGES] [STEPS]     defaults: 100 images, 100 optimisation steps
+# Batches resume: run it again after an interruption and finished images are kept.
+set -euo pipefail
+home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+count="${1:-100}"
+steps="${2:-100}"
+work="$home/target/findings"
+cd "$home"
+./sieve models >/dev/null   # builds Sieve when its sources changed
+cp="target/sieve.jar:target/lib/*"
+for set in mnist fashion; do
+    if [[ ! -d "$work/images/$set" ]]; then
+        java -cp "$cp" org.sieve.data.ExportSamples "$set" "$count" "$work/images/$set" \
+            "src/test/resources/testsets/$set-test-500-images.idx.gz" "src/test/resources/testsets/$set-test-500-labels.idx.gz"
+    fi
+done
+
+vgg=block1.relu2,block1.pool,block2.relu2,block2.pool,block3.relu2,block3.pool,fc1,logits
+# model, image set, layers
+runs=(
+    "lenet5-mnist mnist all"
+    "mlp-mnist mnist all"
+    "vgg-fashion fashion $vgg"
+    "vgg-fashion-epoch1 fashion $vgg"
+)
+for metric in information-discarding ru; do
+    for run in "${runs[@]}"; do
+        read -r model set layers <<<"$run"
+        out="$work/batch/$model-$metric"
+        echo "== $model, $metric: $out" >&2
+        ./sieve batch --model "$model" --images "$work/images/$set" --out "$out" --layers "$layers" \
+            --mask auto --metric "$metric" --steps "$steps" --limit "$count" || [[ $? -eq 1 ]]   # 1: some layers or images failed; the summary says which
+    done
+done
+java -cp "$cp" org.sieve.findings.FindingsReport "$work/batch" "$home/docs/findings" \
+    --better-trained vgg-fashion:vgg-fashion-epoch1
