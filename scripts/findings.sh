@@ -3,12 +3,14 @@
 # images of the committed MNIST and Fashion-MNIST test subsets, metric 1 and, where a model has
 # decoders, metric 2, then the table, verdicts and plots of docs/findings/ from the batches'
 # summaries. A benchmark-sized job (about an hour on 2 cores), not a test.
-#   scripts/findings.sh [IMAGES] [STEPS]     defaults: 100 images, 100 optimisation steps
+#   scripts/findings.sh [IMAGES] [STEPS]     defaults: 100 images, at most 200 optimisation steps
+#   METRICS=information-discarding scripts/findings.sh     only metric 1 (default: both)
 # Batches resume: run it again after an interruption and finished images are kept.
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 count="${1:-100}"
-steps="${2:-100}"
+steps="${2:-200}"
+metrics="${METRICS:-information-discarding ru}"
 work="$home/target/findings"
 cd "$home"
 ./sieve models >/dev/null   # builds Sieve when its sources changed
@@ -28,7 +30,7 @@ runs=(
     "vgg-fashion fashion $vgg"
     "vgg-fashion-epoch1 fashion $vgg"
 )
-for metric in information-discarding ru; do
+for metric in $metrics; do
     for run in "${runs[@]}"; do
         read -r model set layers <<<"$run"
         out="$work/batch/$model-$metric"
