@@ -43,6 +43,8 @@ class EntropyCurvesTest {
                 EntropyCurves.title(List.of(two)));
         assertEquals("r̄ (nats/dim)", EntropyCurves.axis(List.of(two)));
         assertEquals("r̄ reconstruction uncertainty", EntropyCurves.legend(two));
+        assertEquals("envelope", EntropyCurves.envelopeLegend(one));
+        assertTrue(EntropyCurves.envelopeLegend(two).contains("can dip"), "metric 2's measured dips are named");
         assertEquals("h̄, r̄ (nats/dim)", EntropyCurves.axis(List.of(two, one)),
                 "panels analysed with different metrics");
     }
