@@ -81,6 +81,10 @@ public final class FindingsReport {
             BatchResults worse = find(pair[1]);
             if (better != null && worse != null) {
                 betterTrainedRow(better, worse);
+                String chart = better.model() + "-against-" + worse.model() + ".png";
+                Png.write(comparison(better, worse), out.resolve(chart));
+                md.append("\n![").append(better.model()).append(" against ").append(worse.model()).append("](")
+                        .append(chart).append(")\n");
             }
         }
         for (BatchResults b : batches) {
@@ -129,7 +133,8 @@ public final class FindingsReport {
                 : "holds at " + more + " of " + n + " layers";
         md.append(String.format(Locale.ROOT, "| the foreground keeps more information than the background | %s | %s |"
                 + " ΔH = H_bg - H_fg from %.3f to %.3f; above two standard errors at %d layers, below minus two at"
-                + " %d |\n", b.model(), verdict, lo, hi, more, less));
+                + " %d (%d of %d images have a foreground) |\n", b.model(), verdict, lo, hi, more, less,
+                b.stat(b.layerNames().get(0), "concentration").n(), b.images()));
     }
 
     private void betterTrainedRow(BatchResults better, BatchResults worse) {
@@ -186,6 +191,17 @@ public final class FindingsReport {
             chart.add("foreground", foreground, CurveChart.palette(2), false);
             chart.add("background", b.means("backgroundEntropy"), CurveChart.palette(3), false);
         }
+        return chart.render(960, 540);
+    }
+
+    /** Both networks' mean entropy and background entropy on one chart. */
+    private static BufferedImage comparison(BatchResults better, BatchResults worse) {
+        CurveChart chart = new CurveChart("Background entropy: " + better.model() + " against " + worse.model(),
+                "layer", "h̄ (nats per input dimension)", better.layerNames());
+        chart.add(better.model() + ": background", better.means("backgroundEntropy"), CurveChart.palette(3), false);
+        chart.add(worse.model() + ": background", worse.means("backgroundEntropy"), CurveChart.palette(3), true);
+        chart.add(better.model() + ": mean h̄", better.means(VALUE), CurveChart.palette(0), false);
+        chart.add(worse.model() + ": mean h̄", worse.means(VALUE), CurveChart.palette(0), true);
         return chart.render(960, 540);
     }
 
