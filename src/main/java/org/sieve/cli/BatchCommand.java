@@ -110,18 +110,21 @@ final class BatchCommand extends Subcommand {
         if (r.failedLayers() > 0) {
             err.println(r.failedLayers() + " layer results failed; see each image's result.json.");
         }
-        String quantity = spec.settings().metric().meanSymbol();
-        DepthFalls.Fall mean = r.falls().largestMeanFall();
-        DepthFalls.Fall single = r.falls().largestSingleFall();
-        if (mean.from() == null && single.from() == null) {
-            err.println(quantity + " never falls from a layer to a deeper one.");
-        } else {
-            err.printf(Locale.ROOT, "Largest fall of %s with depth: %.3f nats on average over the images (%s to %s),"
-                    + " %.3f on one image (%s to %s, %s).%n", quantity, mean.nats(), mean.from(), mean.to(),
-                    single.nats(), single.from(), single.to(), single.image());
-        }
+        err.println(falls(spec.settings().metric().meanSymbol(), r.falls()));
         err.println("Summary written to " + spec.out().toAbsolutePath().resolve("summary.json")
                 + " (and summary.csv, summary.png)");
+    }
+
+    /** The largest falls of the layer value with depth, in words; a deeper layer should not keep more. */
+    static String falls(String quantity, DepthFalls falls) {
+        DepthFalls.Fall mean = falls.largestMeanFall();
+        DepthFalls.Fall single = falls.largestSingleFall();
+        String onAverage = mean.from() == null ? quantity + " never falls from a layer to a deeper one on average"
+                : String.format(Locale.ROOT, "Largest fall of %s with depth: %.3f nats on average over the images (%s"
+                        + " to %s)", quantity, mean.nats(), mean.from(), mean.to());
+        String onOne = single.from() == null ? ", nor on any image." : String.format(Locale.ROOT, "; %.3f on one"
+                + " image (%s to %s, %s).", single.nats(), single.from(), single.to(), single.image());
+        return onAverage + onOne;
     }
 
     /** "45 s", "3 min 05 s", "2 h 07 min". */

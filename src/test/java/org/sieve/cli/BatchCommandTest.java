@@ -22,6 +22,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.analysis.ResultJson;
+import org.sieve.metrics.DepthFalls;
 import org.sieve.metrics.TestNetworks;
 import org.sieve.network.format.Model;
 import org.sieve.network.format.ModelMetadata;
@@ -35,6 +36,20 @@ class BatchCommandTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void fallsWithDepthAreWordedForEveryCase() {
+        var none = new DepthFalls.Fall(null, null, null, 0);
+        assertEquals("r̄ never falls from a layer to a deeper one on average, nor on any image.",
+                BatchCommand.falls("r̄", new DepthFalls(none, none)));
+        assertEquals("r̄ never falls from a layer to a deeper one on average; 0.296 on one image (fc2 to logits,"
+                + " 57-1.png).", BatchCommand.falls("r̄", new DepthFalls(none,
+                        new DepthFalls.Fall("fc2", "logits", "57-1.png", 0.296))));
+        assertEquals("Largest fall of h̄ with depth: 0.049 nats on average over the images (fc2 to logits); 0.407 on"
+                + " one image (fc2 to logits, 2-1.png).", BatchCommand.falls("h̄", new DepthFalls(
+                        new DepthFalls.Fall("fc2", "logits", null, 0.049),
+                        new DepthFalls.Fall("fc2", "logits", "2-1.png", 0.407))));
+    }
 
     @Test
     void aKilledBatchResumesAndFinishesEveryImageExactlyOnce() throws Exception {
