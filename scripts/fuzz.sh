@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes one of Sieve's fuzz targets with Jazzer for a chosen time (issue 14).
-#   scripts/fuzz.sh TARGET [SECONDS]      default 600 seconds
+#   scripts/fuzz.sh TARGET [SECONDS [JAZZER OPTIONS...]]      default 600 seconds, e.g. --keep_going=50
 # TARGET: image, model (TF.js layers folder), cache, or a model format's reader: onnx, keras
 # (.keras zip), h5 (Keras 2 HDF5), tfjs-graph (graph model.json + shard), pb (frozen GraphDef).
 # The normal 'mvn test' only replays each target's committed corpus (src/test/resources/...Inputs);
@@ -34,4 +34,4 @@ exec java -Xmx4g -Dsieve.cache="$out/cache" -Djava.awt.headless=true \
     -cp "$out/classes/test:$out/classes/main:$(cat "$out/classpath")" com.code_intelligence.jazzer.Jazzer \
     --target_class="$class" --instrumentation_includes='org.sieve.**:com.google.gson.**:com.google.protobuf.**:io.jhdf.**' \
     -max_total_time="$seconds" -timeout=60 -print_final_stats=1 -artifact_prefix="$out/" \
-    "$out/corpus" "$home/src/test/resources/org/sieve/$seeds"
+    "${@:3}" "$out/corpus" "$home/src/test/resources/org/sieve/$seeds"

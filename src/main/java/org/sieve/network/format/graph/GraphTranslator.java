@@ -30,6 +30,7 @@ import org.sieve.network.Resizing;
 import org.sieve.network.WeightTensor;
 import org.sieve.network.ZeroPadding2D;
 import org.sieve.network.format.NetworkAssembly;
+import org.sieve.network.format.NodeNames;
 import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.DataType;
 import org.tensorflow.proto.GraphDef;
@@ -306,9 +307,14 @@ final class GraphTranslator {
         }
     }
 
-    private static String text(NodeDef n, String key, String fallback) {
+    private String text(NodeDef n, String key, String fallback) {
         AttrValue a = n.getAttrMap().get(key);
-        return a == null ? fallback : a.getS().toStringUtf8();
+        if (a == null) {
+            return fallback;
+        }
+        String text = a.getS().toStringUtf8();
+        NodeNames.checkPrintable(text, "node '" + n.getName() + "' has attribute '" + key + "' holding", file);
+        return text;
     }
 
     private static long[] ints(NodeDef n, String key) {
@@ -316,9 +322,11 @@ final class GraphTranslator {
         return a == null ? new long[0] : a.getList().getIList().stream().mapToLong(Long::longValue).toArray();
     }
 
-    private static List<String> fusedOps(NodeDef n) {
+    private List<String> fusedOps(NodeDef n) {
         AttrValue a = n.getAttrMap().get("fused_ops");
-        return a == null ? List.of() : a.getList().getSList().stream().map(b -> b.toStringUtf8()).toList();
+        List<String> ops = a == null ? List.of() : a.getList().getSList().stream().map(b -> b.toStringUtf8()).toList();
+        NodeNames.checkPrintable(ops, "node '" + n.getName() + "' fuses op", file);
+        return ops;
     }
 
     private int[] spatial(NodeDef n, WeightTensor t) {

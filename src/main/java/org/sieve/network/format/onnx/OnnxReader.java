@@ -20,6 +20,7 @@ import java.util.Set;
 import org.sieve.SieveException;
 import org.sieve.network.InputLayer;
 import org.sieve.network.Network;
+import org.sieve.network.format.NodeNames;
 
 /**
  * Reads an ONNX model (opsets 9 to 17, as PyTorch's exporter writes them) into a Sieve network.
@@ -57,6 +58,7 @@ public final class OnnxReader {
         ModelProto model = parse(file, name);
         checkOpset(model, name);
         GraphProto graph = model.getGraph();
+        checkNames(graph, name);
         checkOps(graph, name);
         ValueInfoProto image = imageInput(graph, name);
         InputLayer input = input(image, name);
@@ -97,6 +99,23 @@ public final class OnnxReader {
                         + " opset_version=" + MAX_OPSET + ").");
             }
         }
+    }
+
+    /** Names become layer names and appear in messages: every one the graph gives must be printable. */
+    private static void checkNames(GraphProto graph, String name) {
+        for (NodeProto n : graph.getNodeList()) {
+            NodeNames.checkPrintable(List.of(n.getName(), n.getOpType(), n.getDomain()), "a node names", name);
+            NodeNames.checkPrintable(n.getInputList(), "a node reads", name);
+            NodeNames.checkPrintable(n.getOutputList(), "a node writes", name);
+            for (var a : n.getAttributeList()) {
+                NodeNames.checkPrintable(a.getName(), "a node has attribute", name);
+            }
+        }
+        for (List<ValueInfoProto> values : List.of(graph.getInputList(), graph.getOutputList(), graph.getValueInfoList())) {
+            NodeNames.checkPrintable(values.stream().map(ValueInfoProto::getName).toList(), "the graph names value", name);
+        }
+        NodeNames.checkPrintable(graph.getInitializerList().stream().map(TensorProto::getName).toList(),
+                "the graph names weight", name);
     }
 
     /** Every node, connected to the output or not, must be a standard op on the allowlist. */
