@@ -78,6 +78,27 @@ class OnnxRefusalTest {
     }
 
     @Test
+    void declaredShapeLargerThanItsDataIsRefusedBeforeAllocating() throws IOException {
+        TensorProto huge = TensorProto.newBuilder().setName("conv.weight").setDataType(TensorProto.DataType.FLOAT_VALUE)
+                .addDims(1L << 28).setRawData(com.google.protobuf.ByteString.copyFrom(new byte[4])).build();
+        Path file = write(graph(huge, conv()), 13);
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        assertRefused(file, "holds 4 bytes where its shape needs 1073741824");
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < 64 << 20, "allocated " + allocated + " bytes for a " + Files.size(file) + "-byte file");
+    }
+
+    @Test
+    void externalDataThatIsAPipeIsRefusedWithoutWaiting() throws IOException, InterruptedException {
+        Path models = Files.createDirectories(tmp.resolve("models"));
+        assertEquals(0, new ProcessBuilder("mkfifo", models.resolve("weights.bin").toString()).start().waitFor());
+        Path file = write(models, graph(external("weights.bin"), conv()), 13);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> assertRefused(file, "not a regular file"));
+    }
+
+    @Test
     void bytesThatAreNotOnnxAreRefused() throws IOException {
         Path file = Files.writeString(tmp.resolve("model.onnx"), "PK\u0003\u0004 not a protobuf \uffff");
         assertRefused(file, "not a readable ONNX file");

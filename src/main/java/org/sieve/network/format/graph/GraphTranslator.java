@@ -45,6 +45,9 @@ import org.tensorflow.proto.TensorProto;
  */
 final class GraphTranslator {
 
+    /** A constant TensorFlow fills by repeating its last stored value (zeros, ones) is expanded to at most this. */
+    static final int MAX_REPEATED_VALUES = 1 << 24;
+
     private final String file;
     private final Map<String, NodeDef> byName = new LinkedHashMap<>();
     private final Map<String, List<String>> readers = new HashMap<>();
@@ -246,25 +249,30 @@ final class GraphTranslator {
                 throw invalid(n, "declares shape " + Arrays.toString(shape) + ", more values than Sieve reads per tensor");
             }
         }
-        float[] v = new float[(int) count];
         DataType type = t.getDtype();
         ByteBuffer raw = t.getTensorContent().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
         boolean fl = type == DataType.DT_FLOAT;
         if (!fl && type != DataType.DT_INT32) {
             throw unsupported(n, "holds a constant of type " + type + "; Sieve reads float32 and int32 constants");
         }
+        // What the file stores is checked before allocating, so a few bytes cannot declare gigabytes.
+        int stored = fl ? t.getFloatValCount() : t.getIntValCount();
+        if (raw.remaining() > 0 && raw.remaining() != 4L * count) {
+            throw invalid(n, "holds " + raw.remaining() + " bytes for " + count + " values");
+        }
+        if (raw.remaining() == 0 && (stored == 0 && count > 0 || stored > count)) {
+            throw invalid(n, "holds " + stored + " values for shape " + Arrays.toString(shape));
+        }
+        if (raw.remaining() == 0 && stored < count && count > MAX_REPEATED_VALUES) {
+            throw invalid(n, "repeats its " + stored + " stored values to fill shape " + Arrays.toString(shape)
+                    + ", more than the " + MAX_REPEATED_VALUES + " values Sieve expands a constant to");
+        }
+        float[] v = new float[(int) count];
         if (raw.remaining() > 0) {
-            if (raw.remaining() != 4L * count) {
-                throw invalid(n, "holds " + raw.remaining() + " bytes for " + count + " values");
-            }
             for (int i = 0; i < count; i++) {
                 v[i] = fl ? raw.getFloat() : raw.getInt();
             }
         } else {
-            int stored = fl ? t.getFloatValCount() : t.getIntValCount();
-            if (stored == 0 && count > 0 || stored > count) {
-                throw invalid(n, "holds " + stored + " values for shape " + Arrays.toString(shape));
-            }
             for (int i = 0; i < count; i++) {
                 int k = Math.min(i, stored - 1);
                 v[i] = fl ? t.getFloatVal(k) : t.getIntVal(k);
