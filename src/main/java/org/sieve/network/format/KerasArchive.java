@@ -5,6 +5,7 @@ import io.jhdf.exceptions.HdfException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -29,6 +30,12 @@ final class KerasArchive extends KerasWeightSource {
     static final String WEIGHTS = "model.weights.h5";
     private static final int MAX_CONFIG_BYTES = 64 << 20;
     private static final int MAX_WEIGHT_BYTES = Integer.MAX_VALUE - 8;
+    /**
+     * An entry unpacks to at most this many times the whole archive's size, plus {@link #SMALL_ENTRY}:
+     * Keras stores its entries uncompressed, so more is a zip bomb, not a model.
+     */
+    private static final long MAX_RATIO = 32;
+    private static final long SMALL_ENTRY = 16 << 20;
     /** Keras 2.13 to 2.15 wrote this name where Keras 3 writes "layers". */
     private static final String KERAS_2_LAYERS = "_layer_checkpoint_dependencies";
 
@@ -43,8 +50,10 @@ final class KerasArchive extends KerasWeightSource {
         String model = file.toString();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             checkEntryNames(zip, model);
-            String config = new String(entry(zip, CONFIG, MAX_CONFIG_BYTES, model), StandardCharsets.UTF_8);
-            try (HdfFile h = HdfFile.fromBytes(entry(zip, WEIGHTS, MAX_WEIGHT_BYTES, model))) {
+            long unpacked = Math.min(SMALL_ENTRY + MAX_RATIO * Files.size(file), MAX_WEIGHT_BYTES);
+            String config = new String(entry(zip, CONFIG, (int) Math.min(unpacked, MAX_CONFIG_BYTES), model),
+                    StandardCharsets.UTF_8);
+            try (HdfFile h = HdfFile.fromBytes(entry(zip, WEIGHTS, (int) unpacked, model))) {
                 KerasArchive reader = new KerasArchive(new Hdf5Weights(h, model + "!" + WEIGHTS), model);
                 return reader.network(reader.parse(config, CONFIG));
             } catch (HdfException e) {
@@ -93,7 +102,8 @@ final class KerasArchive extends KerasWeightSource {
 
     private static SieveException tooLarge(String name, long size, String model) {
         return new SieveException("Model " + model + ": " + name + " unpacks to at least " + size
-                + " bytes, more than Sieve reads from one archive entry.");
+                + " bytes, more than Sieve reads from one entry of this archive (a zip bomb or a damaged file)."
+                + " Save the model again with Keras.");
     }
 
     @Override

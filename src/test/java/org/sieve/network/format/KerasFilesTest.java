@@ -80,6 +80,16 @@ class KerasFilesTest {
     }
 
     @Test
+    void zipBombIsRefusedBeforeItUnpacks() throws IOException {
+        Path bomb = HostileModels.kerasBomb(tmp.resolve("bomb.keras"), 400);
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        assertRefused(bomb, "model.weights.h5 unpacks to at least");
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < 128 << 20, "allocated " + allocated + " bytes for a " + Files.size(bomb) + "-byte file");
+    }
+
+    @Test
     void nonFiniteWeightsAreRefusedNamingTheTensor() throws Exception {
         Path copy = tmp.resolve("nan.h5");
         byte[] bytes = Files.readAllBytes(FIXTURES.resolve("small-cnn.h5"));
