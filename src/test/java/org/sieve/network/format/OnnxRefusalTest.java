@@ -119,6 +119,13 @@ class OnnxRefusalTest {
         assertRefused(write(graph(relu(), side), 13), "a node names \"side\\n\\u001b[31m\" holds a control character");
         NodeProto reads = relu().toBuilder().setInput(0, "x\r").build();
         assertRefused(write(graph(reads), 13), "a node reads \"x\\r\"");
+        NodeProto csi = relu().toBuilder().setName("relu\u009b31m").build();
+        assertRefused(write(graph(csi), 13), "a node names \"relu\\u009b31m\"");
+    }
+
+    @Test
+    void nodeWithoutOutputIsRefused() throws IOException {
+        assertRefused(write(graph(relu().toBuilder().clearOutput().build()), 13), "node #0 (Relu) has no output");
     }
 
     private static void assertRefused(Path file, String fragment) {

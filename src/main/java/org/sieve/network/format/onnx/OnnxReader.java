@@ -135,6 +135,12 @@ public final class OnnxReader {
                     + (refused.size() > 5 ? " and " + (refused.size() - 5) + " more" : "")
                     + ". Sieve opens image CNNs built from standard layers; export the model without them.");
         }
+        for (int i = 0; i < graph.getNodeCount(); i++) {
+            if (graph.getNode(i).getOutputCount() == 0) {
+                throw new SieveException("Model " + name + ": node #" + i + " (" + graph.getNode(i).getOpType() + ") has"
+                        + " no output, which ONNX requires. The file is damaged or not valid ONNX; export it again.");
+            }
+        }
         if (graph.getSparseInitializerCount() > 0) {
             throw new SieveException("Model " + name + " stores sparse weights; Sieve reads dense ones."
                     + " Export the model with dense weights.");
