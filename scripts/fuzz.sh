@@ -7,7 +7,9 @@
 # this runs the fuzzer itself, on a snapshot of the compiled classes (so building meanwhile is
 # safe), growing a corpus in target/fuzz/TARGET/corpus and writing any finding (crash-*,
 # timeout-*, oom-*) to target/fuzz/TARGET/. Once a finding is fixed, copy it into the target's
-# Inputs folder so that every test run replays it. Run it niced on a shared machine.
+# Inputs folder so that every test run replays it. Run it niced on a shared machine. An input that
+# runs over 300 s counts as a hang (-timeout); the bound is wide because the first input loads
+# TensorFlow, which takes minutes on a loaded machine.
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 target="${1:-}"
@@ -33,5 +35,5 @@ cd "$out"
 exec java -Xmx4g -Dsieve.cache="$out/cache" -Djava.awt.headless=true \
     -cp "$out/classes/test:$out/classes/main:$(cat "$out/classpath")" com.code_intelligence.jazzer.Jazzer \
     --target_class="$class" --instrumentation_includes='org.sieve.**:com.google.gson.**:com.google.protobuf.**:io.jhdf.**' \
-    -max_total_time="$seconds" -timeout=60 -print_final_stats=1 -artifact_prefix="$out/" \
+    -max_total_time="$seconds" -timeout=300 -print_final_stats=1 -artifact_prefix="$out/" \
     "${@:3}" "$out/corpus" "$home/src/test/resources/org/sieve/$seeds"

@@ -63,7 +63,8 @@ public final class ModelFile {
             return new ModelFile(path, true, new byte[0]);
         }
         if (!Files.isRegularFile(path)) {
-            throw new SieveException("Model " + path + ": no such file or folder. Check the path.");
+            throw new SieveException("Model " + path + (Files.exists(path) ? ": not a regular file (a pipe or a"
+                    + " device). Give a model file or folder." : ": no such file or folder. Check the path."));
         }
         try (InputStream in = Files.newInputStream(path)) {
             return new ModelFile(path, false, in.readNBytes(HEAD_BYTES));
