@@ -16,13 +16,28 @@ final class Hdf5Weights {
 
     /** Sieve keeps each weight in one float array. */
     private static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+    /**
+     * A file's weights unpack to at most this many times its size, plus {@link #SMALL_BYTES}: HDF5
+     * can declare a chunked dataset of any shape with no chunk stored (read back as fill values),
+     * and Keras writes its weights uncompressed. The .keras reader bounds its zip entries so too.
+     */
+    static final long MAX_RATIO = 32;
+    static final long SMALL_BYTES = 16 << 20;
 
     private final HdfFile hdf;
     private final String model;
+    private final long maxElements;
 
-    Hdf5Weights(HdfFile hdf, String model) {
+    /** @param fileBytes the size of the HDF5 file, which bounds what its datasets may declare */
+    Hdf5Weights(HdfFile hdf, String model, long fileBytes) {
         this.hdf = hdf;
         this.model = model;
+        this.maxElements = Math.min(MAX_ELEMENTS, mostBytesFrom(fileBytes) / Float.BYTES);
+    }
+
+    /** What {@code storedBytes} of a Keras file may unpack to. */
+    static long mostBytesFrom(long storedBytes) {
+        return SMALL_BYTES + MAX_RATIO * storedBytes;
     }
 
     boolean exists(String path) {
@@ -43,9 +58,9 @@ final class Hdf5Weights {
         int[] dims = d.getDimensions();
         long count = 1;
         for (int dim : dims) {
-            if (dim < 0 || dim > 0 && count > MAX_ELEMENTS / dim) {
+            if (dim < 0 || dim > 0 && count > maxElements / dim) {
                 throw damaged("weight '" + path + "' declares shape " + Arrays.toString(dims)
-                        + ", more values than Sieve can hold");
+                        + ", more values than the file can hold or Sieve reads");
             }
             count *= dim;
         }

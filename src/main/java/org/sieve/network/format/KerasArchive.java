@@ -30,12 +30,6 @@ final class KerasArchive extends KerasWeightSource {
     static final String WEIGHTS = "model.weights.h5";
     private static final int MAX_CONFIG_BYTES = 64 << 20;
     private static final int MAX_WEIGHT_BYTES = Integer.MAX_VALUE - 8;
-    /**
-     * An entry unpacks to at most this many times the whole archive's size, plus {@link #SMALL_ENTRY}:
-     * Keras stores its entries uncompressed, so more is a zip bomb, not a model.
-     */
-    private static final long MAX_RATIO = 32;
-    private static final long SMALL_ENTRY = 16 << 20;
     /** Keras 2.13 to 2.15 wrote this name where Keras 3 writes "layers". */
     private static final String KERAS_2_LAYERS = "_layer_checkpoint_dependencies";
 
@@ -50,11 +44,13 @@ final class KerasArchive extends KerasWeightSource {
         String model = file.toString();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             checkEntryNames(zip, model);
-            long unpacked = Math.min(SMALL_ENTRY + MAX_RATIO * Files.size(file), MAX_WEIGHT_BYTES);
+            // Keras stores its entries uncompressed: an entry unpacking to much more is a zip bomb.
+            long unpacked = Math.min(Hdf5Weights.mostBytesFrom(Files.size(file)), MAX_WEIGHT_BYTES);
             String config = new String(entry(zip, CONFIG, (int) Math.min(unpacked, MAX_CONFIG_BYTES), model),
                     StandardCharsets.UTF_8);
-            try (HdfFile h = HdfFile.fromBytes(entry(zip, WEIGHTS, (int) unpacked, model))) {
-                KerasArchive reader = new KerasArchive(new Hdf5Weights(h, model + "!" + WEIGHTS), model);
+            byte[] weights = entry(zip, WEIGHTS, (int) unpacked, model);
+            try (HdfFile h = HdfFile.fromBytes(weights)) {
+                KerasArchive reader = new KerasArchive(new Hdf5Weights(h, model + "!" + WEIGHTS, weights.length), model);
                 return reader.network(reader.parse(config, CONFIG));
             } catch (HdfException e) {
                 throw new SieveException("Model " + model + ": " + WEIGHTS + " cannot be read as HDF5 ("

@@ -30,7 +30,7 @@ final class KerasH5 extends KerasWeightSource {
     static Network read(Path file) {
         String model = file.toString();
         try (HdfFile h = new HdfFile(file)) {
-            Hdf5Weights hdf = new Hdf5Weights(h, model);
+            Hdf5Weights hdf = new Hdf5Weights(h, model, file.toFile().length());
             List<String> config = hdf.strings("/", MODEL_CONFIG);
             if (config.size() != 1) {
                 throw hdf.damaged("has no readable model_config");
