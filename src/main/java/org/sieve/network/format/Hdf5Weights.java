@@ -5,14 +5,16 @@ import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.sieve.SieveException;
 import org.sieve.network.WeightTensor;
 
 /** Weight tensors and string attributes from a Keras HDF5 file, checked before they are used. */
-final class Hdf5Weights {
+final class Hdf5Weights implements AutoCloseable {
 
     /** Sieve keeps each weight in one float array. */
     private static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
@@ -29,10 +31,42 @@ final class Hdf5Weights {
     private final long maxElements;
 
     /** @param fileBytes the size of the HDF5 file, which bounds what its datasets may declare */
-    Hdf5Weights(HdfFile hdf, String model, long fileBytes) {
+    private Hdf5Weights(HdfFile hdf, String model, long fileBytes) {
         this.hdf = hdf;
         this.model = model;
         this.maxElements = Math.min(MAX_ELEMENTS, mostBytesFrom(fileBytes) / Float.BYTES);
+    }
+
+    /** Opens the HDF5 file {@code file}; damage found while opening it fails naming {@code model}. */
+    static Hdf5Weights open(Path file, String model) {
+        return new Hdf5Weights(jhdf(() -> new HdfFile(file), "cannot be read as HDF5", model), model, file.toFile().length());
+    }
+
+    /** Opens HDF5 bytes (a .keras archive's weights entry), named {@code model} in messages. */
+    static Hdf5Weights open(byte[] bytes, String model) {
+        return new Hdf5Weights(jhdf(() -> HdfFile.fromBytes(bytes), "cannot be read as HDF5", model), model, bytes.length);
+    }
+
+    /**
+     * Runs a jhdf call. jhdf reports a damaged file with its own and with plain runtime exceptions
+     * (arithmetic, buffer, state); each becomes a refusal naming the file and what was being read.
+     */
+    private static <T> T jhdf(Supplier<T> call, String what, String model) {
+        try {
+            return call.get();
+        } catch (SieveException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            String detail = e instanceof HdfException && e.getMessage() != null
+                    ? " (" + NodeNames.escaped(e.getMessage()) + ")" : "";
+            throw new SieveException("Model " + model + ": the Keras weights file " + what + detail
+                    + ". The file is damaged or was not written by Keras; save the model again.", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        hdf.close();
     }
 
     /** What {@code storedBytes} of a Keras file may unpack to. */
@@ -41,16 +75,22 @@ final class Hdf5Weights {
     }
 
     boolean exists(String path) {
-        try {
-            hdf.getByPath(path);
-            return true;
-        } catch (HdfException e) {
-            return false;
-        }
+        return jhdf(() -> {
+            try {
+                hdf.getByPath(path);
+                return true;
+            } catch (HdfException e) {
+                return false;
+            }
+        }, "cannot be read at '" + path + "'", model);
     }
 
     /** The float32 or float64 dataset at {@code path}, refused when damaged, oversized or not finite. */
     WeightTensor tensor(String path) {
+        return jhdf(() -> read(path), "cannot be read at '" + path + "'", model);
+    }
+
+    private WeightTensor read(String path) {
         Node node = node(path);
         if (!(node instanceof Dataset d)) {
             throw damaged("'" + path + "' is not a weight tensor");
@@ -94,6 +134,10 @@ final class Hdf5Weights {
      * {@code name0}, {@code name1}, ... when they exceed HDF5's header limit.
      */
     List<String> strings(String path, String name) {
+        return jhdf(() -> readStrings(path, name), "cannot be read at '" + path + "'", model);
+    }
+
+    private List<String> readStrings(String path, String name) {
         Node node = node(path);
         List<String> out = new ArrayList<>();
         if (node.getAttribute(name) != null) {

@@ -1,7 +1,5 @@
 package org.sieve.network.format;
 
-import io.jhdf.HdfFile;
-import io.jhdf.exceptions.HdfException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -48,13 +46,9 @@ final class KerasArchive extends KerasWeightSource {
             long unpacked = Math.min(Hdf5Weights.mostBytesFrom(Files.size(file)), MAX_WEIGHT_BYTES);
             String config = new String(entry(zip, CONFIG, (int) Math.min(unpacked, MAX_CONFIG_BYTES), model),
                     StandardCharsets.UTF_8);
-            byte[] weights = entry(zip, WEIGHTS, (int) unpacked, model);
-            try (HdfFile h = HdfFile.fromBytes(weights)) {
-                KerasArchive reader = new KerasArchive(new Hdf5Weights(h, model + "!" + WEIGHTS, weights.length), model);
+            try (Hdf5Weights hdf = Hdf5Weights.open(entry(zip, WEIGHTS, (int) unpacked, model), model + "!" + WEIGHTS)) {
+                KerasArchive reader = new KerasArchive(hdf, model);
                 return reader.network(reader.parse(config, CONFIG));
-            } catch (HdfException e) {
-                throw new SieveException("Model " + model + ": " + WEIGHTS + " cannot be read as HDF5 ("
-                        + e.getMessage() + "). The file is damaged; save the model again.", e);
             }
         } catch (ZipException e) {
             throw new SieveException("Model " + model + ": not a readable zip (" + e.getMessage()

@@ -94,11 +94,8 @@ final class MetadataCheck {
 
     /** A value from the file, quoted and with control characters escaped so it cannot drive the terminal. */
     static String quoted(String value) {
-        StringBuilder b = new StringBuilder();
-        // JSON escapes the C0 controls; DEL and the C1 controls (a terminal's CSI among them) are escaped here.
-        new JsonPrimitive(value).toString().chars().forEach(c -> b.append(Character.isISOControl(c)
-                ? String.format(java.util.Locale.ROOT, "\\u%04x", c) : String.valueOf((char) c)));
-        return b.toString();
+        // JSON escapes the C0 controls; DEL and the C1 controls (a terminal's CSI among them) are escaped after.
+        return NodeNames.escaped(new JsonPrimitive(value).toString());
     }
 
     static SieveException bad(Path file, String what) {

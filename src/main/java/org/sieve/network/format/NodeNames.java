@@ -22,6 +22,17 @@ public final class NodeNames {
         }
     }
 
+    /** {@code text} with every control character written as a JSON-style escape, so it stays one printable line. */
+    public static String escaped(String text) {
+        if (text.chars().noneMatch(Character::isISOControl)) {
+            return text;
+        }
+        StringBuilder b = new StringBuilder();
+        text.chars().forEach(c -> b.append(Character.isISOControl(c)
+                ? String.format(java.util.Locale.ROOT, "\\u%04x", c) : String.valueOf((char) c)));
+        return b.toString();
+    }
+
     public static void checkPrintable(String name, String what, String model) {
         if (name.chars().anyMatch(Character::isISOControl)) {
             String shown = name.length() > 80 ? name.substring(0, 80) + "..." : name;

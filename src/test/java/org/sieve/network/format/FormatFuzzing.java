@@ -9,15 +9,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.sieve.SieveException;
-import org.sieve.network.Network;
 
 /**
  * The property every model-format fuzz target checks (issue 14): whatever bytes a model file
- * holds, recognising it and reading it either give a network that passes {@link ModelCheck} or
+ * holds, recognising it and opening it either give a model that passes {@link ModelCheck} or
  * fail with a SieveException for bad input (exit 3) in one line that names the file and no Java
  * class; nothing is written beside the file. Any other exception, an OutOfMemoryError or a
  * stack overflow escapes to Jazzer as a finding; scripts/fuzz.sh bounds the time per input.
@@ -47,8 +45,16 @@ final class FormatFuzzing {
         }
     }
 
-    /** Recognises {@code file} by content, then reads it with {@code reader}, checking both outcomes. */
-    static void readOrRefuse(Path file, Function<Path, Network> reader) {
+    /** The format Sieve lists as {@code name}. */
+    static ModelFormat format(String name) {
+        return ModelFormats.ALL.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /**
+     * Recognises {@code file} by content, then opens it as {@code format} (its reader and the
+     * load-time checks, as for a user who names the file), checking both outcomes.
+     */
+    static void readOrRefuse(Path file, ModelFormat format) {
         List<Path> before = listing(file.getParent());
         try {
             ModelFormats.recognise(file);
@@ -56,7 +62,7 @@ final class FormatFuzzing {
             assertRefusal(e, file);
         }
         try {
-            ModelCheck.check(reader.apply(file), file.toString());
+            format.open(file);
         } catch (SieveException e) {
             assertRefusal(e, file);
         }

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.sieve.network.format.graph.GraphDefReader;
 
 /**
  * The TensorFlow.js graph model reader on arbitrary input (issue 14), as {@link FormatFuzzing}
@@ -18,6 +17,7 @@ import org.sieve.network.format.graph.GraphDefReader;
 class GraphModelFuzzTest {
 
     private static final String SHARD = "group1-shard1of1.bin";
+    private static final ModelFormat FORMAT = FormatFuzzing.format("TensorFlow.js graph model");
     private static final Path DIR = FormatFuzzing.folder("tfjs-graph");
     private static final Path JSON = DIR.resolve(TfjsFiles.MODEL_JSON);
     private static final byte[] BASE_JSON = resource(TfjsFiles.MODEL_JSON);
@@ -37,7 +37,7 @@ class GraphModelFuzzTest {
         byte[] rest = Arrays.copyOfRange(data, 1, data.length);
         FormatFuzzing.write(JSON, json ? rest : BASE_JSON);
         FormatFuzzing.write(DIR.resolve(SHARD), json ? BASE_SHARD : rest);
-        FormatFuzzing.readOrRefuse(JSON, GraphDefReader::readTfjs);
+        FormatFuzzing.readOrRefuse(JSON, FORMAT);
     }
 
     private static byte[] resource(String name) {

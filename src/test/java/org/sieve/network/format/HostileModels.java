@@ -32,12 +32,23 @@ public final class HostileModels {
      * bomb: a few hundred KB on disk) beside the sequential fixture's other entries.
      */
     public static Path kerasBomb(Path file, int megabytes) throws IOException {
+        return kerasEntry(file, KerasArchive.WEIGHTS, (weights, out) -> zeros(out, megabytes));
+    }
+
+    /** How an archive entry is rewritten: from the fixture's bytes to {@code out}. */
+    @FunctionalInterface
+    public interface EntryEdit {
+        void write(byte[] original, OutputStream out) throws IOException;
+    }
+
+    /** The sequential.keras fixture with its entry {@code name} rewritten by {@code edit}. */
+    public static Path kerasEntry(Path file, String name, EntryEdit edit) throws IOException {
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(FIXTURES.resolve("sequential.keras")));
                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 out.putNextEntry(new ZipEntry(e.getName()));
-                if (e.getName().equals(KerasArchive.WEIGHTS)) {
-                    zeros(out, megabytes);
+                if (e.getName().equals(name)) {
+                    edit.write(in.readAllBytes(), out);
                 } else {
                     in.transferTo(out);
                 }

@@ -101,6 +101,24 @@ class KerasFilesTest {
     }
 
     @Test
+    void damagedHdf5StructureIsRefusedNamingTheFile() throws IOException {
+        // jhdf reports such damage with plain runtime exceptions (here on a superblock whose offsets take 0 bytes).
+        Path file = HostileModels.kerasEntry(tmp.resolve("damaged.keras"), KerasArchive.WEIGHTS, (weights, out) -> {
+            weights[13] = 0;
+            out.write(weights);
+        });
+        assertRefused(file, "model.weights.h5: the Keras weights file cannot be read as HDF5");
+    }
+
+    @Test
+    void controlCharactersQuotedFromTheFileAreEscaped() throws IOException {
+        Path file = HostileModels.kerasEntry(tmp.resolve("bell.keras"), KerasArchive.CONFIG, (config, out) ->
+                out.write(new String(config, StandardCharsets.UTF_8).replaceFirst("\"Sequential\"", "\"Seq\u0007\u009b\"")
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertRefused(file, "describes a 'Seq\\u0007\\u009b' model");
+    }
+
+    @Test
     void nonFiniteWeightsAreRefusedNamingTheTensor() throws Exception {
         Path copy = HostileModels.h5WithNaN("small-cnn.h5", "model_weights/probs/probs/bias:0", tmp.resolve("nan.h5"));
         assertRefused(copy, "weight 'model_weights/probs/probs/bias:0' holds NaN at index 0");
@@ -111,6 +129,7 @@ class KerasFilesTest {
         assertEquals(SieveException.BAD_INPUT, e.exitCode());
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().chars().noneMatch(Character::isISOControl), e.getMessage());
     }
 
     private static void assertMatchesReference(Network network, String reference) throws IOException {

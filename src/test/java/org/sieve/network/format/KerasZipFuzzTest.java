@@ -22,6 +22,7 @@ import java.util.zip.ZipOutputStream;
  */
 class KerasZipFuzzTest {
 
+    private static final ModelFormat FORMAT = FormatFuzzing.format("Keras 3 .keras");
     private static final Path FILE = FormatFuzzing.folder("keras").resolve("model.keras");
     private static final Map<String, byte[]> BASE = entries("/formats/sequential.keras");
     private static final String[] FUZZED = {null, KerasArchive.CONFIG, KerasArchive.WEIGHTS};
@@ -39,7 +40,7 @@ class KerasZipFuzzTest {
         String fuzzed = FUZZED[(data[0] & 0xff) % FUZZED.length];
         byte[] rest = Arrays.copyOfRange(data, 1, data.length);
         FormatFuzzing.write(FILE, fuzzed == null ? rest : zip(fuzzed, rest));
-        FormatFuzzing.readOrRefuse(FILE, KerasArchive::read);
+        FormatFuzzing.readOrRefuse(FILE, FORMAT);
     }
 
     /** The base archive's entries with {@code name} holding {@code bytes}. */

@@ -2,7 +2,6 @@ package org.sieve.network.format;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.file.Path;
-import org.sieve.network.format.onnx.OnnxReader;
 
 /**
  * The ONNX reader on arbitrary bytes (issue 14): a protobuf ModelProto loads or is refused, as
@@ -11,6 +10,7 @@ import org.sieve.network.format.onnx.OnnxReader;
  */
 class OnnxFuzzTest {
 
+    private static final ModelFormat FORMAT = FormatFuzzing.format("ONNX");
     private static final Path FILE = FormatFuzzing.folder("onnx").resolve("model.onnx");
 
     @FuzzTest(maxDuration = "10m")
@@ -21,6 +21,6 @@ class OnnxFuzzTest {
     /** Jazzer's entry point, for fuzzing from the command line (scripts/fuzz.sh). */
     public static void fuzzerTestOneInput(byte[] data) {
         FormatFuzzing.write(FILE, data);
-        FormatFuzzing.readOrRefuse(FILE, OnnxReader::read);
+        FormatFuzzing.readOrRefuse(FILE, FORMAT);
     }
 }
