@@ -5,7 +5,11 @@ import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
+import java.io.IOException;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,7 +43,28 @@ final class Hdf5Weights implements AutoCloseable {
 
     /** Opens the HDF5 file {@code file}; damage found while opening it fails naming {@code model}. */
     static Hdf5Weights open(Path file, String model) {
-        return new Hdf5Weights(jhdf(() -> new HdfFile(file), "cannot be read as HDF5", model), model, file.toFile().length());
+        try {
+            return new Hdf5Weights(mapped(file), model, file.toFile().length());
+        } catch (IOException e) {
+            throw new SieveException("Model " + model + ": cannot read it (" + e.getMessage()
+                    + "). Check that the file is readable.", e);
+        }
+    }
+
+    /**
+     * {@code file} for jhdf as a read-only mapping. Read through a file channel, jhdf allocates
+     * whatever size a header declares before reading (2 GB for a 6 KB file); in memory, a read
+     * beyond the file's end fails instead. Nothing is copied until a dataset is read.
+     */
+    static HdfFile mapped(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (channel.size() > Integer.MAX_VALUE) {
+                throw new SieveException("Model " + file + " is " + channel.size() + " bytes; Sieve reads HDF5 files"
+                        + " up to 2 GB. Save the model as .keras or export it to ONNX.");
+            }
+            MappedByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+            return jhdf(() -> HdfFile.fromByteBuffer(bytes), "cannot be read as HDF5", file.toString());
+        }
     }
 
     /** Opens HDF5 bytes (a .keras archive's weights entry), named {@code model} in messages. */

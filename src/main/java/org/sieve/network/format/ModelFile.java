@@ -182,7 +182,7 @@ public final class ModelFile {
         if (hdf5Root == null) {
             hdf5Root = Set.of();
             if (isHdf5()) {
-                try (HdfFile hdf = new HdfFile(path)) {
+                try (HdfFile hdf = Hdf5Weights.mapped(path)) {
                     Set<String> names = new HashSet<>();
                     hdf.getAttributes().keySet().forEach(a -> names.add("@" + a));
                     for (Node child : hdf.getChildren().values()) {
@@ -192,6 +192,8 @@ public final class ModelFile {
                 } catch (RuntimeException e) {
                     // jhdf throws its own unchecked exceptions for damaged or unusual files: not recognised.
                     hdf5Root = Set.of();
+                } catch (IOException e) {
+                    throw unreadable(e);
                 }
             }
         }

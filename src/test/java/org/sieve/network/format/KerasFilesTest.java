@@ -118,6 +118,18 @@ class KerasFilesTest {
         assertRefused(file, "describes a 'Seq\\u0007\\u009b' model");
     }
 
+    /** huge-object-header.h5: 6 KB from the fuzzer whose object headers declare sizes far beyond the file. */
+    @Test
+    void headerDeclaringMoreThanTheFileHoldsIsNotReadIntoMemory() {
+        Path file = FIXTURES.resolve("huge-object-header.h5");
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        SieveException e = assertThrows(SieveException.class, () -> ModelFormats.open(file));
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        assertTrue(allocated < 64 << 20, "allocated " + allocated + " bytes for a 6 KB file");
+    }
+
     @Test
     void nonFiniteWeightsAreRefusedNamingTheTensor() throws Exception {
         Path copy = HostileModels.h5WithNaN("small-cnn.h5", "model_weights/probs/probs/bias:0", tmp.resolve("nan.h5"));
