@@ -135,6 +135,13 @@ class GraphModelRefusalTest {
         assertTrue(allocated < 64 << 20, "allocated " + allocated + " bytes for a " + Files.size(file) + "-byte file");
     }
 
+    @Test
+    void constantWithoutAValueIsRefused() throws IOException {
+        Path file = HostileModels.frozenGraph(tmp.resolve("frozen.pb"), g -> g.getNodeBuilderList().stream()
+                .filter(n -> n.getName().equals("Const")).findFirst().orElseThrow().removeAttr("value"));
+        assertRefused(file, () -> GraphDefReader.readFrozen(file, null), "node 'Const' (Const) has no value");
+    }
+
     private static org.tensorflow.proto.TensorShapeProto.Dim dim(long size) {
         return org.tensorflow.proto.TensorShapeProto.Dim.newBuilder().setSize(size).build();
     }

@@ -237,7 +237,11 @@ final class GraphTranslator {
         if (w != null) {
             return w;
         }
-        TensorProto t = n.getAttrMap().get("value").getTensor();
+        AttrValue value = n.getAttrMap().get("value");
+        if (value == null || !value.hasTensor()) {
+            throw invalid(n, "has no value");
+        }
+        TensorProto t = value.getTensor();
         long[] shape = t.getTensorShape().getDimList().stream().mapToLong(d -> d.getSize()).toArray();
         long count = 1;
         for (long d : shape) {
