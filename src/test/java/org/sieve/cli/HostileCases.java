@@ -28,6 +28,7 @@ import javax.imageio.ImageIO;
 import org.sieve.image.TestPhotos;
 import org.sieve.metrics.TestNetworks;
 import org.sieve.network.format.Model;
+import org.sieve.network.format.HostileModels;
 import org.sieve.network.format.ModelMetadata;
 import org.sieve.network.format.ModelStore;
 
@@ -77,6 +78,7 @@ final class HostileCases {
         c.settings();
         c.modelFields();
         c.modelDefects();
+        c.modelFormats();
         c.images();
         c.escapes();
         c.unusualImages();
@@ -177,6 +179,92 @@ final class HostileCases {
                 sandbox.resolve("out"), "--model-dir", models.toString()), 0, "");
         add("bundled-beside-broken", 10, sandbox, sandbox.resolve("out2"), new String[] {"layers", "--model",
                 "lenet5-mnist", "--model-dir", models.toString()}, 0, "");
+    }
+
+    // ---- the other formats Sieve opens (ONNX, .keras, .h5, TF.js graph, frozen .pb) ----
+
+    private void modelFormats() throws IOException {
+        formatFails("onnx-truncated", 3, "cut.onnx", null, f -> HostileModels.truncated("tiny.onnx", 0.6, f));
+        formatFails("onnx-nan", 9, "nan.onnx", "'conv.weight' holds NaN", f -> HostileModels.onnx(f,
+                m -> HostileModels.onnxWeight(m, "conv.weight", 5, Float.NaN)));
+        formatFails("onnx-huge-shape", 11, "huge.onnx", "declares shape", f -> HostileModels.onnx(f,
+                m -> m.getGraphBuilder().getInitializerBuilder(0).clearDims().addAllDims(List.of(1L << 20, 1L << 20,
+                        3L, 3L))));
+        formatFails("onnx-size-bomb", 4, "bomb.onnx", "holds 216 bytes where its shape needs 1073741824",
+                f -> HostileModels.onnx(f, m -> m.getGraphBuilder().getInitializerBuilder(0).clearDims()
+                        .addDims(1L << 28)));
+        formatFails("onnx-dynamic-input", 5, "dynamic.onnx", "fixed input size", f -> HostileModels.onnx(f,
+                m -> m.getGraphBuilder().getInputBuilder(0).getTypeBuilder().getTensorTypeBuilder().getShapeBuilder()
+                        .getDimBuilder(2).setDimParam("height")));
+        formatFails("onnx-two-outputs", 5, "outputs.onnx", "has 2 outputs", f -> HostileModels.onnx(f,
+                m -> m.getGraphBuilder().addOutput(m.getGraphBuilder().getOutput(0).toBuilder().setName("extra"))));
+        formatFails("onnx-loop-op", 11, "loop.onnx", "(Loop)", f -> HostileModels.onnx(f, m -> m.getGraphBuilder()
+                .addNode(ai.onnx.proto.OnnxMl.NodeProto.newBuilder().setName("side").setOpType("Loop").addInput("input")
+                        .addOutput("unused"))));
+        formatFails("onnx-folder", 7, "model.onnx", "not a model folder", Files::createDirectories);
+        formatFails("onnx-fifo", 7, "model.onnx", "not a regular file", f -> {
+            mkfifo(f);
+            return f;
+        });
+        formatFails("keras-zip-bomb", 7, "bomb.keras", "unpacks to at least", f -> HostileModels.kerasBomb(f, 100));
+        formatFails("keras-zip-slip", 2, "slip.keras", "a path leading outside it", f -> Files.copy(
+                HostileModels.FIXTURES.resolve("zip-slip.keras"), f));
+        formatFails("keras-truncated", 3, "cut.keras", null, f -> HostileModels.truncated("sequential.keras", 0.5, f));
+        formatFails("h5-nan", 9, "nan.h5", "holds NaN", f -> HostileModels.h5WithNaN("small-cnn.h5",
+                "model_weights/probs/probs/bias:0", f));
+        formatFails("h5-truncated", 3, "cut.h5", null, f -> HostileModels.truncated("sequential.h5", 0.5, f));
+        formatFails("tfjs-graph-nan", 9, "model.json", "holds NaN", f -> {
+            Path json = HostileModels.graphModel(f.resolveSibling("graph"));
+            overwrite(json.resolveSibling("group1-shard1of1.bin"), 0, Float.NaN);
+            return json;
+        });
+        formatFails("tfjs-graph-huge-shape", 11, "model.json", "the shape [1048576,1048576,1,2]", f -> {
+            Path json = HostileModels.graphModel(f.resolveSibling("graph"));
+            JsonObject root = readJson(json);
+            JsonArray shape = new JsonArray();
+            List.of(1L << 20, 1L << 20, 1L, 2L).forEach(shape::add);
+            root.getAsJsonArray("weightsManifest").get(0).getAsJsonObject().getAsJsonArray("weights").get(0)
+                    .getAsJsonObject().add("shape", shape);
+            Files.writeString(json, root.toString());
+            return json;
+        });
+        formatFails("tfjs-graph-shard-missing", 3, "model.json", "group1-shard1of1.bin", f -> {
+            Path json = HostileModels.graphModel(f.resolveSibling("graph"));
+            Files.delete(json.resolveSibling("group1-shard1of1.bin"));
+            return json;
+        });
+        formatFails("pb-truncated", 3, "cut.pb", null, f -> Files.write(f, java.util.Arrays.copyOf(Files.readAllBytes(
+                HostileModels.frozenGraph(f, g -> { })), 600)));
+        formatFails("pb-pyfunc", 11, "pyfunc.pb", "(PyFunc)", f -> HostileModels.frozenGraph(f, g -> g.addNode(
+                org.tensorflow.proto.NodeDef.newBuilder().setName("py").setOp("PyFunc").addInput("image"))));
+        formatFails("pb-splat-bomb", 4, "splat.pb", "repeats its 1 stored values", f -> HostileModels.frozenGraph(f,
+                g -> g.getNodeBuilderList().stream().filter(n -> n.getName().equals("Const")).findFirst().orElseThrow()
+                        .putAttr("value", org.tensorflow.proto.AttrValue.newBuilder().setTensor(
+                                org.tensorflow.proto.TensorProto.newBuilder().setDtype(org.tensorflow.proto.DataType.DT_FLOAT)
+                                        .addFloatVal(0f).setTensorShape(org.tensorflow.proto.TensorShapeProto.newBuilder()
+                                                .addDim(org.tensorflow.proto.TensorShapeProto.Dim.newBuilder()
+                                                        .setSize(1L << 28)))).build())));
+    }
+
+    @FunctionalInterface
+    private interface ModelMaker {
+        /** Writes the model at {@code file} (or beside it) and returns what --model names. */
+        Path make(Path file) throws IOException;
+    }
+
+    /**
+     * A model file of another format, made hostile; analysed (with --out) and predicted on, each
+     * must be refused naming {@code file} and, when given, saying {@code culprit}.
+     */
+    private void formatFails(String name, int row, String file, String culprit, ModelMaker maker) throws IOException {
+        Path sandbox = sandbox(name);
+        Path model = maker.make(sandbox.resolve(file));
+        Path out = sandbox.resolve("out");
+        HostileInputTest.After says = culprit == null ? HostileInputTest.After.NOTHING
+                : o -> assertTrue(o.err().contains(culprit), name + " does not say '" + culprit + "':\n" + o.err());
+        add(name, row, sandbox, out, args(model, image, out), 3, file, List.of(), says);
+        add(name + " (predict)", row, sandbox, out, new String[] {"predict", "--model", model.toString(), "--image",
+                image.toString()}, 3, file, List.of(), says);
     }
 
     /** The bundled LeNet with its decoders, decoders.json replaced by {@code text} or given a layer entry 5. */
@@ -431,7 +519,10 @@ final class HostileCases {
 
     /** Overwrites one float of the shard: at {@code index}, or from the end when negative. */
     private static void overwriteShard(Path model, int index, float value) throws IOException {
-        Path shard = model.resolve("group1-shard1of1.bin");
+        overwrite(model.resolve("group1-shard1of1.bin"), index, value);
+    }
+
+    private static void overwrite(Path shard, int index, float value) throws IOException {
         byte[] bytes = Files.readAllBytes(shard);
         int at = index >= 0 ? 4 * index : bytes.length + 4 * index;
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putFloat(at, value);

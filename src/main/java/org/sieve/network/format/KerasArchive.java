@@ -1,10 +1,9 @@
 package org.sieve.network.format;
 
-import io.jhdf.HdfFile;
-import io.jhdf.exceptions.HdfException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -43,13 +42,13 @@ final class KerasArchive extends KerasWeightSource {
         String model = file.toString();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             checkEntryNames(zip, model);
-            String config = new String(entry(zip, CONFIG, MAX_CONFIG_BYTES, model), StandardCharsets.UTF_8);
-            try (HdfFile h = HdfFile.fromBytes(entry(zip, WEIGHTS, MAX_WEIGHT_BYTES, model))) {
-                KerasArchive reader = new KerasArchive(new Hdf5Weights(h, model + "!" + WEIGHTS), model);
+            // Keras stores its entries uncompressed: an entry unpacking to much more is a zip bomb.
+            long unpacked = Math.min(Hdf5Weights.mostBytesFrom(Files.size(file)), MAX_WEIGHT_BYTES);
+            String config = new String(entry(zip, CONFIG, (int) Math.min(unpacked, MAX_CONFIG_BYTES), model),
+                    StandardCharsets.UTF_8);
+            try (Hdf5Weights hdf = Hdf5Weights.open(entry(zip, WEIGHTS, (int) unpacked, model), model + "!" + WEIGHTS)) {
+                KerasArchive reader = new KerasArchive(hdf, model);
                 return reader.network(reader.parse(config, CONFIG));
-            } catch (HdfException e) {
-                throw new SieveException("Model " + model + ": " + WEIGHTS + " cannot be read as HDF5 ("
-                        + e.getMessage() + "). The file is damaged; save the model again.", e);
             }
         } catch (ZipException e) {
             throw new SieveException("Model " + model + ": not a readable zip (" + e.getMessage()
@@ -93,7 +92,8 @@ final class KerasArchive extends KerasWeightSource {
 
     private static SieveException tooLarge(String name, long size, String model) {
         return new SieveException("Model " + model + ": " + name + " unpacks to at least " + size
-                + " bytes, more than Sieve reads from one archive entry.");
+                + " bytes, more than Sieve reads from one entry of this archive (a zip bomb or a damaged file)."
+                + " Save the model again with Keras.");
     }
 
     @Override

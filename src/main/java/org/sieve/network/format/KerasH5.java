@@ -1,7 +1,5 @@
 package org.sieve.network.format;
 
-import io.jhdf.HdfFile;
-import io.jhdf.exceptions.HdfException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,17 +27,13 @@ final class KerasH5 extends KerasWeightSource {
 
     static Network read(Path file) {
         String model = file.toString();
-        try (HdfFile h = new HdfFile(file)) {
-            Hdf5Weights hdf = new Hdf5Weights(h, model);
+        try (Hdf5Weights hdf = Hdf5Weights.open(file, model)) {
             List<String> config = hdf.strings("/", MODEL_CONFIG);
             if (config.size() != 1) {
                 throw hdf.damaged("has no readable model_config");
             }
             KerasH5 reader = new KerasH5(hdf, model);
             return reader.network(reader.parse(config.get(0), "the model_config attribute"));
-        } catch (HdfException e) {
-            throw new SieveException("Model " + model + ": cannot be read as HDF5 (" + e.getMessage()
-                    + "). The file is damaged; save the model again.", e);
         }
     }
 

@@ -94,7 +94,8 @@ final class MetadataCheck {
 
     /** A value from the file, quoted and with control characters escaped so it cannot drive the terminal. */
     static String quoted(String value) {
-        return new JsonPrimitive(value).toString();
+        // JSON escapes the C0 controls; DEL and the C1 controls (a terminal's CSI among them) are escaped after.
+        return NodeNames.escaped(new JsonPrimitive(value).toString());
     }
 
     static SieveException bad(Path file, String what) {

@@ -63,7 +63,8 @@ public final class ModelFile {
             return new ModelFile(path, true, new byte[0]);
         }
         if (!Files.isRegularFile(path)) {
-            throw new SieveException("Model " + path + ": no such file or folder. Check the path.");
+            throw new SieveException("Model " + path + (Files.exists(path) ? ": not a regular file (a pipe or a"
+                    + " device). Give a model file or folder." : ": no such file or folder. Check the path."));
         }
         try (InputStream in = Files.newInputStream(path)) {
             return new ModelFile(path, false, in.readNBytes(HEAD_BYTES));
@@ -181,7 +182,7 @@ public final class ModelFile {
         if (hdf5Root == null) {
             hdf5Root = Set.of();
             if (isHdf5()) {
-                try (HdfFile hdf = new HdfFile(path)) {
+                try (HdfFile hdf = Hdf5Weights.mapped(path)) {
                     Set<String> names = new HashSet<>();
                     hdf.getAttributes().keySet().forEach(a -> names.add("@" + a));
                     for (Node child : hdf.getChildren().values()) {
@@ -191,6 +192,8 @@ public final class ModelFile {
                 } catch (RuntimeException e) {
                     // jhdf throws its own unchecked exceptions for damaged or unusual files: not recognised.
                     hdf5Root = Set.of();
+                } catch (IOException e) {
+                    throw unreadable(e);
                 }
             }
         }

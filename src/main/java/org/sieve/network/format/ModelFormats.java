@@ -98,6 +98,15 @@ public final class ModelFormats {
         return String.join(", ", ALL.stream().filter(ModelFormat::opens).map(ModelFormat::name).toList());
     }
 
+    /**
+     * Refusals quote what the file holds (class names, keys, values); whatever control character
+     * a reader left in one is escaped here, once for every format, so a message stays one line.
+     */
+    private static SieveException printable(SieveException e) {
+        String message = NodeNames.escaped(e.getMessage());
+        return message.equals(e.getMessage()) ? e : new SieveException(message, e.exitCode(), e);
+    }
+
     /** A model id from a file name: the name without its extension. */
     static String idOf(Path path) {
         Path name = path.toAbsolutePath().normalize().getFileName();
@@ -140,10 +149,14 @@ public final class ModelFormats {
             if (refusal != null) {
                 throw new SieveException("Model " + path + ": recognised as " + name + ", " + refusal + ".");
             }
-            Network network = reader.apply(path, output);
-            // Every format passes the same load-time checks as Sieve's own folders.
-            ModelCheck.check(network, path.toString());
-            return Model.of(network, ModelMetadata.defaults(idOf(path), network));
+            try {
+                Network network = reader.apply(path, output);
+                // Every format passes the same load-time checks as Sieve's own folders.
+                ModelCheck.check(network, path.toString());
+                return Model.of(network, ModelMetadata.defaults(idOf(path), network));
+            } catch (SieveException e) {
+                throw printable(e);
+            }
         }
 
         @Override

@@ -80,23 +80,60 @@ class KerasFilesTest {
     }
 
     @Test
-    void nonFiniteWeightsAreRefusedNamingTheTensor() throws Exception {
-        Path copy = tmp.resolve("nan.h5");
-        byte[] bytes = Files.readAllBytes(FIXTURES.resolve("small-cnn.h5"));
-        Files.write(copy, bytes);
-        try (var f = new java.io.RandomAccessFile(copy.toFile(), "rw")) {
-            long at = offsetOfDataset(copy, "model_weights/probs/probs/bias:0");
-            f.seek(at);
-            f.write(new byte[] {0, 0, (byte) 0xc0, 0x7f}); // little-endian float NaN
-        }
-        assertRefused(copy, "weight 'model_weights/probs/probs/bias:0' holds NaN at index 0");
+    void zipBombIsRefusedBeforeItUnpacks() throws IOException {
+        Path bomb = HostileModels.kerasBomb(tmp.resolve("bomb.keras"), 400);
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        assertRefused(bomb, "model.weights.h5 unpacks to at least");
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < 128 << 20, "allocated " + allocated + " bytes for a " + Files.size(bomb) + "-byte file");
     }
 
-    private static long offsetOfDataset(Path file, String path) {
-        try (io.jhdf.HdfFile hdf = new io.jhdf.HdfFile(file)) {
-            io.jhdf.api.Dataset d = hdf.getDatasetByPath(path);
-            return ((io.jhdf.api.dataset.ContiguousDataset) d).getDataAddress();
-        }
+    /** huge-dataset.h5: sequential.h5 whose c1 kernel is a chunked [16384, 16384, 1, 1] dataset with no chunk written (h5py). */
+    @Test
+    void datasetDeclaringMoreThanTheFileHoldsIsRefusedBeforeAllocating() {
+        Path file = FIXTURES.resolve("huge-dataset.h5");
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        assertRefused(file, "weight 'model_weights/c1/c1/kernel:0' declares shape [16384, 16384, 1, 1]");
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < 128 << 20, "allocated " + allocated + " bytes for an 18 KB file");
+    }
+
+    @Test
+    void damagedHdf5StructureIsRefusedNamingTheFile() throws IOException {
+        // jhdf reports such damage with plain runtime exceptions (here on a superblock whose offsets take 0 bytes).
+        Path file = HostileModels.kerasEntry(tmp.resolve("damaged.keras"), KerasArchive.WEIGHTS, (weights, out) -> {
+            weights[13] = 0;
+            out.write(weights);
+        });
+        assertRefused(file, "model.weights.h5: the Keras weights file cannot be read as HDF5");
+    }
+
+    @Test
+    void controlCharactersQuotedFromTheFileAreEscaped() throws IOException {
+        Path file = HostileModels.kerasEntry(tmp.resolve("bell.keras"), KerasArchive.CONFIG, (config, out) ->
+                out.write(new String(config, StandardCharsets.UTF_8).replaceFirst("\"Sequential\"", "\"Seq\u0007\u009b\"")
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertRefused(file, "describes a 'Seq\\u0007\\u009b' model");
+    }
+
+    /** huge-object-header.h5: 6 KB from the fuzzer whose object headers declare sizes far beyond the file. */
+    @Test
+    void headerDeclaringMoreThanTheFileHoldsIsNotReadIntoMemory() {
+        Path file = FIXTURES.resolve("huge-object-header.h5");
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        SieveException e = assertThrows(SieveException.class, () -> ModelFormats.open(file));
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        assertTrue(allocated < 64 << 20, "allocated " + allocated + " bytes for a 6 KB file");
+    }
+
+    @Test
+    void nonFiniteWeightsAreRefusedNamingTheTensor() throws Exception {
+        Path copy = HostileModels.h5WithNaN("small-cnn.h5", "model_weights/probs/probs/bias:0", tmp.resolve("nan.h5"));
+        assertRefused(copy, "weight 'model_weights/probs/probs/bias:0' holds NaN at index 0");
     }
 
     static void assertRefused(Path file, String expected) {
@@ -104,6 +141,7 @@ class KerasFilesTest {
         assertEquals(SieveException.BAD_INPUT, e.exitCode());
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().chars().noneMatch(Character::isISOControl), e.getMessage());
     }
 
     private static void assertMatchesReference(Network network, String reference) throws IOException {

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.sieve.SieveException;
 import org.sieve.network.Network;
 import org.sieve.network.format.GraphModelFiles;
+import org.sieve.network.format.NodeNames;
 import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.NodeDef;
 
@@ -70,7 +71,7 @@ public final class GraphDefReader {
         }
         GraphDef g = graph.build();
         checkOps(g, file);
-        return GraphTranslator.translate(g, files.weights(), chooseOutput(g, signatureOutputs(files.root()), output, file),
+        return GraphTranslator.translate(g, files.weights(), chooseOutput(g, signatureOutputs(files.root(), file), output, file),
                 file);
     }
 
@@ -102,6 +103,12 @@ public final class GraphDefReader {
 
     /** Every node, connected to the output or not, must be on the allowlist; functions are refused. */
     static void checkOps(GraphDef g, String file) {
+        for (NodeDef n : g.getNodeList()) {
+            // Names become layer names and appear in messages: printable only.
+            NodeNames.checkPrintable(List.of(n.getName(), n.getOp()), "a node names", file);
+            NodeNames.checkPrintable(n.getInputList(), "a node reads", file);
+            NodeNames.checkPrintable(n.getAttrMap().keySet(), "a node has attribute", file);
+        }
         List<String> refused = new ArrayList<>();
         for (NodeDef n : g.getNodeList()) {
             if (!ALLOWED_OPS.contains(n.getOp())) {
@@ -116,13 +123,12 @@ public final class GraphDefReader {
         }
         if (g.getLibrary().getFunctionCount() > 0) {
             throw new SieveException("Model " + file + " defines " + g.getLibrary().getFunctionCount()
-                    + " graph functions (e.g. '" + g.getLibrary().getFunction(0).getSignature().getName()
-                    + "'), which Sieve does not run. Freeze and inline the graph before converting it.");
+                    + " graph functions, which Sieve does not run. Freeze and inline the graph before converting it.");
         }
     }
 
     /** Output node names from the model's signature ("Identity:0" names node "Identity"). */
-    private static List<String> signatureOutputs(JsonObject root) {
+    private static List<String> signatureOutputs(JsonObject root, String file) {
         JsonElement sig = root.get("signature");
         if (sig == null && root.get("userDefinedMetadata") instanceof JsonObject meta) {
             sig = meta.get("signature");
@@ -131,6 +137,7 @@ public final class GraphDefReader {
         if (sig instanceof JsonObject s && s.get("outputs") instanceof JsonObject outs) {
             for (Map.Entry<String, JsonElement> e : outs.entrySet()) {
                 String name = e.getValue() instanceof JsonObject o && o.has("name") ? o.get("name").getAsString() : e.getKey();
+                NodeNames.checkPrintable(name, "the signature names output", file);
                 names.add(name.replaceFirst(":0$", ""));
             }
         }

@@ -30,6 +30,7 @@ import org.sieve.network.Resizing;
 import org.sieve.network.WeightTensor;
 import org.sieve.network.ZeroPadding2D;
 import org.sieve.network.format.NetworkAssembly;
+import org.sieve.network.format.NodeNames;
 import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.DataType;
 import org.tensorflow.proto.GraphDef;
@@ -43,6 +44,9 @@ import org.tensorflow.proto.TensorProto;
  * and activation that only it feeds; a layer keeps the name of the last node it absorbed.
  */
 final class GraphTranslator {
+
+    /** A constant TensorFlow fills by repeating its last stored value (zeros, ones) is expanded to at most this. */
+    static final int MAX_REPEATED_VALUES = 1 << 24;
 
     private final String file;
     private final Map<String, NodeDef> byName = new LinkedHashMap<>();
@@ -233,7 +237,11 @@ final class GraphTranslator {
         if (w != null) {
             return w;
         }
-        TensorProto t = n.getAttrMap().get("value").getTensor();
+        AttrValue value = n.getAttrMap().get("value");
+        if (value == null || !value.hasTensor()) {
+            throw invalid(n, "has no value");
+        }
+        TensorProto t = value.getTensor();
         long[] shape = t.getTensorShape().getDimList().stream().mapToLong(d -> d.getSize()).toArray();
         long count = 1;
         for (long d : shape) {
@@ -245,25 +253,30 @@ final class GraphTranslator {
                 throw invalid(n, "declares shape " + Arrays.toString(shape) + ", more values than Sieve reads per tensor");
             }
         }
-        float[] v = new float[(int) count];
         DataType type = t.getDtype();
         ByteBuffer raw = t.getTensorContent().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
         boolean fl = type == DataType.DT_FLOAT;
         if (!fl && type != DataType.DT_INT32) {
             throw unsupported(n, "holds a constant of type " + type + "; Sieve reads float32 and int32 constants");
         }
+        // What the file stores is checked before allocating, so a few bytes cannot declare gigabytes.
+        int stored = fl ? t.getFloatValCount() : t.getIntValCount();
+        if (raw.remaining() > 0 && raw.remaining() != 4L * count) {
+            throw invalid(n, "holds " + raw.remaining() + " bytes for " + count + " values");
+        }
+        if (raw.remaining() == 0 && (stored == 0 && count > 0 || stored > count)) {
+            throw invalid(n, "holds " + stored + " values for shape " + Arrays.toString(shape));
+        }
+        if (raw.remaining() == 0 && stored < count && count > MAX_REPEATED_VALUES) {
+            throw invalid(n, "repeats its " + stored + " stored values to fill shape " + Arrays.toString(shape)
+                    + ", more than the " + MAX_REPEATED_VALUES + " values Sieve expands a constant to");
+        }
+        float[] v = new float[(int) count];
         if (raw.remaining() > 0) {
-            if (raw.remaining() != 4L * count) {
-                throw invalid(n, "holds " + raw.remaining() + " bytes for " + count + " values");
-            }
             for (int i = 0; i < count; i++) {
                 v[i] = fl ? raw.getFloat() : raw.getInt();
             }
         } else {
-            int stored = fl ? t.getFloatValCount() : t.getIntValCount();
-            if (stored == 0 && count > 0 || stored > count) {
-                throw invalid(n, "holds " + stored + " values for shape " + Arrays.toString(shape));
-            }
             for (int i = 0; i < count; i++) {
                 int k = Math.min(i, stored - 1);
                 v[i] = fl ? t.getFloatVal(k) : t.getIntVal(k);
@@ -306,9 +319,14 @@ final class GraphTranslator {
         }
     }
 
-    private static String text(NodeDef n, String key, String fallback) {
+    private String text(NodeDef n, String key, String fallback) {
         AttrValue a = n.getAttrMap().get(key);
-        return a == null ? fallback : a.getS().toStringUtf8();
+        if (a == null) {
+            return fallback;
+        }
+        String text = a.getS().toStringUtf8();
+        NodeNames.checkPrintable(text, "node '" + n.getName() + "' has attribute '" + key + "' holding", file);
+        return text;
     }
 
     private static long[] ints(NodeDef n, String key) {
@@ -316,9 +334,11 @@ final class GraphTranslator {
         return a == null ? new long[0] : a.getList().getIList().stream().mapToLong(Long::longValue).toArray();
     }
 
-    private static List<String> fusedOps(NodeDef n) {
+    private List<String> fusedOps(NodeDef n) {
         AttrValue a = n.getAttrMap().get("fused_ops");
-        return a == null ? List.of() : a.getList().getSList().stream().map(b -> b.toStringUtf8()).toList();
+        List<String> ops = a == null ? List.of() : a.getList().getSList().stream().map(b -> b.toStringUtf8()).toList();
+        NodeNames.checkPrintable(ops, "node '" + n.getName() + "' fuses op", file);
+        return ops;
     }
 
     private int[] spatial(NodeDef n, WeightTensor t) {

@@ -3,6 +3,7 @@ package org.sieve.network.format.onnx;
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import org.sieve.SieveException;
+import org.sieve.network.format.NodeNames;
 
 /** One ONNX node with typed access to its attributes, and refusals that name it. */
 record OnnxNode(NodeProto proto, int index, String file) {
@@ -53,7 +54,12 @@ record OnnxNode(NodeProto proto, int index, String file) {
 
     String text(String key, String fallback) {
         AttributeProto a = attribute(key);
-        return a == null ? fallback : a.getS().toStringUtf8();
+        if (a == null) {
+            return fallback;
+        }
+        String text = a.getS().toStringUtf8();
+        NodeNames.checkPrintable(text, describe() + " has attribute '" + key + "' holding", file);
+        return text;
     }
 
     long[] integers(String key, long[] fallback) {

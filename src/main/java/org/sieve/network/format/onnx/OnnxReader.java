@@ -20,6 +20,7 @@ import java.util.Set;
 import org.sieve.SieveException;
 import org.sieve.network.InputLayer;
 import org.sieve.network.Network;
+import org.sieve.network.format.NodeNames;
 
 /**
  * Reads an ONNX model (opsets 9 to 17, as PyTorch's exporter writes them) into a Sieve network.
@@ -57,6 +58,7 @@ public final class OnnxReader {
         ModelProto model = parse(file, name);
         checkOpset(model, name);
         GraphProto graph = model.getGraph();
+        checkNames(graph, name);
         checkOps(graph, name);
         ValueInfoProto image = imageInput(graph, name);
         InputLayer input = input(image, name);
@@ -99,6 +101,23 @@ public final class OnnxReader {
         }
     }
 
+    /** Names become layer names and appear in messages: every one the graph gives must be printable. */
+    private static void checkNames(GraphProto graph, String name) {
+        for (NodeProto n : graph.getNodeList()) {
+            NodeNames.checkPrintable(List.of(n.getName(), n.getOpType(), n.getDomain()), "a node names", name);
+            NodeNames.checkPrintable(n.getInputList(), "a node reads", name);
+            NodeNames.checkPrintable(n.getOutputList(), "a node writes", name);
+            for (var a : n.getAttributeList()) {
+                NodeNames.checkPrintable(a.getName(), "a node has attribute", name);
+            }
+        }
+        for (List<ValueInfoProto> values : List.of(graph.getInputList(), graph.getOutputList(), graph.getValueInfoList())) {
+            NodeNames.checkPrintable(values.stream().map(ValueInfoProto::getName).toList(), "the graph names value", name);
+        }
+        NodeNames.checkPrintable(graph.getInitializerList().stream().map(TensorProto::getName).toList(),
+                "the graph names weight", name);
+    }
+
     /** Every node, connected to the output or not, must be a standard op on the allowlist. */
     static void checkOps(GraphProto graph, String name) {
         List<String> refused = new ArrayList<>();
@@ -115,6 +134,12 @@ public final class OnnxReader {
                     + " does not run: node " + String.join(", node ", refused.subList(0, Math.min(5, refused.size())))
                     + (refused.size() > 5 ? " and " + (refused.size() - 5) + " more" : "")
                     + ". Sieve opens image CNNs built from standard layers; export the model without them.");
+        }
+        for (int i = 0; i < graph.getNodeCount(); i++) {
+            if (graph.getNode(i).getOutputCount() == 0) {
+                throw new SieveException("Model " + name + ": node #" + i + " (" + graph.getNode(i).getOpType() + ") has"
+                        + " no output, which ONNX requires. The file is damaged or not valid ONNX; export it again.");
+            }
         }
         if (graph.getSparseInitializerCount() > 0) {
             throw new SieveException("Model " + name + " stores sparse weights; Sieve reads dense ones."

@@ -9,7 +9,9 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.sieve.SieveException;
+import org.sieve.network.format.NodeNames;
 
 /**
  * A constant tensor of an ONNX graph (initializer, Constant node or folded shape arithmetic):
@@ -76,6 +78,7 @@ record OnnxTensor(String name, long[] dims, float[] floats, long[] ints) {
     }
 
     static OnnxTensor decode(TensorProto t, Path dir, String file) {
+        NodeNames.checkPrintable(t.getName(), "a tensor is named", file);
         String what = "tensor '" + t.getName() + "'";
         long[] dims = t.getDimsList().stream().mapToLong(Long::longValue).toArray();
         int n = count(dims, what, file);
@@ -85,12 +88,16 @@ record OnnxTensor(String name, long[] dims, float[] floats, long[] ints) {
         boolean hasRaw = raw.remaining() > 0 || t.getDataLocation() == TensorProto.DataLocation.EXTERNAL;
         switch (t.getDataType()) {
             case TensorProto.DataType.FLOAT_VALUE -> {
-                float[] v = new float[n];
+                // The stored values are counted before allocating, so a tiny file cannot declare gigabytes.
                 if (hasRaw) {
                     checkBytes(raw, n, 4, what, file);
-                    raw.asFloatBuffer().get(v);
                 } else {
                     checkCount(t.getFloatDataCount(), n, what, file);
+                }
+                float[] v = new float[n];
+                if (hasRaw) {
+                    raw.asFloatBuffer().get(v);
+                } else {
                     for (int i = 0; i < n; i++) {
                         v[i] = t.getFloatData(i);
                     }
@@ -105,14 +112,17 @@ record OnnxTensor(String name, long[] dims, float[] floats, long[] ints) {
             }
             case TensorProto.DataType.INT64_VALUE, TensorProto.DataType.INT32_VALUE -> {
                 boolean wide = t.getDataType() == TensorProto.DataType.INT64_VALUE;
-                long[] v = new long[n];
                 if (hasRaw) {
                     checkBytes(raw, n, wide ? 8 : 4, what, file);
+                } else {
+                    checkCount(wide ? t.getInt64DataCount() : t.getInt32DataCount(), n, what, file);
+                }
+                long[] v = new long[n];
+                if (hasRaw) {
                     for (int i = 0; i < n; i++) {
                         v[i] = wide ? raw.getLong() : raw.getInt();
                     }
                 } else {
-                    checkCount(wide ? t.getInt64DataCount() : t.getInt32DataCount(), n, what, file);
                     for (int i = 0; i < n; i++) {
                         v[i] = wide ? t.getInt64Data(i) : t.getInt32Data(i);
                     }
@@ -145,6 +155,7 @@ record OnnxTensor(String name, long[] dims, float[] floats, long[] ints) {
         long offset = 0;
         long length = -1;
         for (StringStringEntryProto e : t.getExternalDataList()) {
+            NodeNames.checkPrintable(List.of(e.getKey(), e.getValue()), what + " gives external data", file);
             switch (e.getKey()) {
                 case "location" -> location = e.getValue();
                 case "offset" -> offset = parse(e.getValue(), what, file);
@@ -169,11 +180,15 @@ record OnnxTensor(String name, long[] dims, float[] floats, long[] ints) {
                 throw new SieveException(refused + "which links outside the model's folder. Copy the data file"
                         + " beside the model instead of linking it.");
             }
+            if (!Files.isRegularFile(target)) {
+                throw new SieveException(refused + "which is not a regular file (a folder, pipe or device)."
+                        + " Put the data file beside the model.");
+            }
             long size = Files.size(target);
             if (length < 0) {
                 length = size - offset;
             }
-            if (offset < 0 || length < 0 || offset + length > size || length > Integer.MAX_VALUE - 8) {
+            if (offset < 0 || length < 0 || length > size - offset || length > Integer.MAX_VALUE - 8) {
                 throw new SieveException(refused + "at bytes " + offset + "+" + length + ", beyond its " + size
                         + " bytes. The data file is damaged or incomplete; export the model again.");
             }
