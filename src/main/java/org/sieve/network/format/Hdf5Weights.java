@@ -27,8 +27,8 @@ final class Hdf5Weights implements AutoCloseable {
      * can declare a chunked dataset of any shape with no chunk stored (read back as fill values),
      * and Keras writes its weights uncompressed. The .keras reader bounds its zip entries so too.
      */
-    static final long MAX_RATIO = 32;
-    static final long SMALL_BYTES = 16 << 20;
+    private static final long MAX_RATIO = 32;
+    private static final long SMALL_BYTES = 16 << 20;
 
     private final HdfFile hdf;
     private final String model;
