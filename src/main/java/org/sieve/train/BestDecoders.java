@@ -30,11 +30,10 @@ final class BestDecoders {
     }
 
     /**
-     * Records an epoch's decoders and held-out errors.
-     *
-     * @return whether some layer's error fell by at least {@link DecoderTraining#MIN_IMPROVEMENT} of its best
+     * Records an epoch's decoders and held-out errors. The epoch is progress when some layer's
+     * error fell by at least {@link DecoderTraining#MIN_IMPROVEMENT} of its best.
      */
-    boolean offer(Map<String, Network> networks, double[] mse) {
+    void offer(Map<String, Network> networks, double[] mse) {
         boolean improved = false;
         for (int l = 0; l < layers.size(); l++) {
             curves.get(l).add(mse[l]);
@@ -44,12 +43,11 @@ final class BestDecoders {
                 best[l] = networks.get(layers.get(l));
             }
         }
-        return improved;
+        stale = improved ? 0 : stale + 1;
     }
 
-    /** Consecutive epochs without improvement, counting this one. */
-    int epochsWithoutImprovement(boolean improved) {
-        stale = improved ? 0 : stale + 1;
+    /** Consecutive epochs, up to the last one offered, that were no progress. */
+    int epochsWithoutImprovement() {
         return stale;
     }
 

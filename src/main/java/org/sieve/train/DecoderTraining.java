@@ -1,8 +1,6 @@
 package org.sieve.train;
 
 import com.google.gson.JsonObject;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sieve.SieveException;
@@ -77,9 +75,9 @@ public final class DecoderTraining {
                         Map<String, Network> networks = graph.export();
                         double[] mse = DecoderEvaluation.meanSquaredErrors(model, layers,
                                 layers.stream().map(networks::get).toList(), heldOut);
-                        boolean improved = best.offer(networks, mse);
+                        best.offer(networks, mse);
                         listener.epochDone(epoch, config.epochs(), best.lastEpoch(), seconds);
-                        return best.epochsWithoutImprovement(improved) < config.patience();
+                        return best.epochsWithoutImprovement() < config.patience();
                     });
             return best.decoders(heldOut.size());
         }
