@@ -1,5 +1,6 @@
 package org.sieve.findings;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.sieve.SieveException;
+import org.sieve.metrics.DepthFalls;
 
 /**
  * One finished `sieve batch` as the findings read it: the model, the metric, each layer's mean
@@ -21,7 +23,7 @@ import org.sieve.SieveException;
  * @param layers per layer name in depth order, per quantity of summary.json, its statistics
  */
 record BatchResults(String model, String metric, int images, Map<String, Map<String, Stat>> layers,
-        JsonObject fallsWithDepth, int converged, int layerResults) {
+        DepthFalls fallsWithDepth, int converged, int layerResults) {
 
     /** Mean, sample standard deviation and count of one quantity over the images. */
     record Stat(double mean, double std, int n) {
@@ -57,7 +59,7 @@ record BatchResults(String model, String metric, int images, Map<String, Map<Str
         }
         return new BatchResults(summary.getAsJsonObject("model").get("id").getAsString(),
                 summary.get("metric").getAsString(), summary.getAsJsonObject("images").get("analysed").getAsInt(),
-                layers, summary.getAsJsonObject("fallsWithDepth"), converged, results);
+                layers, new Gson().fromJson(summary.get("fallsWithDepth"), DepthFalls.class), converged, results);
     }
 
     List<String> layerNames() {

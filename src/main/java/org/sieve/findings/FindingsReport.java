@@ -9,9 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import com.google.gson.JsonObject;
 import org.sieve.SieveException;
 import org.sieve.findings.BatchResults.Stat;
+import org.sieve.metrics.DepthFalls;
 import org.sieve.metrics.Metric;
 import org.sieve.render.CurveChart;
 import org.sieve.render.Png;
@@ -98,22 +98,22 @@ public final class FindingsReport {
     }
 
     private void depthRow(BatchResults b) {
-        var mean = b.fallsWithDepth().getAsJsonObject("largestMeanFall");
-        var single = b.fallsWithDepth().getAsJsonObject("largestSingleFall");
-        double meanFall = mean.get("nats").getAsDouble();
+        DepthFalls.Fall mean = b.fallsWithDepth().largestMeanFall();
+        DepthFalls.Fall single = b.fallsWithDepth().largestSingleFall();
+        double meanFall = mean.nats();
         List<String> layers = b.layerNames();
         double[] v = b.means(VALUE);
         boolean holds = meanFall <= DEPTH_TOLERANCE && v[v.length - 1] > v[0];
         String finding = metric(b) == Metric.INFORMATION_DISCARDING ? "entropy grows with depth"
                 : "reconstruction uncertainty (metric 2) grows with depth";
         String verdict = holds ? "holds" : v[v.length - 1] > v[0]
-                ? String.format(Locale.ROOT, "rises overall, but falls from %s to %s", text(mean, "from"),
-                        text(mean, "to"))
+                ? String.format(Locale.ROOT, "rises overall, but falls from %s to %s", mean.from(),
+                        mean.to())
                 : "does not hold";
         md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s %s %.3f → %s %.3f; largest fall of the mean %.3f"
                 + " nats%s, on one image %.3f%s |\n", finding, b.model(), verdict, symbol(b), layers.get(0), v[0],
-                layers.get(layers.size() - 1), v[v.length - 1], meanFall, pair(mean), single.get("nats")
-                        .getAsDouble(), pair(single)));
+                layers.get(layers.size() - 1), v[v.length - 1], meanFall, pair(mean), single.nats(),
+                pair(single)));
     }
 
     private void foregroundRow(BatchResults b) {
@@ -222,14 +222,8 @@ public final class FindingsReport {
         return s == null || !Double.isFinite(s.mean()) ? "" : String.format(Locale.ROOT, "%.3f", s.mean());
     }
 
-    private static String text(JsonObject o, String key) {
-        return o.has(key) && !o.get(key).isJsonNull() ? o.get(key).getAsString() : null;
-    }
-
-    private static String pair(JsonObject fall) {
-        String from = text(fall, "from");
-        String image = text(fall, "image");
-        return from == null ? "" : " (" + from + " to " + text(fall, "to")
-                + (image == null ? "" : ", " + Path.of(image).getFileName()) + ")";
+    private static String pair(DepthFalls.Fall fall) {
+        return fall.from() == null ? "" : " (" + fall.from() + " to " + fall.to()
+                + (fall.image() == null ? "" : ", " + Path.of(fall.image()).getFileName()) + ")";
     }
 }
