@@ -25,6 +25,7 @@ final class BatchSummary {
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     private final Map<String, LayerSummary> layers = new LinkedHashMap<>();
+    private final List<String> order;
     private final List<BatchReport.Skipped> skipped = new ArrayList<>();
     /** Per image path, the metric's layer value in layer order (NaN where the layer failed). */
     private final Map<String, double[]> perImage = new LinkedHashMap<>();
@@ -35,6 +36,7 @@ final class BatchSummary {
     /** @param layers the analysed layers in network order */
     BatchSummary(List<String> layers) {
         layers.forEach(l -> this.layers.put(l, new LayerSummary(l)));
+        order = List.copyOf(this.layers.keySet());
     }
 
     /** @param result one image's result.json */
@@ -43,7 +45,6 @@ final class BatchSummary {
             first = result;
         }
         images++;
-        List<String> order = List.copyOf(layers.keySet());
         double[] values = new double[order.size()];
         Arrays.fill(values, Double.NaN);
         for (JsonElement e : result.getAsJsonArray("layers")) {
@@ -62,7 +63,7 @@ final class BatchSummary {
 
     /** How far the metric's layer value falls with depth, over the images so far. */
     DepthFalls falls() {
-        return DepthFalls.of(List.copyOf(layers.keySet()), perImage);
+        return DepthFalls.of(order, perImage);
     }
 
     void skip(String image, String reason) {
