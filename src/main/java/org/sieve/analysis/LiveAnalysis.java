@@ -2,6 +2,7 @@ package org.sieve.analysis;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.sieve.image.PreparedImage;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.InformationDiscarding;
@@ -12,8 +13,9 @@ import org.sieve.network.format.Model;
  * Live mode's worker: frames of {@link LiveDiscarding} for the latest image offered, on a thread
  * of its own with an engine of its own, so it never waits behind (or holds up) the analysis
  * queue. Images offered while a frame runs replace each other: the next frame takes the newest,
- * which is what a moving pen needs. The explorer's drawing pad and {@code sieve bench --live}
- * both drive it.
+ * which is what a moving pen or crop box needs. Images are prepared on the live thread too, so
+ * a big photo's crop never holds up the caller. The explorer's drawing pad and crop box and
+ * {@code sieve bench --live} drive it.
  */
 public final class LiveAnalysis implements AutoCloseable {
 
@@ -23,7 +25,7 @@ public final class LiveAnalysis implements AutoCloseable {
     private final Consumer<AnalysisResult> onFrame;
     private final Consumer<Throwable> onFailure;
     private final Thread thread;
-    private PreparedImage pending;
+    private Supplier<PreparedImage> pending;
     private boolean restart;
     private boolean closed;
 
@@ -44,8 +46,11 @@ public final class LiveAnalysis implements AutoCloseable {
         thread.start();
     }
 
-    /** The image to follow next, prepared for the model; replaces one not yet started. */
-    public synchronized void offer(PreparedImage image) {
+    /**
+     * The image to follow next, prepared for the model when its frame starts; replaces one not yet
+     * started. A preparation that fails stops live mode like a failed frame.
+     */
+    public synchronized void offer(Supplier<PreparedImage> image) {
         pending = image;
         notifyAll();
     }
@@ -55,11 +60,11 @@ public final class LiveAnalysis implements AutoCloseable {
         restart = true;
     }
 
-    private synchronized PreparedImage next() throws InterruptedException {
+    private synchronized Supplier<PreparedImage> next() throws InterruptedException {
         while (pending == null && !closed) {
             wait();
         }
-        PreparedImage image = pending;
+        Supplier<PreparedImage> image = pending;
         pending = null;
         return image;
     }
@@ -74,7 +79,8 @@ public final class LiveAnalysis implements AutoCloseable {
         try (InformationDiscarding engine = new InformationDiscarding(model.network(),
                 model.metadata().normalizationMean(), model.metadata().normalizationStd())) {
             LiveDiscarding live = engine.live(layers, settings);
-            for (PreparedImage image = next(); image != null; image = next()) {
+            for (Supplier<PreparedImage> offered = next(); offered != null; offered = next()) {
+                PreparedImage image = offered.get();
                 if (takeRestart()) {
                     live.restart();
                 }

@@ -44,15 +44,17 @@ final class BenchCommand extends Subcommand {
     @Mixin
     ModelOption modelOption;
 
-    @Option(names = "--image", paramLabel = "FILE", description = "PNG, JPEG, BMP or GIF (not with --live).")
+    @Option(names = "--image", paramLabel = "FILE", description = "PNG, JPEG, BMP or GIF; with --live, the photo"
+            + " a crop box moves over.")
     Path imagePath;
 
-    @Option(names = "--live", description = "Time live mode instead: a scripted pen draws a digit while every"
-            + " chosen layer follows it; prints frames per second.")
+    @Option(names = "--live", description = "Time live mode instead: a scripted pen draws a digit (or, with"
+            + " --image, a crop box half the photo's size sweeps across it) while every chosen layer follows;"
+            + " prints frames per second.")
     boolean live;
 
-    @Option(names = "--seconds", paramLabel = "S", description = "How long the scripted pen draws in --live"
-            + " (default 4).")
+    @Option(names = "--seconds", paramLabel = "S", description = "How long the scripted pen or box moves in"
+            + " --live (default 4).")
     double liveSeconds = 4;
 
     @Option(names = "--layers", paramLabel = "all|conv|L1,L2", description = "Layers to time (default all).")
@@ -80,7 +82,7 @@ final class BenchCommand extends Subcommand {
             if (!(liveSeconds > 0 && liveSeconds <= 600)) {
                 throw new UsageException("--seconds must lie between 0 and 600, got " + liveSeconds + ".");
             }
-            LiveBench.run(out, model, layers, settings, liveSeconds);
+            LiveBench.run(out, model, layers, settings, liveSeconds, imagePath);
             return 0;
         }
         if (imagePath == null) {

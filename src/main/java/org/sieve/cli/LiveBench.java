@@ -6,6 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,9 +14,11 @@ import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.sieve.SieveException;
 import org.sieve.analysis.LiveAnalysis;
 import org.sieve.image.ImageLoader;
+import org.sieve.image.RequestedRegion;
 import org.sieve.image.ResizeMode;
 import org.sieve.image.PreparedImage;
 import org.sieve.metrics.DiscardingSettings;
@@ -24,9 +27,9 @@ import org.sieve.network.format.Model;
 import org.sieve.network.format.ModelMetadata;
 
 /**
- * {@code sieve bench --live}: a scripted pen draws a digit on a pad like the explorer's, sending
- * the drawing at mouse-event rate to the same {@link LiveAnalysis} the explorer uses, and counts
- * the frames that come back while it draws.
+ * {@code sieve bench --live}: a scripted pen draws a digit on a pad like the explorer's, or, with
+ * a photo, a crop box half the photo's size sweeps across it; each mouse event's picture goes to
+ * the same {@link LiveAnalysis} the explorer uses, and the frames that come back are counted.
  */
 final class LiveBench {
 
@@ -42,33 +45,80 @@ final class LiveBench {
     private LiveBench() {
     }
 
-    static void run(PrintStream out, Model model, List<String> layers, DiscardingSettings settings, double seconds) {
+    /** What the user moves while live mode follows: the picture it gives at a point of its path (0 to 1). */
+    private interface Gesture {
+        Supplier<PreparedImage> at(double progress);
+
+        /** What one mouse event is, for the report. */
+        String events();
+    }
+
+    /** The pen drawing a 2 on the pad. */
+    private static Gesture pen(ModelMetadata meta) {
+        BufferedImage pad = new BufferedImage(PAD, PAD, BufferedImage.TYPE_BYTE_GRAY);
+        return new Gesture() {
+            @Override
+            public Supplier<PreparedImage> at(double progress) {
+                draw(pad, progress);
+                return pixels(pad, meta);
+            }
+
+            @Override
+            public String events() {
+                return "pen events";
+            }
+        };
+    }
+
+    /** A crop box half the photo's shorter side wide, from the left edge to the right on a wave. */
+    private static Gesture cropBox(Path photo, ModelMetadata meta) {
+        BufferedImage picture = ImageLoader.picture(photo);
+        int side = Math.max(1, Math.min(picture.getWidth(), picture.getHeight()) / 2);
+        return new Gesture() {
+            @Override
+            public Supplier<PreparedImage> at(double progress) {
+                int x = (int) Math.round(progress * (picture.getWidth() - side));
+                int y = (int) Math.round((0.5 - 0.5 * Math.cos(2 * Math.PI * progress)) * (picture.getHeight() - side));
+                RequestedRegion box = new RequestedRegion(x, y, side, side);
+                return () -> ImageLoader.fromBufferedImage(picture, photo.toString(), meta.inputHeight(),
+                        meta.inputWidth(), meta.inputChannels(), ResizeMode.STRETCH, box);
+            }
+
+            @Override
+            public String events() {
+                return "crop box moves over " + photo.getFileName();
+            }
+        };
+    }
+
+    /** @param photo the photo a crop box moves over; null: the pen draws instead */
+    static void run(PrintStream out, Model model, List<String> layers, DiscardingSettings settings, double seconds,
+            Path photo) {
         ModelMetadata meta = model.metadata();
+        Gesture gesture = photo == null ? pen(meta) : cropBox(photo, meta);
         BlockingQueue<Object> frames = new ArrayBlockingQueue<>(1024);
         List<Double> frameSeconds = Collections.synchronizedList(new ArrayList<>());
         try (LiveAnalysis live = new LiveAnalysis(model, layers, settings, r -> {
             frameSeconds.add(r.seconds());
             frames.offer(r);
         }, frames::offer)) {
-            BufferedImage pad = new BufferedImage(PAD, PAD, BufferedImage.TYPE_BYTE_GRAY);
             // The first frame builds the graph: wait for it before the clock starts.
-            live.offer(pixels(pad, meta));
+            live.offer(gesture.at(0));
             take(frames, 120);
             frameSeconds.clear();
             long start = System.nanoTime();
             long end = start + (long) (seconds * 1e9);
             int events = 0;
             while (System.nanoTime() < end) {
-                draw(pad, (System.nanoTime() - start) / (double) (end - start));
-                live.offer(pixels(pad, meta));
+                live.offer(gesture.at((System.nanoTime() - start) / (double) (end - start)));
                 events++;
                 sleep(EVENT_MILLIS);
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
             int count = frameSeconds.size();
             List<Double> sorted = frameSeconds.stream().sorted().toList();
-            out.printf(Locale.ROOT, "live mode, %s, %d layers, %d fused steps per frame, %d pen events in %.1f s%n",
-                    meta.id(), layers.size(), LiveDiscarding.STEPS_PER_FRAME, events, elapsed);
+            out.printf(Locale.ROOT, "live mode, %s, %d layers, %d fused steps per frame, %d %s in %.1f s%n",
+                    meta.id(), layers.size(), LiveDiscarding.STEPS_PER_FRAME, events, gesture.events(), elapsed);
             out.printf(Locale.ROOT, "median frame %.1f ms%n", count == 0 ? Double.NaN
                     : 1000 * sorted.get(count / 2));
             out.printf(Locale.ROOT, "%.1f frames/s%n", count / elapsed);
@@ -98,8 +148,10 @@ final class LiveBench {
         g.dispose();
     }
 
-    private static PreparedImage pixels(BufferedImage pad, ModelMetadata meta) {
-        return ImageLoader.fromBufferedImage(pad, "drawing", meta.inputHeight(), meta.inputWidth(),
+    /** The pad as it is now, prepared on the live thread when its frame starts, as the explorer's is. */
+    private static Supplier<PreparedImage> pixels(BufferedImage pad, ModelMetadata meta) {
+        BufferedImage now = new BufferedImage(pad.getColorModel(), pad.copyData(null), false, null);
+        return () -> ImageLoader.fromBufferedImage(now, "drawing", meta.inputHeight(), meta.inputWidth(),
                 meta.inputChannels(), ResizeMode.STRETCH);
     }
 

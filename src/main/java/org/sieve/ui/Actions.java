@@ -10,11 +10,15 @@ import java.util.List;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import org.sieve.analysis.ResultFiles;
 import org.sieve.image.ImageLoader;
 import org.sieve.image.ImageScan;
+import org.sieve.image.PreparedImage;
+import org.sieve.image.RequestedRegion;
 import org.sieve.network.format.ModelCatalogue;
 import org.sieve.network.format.ModelMetadata;
 import org.sieve.network.format.Labels;
@@ -34,7 +38,6 @@ import org.sieve.ui.model.ImageSource;
 import org.sieve.ui.model.LayerInfo;
 import org.sieve.ui.model.LoadedModel;
 import org.sieve.ui.model.FileModelSettings;
-import org.sieve.ui.model.MaskSpec;
 import org.sieve.ui.model.ModelEntry;
 import org.sieve.ui.model.PanelState;
 import org.sieve.ui.model.TechniqueComparison;
@@ -254,15 +257,15 @@ public final class Actions {
 
     /** The drawing while the pen moves: in live mode the active panel's maps follow it. */
     public void followDrawing(BufferedImage drawing) {
-        if (app.liveDrawing().get()) {
-            live.follow(app.active().get(), drawing, app.settings().get());
+        if (app.liveMaps().get()) {
+            live.follow(app.active().get(), drawing, "drawing", null, app.settings().get());
         }
     }
 
     /** The pen lifted: the drawing becomes the image, and in live mode the full analysis refines the maps. */
     public void useDrawing(BufferedImage drawing) {
         PanelState panel = app.active().get();
-        boolean refine = app.liveDrawing().get() && LiveFollower.possible(panel, app.settings().get());
+        boolean refine = app.liveMaps().get() && LiveFollower.possible(panel, app.settings().get());
         useImage("drawing", drawing);
         if (refine) {
             live.stop();
@@ -270,34 +273,48 @@ public final class Actions {
         }
     }
 
+    /** The crop box while it is dragged ({@code region} null: the whole photo): in live mode the maps follow it. */
+    public void followRegion(PanelState panel, RequestedRegion region) {
+        ImageSource source = panel.image().get();
+        if (app.liveMaps().get() && source != null) {
+            live.follow(panel, source.pixels(), source.name(), region, app.settings().get());
+        }
+    }
+
     /**
-     * Runs {@code then} once the panel has prepared {@code image} for its model and, where it has a
-     * foreground, derived the foreground from it (both in the background); an analysis started
+     * The crop box released: the region becomes the panel's, and in live mode the full analysis
+     * refines the maps that followed it (a box released where it was only drops them).
+     */
+    public void useRegion(PanelState panel, RequestedRegion region) {
+        boolean refine = app.liveMaps().get() && LiveFollower.possible(panel, app.settings().get());
+        boolean moved = !Objects.equals(region, panel.region().get());
+        live.stop();
+        panel.region().set(region);
+        if (refine && moved) {
+            whenReady(panel, panel.image().get(), () -> runner.start(panel, app.settings().get()));
+        } else {
+            panel.live().set(null);
+        }
+    }
+
+    /**
+     * Runs {@code then} once the panel has prepared {@code image} (or its new region) for its model
+     * and, where it has a foreground, derived it (both in the background); an analysis started
      * earlier would be outdated the moment it arrives. Nothing runs if the image changes first.
      */
     private static void whenReady(PanelState panel, ImageSource image, Runnable then) {
-        boolean[] prepared = {false};
-        Runnable[] detach = new Runnable[1];
-        ChangeListener<Object> listener = (o, was, now) -> {
-            if (panel.image().get() != image) {
-                detach[0].run();
-                return;
-            }
-            if (o == panel.prepared() && now != null) {
-                prepared[0] = true;
-            }
-            boolean foreground = panel.maskSpec().get() instanceof MaskSpec.None || o == panel.mask();
-            if (prepared[0] && foreground) {
-                detach[0].run();
-                then.run();
+        ChangeListener<PreparedImage> listener = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends PreparedImage> o, PreparedImage was, PreparedImage now) {
+                if (panel.image().get() != image) {
+                    panel.ready().removeListener(this);
+                } else if (now != null) {
+                    panel.ready().removeListener(this);
+                    then.run();
+                }
             }
         };
-        detach[0] = () -> {
-            panel.prepared().removeListener(listener);
-            panel.mask().removeListener(listener);
-        };
-        panel.prepared().addListener(listener);
-        panel.mask().addListener(listener);
+        panel.ready().addListener(listener);
     }
 
     /** The pad was cleared: live mode's next frame starts afresh. */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.ui.model.AppModel;
+import org.sieve.ui.model.PanelState;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -124,6 +125,17 @@ abstract class ExplorerHarness extends FxRobot {
         await("the default model, image and predictions", 90, () -> app().panelA().model().get() != null
                 && app().panelA().prepared().get() != null && !app().panelA().predictions().isEmpty()
                 && !app().panelA().layerShapes().get().isEmpty());
+    }
+
+    /** Opens the astronaut (512x512) in panel A once the default model is ready, and shows the crop box. */
+    PanelState astronautWithCropBox() {
+        awaitReady();
+        PanelState a = app().panelA();
+        fxRun(() -> explorer.actions().openImage(Path.of("sample-images", "astronaut.png")));
+        await("the astronaut", 30, () -> a.prepared().get() != null
+                && a.prepared().get().source().endsWith("astronaut.png"));
+        clickOn("#region-pane");
+        return a;
     }
 
     /** Saves the window (and any other open window, e.g. a notification) as target/screenshots/NAME*.png. */

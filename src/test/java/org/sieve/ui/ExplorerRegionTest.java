@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
@@ -44,12 +43,8 @@ class ExplorerRegionTest extends ExplorerHarness {
 
     @Test
     void dragMoveResizeLockAndReset() {
-        awaitReady();
-        PanelState a = app().panelA();
-        fxRun(() -> explorer.actions().openImage(Path.of("sample-images", "astronaut.png")));
-        await("the astronaut", 30, () -> a.prepared().get() != null
-                && a.prepared().get().source().endsWith("astronaut.png"));
-        clickOn("#region-pane");
+        PanelState a = astronautWithCropBox();
+        clickOn("#live-region"); // the box alone here; ExplorerLiveTest follows it live
         Label text = lookup("#crop-text").queryAs(Label.class);
         assertEquals("Whole image, 512×512", fx(text::getText));
 

@@ -37,7 +37,7 @@ public final class AppModel {
     private final ObjectProperty<ColourRange> colourRange = new SimpleObjectProperty<>(ColourRange.DEFAULT);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final BooleanProperty presentation = new SimpleBooleanProperty(false);
-    private final BooleanProperty liveDrawing = new SimpleBooleanProperty(true);
+    private final BooleanProperty liveMaps = new SimpleBooleanProperty(true);
     private final BooleanProperty controlsShown = new SimpleBooleanProperty(true);
     private final ObjectProperty<Path> lastFolder = new SimpleObjectProperty<>();
     /** Answers for model files without sieve.json, by absolute path. */
@@ -131,9 +131,9 @@ public final class AppModel {
         return theme;
     }
 
-    /** Whether the maps follow the pen on the drawing pad (live mode), refined when it stops. */
-    public BooleanProperty liveDrawing() {
-        return liveDrawing;
+    /** Whether the maps follow the pen on the drawing pad and the crop box on a photo (live mode), refined when released. */
+    public BooleanProperty liveMaps() {
+        return liveMaps;
     }
 
     /** Large fonts and full screen, for lectures. */

@@ -32,6 +32,7 @@ public final class PanelState {
     private final ObjectProperty<MaskSpec> maskSpec = new SimpleObjectProperty<>(MaskSpec.NONE);
     private final ObjectProperty<PreparedImage> prepared = new SimpleObjectProperty<>();
     private final ObjectProperty<ForegroundMask> mask = new SimpleObjectProperty<>();
+    private final ObjectProperty<PreparedImage> ready = new SimpleObjectProperty<>();
     private final ObservableList<Prediction> predictions = FXCollections.observableArrayList();
     private final RunState run = new RunState();
     private final ObjectProperty<JobResult> result = new SimpleObjectProperty<>();
@@ -89,6 +90,14 @@ public final class PanelState {
     /** The foreground on the model's input, or null. */
     public ObjectProperty<ForegroundMask> mask() {
         return mask;
+    }
+
+    /**
+     * The prepared image once its foreground is derived too (or none is wanted): what an analysis
+     * can start on now; null while either is being made.
+     */
+    public ObjectProperty<PreparedImage> ready() {
+        return ready;
     }
 
     /** The part of the image (source pixels) scaled to the model's input; null for all of it. */

@@ -14,6 +14,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.sieve.image.RequestedRegion;
+import org.sieve.ui.Actions;
 import org.sieve.ui.model.ImageSource;
 import org.sieve.ui.model.LoadedModel;
 import org.sieve.ui.model.PanelState;
@@ -21,7 +22,8 @@ import org.sieve.ui.model.PanelState;
 /**
  * The region of the source image that the model sees, as a box on the whole image: drag outside it to draw a
  * new one, drag inside to move it, drag its lower-right corner to resize it; the aspect can be locked to the
- * model's input; Reset takes the whole image again. The region is set when the mouse is released.
+ * model's input; Reset takes the whole image again. The region is set when the mouse is released; in live
+ * mode the maps follow the box while it moves.
  */
 public final class CropBox extends VBox {
 
@@ -30,6 +32,7 @@ public final class CropBox extends VBox {
     /** How close to the lower-right corner (screen pixels) a press resizes instead of moving. */
     private static final double HANDLE = 10;
 
+    private final Actions actions;
     private final ImageView view = new ImageView();
     private final Rectangle box = new Rectangle();
     private final Pane canvas = new Pane(view, box);
@@ -46,7 +49,8 @@ public final class CropBox extends VBox {
 
     private enum Mode { DRAW, MOVE, RESIZE }
 
-    public CropBox() {
+    public CropBox(Actions actions) {
+        this.actions = actions;
         setSpacing(4);
         setId("crop-box");
         canvas.setId("crop-canvas");
@@ -66,11 +70,17 @@ public final class CropBox extends VBox {
                 panel.region().set(null);
             }
         });
+        CheckBox live = new CheckBox("Live maps");
+        live.setId("live-region");
+        live.setMnemonicParsing(false);
+        live.setTooltip(Fx.tip("While you move the box, every layer's map follows it (approximate, a few"
+                + " optimisation steps per frame); when you let go, the full analysis refines them."));
+        live.selectedProperty().bindBidirectional(actions.app().liveMaps());
         text.setId("crop-text");
         canvas.setOnMousePressed(this::press);
         canvas.setOnMouseDragged(this::drag);
         canvas.setOnMouseReleased(e -> release());
-        getChildren().addAll(canvas, new HBox(8, lock, reset), text);
+        getChildren().addAll(canvas, new HBox(8, lock, reset, live), text);
     }
 
     /** Shows {@code p}'s image and region, and edits them. */
@@ -151,6 +161,7 @@ public final class CropBox extends VBox {
             case RESIZE -> size(pressed[0], pressed[1], x - pressed[0], y - pressed[1]);
             case DRAW -> size(Math.min(pressX, x), Math.min(pressY, y), Math.abs(x - pressX), Math.abs(y - pressY));
         }
+        actions.followRegion(panel, boxRegion());
     }
 
     /** A box from (x, y), as wide and high as asked or, locked, as the model's aspect allows inside the image. */
@@ -173,13 +184,18 @@ public final class CropBox extends VBox {
             return;
         }
         mode = null;
+        actions.useRegion(panel, boxRegion());
+    }
+
+    /** The box in image pixels; null when it covers the whole image. */
+    private RequestedRegion boxRegion() {
         ImageSource img = panel.image().get();
         int x = (int) clamp(Math.round(box.getX() / scale), 0, img.width() - 1);
         int y = (int) clamp(Math.round(box.getY() / scale), 0, img.height() - 1);
         int w = (int) clamp(Math.round(box.getWidth() / scale), 1, img.width() - x);
         int h = (int) clamp(Math.round(box.getHeight() / scale), 1, img.height() - y);
         boolean whole = x == 0 && y == 0 && w == img.width() && h == img.height();
-        panel.region().set(whole ? null : new RequestedRegion(x, y, w, h));
+        return whole ? null : new RequestedRegion(x, y, w, h);
     }
 
     private static double clamp(double v, double lo, double hi) {

@@ -42,7 +42,7 @@ public final class DrawingPad extends VBox {
         live.setId("live-drawing");
         live.setTooltip(Fx.tip("While you draw, every layer's map follows the pen (approximate, a few"
                 + " optimisation steps per frame); when you lift it, the full analysis refines them."));
-        live.selectedProperty().bindBidirectional(actions.app().liveDrawing());
+        live.selectedProperty().bindBidirectional(actions.app().liveMaps());
         getChildren().addAll(Fx.hint("Draw a digit, white on black; each stroke updates the image."), canvas,
                 new HBox(12, clear, live));
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {

@@ -40,7 +40,8 @@ public final class HeatmapStrip extends VBox {
     private final Label heading = Fx.heading(DISCARDS);
     private final Label hint = Fx.hint("Press Analyze (F5) to see what each layer discards.");
     private final Label outdated = new Label(null, Fx.icon(MaterialDesignU.UPDATE));
-    private final Label live = new Label("Live: approximate maps that follow the pen; lift it for the full analysis.",
+    private final Label live = new Label("Live: approximate maps that follow the pen or the crop box;"
+            + " let go for the full analysis.",
             Fx.icon(MaterialDesignD.DRAW));
     private final VBox failures = new VBox(2);
     private boolean pending;

@@ -22,7 +22,7 @@ public final class ImageSection extends VBox {
     private final Actions actions;
     private final ChoiceBox<ResizeMode> fitting = new ChoiceBox<>();
     private final Label name = Fx.hint("");
-    private final CropBox cropBox = new CropBox();
+    private final CropBox cropBox;
     private final ToggleButton draw;
     private final ToggleButton samples;
     /** The drawing pad, made when first chosen. */
@@ -31,6 +31,7 @@ public final class ImageSection extends VBox {
 
     public ImageSection(Actions actions) {
         this.actions = actions;
+        this.cropBox = new CropBox(actions);
         setSpacing(4);
         Button open = new Button("Open…", Fx.icon(MaterialDesignI.IMAGE_OUTLINE));
         open.setId("open-image");

@@ -7,7 +7,8 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import org.sieve.analysis.LiveAnalysis;
 import org.sieve.image.ImageLoader;
-import org.sieve.image.PreparedImage;
+import org.sieve.image.RequestedRegion;
+import org.sieve.image.ResizeMode;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.Metric;
 import org.sieve.network.format.ModelMetadata;
@@ -18,9 +19,10 @@ import org.sieve.ui.model.RunState;
 import org.sieve.ui.model.UserMessage;
 
 /**
- * Live mode in the explorer: while the pen moves on the drawing pad, the panel's maps follow it
- * (frames of {@link LiveAnalysis}, shown as the panel's live result), and when the pen lifts the
- * full analysis refines them and takes their place. One live analysis at a time, for the panel,
+ * Live mode in the explorer: while the pen moves on the drawing pad or the crop box moves over a
+ * photo, the panel's maps follow it (frames of {@link LiveAnalysis}, shown as the panel's live
+ * result), and when the pen or the box is released the full analysis refines them and takes
+ * their place. One live analysis at a time, for the panel,
  * model, layers and settings of the latest stroke; a change of any of them starts a new one.
  * Call from the FX thread.
  */
@@ -54,8 +56,13 @@ public final class LiveFollower {
                 && settings.metric() == Metric.INFORMATION_DISCARDING;
     }
 
-    /** The drawing as it is now, for the panel's maps to follow. */
-    public void follow(PanelState panel, BufferedImage drawing, DiscardingSettings settings) {
+    /**
+     * The picture as it is now, for the panel's maps to follow: the drawing, or {@code region} of
+     * a photo (null: all of it) while the crop box moves. Prepared for the model on the live thread
+     * as the full analysis will prepare it; nothing may change {@code pixels} afterwards.
+     */
+    public void follow(PanelState panel, BufferedImage pixels, String name, RequestedRegion region,
+            DiscardingSettings settings) {
         if (!possible(panel, settings)) {
             return;
         }
@@ -65,9 +72,9 @@ public final class LiveFollower {
             start(wanted);
         }
         ModelMetadata m = wanted.model().metadata();
-        PreparedImage image = ImageLoader.fromBufferedImage(drawing, "drawing", m.inputHeight(), m.inputWidth(),
-                m.inputChannels(), panel.resizeMode().get());
-        live.offer(image);
+        ResizeMode mode = panel.resizeMode().get();
+        live.offer(() -> ImageLoader.fromBufferedImage(pixels, name, m.inputHeight(), m.inputWidth(),
+                m.inputChannels(), mode, region));
     }
 
     /** A new drawing: the next frame starts from scratch rather than from the last stroke's maps. */

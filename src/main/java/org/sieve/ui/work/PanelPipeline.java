@@ -84,6 +84,7 @@ public final class PanelPipeline {
         ResizeMode mode = panel.resizeMode().get();
         RequestedRegion region = panel.region().get();
         panel.result().set(null);
+        panel.ready().set(null);
         if (model == null || image == null) {
             panel.prepared().set(null);
             return;
@@ -125,20 +126,29 @@ public final class PanelPipeline {
     private void deriveMask() {
         PreparedImage prepared = panel.prepared().get();
         MaskSpec spec = panel.maskSpec().get();
+        panel.ready().set(null);
         if (prepared == null || spec == null || spec instanceof MaskSpec.None) {
             panel.mask().set(null);
+            panel.ready().set(prepared);
             return;
         }
         background.run(() -> Foregrounds.derive(spec, prepared), mask -> {
-            if (panel.prepared().get() == prepared && panel.maskSpec().get() == spec) {
+            if (current(prepared, spec)) {
                 panel.mask().set(mask);
+                panel.ready().set(prepared);
             }
         }, failure -> {
-            if (panel.prepared().get() == prepared && panel.maskSpec().get() == spec) {
+            if (current(prepared, spec)) {
                 panel.mask().set((ForegroundMask) null);
+                panel.ready().set(prepared);
                 tell.accept(Errors.message("No foreground", failure));
             }
         });
+    }
+
+    /** Whether a foreground derived for this image and spec is still wanted (no new image on its way). */
+    private boolean current(PreparedImage prepared, MaskSpec spec) {
+        return panel.prepared().get() == prepared && panel.maskSpec().get() == spec && !panel.loading().get();
     }
 
     private void predict() {
