@@ -10,6 +10,7 @@ import org.sieve.analysis.Classifier;
 import org.sieve.image.ImageLoader;
 import org.sieve.image.PreparedImage;
 import org.sieve.network.format.Model;
+import org.sieve.network.format.ModelKind;
 import org.sieve.network.format.ModelMetadata;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Option;
 @Command(name = "predict",
         header = "Show a model's prediction for one image.",
         description = "Runs the model on one image (normalised as the model's sieve.json says) and prints the most"
-                + " probable classes; with --json, the model's whole final output as well.")
+                + " probable classes; with --json, the model's whole final output as well (a detector's class"
+                + " scores instead of its heatmap).")
 final class PredictCommand extends Subcommand {
 
     @Mixin
@@ -39,7 +41,8 @@ final class PredictCommand extends Subcommand {
     int top = 5;
 
     @Option(names = "--json", description = "Print one JSON object: 'output' (the model's final output values, flat,"
-            + " as the model computes them) and 'top' (label and score, highest first).")
+            + " as the model computes them; for a detector 'scores' instead, each class's maximum over its heatmap,"
+            + " in label order) and 'top' (label and score, highest first).")
     boolean json;
 
     @Override
@@ -54,8 +57,12 @@ final class PredictCommand extends Subcommand {
         try (Classifier classifier = new Classifier(model)) {
             List<Classifier.Prediction> best = classifier.top(image.pixels(), top);
             if (json) {
+                // A detector's heatmap runs to megabytes of numbers; its class scores are what it predicts.
+                boolean detector = meta.kind().type() == ModelKind.Type.DETECTOR;
+                float[] values = detector ? classifier.probabilities(new float[][] {image.pixels()})[0]
+                        : classifier.output(image.pixels());
                 out().println(new GsonBuilder().disableHtmlEscaping().create().toJson(
-                        toJson(classifier.output(image.pixels()), best)));
+                        toJson(detector ? "scores" : "output", values, best)));
                 return 0;
             }
             out().printf("%s on %s%n", meta.id(), image.source());
@@ -69,13 +76,13 @@ final class PredictCommand extends Subcommand {
         return 0;
     }
 
-    private static JsonObject toJson(float[] output, List<Classifier.Prediction> best) {
+    private static JsonObject toJson(String name, float[] numbers, List<Classifier.Prediction> best) {
         JsonObject o = new JsonObject();
         JsonArray values = new JsonArray();
-        for (float v : output) {
+        for (float v : numbers) {
             values.add(v);
         }
-        o.add("output", values);
+        o.add(name, values);
         JsonArray list = new JsonArray();
         for (Classifier.Prediction p : best) {
             JsonObject entry = new JsonObject();

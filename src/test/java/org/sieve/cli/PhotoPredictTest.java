@@ -1,11 +1,13 @@
 package org.sieve.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sieve.cli.MainTest.sieve;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +38,25 @@ class PhotoPredictTest {
         List<String> coffee = predict("centernet-coco", "sample-images/coffee.png", "--top", "3");
         assertEquals(3, coffee.size());
         assertTrue(coffee.contains("cup"), coffee.toString());
+    }
+
+    /** A detector's --json gives its 80 class scores, the numbers top ranks, not its 1.3-million-value heatmap. */
+    @Test
+    void aDetectorsJsonHoldsItsClassScores() {
+        MainTest.Outcome o = sieve("predict", "--model", "centernet-coco", "--image", ASTRONAUT, "--json");
+        assertEquals(0, o.status(), o.err());
+        JsonObject json = JsonParser.parseString(o.out()).getAsJsonObject();
+        assertFalse(json.has("output"), "no heatmap");
+        JsonArray scores = json.getAsJsonArray("scores");
+        assertEquals(80, scores.size());
+        JsonObject top = json.getAsJsonArray("top").get(0).getAsJsonObject();
+        assertEquals("person", top.get("label").getAsString());
+        double best = 0;
+        for (JsonElement s : scores) {
+            best = Math.max(best, s.getAsDouble());
+        }
+        assertEquals(best, top.get("score").getAsDouble(), 1e-6);
+        assertTrue(o.out().length() < 10_000, o.out().length() + " characters");
     }
 
     @Test
