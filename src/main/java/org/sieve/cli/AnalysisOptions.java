@@ -1,5 +1,6 @@
 package org.sieve.cli;
 
+import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,19 +41,24 @@ final class AnalysisOptions {
         return s;
     }
 
-    /** As {@link #resolve(Model, List, DiscardingSettings)} from the defaults. */
-    DiscardingSettings resolve(Model model, List<String> layers) {
-        return resolve(model, layers, DiscardingSettings.defaults());
+    /** As {@link #resolve(Model, List, DiscardingSettings, PrintStream)} from the defaults. */
+    DiscardingSettings resolve(Model model, List<String> layers, PrintStream err) {
+        return resolve(model, layers, DiscardingSettings.defaults(), err);
     }
 
     /**
      * The settings for analysing {@code layers} of {@code model}, resolved against it; impossible
-     * values, and metric 2 for layers without decoders, are refused before any work starts.
+     * values, and metric 2 for layers without decoders, are refused before any work starts, and
+     * metric 2 over decoders of different designs is warned of on {@code err}.
      */
-    DiscardingSettings resolve(Model model, List<String> layers, DiscardingSettings base) {
+    DiscardingSettings resolve(Model model, List<String> layers, DiscardingSettings base, PrintStream err) {
         DiscardingSettings s = SettingsResolver.resolve(requested(base), model.metadata(), layers.size());
         if (s.metric() == Metric.RECONSTRUCTION_UNCERTAINTY) {
             DecoderSet.check(model, layers);
+            String mixed = DecoderSet.mixedDesigns(model, layers);
+            if (mixed != null) {
+                err.println("warning: " + mixed);
+            }
         }
         return s;
     }

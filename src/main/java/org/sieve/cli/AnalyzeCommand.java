@@ -82,7 +82,7 @@ final class AnalyzeCommand extends Subcommand {
         Model model = modelOption.resolve();
         ModelMetadata meta = model.metadata();
         List<String> layers = layerChoice.in(model.network());
-        DiscardingSettings settings = analysis.resolve(model, layers);
+        DiscardingSettings settings = analysis.resolve(model, layers, err);
         PreparedImage image = ImageLoader.load(imagePath, meta.inputHeight(), meta.inputWidth(),
                 meta.inputChannels(), fitting.mode(), region.region());
         ForegroundMask mask = foreground == null ? null : foreground.on(image);

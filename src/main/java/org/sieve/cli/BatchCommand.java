@@ -67,7 +67,7 @@ final class BatchCommand extends Subcommand {
         PrintStream err = err();
         Model model = modelOption.resolve();
         List<String> layers = layerChoice.in(model.network());
-        DiscardingSettings settings = analysis.resolve(model, layers);
+        DiscardingSettings settings = analysis.resolve(model, layers, err);
         BatchRunner.Spec spec = new BatchRunner.Spec(model, images, out, layers, mask == Mask.AUTO, limit, settings,
                 fitting.mode(), region.region());
         BatchReport report;

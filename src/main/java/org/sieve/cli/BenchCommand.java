@@ -77,7 +77,7 @@ final class BenchCommand extends Subcommand {
         ModelMetadata meta = model.metadata();
         List<String> layers = layerChoice.in(model.network());
         DiscardingSettings settings = analysis.resolve(model, layers,
-                DiscardingSettings.defaults().toBuilder().maxSteps(STEPS).build());
+                DiscardingSettings.defaults().toBuilder().maxSteps(STEPS).build(), err());
         if (live) {
             if (!(liveSeconds > 0 && liveSeconds <= 600)) {
                 throw new UsageException("--seconds must lie between 0 and 600, got " + liveSeconds + ".");

@@ -160,7 +160,7 @@ final class SnapshotCommand extends Subcommand {
     private Panel panel(String label, Model model, Path image, LayerChoice choice) {
         ModelMetadata meta = model.metadata();
         List<String> layers = choice.in(model.network());
-        DiscardingSettings settings = analysis.resolve(model, layers);
+        DiscardingSettings settings = analysis.resolve(model, layers, err());
         PreparedImage prepared = ImageLoader.load(image, meta.inputHeight(), meta.inputWidth(), meta.inputChannels(),
                 fitting.mode(), region.region());
         ForegroundMask mask = foreground == null ? null : foreground.on(prepared);

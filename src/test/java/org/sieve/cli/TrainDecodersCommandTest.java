@@ -69,6 +69,43 @@ class TrainDecodersCommandTest {
                 && missingLayer.err().contains("train-decoders --model " + model), missingLayer.err());
     }
 
+    /** Metric 2 over decoders of two designs is analysed, with a warning that names the layers of each. */
+    @Test
+    void decodersOfDifferentDesignsAreWarnedOf() throws IOException {
+        Path mixed = TestData.copyOfLeNet(dir.resolve("mixed-lenet"));
+        Path decoders = Path.of("assets", "models", "lenet5-mnist", DecoderSet.FOLDER);
+        try (var files = Files.walk(decoders)) {
+            for (Path f : files.toList()) {
+                Path to = mixed.resolve(DecoderSet.FOLDER).resolve(decoders.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        // pool1's entry as an index from before designs were recorded has it.
+        JsonObject index = JsonParser.parseString(Files.readString(decoders.resolve(DecoderSet.INDEX)))
+                .getAsJsonObject();
+        index.getAsJsonObject("layers").getAsJsonObject("pool1").getAsJsonObject("training").remove("design");
+        Files.writeString(mixed.resolve(DecoderSet.FOLDER).resolve(DecoderSet.INDEX), index.toString());
+
+        MainTest.Outcome both = analyzeRu(mixed, "conv1,pool1,conv2");
+        assertEquals(0, both.status(), both.err());
+        assertTrue(both.err().contains("warning: The decoders of these layers of lenet5-mnist are of different designs:"
+                + " conv1, conv2 (equal-capacity); pool1 (earlier design).")
+                && both.err().contains("train-decoders --model " + mixed + " --layers pool1 --replace"), both.err());
+        MainTest.Outcome one = analyzeRu(mixed, "conv1,conv2");
+        assertEquals(0, one.status(), one.err());
+        assertTrue(!one.err().contains("different designs"), one.err());
+    }
+
+    private static MainTest.Outcome analyzeRu(Path model, String layers) {
+        return MainTest.sieve("analyze", "--model", model.toString(), "--image", "sample-images/mnist/0-7.png",
+                "--metric", "ru", "--layers", layers, "--steps", "3", "--no-cache", "--out",
+                dir.resolve("ru-" + layers.replace(',', '-')).toString());
+    }
+
     /** A photo model whose training data is not offline: told so, and trained on a folder of photos instead. */
     @Test
     void aPhotoModelTrainsItsDecodersOnTheUsersImages() throws IOException {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.sieve.data.Datasets;
@@ -40,6 +41,8 @@ public record DecoderSet(String modelId, String dataset, Map<String, Decoder> de
     public static final String FOLDER = "decoders";
     public static final String INDEX = "decoders.json";
     private static final int FORMAT = 1;
+    /** What {@link #mixedDesigns} calls decoders whose entry records no design. */
+    static final String EARLIER_DESIGN = "earlier design";
 
     /**
      * One layer's decoder and its mean squared error per pixel on held-out images.
@@ -111,6 +114,44 @@ public record DecoderSet(String modelId, String dataset, Map<String, Decoder> de
     public static void check(Model model, List<String> layers) {
         Set<String> trained = usableIndex(model).getAsJsonObject("layers").keySet();
         requireAll(modelArgument(model), model.metadata().dataset(), layers, trained);
+    }
+
+    /**
+     * Null when the decoders of {@code layers} share one design, else a warning naming the layers of
+     * each design: r̄ compares fairly only between decoders of equal capacity. From the index alone;
+     * layers without a decoder are left to {@link #check}.
+     */
+    public static String mixedDesigns(Model model, List<String> layers) {
+        JsonObject index = model.dir() == null ? null : readQuietly(folderOf(model.dir()));
+        if (index == null || !index.has("layers")) {
+            return null;
+        }
+        JsonObject entries = index.getAsJsonObject("layers");
+        Map<String, List<String>> byDesign = new LinkedHashMap<>();
+        for (String layer : layers) {
+            if (entries.has(layer)) {
+                byDesign.computeIfAbsent(design(entries.getAsJsonObject(layer)), d -> new ArrayList<>()).add(layer);
+            }
+        }
+        if (byDesign.size() < 2) {
+            return null;
+        }
+        List<String> groups = new ArrayList<>();
+        byDesign.forEach((design, names) -> groups.add(String.join(", ", names) + " (" + design + ")"));
+        List<String> earlier = byDesign.getOrDefault(EARLIER_DESIGN, List.of());
+        return "The decoders of these layers of " + model.id() + " are of different designs: "
+                + String.join("; ", groups) + ". Their r̄ do not compare fairly (the earlier design made"
+                + " decoders of small maps deeper, so r̄ can dip after a pooling layer); choose layers of one"
+                + " design" + (earlier.isEmpty() ? "." : ", or retrain the others: sieve train-decoders --model "
+                + modelArgument(model) + " --layers " + String.join(",", earlier) + " --replace.");
+    }
+
+    /** The design an index entry records for its decoder; entries from before designs were recorded are the earlier one. */
+    private static String design(JsonObject entry) {
+        JsonElement training = entry.get("training");
+        JsonElement design = training != null && training.isJsonObject() ? training.getAsJsonObject().get("design")
+                : null;
+        return design != null && design.isJsonPrimitive() ? design.getAsString() : EARLIER_DESIGN;
     }
 
     /** The model's decoder index, checked to exist and to belong to the model's weights. */

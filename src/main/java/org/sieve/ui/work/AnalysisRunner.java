@@ -14,6 +14,7 @@ import org.sieve.image.PreparedImage;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.LayerResult;
 import org.sieve.metrics.Metric;
+import org.sieve.network.format.DecoderSet;
 import org.sieve.service.AnalysisService;
 import org.sieve.service.JobHandle;
 import org.sieve.service.JobResult;
@@ -58,6 +59,10 @@ public final class AnalysisRunner implements AutoCloseable {
             if (problem != null) {
                 tell.accept(UserMessage.warning("No decoders for " + model.name(), problem));
                 return false;
+            }
+            String mixed = DecoderSet.mixedDesigns(model.model(), layers);
+            if (mixed != null) {
+                tell.accept(UserMessage.warning("Decoders of different designs", mixed));
             }
         }
         DiscardingSettings effective;
