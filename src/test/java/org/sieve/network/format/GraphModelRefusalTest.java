@@ -128,10 +128,8 @@ class GraphModelRefusalTest {
                 .addNode(NodeDef.newBuilder().setName("add").setOp("BiasAdd").addInput("x").addInput("b")).build();
         Path file = tmp.resolve("frozen.pb");
         Files.write(file, g.toByteArray());
-        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        long before = threads.getCurrentThreadAllocatedBytes();
-        assertRefused(file, () -> GraphDefReader.readFrozen(file, null), "repeats its 1 stored values");
-        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        long allocated = Allocations.during(() -> assertRefused(file, () -> GraphDefReader.readFrozen(file, null),
+                "repeats its 1 stored values"));
         assertTrue(allocated < 64 << 20, "allocated " + allocated + " bytes for a " + Files.size(file) + "-byte file");
     }
 

@@ -82,10 +82,7 @@ class KerasFilesTest {
     @Test
     void zipBombIsRefusedBeforeItUnpacks() throws IOException {
         Path bomb = HostileModels.kerasBomb(tmp.resolve("bomb.keras"), 400);
-        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        long before = threads.getCurrentThreadAllocatedBytes();
-        assertRefused(bomb, "model.weights.h5 unpacks to at least");
-        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        long allocated = Allocations.during(() -> assertRefused(bomb, "model.weights.h5 unpacks to at least"));
         assertTrue(allocated < 128 << 20, "allocated " + allocated + " bytes for a " + Files.size(bomb) + "-byte file");
     }
 
@@ -93,10 +90,8 @@ class KerasFilesTest {
     @Test
     void datasetDeclaringMoreThanTheFileHoldsIsRefusedBeforeAllocating() {
         Path file = FIXTURES.resolve("huge-dataset.h5");
-        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        long before = threads.getCurrentThreadAllocatedBytes();
-        assertRefused(file, "weight 'model_weights/c1/c1/kernel:0' declares shape [16384, 16384, 1, 1]");
-        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        long allocated = Allocations.during(() -> assertRefused(file,
+                "weight 'model_weights/c1/c1/kernel:0' declares shape [16384, 16384, 1, 1]"));
         assertTrue(allocated < 128 << 20, "allocated " + allocated + " bytes for an 18 KB file");
     }
 
@@ -122,11 +117,10 @@ class KerasFilesTest {
     @Test
     void headerDeclaringMoreThanTheFileHoldsIsNotReadIntoMemory() {
         Path file = FIXTURES.resolve("huge-object-header.h5");
-        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        long before = threads.getCurrentThreadAllocatedBytes();
-        SieveException e = assertThrows(SieveException.class, () -> ModelFormats.open(file));
-        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        long allocated = Allocations.during(() -> {
+            SieveException e = assertThrows(SieveException.class, () -> ModelFormats.open(file));
+            assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        });
         assertTrue(allocated < 64 << 20, "allocated " + allocated + " bytes for a 6 KB file");
     }
 
