@@ -58,12 +58,8 @@ public final class ColourBar {
         int barWidth = barWidth(font);
         int gap = Math.max(3, font.getSize() / 3);
         List<Double> ticks = spaced(scale, length, fm.getAscent() + fm.getDescent());
-        int labelWidth = 0;
-        for (double t : ticks) {
-            labelWidth = Math.max(labelWidth, fm.stringWidth(scale.formatTick(t)));
-        }
         int labelX = 1 + barWidth + TICK + gap;
-        int titleX = labelX + labelWidth + 2 * gap;
+        int titleX = labelX + labelWidth(ticks, scale, fm) + 2 * gap;
         // Along the bar, in two lines where one is longer than the bar.
         Text.Block title = Text.wrap(scale.label(), font, length + 2 * pad, 2);
         int width = titleX + title.height() + gap;
@@ -101,6 +97,25 @@ public final class ColourBar {
             g.dispose();
         }
         return out;
+    }
+
+    /**
+     * The most width {@link #vertical} takes at any length: every tick labelled and the title in
+     * two lines (a shorter bar thins its ticks, a longer one writes the title in one line).
+     */
+    public static int widestVertical(ColourScale scale, Font font) {
+        FontMetrics fm = Text.metrics(font);
+        int gap = Math.max(3, font.getSize() / 3);
+        int labelX = 1 + barWidth(font) + TICK + gap;
+        return labelX + labelWidth(scale.ticks(), scale, fm) + 2 * gap + 2 * (fm.getAscent() + fm.getDescent()) + gap;
+    }
+
+    private static int labelWidth(List<Double> ticks, ColourScale scale, FontMetrics fm) {
+        int width = 0;
+        for (double t : ticks) {
+            width = Math.max(width, fm.stringWidth(scale.formatTick(t)));
+        }
+        return width;
     }
 
     /**

@@ -125,6 +125,25 @@ class HeatmapRendererTest {
         assertEquals(pad + 299, low.y + low.height - 1, "min on the last");
     }
 
+    /** The explorer reserves this width beside the maps; a bar wider than it would spill off the window. */
+    @Test
+    void aVerticalBarIsNeverWiderThanItsWidest() {
+        List<ColourScale> scales = List.of(SCALE, new ColourScale(-2.3125, 1.7, "pixel-wise entropy H (nats)"),
+                new ColourScale(-0.013, 0.0271, "σ", true, true), new ColourScale(-40, 260, "r̄ (log MSE)"));
+        for (int size : new int[] {11, 14, 22, 30}) {
+            java.awt.Font font = Text.sans(java.awt.Font.PLAIN, size);
+            for (ColourScale scale : scales) {
+                int widest = ColourBar.widestVertical(scale, font);
+                for (int length = 16; length <= 1200; length += 3) {
+                    int width = ColourBar.vertical(scale, ColourMap.VIRIDIS, length, ColourBar.Style.onWhite(font))
+                            .getWidth();
+                    assertTrue(width <= widest, scale + " at length " + length + ", font " + size + ": " + width
+                            + " > " + widest);
+                }
+            }
+        }
+    }
+
     @Test
     void cellsBeyondTheRangeAreHatchedNotStretched() {
         ColourScale narrow = new ColourScale(0, 0.5, "h", false, true);

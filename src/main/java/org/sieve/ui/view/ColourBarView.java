@@ -24,7 +24,6 @@ final class ColourBarView extends Region {
     private int length;
     private double drawnFont;
     private Paint drawnInk;
-    private double widest = -1;
 
     ColourBarView(String id, ColourScale scale, ColourMap map) {
         this.scale = scale;
@@ -58,12 +57,7 @@ final class ColourBarView extends Region {
      * chasing the bar's own width.
      */
     double widest() {
-        if (widest < 0) {
-            // Long: every tick labelled; short: the label in two lines.
-            widest = Math.max(ColourBar.vertical(scale, map, 2000, Fx.barStyle(probe)).getWidth(),
-                    ColourBar.vertical(scale, map, 60, Fx.barStyle(probe)).getWidth());
-        }
-        return widest;
+        return ColourBar.widestVertical(scale, font());
     }
 
     private Font font() {
@@ -78,9 +72,6 @@ final class ColourBarView extends Region {
         if (view.getImage() != null && drawnFont == probe.getFont().getSize() && ink.equals(drawnInk)
                 && view.getImage().getHeight() == length + 2 * endPad()) {
             return;
-        }
-        if (drawnFont != probe.getFont().getSize()) {
-            widest = -1;
         }
         drawnFont = probe.getFont().getSize();
         drawnInk = ink;
