@@ -9,7 +9,8 @@ import java.util.function.BooleanSupplier;
  * One analysis of one image on a {@link SigmaGraph}: D0, the optimisation steps, the constraint
  * check and the report. Each layer follows its own schedule: its step sizes decay linearly over
  * the step budget, and once it is stable a short settling tail (half the convergence window)
- * decays them to the final fraction and the layer stops while the others go on. So a layer's
+ * decays them to the final fraction and the layer stops, once its last window is stable too,
+ * while the others go on. So a layer's
  * result depends on its own noise and trace alone, never on which layers came with it.
  */
 final class OptimisationRun {
@@ -143,7 +144,10 @@ final class OptimisationRun {
                     settleTo[l] = Math.min(s.maxSteps(), step + window / 2);
                     settleScale[l] = scale[l];
                 }
-                if (step >= settleTo[l]) {
+                // The tail can move the objective enough that the last window no longer passes
+                // the convergence test the report applies; such a layer goes on at the final step
+                // size, for one more window at most, rather than stop and be reported unconverged.
+                if (step >= settleTo[l] && (stable(l) || step >= settleTo[l] + window)) {
                     active[l] = false;
                     stopped = true;
                 }
