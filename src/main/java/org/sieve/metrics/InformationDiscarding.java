@@ -35,6 +35,7 @@ public final class InformationDiscarding implements AutoCloseable {
     private final float[] mean;
     private final float[] std;
     private final long stepBudget;
+    private final double minSavedFlops;
     /** Every layer's output shape, read once when first needed. */
     private Map<String, long[]> shapes;
 
@@ -54,15 +55,20 @@ public final class InformationDiscarding implements AutoCloseable {
      * @param std  per-channel standard deviation of the model's normalisation
      */
     public InformationDiscarding(Network network, float[] mean, float[] std) {
-        this(network, mean, std, StepCost.defaultBudget());
+        this(network, mean, std, StepCost.defaultBudget(), Narrowing.MIN_SAVED_FLOPS);
     }
 
-    /** @param stepBudget bytes a fused step may use; layers beyond it are optimised in further groups */
-    InformationDiscarding(Network network, float[] mean, float[] std, long stepBudget) {
+    /**
+     * @param stepBudget    bytes a fused step may use; layers beyond it are optimised in further groups
+     * @param minSavedFlops arithmetic a graph of fewer layers must save before the layers still
+     *                      optimising move to it ({@link Narrowing})
+     */
+    InformationDiscarding(Network network, float[] mean, float[] std, long stepBudget, double minSavedFlops) {
         this.network = network;
         this.mean = mean.clone();
         this.std = std.clone();
         this.stepBudget = stepBudget;
+        this.minSavedFlops = minSavedFlops;
     }
 
     public Network network() {
@@ -92,14 +98,23 @@ public final class InformationDiscarding implements AutoCloseable {
         List<LayerResult> results = new ArrayList<>();
         SigmaGrid grid = null;
         // Layers whose fused step would not fit in memory are optimised in groups, one after the other.
-        for (List<String> group : stepCost(settings.draws()).groups(ordered, stepBudget)) {
+        StepCost cost = stepCost(settings.draws());
+        Narrowing narrowing = new Narrowing(fewer -> withImage(graphFor(fewer, settings, decoders), pixels), cost,
+                minSavedFlops);
+        for (List<String> group : cost.groups(ordered, stepBudget)) {
             SigmaGraph graph = graphFor(group, settings, decoders);
             long start = System.nanoTime();
             graph.setImage(pixels);
-            results.addAll(new OptimisationRun(graph, group, settings, listener, cancelled, start).execute());
+            results.addAll(new OptimisationRun(graph, narrowing, group, settings, listener, cancelled, start)
+                    .execute());
             grid = graph.grid();
         }
         return LayerViews.of(grid, results, null);
+    }
+
+    private static SigmaGraph withImage(SigmaGraph graph, float[] pixels) {
+        graph.setImage(pixels);
+        return graph;
     }
 
     private StepCost stepCost(int draws) {

@@ -31,6 +31,9 @@ final class OptimisationRun {
     static final double FINAL_LEARNING_RATE_FRACTION = 0.05;
 
     private final SigmaGraph graph;
+    private final Narrowing narrowing;
+    /** The graph that steps the layers still optimising: the group's, or a narrower one. */
+    private ActiveLayers stepping;
     private final List<String> layers;
     private final DiscardingSettings s;
     private final AnalysisListener listener;
@@ -51,9 +54,11 @@ final class OptimisationRun {
     private final int[] settleTo;
     private final double[] settleScale;
 
-    OptimisationRun(SigmaGraph graph, List<String> layers, DiscardingSettings s, AnalysisListener listener,
-            BooleanSupplier cancelled, long start) {
+    /** @param narrowing where the layers still optimising may move once most have stopped, or null */
+    OptimisationRun(SigmaGraph graph, Narrowing narrowing, List<String> layers, DiscardingSettings s,
+            AnalysisListener listener, BooleanSupplier cancelled, long start) {
         this.graph = graph;
+        this.narrowing = narrowing;
         this.layers = layers;
         this.s = s;
         this.listener = listener;
@@ -94,9 +99,10 @@ final class OptimisationRun {
             }
         }
         graph.reset(initial, d0Values, keys, active);
+        stepping = new ActiveLayers(graph, layers, d0Values, keys, narrowing);
         listener.phase(PHASE_OPTIMISE);
         optimise();
-        float[][] logSigma = graph.logSigma();
+        float[][] logSigma = stepping.logSigma();
         listener.phase("Checking the constraint on fresh noise");
         boolean[] failed = new boolean[count];
         for (int l = 0; l < count; l++) {
@@ -120,7 +126,7 @@ final class OptimisationRun {
                 learningRate[l] = (float) (s.learningRate() * scale[l]);
                 levelRate[l] = (float) (s.levelRate() * scale[l]);
             }
-            SigmaGraph.StepValues v = graph.step(learningRate, levelRate, s.tau());
+            SigmaGraph.StepValues v = stepping.step(learningRate, levelRate, s.tau());
             boolean stopped = false;
             for (int l = 0; l < count; l++) {
                 if (!active[l]) {
@@ -153,7 +159,8 @@ final class OptimisationRun {
                 }
             }
             if (stopped) {
-                graph.setActive(active);
+                // Every layer left needs its settling tail at least.
+                stepping.stopped(active, Math.min(window / 2, s.maxSteps() - step));
             }
             long now = System.currentTimeMillis();
             if (listener.wantsSigma() && now - lastSnapshot >= InformationDiscarding.SNAPSHOT_MILLIS) {
@@ -176,7 +183,7 @@ final class OptimisationRun {
     }
 
     private void sendSnapshot(int step) {
-        float[][] logSigma = graph.logSigma();
+        float[][] logSigma = stepping.logSigma();
         for (int l = 0; l < count; l++) {
             if (active[l]) {
                 listener.sigma(layers.get(l), step, graph.grid().rowsOf(exp(logSigma[l])));

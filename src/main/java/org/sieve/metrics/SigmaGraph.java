@@ -55,9 +55,15 @@ final class SigmaGraph implements AutoCloseable {
     private final Op assignImage;
 
     private final Placeholder<TFloat32> logSigmaIn;
+    private final Placeholder<TFloat32> mIn;
+    private final Placeholder<TFloat32> vIn;
+    private final Placeholder<TFloat32> tIn;
     private final Placeholder<TFloat32> d0In;
     private final Placeholder<TInt64> keysIn;
-    private final Op reset;
+    private final Placeholder<TInt64> counterIn;
+    private final Op restore;
+    /** The optimiser's state, read to hand layers on to a graph of fewer layers. */
+    private final List<Operand<?>> state;
     private final Op retarget;
     private final Placeholder<TBool> activeIn;
     private final Op assignActive;
@@ -98,10 +104,14 @@ final class SigmaGraph implements AutoCloseable {
                     TFloat32.class));
             assignImage = tf.assign(image, imageIn);
 
-            // Optimisation state, reset per analysis.
+            // Optimisation state, set per analysis (or handed on from another graph).
             logSigmaIn = tf.placeholder(TFloat32.class, Placeholder.shape(gridShape));
+            mIn = tf.placeholder(TFloat32.class, Placeholder.shape(gridShape));
+            vIn = tf.placeholder(TFloat32.class, Placeholder.shape(gridShape));
+            tIn = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
             d0In = tf.placeholder(TFloat32.class, Placeholder.shape(layerShape));
             keysIn = tf.placeholder(TInt64.class, Placeholder.shape(layerShape));
+            counterIn = tf.placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
             activeIn = tf.placeholder(TBool.class, Placeholder.shape(layerShape));
             Variable<TFloat32> s = tf.variable(tf.zeros(tf.constant(gridShape), TFloat32.class));
             Variable<TFloat32> m = tf.variable(tf.zeros(tf.constant(gridShape), TFloat32.class));
@@ -111,12 +121,11 @@ final class SigmaGraph implements AutoCloseable {
             Variable<TBool> active = tf.variable(tf.constant(new boolean[layerCount]));
             Variable<TInt64> keys = tf.variable(tf.constant(new long[layerCount]));
             Variable<TInt64> counter = tf.variable(tf.constant(0L));
-            reset = tf.withControlDependencies(List.of(
-                    tf.assign(s, logSigmaIn), tf.assign(m, tf.zerosLike(logSigmaIn)),
-                    tf.assign(v, tf.zerosLike(logSigmaIn)), tf.assign(t, tf.constant(0f)),
-                    tf.assign(d0, d0In), tf.assign(keys, keysIn),
-                    tf.assign(counter, tf.constant(NoiseStream.STEP.counter(0, 0))),
+            restore = tf.withControlDependencies(List.of(
+                    tf.assign(s, logSigmaIn), tf.assign(m, mIn), tf.assign(v, vIn), tf.assign(t, tIn),
+                    tf.assign(d0, d0In), tf.assign(keys, keysIn), tf.assign(counter, counterIn),
                     tf.assign(active, activeIn))).noOp();
+            state = List.of(s, m, v, t, counter);
             assignActive = tf.assign(active, activeIn);
             retarget = tf.withControlDependencies(List.of(tf.assign(d0, d0In), tf.assign(active, activeIn))).noOp();
 
@@ -233,12 +242,53 @@ final class SigmaGraph implements AutoCloseable {
 
     /** Starts an optimisation from {@code logSigma} with each layer's D0 and noise key. */
     void reset(float[][] logSigma, float[] d0, long[] keys, boolean[] active) {
-        try (var s = sigmaTensor(logSigma);
+        float[][] zeros = new float[layerCount][grid.cells()];
+        restore(new State(logSigma, zeros, zeros, 0, NoiseStream.STEP.counter(0, 0)), d0, keys, active);
+    }
+
+    /**
+     * Where an optimisation stands after some steps: log sigma and Adam's moments per layer,
+     * [layer][cell], and the step count and noise counter that all layers share.
+     */
+    record State(float[][] logSigma, float[][] m, float[][] v, float t, long counter) {
+
+        /** The state of the layers at these indices, in that order. */
+        State of(int[] layers) {
+            return new State(pick(logSigma, layers), pick(m, layers), pick(v, layers), t, counter);
+        }
+
+        private static float[][] pick(float[][] rows, int[] indices) {
+            float[][] out = new float[indices.length][];
+            for (int i = 0; i < indices.length; i++) {
+                out[i] = rows[indices[i]];
+            }
+            return out;
+        }
+    }
+
+    State state() {
+        Session.Runner runner = session.runner();
+        state.forEach(runner::fetch);
+        try (Result r = runner.run()) {
+            int cells = grid.cells();
+            return new State(split(Tensors.floats(r.get(0)), cells), split(Tensors.floats(r.get(1)), cells),
+                    split(Tensors.floats(r.get(2)), cells), Tensors.floats(r.get(3))[0],
+                    ((TInt64) r.get(4)).getLong());
+        }
+    }
+
+    /** Goes on from {@code state} (another graph's, for these layers) with each layer's D0 and noise key. */
+    void restore(State state, float[] d0, long[] keys, boolean[] active) {
+        try (var s = sigmaTensor(state.logSigma());
+                var m = sigmaTensor(state.m());
+                var v = sigmaTensor(state.v());
+                var t = Tensors.of(new float[] {state.t()});
                 var d = Tensors.of(d0, layerCount);
                 var k = Tensors.of(keys);
+                var c = Tensors.scalar(state.counter());
                 var a = Tensors.of(active)) {
-            session.runner().feed(logSigmaIn, s).feed(d0In, d).feed(keysIn, k)
-                    .feed(activeIn, a).addTarget(reset).run().close();
+            session.runner().feed(logSigmaIn, s).feed(mIn, m).feed(vIn, v).feed(tIn, t).feed(d0In, d)
+                    .feed(keysIn, k).feed(counterIn, c).feed(activeIn, a).addTarget(restore).run().close();
         }
     }
 

@@ -129,7 +129,7 @@ class InformationDiscardingTest {
         assertEquals(3, memory.groups(layers, memory.bytes(List.of("conv1", "pool1")) - 1).size());
         List<LayerResult> fused = analyse(net, layers, FAST);
         List<LayerResult> split;
-        try (var metric = new InformationDiscarding(net, MEAN, STD, conv1Alone)) {
+        try (var metric = new InformationDiscarding(net, MEAN, STD, conv1Alone, Narrowing.MIN_SAVED_FLOPS)) {
             split = metric.analyse(TestNetworks.image(), layers, FAST, AnalysisListener.NONE, () -> false).layers();
             assertEquals(3, metric.graphCount(), "one graph per group");
         }
@@ -138,6 +138,36 @@ class InformationDiscardingTest {
             for (int row = 0; row < fused.get(i).sigma().length; row++) {
                 assertArrayEquals(fused.get(i).sigma()[row], split.get(i).sigma()[row], layers.get(i));
             }
+        }
+    }
+
+    /**
+     * Layers still optimising once others stopped move to a graph of their own (here whenever any
+     * stopped) and come out bit for bit as on the fused graph throughout.
+     */
+    @Test
+    void layersLeftOptimisingOnANarrowerGraphGiveTheSameResults() {
+        Network net = TestNetworks.convStack(1f, 5);
+        List<String> layers = List.of("conv1", "pool1", "conv2");
+        List<LayerResult> fused = analyse(net, layers, FAST);
+        assertTrue(fused.stream().mapToInt(LayerResult::steps).distinct().count() > 1,
+                "the layers stop at different steps");
+        List<LayerResult> narrowed;
+        try (var metric = new InformationDiscarding(net, MEAN, STD, StepCost.defaultBudget(), 0)) {
+            narrowed = metric.analyse(TestNetworks.image(), layers, FAST, AnalysisListener.NONE, () -> false)
+                    .layers();
+            assertTrue(metric.graphCount() > 1, "the layers left moved to a graph of their own");
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            LayerResult a = fused.get(i);
+            LayerResult b = narrowed.get(i);
+            for (int row = 0; row < a.sigma().length; row++) {
+                assertArrayEquals(a.sigma()[row], b.sigma()[row], 0f, layers.get(i) + " row " + row);
+            }
+            assertEquals(a.steps(), b.steps(), layers.get(i));
+            assertEquals(a.entropyPerDim(), b.entropyPerDim(), 0, layers.get(i));
+            assertEquals(a.distortionRatio(), b.distortionRatio(), 0, layers.get(i));
+            assertEquals(a.converged(), b.converged(), layers.get(i));
         }
     }
 
