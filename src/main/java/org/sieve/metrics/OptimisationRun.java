@@ -10,8 +10,8 @@ import java.util.function.BooleanSupplier;
  * check and the report. Each layer follows its own schedule: its step sizes decay linearly over
  * the step budget, and once it is stable a short settling tail (half the convergence window)
  * decays them to the final fraction and the layer stops, once its last window is stable too,
- * while the others go on. So a layer's
- * result depends on its own noise and trace alone, never on which layers came with it.
+ * while the others go on (on a narrower graph once that pays, {@link ActiveLayers}). So a
+ * layer's result depends on its own noise and trace alone, never on which layers came with it.
  */
 final class OptimisationRun {
 

@@ -31,7 +31,8 @@ import org.tensorflow.types.TInt64;
  * cross to Java per step. Every layer's numbers depend on its own noise stream, step sizes and
  * active flag alone, so a layer comes out the same whichever layers share the graph. The graph
  * depends on the network, layers, grid, draws, clamps and objective, not on the image, so it
- * can be reused across images.
+ * can be reused across images, and its optimiser state can be read and handed on to a graph of
+ * some of its layers.
  */
 final class SigmaGraph implements AutoCloseable {
 
