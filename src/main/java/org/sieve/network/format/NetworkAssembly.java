@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.sieve.SieveException;
 import org.sieve.network.BuildContext;
 import org.sieve.network.InputLayer;
@@ -18,6 +19,7 @@ import org.sieve.network.WeightTensor;
 import org.sieve.tf.TensorFlowRuntime;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
+import org.tensorflow.exceptions.TFInvalidArgumentException;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
@@ -84,9 +86,23 @@ public final class NetworkAssembly implements AutoCloseable {
             in.add(outputs.get(input));
         }
         adding = layerWeights;
-        outputs.put(layer.name(), layer.build(probe, in));
+        try {
+            outputs.put(layer.name(), layer.build(probe, in));
+        } catch (TFInvalidArgumentException e) {
+            // TensorFlow's shape inference: a window or dilated kernel wider than the input, or sizes that disagree.
+            throw new SieveException("Model " + file + ": layer '" + layer.name() + "' cannot take its input of shape "
+                    + in.stream().map(NetworkAssembly::withoutBatch).collect(Collectors.joining(" and "))
+                    + " (a window or kernel larger than the input, or sizes that do not match). The file is damaged"
+                    + " or describes a network Sieve cannot run; export the model again.");
+        }
         layerWeights.forEach((w, t) -> weights.put(layer.name() + "/" + w, t));
         layers.add(layer);
+    }
+
+    /** An operand's shape as a person reads it: 32x32x8, without the batch axis. */
+    private static String withoutBatch(Operand<TFloat32> o) {
+        long[] s = o.shape().asArray();
+        return Arrays.stream(s, 1, s.length).mapToObj(Long::toString).collect(Collectors.joining("x"));
     }
 
     /** The layer's output shape without the batch axis. */
