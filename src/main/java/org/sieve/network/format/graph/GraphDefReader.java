@@ -66,13 +66,25 @@ public final class GraphDefReader {
         try {
             JsonFormat.parser().ignoringUnknownFields().merge(files.topology().toString(), graph);
         } catch (InvalidProtocolBufferException e) {
-            throw new SieveException("Model " + file + ": modelTopology is not a readable GraphDef (" + e.getMessage()
+            throw new SieveException("Model " + file + ": modelTopology is not a readable GraphDef (" + complaint(e)
                     + "). Convert the model again with tensorflowjs_converter.", e);
         }
         GraphDef g = graph.build();
         checkOps(g, file);
         return GraphTranslator.translate(g, files.weights(), chooseOutput(g, signatureOutputs(files.root(), file), output, file),
                 file);
+    }
+
+    /**
+     * The parser's complaint in words: where it wraps a cause (JSON's base64 decoder), its message
+     * starts with the cause's Java class, so the root cause's own message.
+     */
+    private static String complaint(InvalidProtocolBufferException e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause().getMessage() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
     }
 
     /** Reads a frozen GraphDef (.pb) whose weights are Const nodes. */
@@ -89,7 +101,7 @@ public final class GraphDefReader {
                 g = GraphDef.parseFrom(coded);
             }
         } catch (InvalidProtocolBufferException e) {
-            throw new SieveException("Model " + file + " is not a readable frozen TensorFlow graph (" + e.getMessage()
+            throw new SieveException("Model " + file + " is not a readable frozen TensorFlow graph (" + complaint(e)
                     + "). Freeze the model again (convert_variables_to_constants_v2) or export it to ONNX.", e);
         } catch (IOException e) {
             throw new SieveException("Cannot read model " + file + ": " + e.getMessage(), e);
