@@ -56,13 +56,12 @@ public final class ColourBar {
         FontMetrics fm = Text.metrics(font);
         int pad = endPad(font, scale);
         int barWidth = barWidth(font);
-        int gap = Math.max(3, font.getSize() / 3);
         List<Double> ticks = spaced(scale, length, fm.getAscent() + fm.getDescent());
-        int labelX = 1 + barWidth + TICK + gap;
-        int titleX = labelX + labelWidth(ticks, scale, fm) + 2 * gap;
+        int labelX = labelX(font);
+        int titleX = titleX(font, labelWidth(ticks, scale, fm));
         // Along the bar, in two lines where one is longer than the bar.
         Text.Block title = Text.wrap(scale.label(), font, length + 2 * pad, 2);
-        int width = titleX + title.height() + gap;
+        int width = titleX + title.height() + gap(font);
         BufferedImage out = canvas(width, length + 2 * pad, style);
         Graphics2D g = Text.prepare(out.createGraphics());
         try {
@@ -105,9 +104,23 @@ public final class ColourBar {
      */
     public static int widestVertical(ColourScale scale, Font font) {
         FontMetrics fm = Text.metrics(font);
-        int gap = Math.max(3, font.getSize() / 3);
-        int labelX = 1 + barWidth(font) + TICK + gap;
-        return labelX + labelWidth(scale.ticks(), scale, fm) + 2 * gap + 2 * (fm.getAscent() + fm.getDescent()) + gap;
+        return titleX(font, labelWidth(scale.ticks(), scale, fm)) + 2 * (fm.getAscent() + fm.getDescent())
+                + gap(font);
+    }
+
+    /** Space between the ticks, their labels and the title. */
+    private static int gap(Font font) {
+        return Math.max(3, font.getSize() / 3);
+    }
+
+    /** Where the tick labels start: after the gradient and its tick marks. */
+    private static int labelX(Font font) {
+        return 1 + barWidth(font) + TICK + gap(font);
+    }
+
+    /** Where the title starts, after labels {@code labelWidth} wide. */
+    private static int titleX(Font font, int labelWidth) {
+        return labelX(font) + labelWidth + 2 * gap(font);
     }
 
     private static int labelWidth(List<Double> ticks, ColourScale scale, FontMetrics fm) {
