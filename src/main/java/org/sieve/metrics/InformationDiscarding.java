@@ -167,7 +167,7 @@ public final class InformationDiscarding implements AutoCloseable {
         if (g == null) {
             Objective.Builder objective = ru
                     ? (tf, image) -> new ReconstructionObjective(tf, network, layers, decoders.forLayers(layers), image)
-                    : (tf, image) -> new EntropyObjective();
+                    : (tf, image) -> new EntropyObjective(s);
             g = new SigmaGraph(network, mean, std, layers, grid, s.draws(), s, objective);
             graphs.put(key, g);
         }

@@ -43,6 +43,39 @@ public final class TestNetworks {
         return new Network(layers, Map.of("masked/kernel", new WeightTensor(new long[] {n, n}, kernel)));
     }
 
+    /**
+     * One dense layer over the input's thirds, by column: the left third passed through, the
+     * middle third mixed by random weights whose every input has unit norm, the right third
+     * ignored. Every pixel of the first two thirds changes the output's energy equally, so the
+     * optimal sigma is the same on both; only the noise of its estimate differs (the mixed
+     * pixels' gradients carry every other mixed pixel's draws).
+     */
+    public static Network passMixIgnore(long seed) {
+        int n = SIZE * SIZE;
+        Random random = new Random(seed);
+        float[] kernel = new float[n * n];
+        for (int i = 0; i < n; i++) {
+            int third = (i % SIZE) * 3 / SIZE;
+            if (third == 0) {
+                kernel[i * n + i] = 1f;
+            } else if (third == 1) {
+                double norm = 0;
+                for (int j = 0; j < n; j++) {
+                    if ((j % SIZE) * 3 / SIZE == 1) {
+                        kernel[i * n + j] = (float) random.nextGaussian();
+                        norm += kernel[i * n + j] * kernel[i * n + j];
+                    }
+                }
+                for (int j = 0; j < n; j++) {
+                    kernel[i * n + j] /= (float) Math.sqrt(norm);
+                }
+            }
+        }
+        List<Layer> layers = List.of(input(1), Reshape.flatten("flatten", List.of("input")),
+                new Dense("mixed", List.of("flatten"), n, false, Activation.LINEAR));
+        return new Network(layers, Map.of("mixed/kernel", new WeightTensor(new long[] {n, n}, kernel)));
+    }
+
     /** conv -> pool -> conv with random weights, its conv layers scaled by {@code scale}. */
     public static Network convStack(float scale, long seed) {
         Random random = new Random(seed);
