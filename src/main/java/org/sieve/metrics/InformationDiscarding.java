@@ -22,6 +22,11 @@ import org.sieve.network.NetworkShapes;
  */
 public final class InformationDiscarding implements AutoCloseable {
 
+    /**
+     * Raised whenever a change to the engine moves any result (results cached under an earlier
+     * revision are then computed again). 2: the shape step's mean leaves out cells held at a clamp.
+     */
+    public static final int REVISION = 2;
     /** Announced to listeners when the optimisation begins. */
     public static final String PHASE_OPTIMISE = OptimisationRun.PHASE_OPTIMISE;
     /** Smallest interval between two sigma snapshots sent to a listener. */

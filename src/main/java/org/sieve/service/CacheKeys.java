@@ -9,6 +9,7 @@ import java.util.Map;
 import org.sieve.analysis.AnalysisRequest;
 import org.sieve.analysis.Version;
 import org.sieve.image.PreparedImage;
+import org.sieve.metrics.InformationDiscarding;
 import org.sieve.metrics.Metric;
 import org.sieve.network.format.DecoderSet;
 
@@ -37,7 +38,7 @@ final class CacheKeys {
         preprocessing.remove("source");
         // Records print every component, so a setting added later changes the key by itself.
         return new CacheKeys("sieve-layer-cache " + FORMAT
-                + "\nengine " + Version.SIEVE
+                + "\nengine " + Version.SIEVE + " revision " + InformationDiscarding.REVISION
                 + "\nmetric " + req.settings().metric().id()
                 + (req.settings().metric() == Metric.RECONSTRUCTION_UNCERTAINTY
                         ? "\ndecoders " + DecoderSet.fingerprint(req.model()) : "")
