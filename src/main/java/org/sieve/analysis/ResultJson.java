@@ -36,7 +36,7 @@ public final class ResultJson {
     public static JsonObject toJson(AnalysisResult result, Set<String> cachedLayers) {
         AnalysisRequest req = result.request();
         JsonObject root = new JsonObject();
-        root.addProperty("sieveVersion", Version.SIEVE);
+        Version.stamp(root);
         JsonObject model = new JsonObject();
         model.addProperty("id", req.model().metadata().id());
         model.addProperty("name", req.model().metadata().name());

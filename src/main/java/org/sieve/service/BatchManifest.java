@@ -7,7 +7,7 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Collectors;
+import java.util.List;
 import org.sieve.SieveException;
 
 /**
@@ -34,12 +34,16 @@ final class BatchManifest {
                         + " batch in " + out + " over, or use another --out folder.", e);
             }
             if (!arguments.equals(existing)) {
-                String differ = arguments.keySet().stream()
-                        .filter(k -> existing == null || !arguments.get(k).equals(existing.get(k)))
-                        .collect(Collectors.joining(", "));
-                throw new SieveException(out + " holds a batch run with other arguments (different: " + differ
-                        + "). Rerun with the same arguments to resume it, use another --out folder, or delete "
-                        + out + " to start over.");
+                List<String> differ = arguments.keySet().stream()
+                        .filter(k -> existing == null || !arguments.get(k).equals(existing.get(k))).toList();
+                if (differ.contains("engineRevision") || differ.contains("sieveVersion")) {
+                    throw new SieveException(out + " holds a batch run by another version of Sieve's engine, whose"
+                            + " results would not mix with this version's. Use another --out folder, or delete " + out
+                            + " to start over.");
+                }
+                throw new SieveException(out + " holds a batch run with other arguments (different: "
+                        + String.join(", ", differ) + "). Rerun with the same arguments to resume it, use another"
+                        + " --out folder, or delete " + out + " to start over.");
             }
             return;
         }

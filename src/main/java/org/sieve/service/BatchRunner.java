@@ -190,10 +190,10 @@ public final class BatchRunner {
         }
     }
 
-    /** What must match for a rerun to resume: the model, layers, mask, resizing, settings and version. */
+    /** What must match for a rerun to resume: the model, layers, mask, resizing, settings, version and engine. */
     private JsonObject manifest() {
         JsonObject o = new JsonObject();
-        o.addProperty("sieveVersion", Version.SIEVE);
+        Version.stamp(o);
         o.addProperty("model", spec.model().sha256());
         o.add("layers", GSON.toJsonTree(layers));
         o.addProperty("mask", maskName());

@@ -84,7 +84,7 @@ final class BatchSummary {
 
     String json(BatchReport report, String mask) {
         JsonObject root = new JsonObject();
-        root.addProperty("sieveVersion", Version.SIEVE);
+        Version.stamp(root);
         if (first != null) {
             root.add("metric", first.get("metric"));
             root.add("model", first.get("model"));

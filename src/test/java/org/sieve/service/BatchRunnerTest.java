@@ -127,6 +127,17 @@ class BatchRunnerTest {
     }
 
     @Test
+    void aRerunByAnotherEngineIsRefusedWithoutOfferingToResume() throws IOException {
+        run(20);
+        Path manifest = out.resolve(BatchManifest.FILE);
+        Files.writeString(manifest, Files.readString(manifest).replaceAll("\"engineRevision\": \\d+",
+                "\"engineRevision\": 1"));
+        SieveException e = assertThrows(SieveException.class, () -> run(20));
+        assertTrue(e.getMessage().contains("another version of Sieve's engine"), e.getMessage());
+        assertFalse(e.getMessage().contains("Rerun with the same arguments"), e.getMessage());
+    }
+
+    @Test
     void anOutputFolderThatCannotBeWrittenSaysSo() throws IOException {
         out = Files.writeString(root.resolve("a-file"), "x");
         SieveException e = assertThrows(SieveException.class, () -> run(20));
