@@ -43,7 +43,7 @@ public final class GraphBuilder {
      * One layer's output, checked to hold values: a layer TensorFlow refuses (a zero stride, a
      * window larger than its input) fails here, naming the layer, rather than in a computation.
      */
-    private static Operand<TFloat32> built(Layer layer, BuildContext ctx, List<Operand<TFloat32>> in) {
+    public static Operand<TFloat32> built(Layer layer, BuildContext ctx, List<Operand<TFloat32>> in) {
         Operand<TFloat32> out;
         try {
             out = layer.build(ctx, in);

@@ -8,18 +8,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.sieve.SieveException;
 import org.sieve.network.BuildContext;
+import org.sieve.network.GraphBuilder;
 import org.sieve.network.InputLayer;
 import org.sieve.network.Layer;
 import org.sieve.network.Network;
+import org.sieve.network.Shapes;
 import org.sieve.network.WeightInit;
 import org.sieve.network.WeightTensor;
 import org.sieve.tf.TensorFlowRuntime;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.exceptions.TFInvalidArgumentException;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
@@ -87,28 +87,17 @@ public final class NetworkAssembly implements AutoCloseable {
         }
         adding = layerWeights;
         try {
-            outputs.put(layer.name(), layer.build(probe, in));
-        } catch (TFInvalidArgumentException e) {
-            // TensorFlow's shape inference: a window or dilated kernel wider than the input, or sizes that disagree.
-            throw new SieveException("Model " + file + ": layer '" + layer.name() + "' cannot take its input of shape "
-                    + in.stream().map(NetworkAssembly::withoutBatch).collect(Collectors.joining(" and "))
-                    + " (a window or kernel larger than the input, or sizes that do not match). The file is damaged"
-                    + " or describes a network Sieve cannot run; export the model again.");
+            outputs.put(layer.name(), GraphBuilder.built(layer, probe, in));
+        } catch (SieveException e) {
+            throw new SieveException("Model " + file + ": " + e.getMessage(), e);
         }
         layerWeights.forEach((w, t) -> weights.put(layer.name() + "/" + w, t));
         layers.add(layer);
     }
 
-    /** An operand's shape as a person reads it: 32x32x8, without the batch axis. */
-    private static String withoutBatch(Operand<TFloat32> o) {
-        long[] s = o.shape().asArray();
-        return Arrays.stream(s, 1, s.length).mapToObj(Long::toString).collect(Collectors.joining("x"));
-    }
-
     /** The layer's output shape without the batch axis. */
     public long[] shape(String layer) {
-        long[] s = outputs.get(layer).shape().asArray();
-        return Arrays.copyOfRange(s, 1, s.length);
+        return Shapes.perExample(outputs.get(layer));
     }
 
     /** The network that computes {@code output}: layers it does not need are left out. */
