@@ -7,6 +7,9 @@ import org.sieve.metrics.InformationDiscarding;
 public final class Version {
 
     public static final String SIEVE = "0.1.0";
+    /** The fields {@link #stamp} writes. */
+    public static final String SIEVE_FIELD = "sieveVersion";
+    public static final String ENGINE_FIELD = "engineRevision";
 
     private Version() {
     }
@@ -16,7 +19,7 @@ public final class Version {
      * results can change within one product version, and a batch must not resume across that.
      */
     public static void stamp(JsonObject o) {
-        o.addProperty("sieveVersion", SIEVE);
-        o.addProperty("engineRevision", InformationDiscarding.REVISION);
+        o.addProperty(SIEVE_FIELD, SIEVE);
+        o.addProperty(ENGINE_FIELD, InformationDiscarding.REVISION);
     }
 }

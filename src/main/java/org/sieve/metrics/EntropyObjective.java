@@ -45,7 +45,7 @@ final class EntropyObjective implements Objective {
         Operand<TFloat32> g = in.ratioGradient();
         Operand<TFloat32> entropy = tf.math.add(in.pass().meanUpsampledLogSigma(),
                 tf.constant((float) GAUSSIAN_ENTROPY_OFFSET));
-        Operand<TFloat32> free = free(tf, g, in.logSigma());
+        Operand<TFloat32> free = free(tf, cellAxes, g, in.logSigma());
         Operand<TFloat32> freeMean = tf.math.divNoNan(
                 tf.reduceSum(tf.math.mul(g, free), cellAxes, ReduceSum.keepDims(true)),
                 tf.reduceSum(free, cellAxes, ReduceSum.keepDims(true)));
@@ -66,8 +66,9 @@ final class EntropyObjective implements Objective {
      * cell by its own noise, turns that pull into a bend: the cells whose gradient is least noisy
      * end lowest (measured: 0.04 to 0.06 nats between cells the layer weighs equally).
      */
-    private Operand<TFloat32> free(Ops tf, Operand<TFloat32> g, Operand<TFloat32> logSigma) {
-        Operand<TFloat32> mean = tf.math.mean(g, tf.constant(new int[] {1, 2}), Mean.keepDims(true));
+    private Operand<TFloat32> free(Ops tf, Operand<TInt32> cellAxes, Operand<TFloat32> g,
+            Operand<TFloat32> logSigma) {
+        Operand<TFloat32> mean = tf.math.mean(g, cellAxes, Mean.keepDims(true));
         Operand<TBool> held = tf.math.logicalOr(
                 tf.math.logicalAnd(tf.math.greaterEqual(logSigma, tf.constant(logSigmaMax - AT_BOUND)),
                         tf.math.less(g, mean)),

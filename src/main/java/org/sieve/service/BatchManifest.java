@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.sieve.SieveException;
+import org.sieve.analysis.Version;
 
 /**
  * batch.json in a batch's output folder: the arguments its results were computed with. A rerun
@@ -36,7 +37,7 @@ final class BatchManifest {
             if (!arguments.equals(existing)) {
                 List<String> differ = arguments.keySet().stream()
                         .filter(k -> existing == null || !arguments.get(k).equals(existing.get(k))).toList();
-                if (differ.contains("engineRevision") || differ.contains("sieveVersion")) {
+                if (differ.contains(Version.ENGINE_FIELD) || differ.contains(Version.SIEVE_FIELD)) {
                     throw new SieveException(out + " holds a batch run by another version of Sieve's engine, whose"
                             + " results would not mix with this version's. Use another --out folder, or delete " + out
                             + " to start over.");
