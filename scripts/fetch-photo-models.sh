@@ -78,7 +78,7 @@ JSON
 
 out="$models/mobilenet-v2-imagenet"
 rm -rf "$out"
-java -cp "$root/target/sieve.jar:$root/target/lib/*" org.sieve.network.format.ModelCut "$raw" out_relu "$out"
+"$root/sieve" cut-model "$raw" out_relu "$out"
 cp "$pkg/LICENSE" "$out/LICENSE-nsfwjs"
 echo "wrote $out ($(du -sh "$out" | cut -f1))"
 

@@ -14,11 +14,11 @@ metrics="${METRICS:-information-discarding ru}"
 work="$home/target/findings"
 cd "$home"
 ./sieve models >/dev/null   # builds Sieve when its sources changed
-cp="target/sieve.jar:target/lib/*"
 for set in mnist fashion; do
     if [[ ! -d "$work/images/$set" ]]; then
-        java -cp "$cp" org.sieve.data.ExportSamples "$set" "$count" "$work/images/$set" \
-            "src/test/resources/testsets/$set-test-500-images.idx.gz" "src/test/resources/testsets/$set-test-500-labels.idx.gz"
+        ./sieve export-samples "$set" "$count" "$work/images/$set" \
+            --images "src/test/resources/testsets/$set-test-500-images.idx.gz" \
+            --labels "src/test/resources/testsets/$set-test-500-labels.idx.gz"
     fi
 done
 
@@ -41,5 +41,5 @@ for metric in $metrics; do
             --mask auto --metric "$metric" --steps "$steps" --limit "$count" || [[ $? -eq 1 ]]   # 1: some layers or images failed; the summary says which
     done
 done
-java -cp "$cp" org.sieve.findings.FindingsReport "$work/batch" "$home/docs/findings" \
+./sieve findings-report "$work/batch" "$home/docs/findings" \
     --better-trained vgg-fashion:vgg-fashion-epoch1

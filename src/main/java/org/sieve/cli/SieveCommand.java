@@ -22,7 +22,16 @@ import picocli.CommandLine.Spec;
         subcommands = {ModelsCommand.class, LayersCommand.class, AnalyzeCommand.class, PredictCommand.class,
                 ImportCommand.class, BatchCommand.class,
                 CacheCommand.class, TrainCommand.class, TrainDecodersCommand.class, BenchCommand.class,
-                SnapshotCommand.class, CompletionCommand.class, HelpCommand.class},
+                SnapshotCommand.class, CompletionCommand.class, HelpCommand.class,
+                // Tools for the project's scripts, hidden from the help.
+                CutModelCommand.class, FindingsReportCommand.class, ExportSamplesCommand.class},
+        exitCodeListHeading = "%nExit status (every command):%n",
+        exitCodeList = {"0:success",
+                "1:partly done: some layers or images failed (the message says which and why; the others were"
+                        + " written)",
+                "2:wrong usage: an unknown option, a missing value, text that is not a number",
+                "3:bad input: a file, model or value (the message names it and says what to do)",
+                "4:the computation failed, or a check of --self-test did; also a failure inside Sieve itself"},
         footer = {"%n'sieve help COMMAND' or 'sieve COMMAND --help' explains a command's options.",
                 "Example: sieve analyze --model lenet5-mnist --image sample-images/mnist/0-7.png --mask auto"})
 final class SieveCommand implements Callable<Integer> {

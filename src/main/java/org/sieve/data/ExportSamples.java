@@ -5,46 +5,30 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import javax.imageio.ImageIO;
-import org.sieve.SieveException;
 
 /**
- * Exports test-set images of a dataset from the data dir (see {@link Datasets#defaultDataDir()}).
- * <pre>
- *   ExportSamples NAME COUNT OUTDIR        COUNT PNGs named INDEX-LABEL.png, covering as many classes as possible
- *   ExportSamples NAME COUNT OUTDIR IMAGES LABELS   the same from a pair of IDX files (e.g. a committed subset)
- *   ExportSamples --idx NAME COUNT OUTDIR  the first COUNT images and labels as NAME-test-COUNT-{images,labels}.idx.gz
- * </pre>
+ * Exports test-set images of a dataset (from the data dir, see {@link Datasets#defaultDataDir()}, or
+ * a pair of IDX files) as PNGs named INDEX-LABEL.png, or the first images and labels as
+ * NAME-test-COUNT-{images,labels}.idx.gz. Run as {@code sieve export-samples}.
  */
 public final class ExportSamples {
 
     private ExportSamples() {
     }
 
-    public static void main(String[] args) throws IOException {
-        boolean idx = args.length > 0 && args[0].equals("--idx");
-        List<String> rest = Arrays.asList(args).subList(idx ? 1 : 0, args.length);
-        if (rest.size() != 3 && (idx || rest.size() != 5)) {
-            System.err.println("usage: ExportSamples [--idx] mnist|fashion COUNT OUTDIR"
-                    + " | ExportSamples mnist|fashion COUNT OUTDIR IMAGES.idx[.gz] LABELS.idx[.gz]");
-            System.exit(2);
-        }
-        try {
-            Dataset test = rest.size() == 5 ? Datasets.fromFiles(rest.get(0), Path.of(rest.get(3)), Path.of(rest.get(4)))
-                    : Datasets.load(rest.get(0), "test");
-            int count = Integer.parseInt(rest.get(1));
-            Path outDir = Files.createDirectories(Path.of(rest.get(2)));
-            if (idx) {
-                writeIdx(test.subset(0, count), outDir);
-            } else {
-                writePngs(test, count, outDir);
-            }
-        } catch (SieveException e) {
-            System.err.println(e.getMessage());
-            System.exit(e.exitCode());
+    /**
+     * Writes the first {@code count} images of {@code test} into {@code outDir}: as a pair of IDX
+     * files when {@code idx}, else as PNGs covering as many classes as possible.
+     */
+    public static void write(Dataset test, int count, Path outDir, boolean idx) throws IOException {
+        Files.createDirectories(outDir);
+        if (idx) {
+            writeIdx(test.subset(0, count), outDir);
+        } else {
+            writePngs(test, count, outDir);
         }
     }
 

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.sieve.SieveException;
 import org.sieve.findings.BatchResults.Stat;
 import org.sieve.metrics.DepthFalls;
 import org.sieve.metrics.Metric;
@@ -20,10 +19,8 @@ import org.sieve.render.Png;
  * The paper's findings over many images, from the batches of scripts/findings.sh: per model and
  * layer the mean and spread of each metric, its foreground and background and knowledge points,
  * a plain verdict per finding and model with the numbers behind it, and a chart per batch.
- * <pre>
- *   FindingsReport BATCHES OUTDIR [--better-trained BETTER:WORSE]...
- * </pre>
- * BATCHES holds one folder per finished batch (MODEL-METRIC); OUTDIR receives findings.md and the charts.
+ * Run as {@code sieve findings-report BATCHES OUTDIR [--better-trained BETTER:WORSE]...}: BATCHES holds
+ * one folder per finished batch (MODEL-METRIC); OUTDIR receives findings.md and the charts.
  */
 public final class FindingsReport {
 
@@ -40,29 +37,22 @@ public final class FindingsReport {
         this.betterTrained = betterTrained;
     }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length < 2) {
-            System.err.println("usage: FindingsReport BATCHES OUTDIR [--better-trained BETTER:WORSE]...");
-            System.exit(2);
-        }
-        List<String[]> pairs = new ArrayList<>();
-        for (int i = 2; i + 1 < args.length; i += 2) {
-            pairs.add(args[i + 1].split(":"));
-        }
-        List<BatchResults> batches = new ArrayList<>();
-        try (Stream<Path> folders = Files.list(Path.of(args[0]))) {
+    /**
+     * Reads every finished batch (a folder with summary.json) under {@code batches} and writes
+     * findings.md and the charts into {@code outDir}; {@code betterTrained} pairs the models
+     * (better, worse) whose background entropies are compared. Returns the number of batches read.
+     */
+    public static int write(Path batches, Path outDir, List<String[]> betterTrained) throws IOException {
+        List<BatchResults> read = new ArrayList<>();
+        try (Stream<Path> folders = Files.list(batches)) {
             for (Path f : folders.sorted().toList()) {
                 if (Files.isRegularFile(f.resolve("summary.json"))) {
-                    batches.add(BatchResults.read(f));
+                    read.add(BatchResults.read(f));
                 }
             }
-        } catch (SieveException e) {
-            System.err.println(e.getMessage());
-            System.exit(3);
         }
-        Path out = Files.createDirectories(Path.of(args[1]));
-        new FindingsReport(batches, pairs).write(out);
-        System.out.println("Wrote " + out.resolve("findings.md") + " and " + batches.size() + " charts.");
+        new FindingsReport(read, betterTrained).write(Files.createDirectories(outDir));
+        return read.size();
     }
 
     private void write(Path out) throws IOException {

@@ -1,13 +1,12 @@
 package org.sieve.network.format;
 
 import java.nio.file.Path;
-import org.sieve.SieveException;
 import org.sieve.network.Network;
 
 /**
  * Keeps a model up to one layer and saves it as a new model folder: how a pretrained backbone is
  * bundled without the head it was shipped with. The metadata comes from the source folder's
- * sieve.json, with the parameter count of what is kept. Used by {@code scripts/fetch-photo-models.sh}.
+ * sieve.json, with the parameter count of what is kept. Run as {@code sieve cut-model} by {@code scripts/fetch-photo-models.sh}.
  */
 public final class ModelCut {
 
@@ -21,21 +20,5 @@ public final class ModelCut {
         Model cut = Model.of(kept, whole.metadata().withParameters(kept.parameterCount()));
         ModelStore.save(cut, target);
         return cut;
-    }
-
-    /** {@code ModelCut SOURCE_FOLDER LAYER TARGET_FOLDER}. */
-    public static void main(String[] args) {
-        if (args.length != 3) {
-            System.err.println("usage: ModelCut SOURCE_FOLDER LAYER TARGET_FOLDER");
-            System.exit(2);
-        }
-        try {
-            Model cut = cut(Path.of(args[0]), args[1], Path.of(args[2]));
-            System.out.println(args[2] + ": " + cut.network().layers().size() + " layers up to '" + args[1] + "', "
-                    + cut.network().parameterCount() + " weight values");
-        } catch (SieveException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(e.exitCode());
-        }
     }
 }
