@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.TestFactory;
  * status within the time bound, say in one line which file or value is wrong, show no stack
  * trace or Java class name, and write nothing outside the case's own folder.
  */
+@Tag("slow")
 class HostileInputTest {
 
     /** Every case, even a 12-megapixel image, is answered within this. */

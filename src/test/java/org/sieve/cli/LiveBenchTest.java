@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@code sieve bench --live}: frames come back while the scripted pen draws or the crop box moves. */
+@Tag("slow")
 class LiveBenchTest {
 
     private static final Pattern RATE = Pattern.compile("(?m)^(\\d+\\.\\d) frames/s$");

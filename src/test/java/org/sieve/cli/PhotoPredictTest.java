@@ -12,6 +12,7 @@ import com.google.gson.JsonParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The bundled photo networks answer on the sample photos as their reference runtime (TensorFlow.js)
  * does, through {@code ./sieve predict}, {@code models} and {@code analyze} as a user runs them.
  */
+@Tag("zoo")
 class PhotoPredictTest {
 
     static final String ASTRONAUT = "sample-images/astronaut.png";

@@ -9,11 +9,13 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.train.TestData;
 
 /** {@code sieve train}'s technique options: recorded in sieve.json, listed by {@code sieve models}, checked. */
+@Tag("slow")
 class TrainCommandTest {
 
     @TempDir

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import javax.imageio.ImageIO;
@@ -23,6 +24,7 @@ import org.sieve.train.TestData;
  * {@code sieve train-decoders} on a folder of images, then {@code analyze --metric ru} with the
  * decoders it saved, and the messages when decoders are missing, all through {@link Main#run}.
  */
+@Tag("slow")
 class TrainDecodersCommandTest {
 
     @TempDir

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.SieveException;
@@ -25,6 +26,7 @@ import org.sieve.network.format.ModelStore;
  * epoch by epoch and ends below a constant guess), the decoders survive a save and load bit for
  * bit, and missing decoders are refused with a message that says how to train them.
  */
+@Tag("slow")
 class DecoderTrainingTest {
 
     @TempDir

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.SieveException;
@@ -23,6 +24,7 @@ import org.sieve.network.format.ModelMetadata;
 import org.sieve.network.format.ModelStore;
 
 /** Each technique changes training as it claims, at sizes a unit test affords. */
+@Tag("slow")
 class TechniqueTest {
 
     private static final Dataset MNIST = TestData.subset("mnist");

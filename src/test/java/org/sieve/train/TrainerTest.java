@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sieve.data.Dataset;
 import org.sieve.network.ConstantWeights;
@@ -26,6 +27,7 @@ import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
+@Tag("slow")
 class TrainerTest {
 
     private static final Dataset MNIST = TestData.subset("mnist");

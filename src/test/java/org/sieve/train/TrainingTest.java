@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.SieveException;
@@ -15,6 +16,7 @@ import org.sieve.network.format.Model;
 import org.sieve.network.format.ModelMetadata;
 import org.sieve.network.format.ModelStore;
 
+@Tag("slow")
 class TrainingTest {
 
     @TempDir

@@ -7,6 +7,7 @@ import java.util.List;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.image.ImageView;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sieve.metrics.LayerResult;
 import org.sieve.metrics.SettingsTable;
@@ -15,6 +16,7 @@ import org.sieve.ui.model.PanelState;
 import org.sieve.ui.model.RunState;
 
 /** Choosing a model, an image and two layers, then Analyze, shows heatmaps and curves; Cancel stops. */
+@Tag("gui")
 class ExplorerAnalysisTest extends ExplorerHarness {
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import javafx.scene.chart.LineChart;
 import javafx.scene.layout.HBox;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sieve.render.PixelShares;
 import org.sieve.report.SheetSize;
@@ -18,6 +19,7 @@ import org.sieve.ui.model.CompareKind;
 import org.sieve.ui.model.PanelState;
 
 /** Compare mode shows two panels kept in step, overlays their curves, and exports one sheet of both. */
+@Tag("gui")
 class ExplorerCompareTest extends ExplorerHarness {
 
     @Test

@@ -9,6 +9,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 
@@ -16,6 +17,7 @@ import org.testfx.api.FxToolkit;
  * What the installed app's desktop entry relies on: the explorer started with files ("Open with
  * Sieve") opens them, and Help offers the self-test with its verdict in a dialog.
  */
+@Tag("gui")
 class ExplorerDesktopTest extends ExplorerHarness {
 
     static final Path IMAGE = Path.of("sample-images", "mnist", "3-0.png").toAbsolutePath();

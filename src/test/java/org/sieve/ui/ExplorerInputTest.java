@@ -7,12 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import javafx.scene.input.MouseButton;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sieve.ui.model.MaskSpec;
 import org.sieve.ui.model.PanelState;
 import org.sieve.ui.model.UserMessage;
 
 /** Images from the drawing pad, foregrounds drawn by hand, and bad files answered with notifications. */
+@Tag("gui")
 class ExplorerInputTest extends ExplorerHarness {
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sieve.analysis.TinyDetector;
 import org.sieve.network.format.ModelKind;
@@ -15,6 +16,7 @@ import org.sieve.ui.model.PanelState;
 import org.sieve.ui.model.Prediction;
 
 /** The prediction panel for each model kind: a classifier's probabilities, a detector's scores, a feature extractor's note. */
+@Tag("gui")
 class ExplorerKindsTest extends ExplorerHarness {
 
     private String note() {

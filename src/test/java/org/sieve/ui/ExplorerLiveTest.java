@@ -8,6 +8,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.input.MouseButton;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sieve.image.SourceRegion;
 import org.sieve.ui.model.PanelState;
@@ -16,6 +17,7 @@ import org.sieve.ui.model.PanelState;
  * Live mode: the maps follow the pen, or the crop box on a photo, while it moves, and the full
  * analysis replaces them when it is let go.
  */
+@Tag("gui")
 class ExplorerLiveTest extends ExplorerHarness {
 
     @Test

@@ -19,6 +19,7 @@ import javafx.scene.image.PixelReader;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sieve.analysis.AnalysisRequest;
 import org.sieve.analysis.AnalysisResult;
@@ -40,6 +41,7 @@ import org.sieve.ui.model.UserMessage;
  * each layer's reconstruction of the input under its map, labelled as such in the strip, curves,
  * large view and sheet; without decoders it says how to train them and metric 1 keeps working.
  */
+@Tag("gui")
 class ExplorerMetricTest extends ExplorerHarness {
 
     @Test

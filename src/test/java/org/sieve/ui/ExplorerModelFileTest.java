@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.stage.Window;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sieve.ui.model.FileModelSettings;
 import org.sieve.ui.model.PanelState;
 
 /** A Keras file dropped on the explorer: read off the FX thread, its normalisation asked once, then remembered. */
+@Tag("gui")
 class ExplorerModelFileTest extends ExplorerHarness {
 
     static final Path KERAS = Path.of("src/test/resources/formats/small-cnn.keras").toAbsolutePath();

@@ -12,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Screen;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sieve.ui.model.CompareKind;
 import org.sieve.ui.model.PanelState;
@@ -24,6 +25,7 @@ import org.sieve.ui.model.PanelState;
  * (1280x720 and 1920x1080, Monocle's screen set per run in pom.xml), or alone with
  * -Dheadless.geometry=WxH-32.
  */
+@Tag("gui")
 class ExplorerPresentationTest extends ExplorerHarness {
 
     private static final List<String> SIX = List.of("conv1", "pool1", "conv2", "pool2", "fc1", "fc2");

@@ -8,12 +8,14 @@ import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.shape.Rectangle;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sieve.image.RequestedRegion;
 import org.sieve.image.SourceRegion;
 import org.sieve.ui.model.PanelState;
 
 /** The crop box: draw, move, resize, lock to the model's aspect and reset a region of a photo. */
+@Tag("gui")
 class ExplorerRegionTest extends ExplorerHarness {
 
     /** The astronaut is 512x512, shown 260 pixels wide: about 0.51 screen pixels per image pixel. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import javafx.scene.control.ComboBox;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sieve.ui.model.LayerProgress;
 import org.sieve.ui.model.ModelEntry;
@@ -15,6 +16,7 @@ import org.sieve.ui.model.RunState;
  * Nothing stale on screen: a new metric marks the result outdated and drops the progress rows, a
  * new image or model drops both, and a new model gets the same kind of layer choice.
  */
+@Tag("gui")
 class ExplorerStaleTest extends ExplorerHarness {
 
     @Test

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sieve.ui.model.LayerInfo;
 import org.sieve.ui.model.ModelEntry;
 import org.sieve.ui.model.PanelState;
 
 /** The explorer opens usable on the bundled LeNet-5 and a sample digit, and remembers its state. */
+@Tag("gui")
 class ExplorerStartTest extends ExplorerHarness {
 
     @Test

@@ -12,6 +12,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sieve.ui.model.CompareKind;
 import org.sieve.ui.model.PanelState;
@@ -21,6 +22,7 @@ import org.sieve.ui.model.TechniqueComparison;
  * The Techniques menu opens each bundled variant beside its baseline, on the same image and layers,
  * with the technique explained in a note.
  */
+@Tag("gui")
 class ExplorerTechniquesTest extends ExplorerHarness {
 
     @Test

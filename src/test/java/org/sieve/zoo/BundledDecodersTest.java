@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sieve.data.Dataset;
@@ -22,6 +23,7 @@ import org.sieve.train.TestData;
  * around their mean image, and the first layer's below {@link #FIRST_LAYER_SHARE} of it (an
  * early layer keeps nearly everything).
  */
+@Tag("zoo")
 class BundledDecodersTest {
 
     static final double SHARE = 0.75;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sieve.analysis.Classifier;
@@ -21,6 +22,7 @@ import org.sieve.train.TestData;
  * of the first 500 test images. Tolerance: 3 percentage points, about two binomial standard
  * deviations at 91 % accuracy on 500 images.
  */
+@Tag("zoo")
 class BundledModelsTest {
 
     static final double TOLERANCE = 0.03;

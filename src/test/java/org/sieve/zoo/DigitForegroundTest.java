@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sieve.analysis.AnalysisRequest;
@@ -23,6 +24,7 @@ import org.sieve.network.format.Model;
  * METHOD.md section 5, check 5: for the trained digit classifier, background cells end with
  * higher mean entropy than stroke cells at every convolution layer.
  */
+@Tag("zoo")
 class DigitForegroundTest {
 
     @ParameterizedTest

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sieve.analysis.AnalysisRequest;
 import org.sieve.analysis.Analyzer;
@@ -21,6 +22,7 @@ import org.sieve.network.format.Model;
  * settling tail must not leave it stopped yet reported unconverged. On the digit 2-1 the bundled
  * LeNet-5's fc2 and logits used to stop at 76 and 75 of 200 steps, unconverged.
  */
+@Tag("zoo")
 class EarlyStopTest {
 
     @Test

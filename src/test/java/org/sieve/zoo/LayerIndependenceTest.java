@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.sieve.analysis.AnalysisRequest;
@@ -24,6 +25,7 @@ import org.sieve.network.format.Model;
  * conv2 comes out bit for bit the same analysed alone, with a shallower and a deeper companion,
  * and with every layer, for both metrics. (The cache's side of the promise is in CachingTest.)
  */
+@Tag("zoo")
 class LayerIndependenceTest {
 
     @ParameterizedTest

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sieve.network.NetworkShapes;
 import org.sieve.network.format.Model;
 import org.sieve.network.format.ModelKind;
 
 /** The bundled photo models: what scripts/fetch-photo-models.sh built loads as described. */
+@Tag("zoo")
 class PhotoModelsTest {
 
     static final List<String> PHOTO_MODELS = List.of("mobilenet-v2-imagenet", "emotion-fer2013", "centernet-coco");

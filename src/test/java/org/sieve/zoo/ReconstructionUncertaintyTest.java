@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sieve.analysis.AnalysisRequest;
 import org.sieve.analysis.Analyzer;
@@ -37,6 +38,7 @@ import org.sieve.network.format.Model;
  * digit to the goal, {@link #SINGLE_FALL}, among the hidden layers; the logits' measured dip is
  * bounded by {@link #LOGITS_FALL} so that it cannot grow unnoticed.
  */
+@Tag("zoo")
 class ReconstructionUncertaintyTest {
 
     static final int STEPS = 60;
