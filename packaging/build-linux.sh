@@ -68,7 +68,7 @@ sed -i -e "s/^Depends: .*/Depends: $depends/" \
     -e "s/^Installed-Size: .*/Installed-Size: $(du -sk --exclude=DEBIAN "$tree" | cut -f1)/" "$tree/DEBIAN/control"
 (cd "$tree" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | xargs -0 md5sum > DEBIAN/md5sums)
 
-# xz at level 9: 251 MB at dpkg's default level 6 was over the 250 MB budget (README, Install); level 9
+# xz at level 9: 251 MB at dpkg's default level 6 was over the 250 MB budget (docs/CONTRIBUTING.md, The size budget); level 9
 # (a 64 MB dictionary) saves about 3 MB on the bundled models for a minute or two more.
 package="$out/$(basename "$out"/deb/sieve_*.deb)"
 dpkg-deb --root-owner-group -Zxz -z9 --build "$tree" "$package"

@@ -26,7 +26,7 @@ iconutil --convert icns --output "$out/Sieve.icns" "$iconset"
 
 # Built straight from the staged input, not from an app image: on macOS the file types belong to
 # the app's Info.plist, which jpackage writes when it makes the app. Unsigned: the first start
-# needs right-click, Open (README, Install).
+# needs right-click, Open (docs/install.md, Installers).
 jpackage --type dmg --name Sieve "${jpackage_common[@]}" --icon "$out/Sieve.icns" \
     --mac-package-identifier org.sieve.Sieve --license-file LICENSE \
     --file-associations packaging/associations/onnx.properties \

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 final class ModelOption {
 
     @Option(names = "--model", required = true, paramLabel = "M", description = "A bundled model id, a model"
-            + " folder, or a model file (Keras .keras or .h5; see 'sieve models' and README, Model formats).")
+            + " folder, or a model file (Keras .keras or .h5; see 'sieve models' and docs/models.md).")
     String model;
 
     @Mixin

@@ -97,7 +97,7 @@ public final class EntropyCurves {
 
     /**
      * The envelope in the legend. Metric 2's r̄ measurably dips with depth on some images (at LeNet-5's
-     * logits by up to 0.4 nats: README, "The paper's findings"), so its legend says that the envelope,
+     * logits by up to 0.4 nats: docs/findings.md, "The paper's findings"), so its legend says that the envelope,
      * not the raw curve, is the layer-wise reading.
      */
     static String envelopeLegend(SheetPanel p) {
