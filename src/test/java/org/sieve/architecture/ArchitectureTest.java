@@ -2,16 +2,21 @@ package org.sieve.architecture;
 
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import java.util.Timer;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
@@ -94,9 +99,8 @@ class ArchitectureTest {
                 // Known exception: the heatmap renderer draws over a PreparedImage throughout its API (10
                 // signatures); image sits below render and imports only io, so no cycle follows. To be replaced
                 // by the image's pixels and size when render's API is next reworked.
-                .ignoreDependency(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(
-                        "org.sieve.render.."), com.tngtech.archunit.core.domain.JavaClass.Predicates
-                        .equivalentTo(org.sieve.image.PreparedImage.class));
+                .ignoreDependency(resideInAPackage("org.sieve.render.."),
+                        JavaClass.Predicates.equivalentTo(org.sieve.image.PreparedImage.class));
         layers.check(SIEVE);
     }
 
@@ -121,6 +125,12 @@ class ArchitectureTest {
                 .orShould().callMethod(Thread.class, "start")
                 .orShould().dependOnClassesThat().belongToAnyOf(Executors.class, ExecutorService.class,
                         ForkJoinPool.class, Timer.class)
+                // CompletableFuture's *Async methods and parallel streams run on the common pool's threads.
+                .orShould().callMethodWhere(target(owner(assignableTo(CompletableFuture.class)))
+                        .and(target(nameMatching(".*Async"))))
+                .orShould().callMethodWhere(target(name("parallelStream")))
+                .orShould().callMethodWhere(target(owner(resideInAPackage("java.util.stream")))
+                        .and(target(name("parallel"))))
                 .check(SIEVE);
     }
 
