@@ -27,6 +27,8 @@ public final class InformationDiscarding implements AutoCloseable {
      * revision are then computed again). 2: the shape step's mean leaves out cells held at a clamp.
      */
     public static final int REVISION = 2;
+    /** Announced to listeners before a group's graph is built (or found among those kept). */
+    public static final String PHASE_BUILD = "Building the TensorFlow graph";
     /** Announced to listeners when the optimisation begins. */
     public static final String PHASE_OPTIMISE = OptimisationRun.PHASE_OPTIMISE;
     /** Smallest interval between two sigma snapshots sent to a listener. */
@@ -107,6 +109,7 @@ public final class InformationDiscarding implements AutoCloseable {
         Narrowing narrowing = new Narrowing(fewer -> withImage(graphFor(fewer, settings, decoders), pixels), cost,
                 minSavedFlops);
         for (List<String> group : cost.groups(ordered, stepBudget)) {
+            listener.phase(PHASE_BUILD);
             SigmaGraph graph = graphFor(group, settings, decoders);
             long start = System.nanoTime();
             graph.setImage(pixels);

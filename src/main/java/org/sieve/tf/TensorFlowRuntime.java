@@ -20,6 +20,9 @@ import org.tensorflow.proto.ConfigProto;
  */
 public final class TensorFlowRuntime {
 
+    /** TensorFlow's switch to its best-fit-with-coalescing allocator for host memory. */
+    public static final String CPU_ALLOCATOR_USE_BFC = "TF_CPU_ALLOCATOR_USE_BFC";
+
     private static volatile TensorFlowRuntime instance;
 
     private final Engine engine;
@@ -46,6 +49,11 @@ public final class TensorFlowRuntime {
     private static Engine startEngine() {
         // TensorFlow's C++ start-up chatter is noise to users; warnings and errors still show.
         NativeEnvironment.setDefault("TF_CPP_MIN_LOG_LEVEL", "2");
+        // TensorFlow's default CPU allocator hands every large buffer back to the system when an op
+        // frees it, and the next step faults the same pages in again, zeroed (docs/performance-engine.md:
+        // minor faults and system time per step). The best-fit allocator keeps them for reuse. Read
+        // once, when TensorFlow makes its CPU allocator, so it is set here, before the natives load.
+        NativeEnvironment.setDefault(CPU_ALLOCATOR_USE_BFC, "true");
         try {
             // Extracts libtensorflow and libjnitensorflow from the jar into JavaCPP's cache folder,
             // or, where the jar is absent (an installed app), loads them from java.library.path.
@@ -86,6 +94,12 @@ public final class TensorFlowRuntime {
         return new Graph();
     }
 
+    /** Which CPU allocator TensorFlow uses: the user's choice in the environment, else Sieve's default. */
+    public String cpuAllocator() {
+        String set = System.getenv(CPU_ALLOCATOR_USE_BFC);
+        return set == null ? "best-fit (Sieve's default)" : CPU_ALLOCATOR_USE_BFC + "=" + set + " (from the environment)";
+    }
+
     public String version() {
         return engine.getVersion();
     }
@@ -110,6 +124,19 @@ public final class TensorFlowRuntime {
             config.getGpuOptionsBuilder().setAllowGrowth(true);
         } else {
             config.putDeviceCount("GPU", 0);
+        }
+        String exp = System.getProperty("sieve.exp", "");
+        if (exp.contains("nofold")) {
+            config.getGraphOptionsBuilder().getRewriteOptionsBuilder()
+                    .setConstantFolding(org.tensorflow.proto.RewriterConfig.Toggle.OFF);
+        }
+        if (exp.contains("nometa")) {
+            config.getGraphOptionsBuilder().getRewriteOptionsBuilder().setDisableMetaOptimizer(true);
+        }
+        if (exp.contains("l0")) {
+            config.getGraphOptionsBuilder().getOptimizerOptionsBuilder()
+                    .setOptLevel(org.tensorflow.proto.OptimizerOptions.Level.L0)
+                    .setDoConstantFolding(false).setDoCommonSubexpressionElimination(false);
         }
         return new Session(graph, config.build());
     }
