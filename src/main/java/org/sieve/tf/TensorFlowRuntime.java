@@ -125,19 +125,6 @@ public final class TensorFlowRuntime {
         } else {
             config.putDeviceCount("GPU", 0);
         }
-        String exp = System.getProperty("sieve.exp", "");
-        if (exp.contains("nofold")) {
-            config.getGraphOptionsBuilder().getRewriteOptionsBuilder()
-                    .setConstantFolding(org.tensorflow.proto.RewriterConfig.Toggle.OFF);
-        }
-        if (exp.contains("nometa")) {
-            config.getGraphOptionsBuilder().getRewriteOptionsBuilder().setDisableMetaOptimizer(true);
-        }
-        if (exp.contains("l0")) {
-            config.getGraphOptionsBuilder().getOptimizerOptionsBuilder()
-                    .setOptLevel(org.tensorflow.proto.OptimizerOptions.Level.L0)
-                    .setDoConstantFolding(false).setDoCommonSubexpressionElimination(false);
-        }
         return new Session(graph, config.build());
     }
 }
