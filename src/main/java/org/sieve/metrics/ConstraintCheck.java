@@ -51,9 +51,8 @@ final class ConstraintCheck {
      * Returns each layer's D/D0 on fresh noise, shifting {@code logSigma} in place where needed.
      * Layers off target by more than a few percent are projected back onto the constraint by
      * shifting all their log sigmas by one constant (the direction that changes the entropy
-     * fastest), first as D growing like sigma^2 puts it, then, for a layer still outside the
-     * tolerance, found by a secant search on a fixed noise sample; after each, it is measured
-     * again on noise neither the optimiser nor the search saw. The estimate is heavy-tailed where sigma is
+     * fastest), found by a secant search on a fixed noise sample, then measured again on noise
+     * neither the optimiser nor the search saw. The estimate is heavy-tailed where sigma is
      * large, so a miss is retried with twice the draws, up to {@link #MAX_CHECK_DOUBLINGS} times.
      */
     double[] apply(float[][] logSigma, boolean[] failed) {
@@ -72,13 +71,8 @@ final class ConstraintCheck {
                 break;
             }
             int sampleRuns = runs << attempt;
-            double[] shift;
-            if (attempt == 0) {
-                shift = squareLawShift(ratio, off);
-            } else {
-                listener.phase(PHASE_CALIBRATE);
-                shift = calibrate(logSigma, ratio, off, sampleRuns, attempt);
-            }
+            listener.phase(PHASE_CALIBRATE);
+            double[] shift = calibrate(logSigma, ratio, off, sampleRuns, attempt);
             float[][] calibrated = shifted(logSigma, shift);
             for (int l = 0; l < count; l++) {
                 logSigma[l] = calibrated[l];
@@ -92,22 +86,6 @@ final class ConstraintCheck {
             }
         }
         return ratio;
-    }
-
-    /**
-     * Per layer, the shift of log sigma that puts D/D0 on tau where D grows like sigma^2: a layer
-     * just off tau after the optimisation lands within a few percent of it, well inside the
-     * tolerance, for no pass at all; a search on a sample of its own would fit that sample's
-     * noise, of the same few percent, at two or three passes more.
-     */
-    private double[] squareLawShift(double[] ratio, boolean[] which) {
-        double[] shift = new double[count];
-        for (int l = 0; l < count; l++) {
-            if (which[l]) {
-                shift[l] = clampShift(0.5 * Math.log(s.tau() / ratio[l]));
-            }
-        }
-        return shift;
     }
 
     /**

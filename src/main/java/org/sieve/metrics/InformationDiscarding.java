@@ -25,9 +25,8 @@ public final class InformationDiscarding implements AutoCloseable {
     /**
      * Raised whenever a change to the engine moves any result (results cached under an earlier
      * revision are then computed again). 2: the shape step's mean leaves out cells held at a clamp.
-     * 3: the constraint check's first correction of a layer off tau is the sigma^2 law's shift.
      */
-    public static final int REVISION = 3;
+    public static final int REVISION = 2;
     /** Announced to listeners before a group's graph is built (or found among those kept). */
     public static final String PHASE_BUILD = "Building the TensorFlow graph";
     /** Announced to listeners when the optimisation begins. */
