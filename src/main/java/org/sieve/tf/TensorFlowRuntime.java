@@ -12,6 +12,7 @@ import org.sieve.SieveException;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.OptimizerOptions;
 
 /**
  * The one place that touches TensorFlow's natives. DJL is the front door (engine, version,
@@ -108,8 +109,22 @@ public final class TensorFlowRuntime {
         return engine.getGpuCount();
     }
 
-    /** Opens a session on the requested device; "gpu" fails clearly when none is usable. */
+    /**
+     * What TensorFlow does to a graph before its first run with a new set of feeds and fetches:
+     * its optimisers (Grappler's passes, constant folding, common subexpressions), or nothing.
+     */
+    public enum Rewriting {
+        OPTIMISED,
+        AS_BUILT
+    }
+
+    /** Opens a session on the requested device with TensorFlow's optimisers; "gpu" fails clearly when none is usable. */
     public Session openSession(Graph graph, ComputeDevice device) {
+        return openSession(graph, device, Rewriting.OPTIMISED);
+    }
+
+    /** Opens a session on the requested device; "gpu" fails clearly when none is usable. */
+    public Session openSession(Graph graph, ComputeDevice device, Rewriting rewriting) {
         // One inter-op thread: with several, the same op may run on threads with different
         // denormal handling, and results differed in the last bit between identical runs.
         // Intra-op parallelism (the threads inside one convolution) is unaffected.
@@ -124,6 +139,11 @@ public final class TensorFlowRuntime {
             config.getGpuOptionsBuilder().setAllowGrowth(true);
         } else {
             config.putDeviceCount("GPU", 0);
+        }
+        if (rewriting == Rewriting.AS_BUILT) {
+            config.getGraphOptionsBuilder().getRewriteOptionsBuilder().setDisableMetaOptimizer(true);
+            config.getGraphOptionsBuilder().getOptimizerOptionsBuilder().setOptLevel(OptimizerOptions.Level.L0)
+                    .setDoConstantFolding(false).setDoCommonSubexpressionElimination(false);
         }
         return new Session(graph, config.build());
     }
