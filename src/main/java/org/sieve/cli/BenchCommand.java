@@ -34,9 +34,11 @@ import picocli.CommandLine.Option;
 @Command(name = "bench",
         header = "Time the optimisation step (fused layers against one at a time), or live mode.",
         description = "Prints milliseconds per optimisation step with all layers fused into one TensorFlow"
-                + " execution, and with each layer optimised alone, plus time per phase (graph build, D0,"
-                + " optimisation, constraint check). A step's time is the optimisation phase divided by the steps"
-                + " it ran (runs may stop early once every layer has converged). Here --steps defaults to 100.")
+                + " execution, and with each layer optimised alone, plus time per phase in the first run and the"
+                + " later ones (graph build, D0, first step, later steps, constraint check, calibration, re-check),"
+                + " minor page faults and system time per step, and GFLOP/s against this machine's matrix product."
+                + " A step's time is the steps after the first divided by their number (runs may stop early once"
+                + " every layer has converged). Here --steps defaults to 100.")
 final class BenchCommand extends Subcommand {
 
     private static final int STEPS = 100;
