@@ -34,9 +34,11 @@ import picocli.CommandLine.Option;
 @Command(name = "bench",
         header = "Time the optimisation step (fused layers against one at a time), or live mode.",
         description = "Prints milliseconds per optimisation step with all layers fused into one TensorFlow"
-                + " execution, and with each layer optimised alone, plus time per phase (graph build, D0,"
-                + " optimisation, constraint check). A step's time is the optimisation phase divided by the steps"
-                + " it ran (runs may stop early once every layer has converged). Here --steps defaults to 100.")
+                + " execution, and with each layer optimised alone, plus time per phase in the first run and the"
+                + " later ones (graph build, D0, first step, later steps, constraint check, calibration, re-check),"
+                + " minor page faults and system time per step, and GFLOP/s against this machine's matrix product."
+                + " A step's time is the steps after the first divided by their number (runs may stop early once"
+                + " every layer has converged). Here --steps defaults to 100.")
 final class BenchCommand extends Subcommand {
 
     private static final int STEPS = 100;
@@ -93,22 +95,22 @@ final class BenchCommand extends Subcommand {
         Decoders decoders = settings.metric() == Metric.RECONSTRUCTION_UNCERTAINTY
                 ? Analyzer.engineDecoders(DecoderSet.load(model), layers) : null;
         TensorFlowRuntime runtime = TensorFlowRuntime.get();
-        out.printf(Locale.ROOT, "%s, %s on %s, %d layers, %d steps, %d draws, TensorFlow %s on %s, %d cores%n",
-                settings.metric().title(), meta.id(), image.source(), layers.size(), settings.maxSteps(),
-                settings.draws(), runtime.version(),
-                settings.device().id(), Runtime.getRuntime().availableProcessors());
+        out.printf(Locale.ROOT, "%s, %s on %s, %d layers, %d steps, %d draws, TensorFlow %s on %s, %d cores,"
+                + " CPU allocator %s%n", settings.metric().title(), meta.id(), image.source(), layers.size(),
+                settings.maxSteps(), settings.draws(), runtime.version(), settings.device().id(),
+                Runtime.getRuntime().availableProcessors(), runtime.cpuAllocator());
 
         try (InformationDiscarding metric = new InformationDiscarding(model.network(), meta.normalizationMean(),
                 meta.normalizationStd())) {
-            Timing fusedFirst = time(metric, decoders, image, layers, settings);
-            out.printf(Locale.ROOT, "first fused run (builds the graph): %.2f s%n", fusedFirst.total);
+            Timing first = time(metric, decoders, image, layers, settings);
+            out.printf(Locale.ROOT, "first fused run (builds the graph): %.2f s%n", first.total);
             List<Double> fused = new ArrayList<>();
             List<Double> alone = new ArrayList<>();
-            Map<String, Double> phases = new LinkedHashMap<>();
+            List<Timing> later = new ArrayList<>();
             for (int r = 0; r < repeats; r++) {
                 Timing t = time(metric, decoders, image, layers, settings);
                 fused.add(t.msPerStep());
-                t.phases.forEach((k, v) -> phases.merge(k, v / repeats, Double::sum));
+                later.add(t);
                 double sum = 0;
                 for (String layer : fusedOnly ? List.<String>of() : layers) {
                     if (r == 0) {
@@ -126,7 +128,7 @@ final class BenchCommand extends Subcommand {
                 out.printf(Locale.ROOT, "optimisation step, one layer at a time:  %8.2f ms (sum over layers)%n", a);
                 out.printf(Locale.ROOT, "fused speed-up: %.2fx%n", a / f);
             }
-            phases.forEach((k, v) -> out.printf(Locale.ROOT, "  phase %-45s %7.3f s%n", k, v));
+            printPhases(out, first, later);
             double flops = StepCost.of(model.network(), settings.draws()).flops(layers);
             double peak = MatMulPeak.flopsPerSecond();
             out.printf(Locale.ROOT, "fused step: about %.2f GFLOP (convolutions and dense layers, forward and"
@@ -152,31 +154,72 @@ final class BenchCommand extends Subcommand {
         return sorted.get(sorted.size() / 2);
     }
 
-    /** Collects phase durations and the optimisation's step count from the listener. */
+    /**
+     * Each phase's seconds in the first run and on average in the later ones, with the minor
+     * page faults and system time of a step after the first.
+     */
+    private static void printPhases(PrintStream out, Timing first, List<Timing> later) {
+        out.printf(Locale.ROOT, "  %-44s %10s %12s%n", "phase", "first run", "later runs");
+        for (String phase : first.phases.keySet()) {
+            double mean = later.stream().mapToDouble(t -> t.phases.getOrDefault(phase, 0.0)).average().orElse(0);
+            out.printf(Locale.ROOT, "  %-44s %8.3f s %10.3f s%n", phase, first.phases.get(phase), mean);
+        }
+        ProcessCounters steps = ProcessCounters.UNKNOWN;
+        int count = 0;
+        for (Timing t : later) {
+            steps = count == 0 ? t.stepCounters : steps.plus(t.stepCounters);
+            count += Math.max(0, t.steps - 1);
+        }
+        if (steps.known() && count > 0) {
+            double cpu = steps.userSeconds() + steps.systemSeconds();
+            out.printf(Locale.ROOT, "per step after the first: %.0f minor page faults, system time %.1f ms"
+                    + " (%.0f %% of the step's CPU time)%n", steps.minorFaults() / (double) count,
+                    1000 * steps.systemSeconds() / count, cpu > 0 ? 100 * steps.systemSeconds() / cpu : 0);
+        }
+    }
+
+    /**
+     * Collects phase durations, the optimisation's step count and the process counters of its
+     * steps after the first from the listener. The optimisation is split into its first step
+     * (TensorFlow prepares the step's execution on its first run) and the steps after it.
+     */
     private static final class Timing implements AnalysisListener {
+        static final String FIRST_STEP = "first optimisation step";
+        static final String LATER_STEPS = "optimisation steps after the first";
+
         final Map<String, Double> phases = new LinkedHashMap<>();
         String current;
         long since;
+        ProcessCounters countersSince = ProcessCounters.UNKNOWN;
+        ProcessCounters stepCounters = ProcessCounters.UNKNOWN;
         int steps;
         double total;
 
         @Override
         public void phase(String description) {
             long now = System.nanoTime();
+            ProcessCounters counters = ProcessCounters.now();
             if (current != null) {
                 phases.merge(current, (now - since) / 1e9, Double::sum);
+                if (current.equals(LATER_STEPS)) {
+                    stepCounters = counters.since(countersSince);
+                }
             }
-            current = description;
+            current = InformationDiscarding.PHASE_OPTIMISE.equals(description) ? FIRST_STEP : description;
             since = now;
+            countersSince = counters;
         }
 
         @Override
         public void step(StepEvent e) {
             steps = Math.max(steps, e.step());
+            if (FIRST_STEP.equals(current)) {
+                phase(LATER_STEPS);
+            }
         }
 
         double msPerStep() {
-            return 1000 * phases.getOrDefault(InformationDiscarding.PHASE_OPTIMISE, 0.0) / Math.max(1, steps);
+            return 1000 * phases.getOrDefault(LATER_STEPS, 0.0) / Math.max(1, steps - 1);
         }
     }
 }

@@ -9,6 +9,10 @@ import java.util.function.BooleanSupplier;
  */
 final class ConstraintCheck {
 
+    static final String PHASE_CHECK = "Checking the constraint on fresh noise";
+    static final String PHASE_CALIBRATE = "Calibrating layers off the constraint";
+    static final String PHASE_RECHECK = "Re-checking calibrated layers on fresh noise";
+
     /** Layers further than this from tau are calibrated even though 10 % would pass. */
     static final double CALIBRATION_TRIGGER = 0.04;
     static final int CALIBRATION_ITERATIONS = 6;
@@ -23,6 +27,7 @@ final class ConstraintCheck {
     private final double[] d0;
     private final long[] keys;
     private final int runs;
+    private final AnalysisListener listener;
     private final BooleanSupplier cancelled;
     private final int count;
 
@@ -31,12 +36,13 @@ final class ConstraintCheck {
      * @param runs batches of draws per measurement, {@code checkDraws / draws} rounded up
      */
     ConstraintCheck(SigmaGraph graph, DiscardingSettings settings, double[] d0, long[] keys, int runs,
-            BooleanSupplier cancelled) {
+            AnalysisListener listener, BooleanSupplier cancelled) {
         this.graph = graph;
         this.s = settings;
         this.d0 = d0;
         this.keys = keys;
         this.runs = runs;
+        this.listener = listener;
         this.cancelled = cancelled;
         this.count = d0.length;
     }
@@ -50,6 +56,7 @@ final class ConstraintCheck {
      * large, so a miss is retried with twice the draws, up to {@link #MAX_CHECK_DOUBLINGS} times.
      */
     double[] apply(float[][] logSigma, boolean[] failed) {
+        listener.phase(PHASE_CHECK);
         double[] ratio = ratios(logSigma, NoiseStream.CHECK, 0, runs);
         for (int attempt = 0; attempt <= MAX_CHECK_DOUBLINGS; attempt++) {
             boolean[] off = new boolean[count];
@@ -64,11 +71,13 @@ final class ConstraintCheck {
                 break;
             }
             int sampleRuns = runs << attempt;
+            listener.phase(PHASE_CALIBRATE);
             double[] shift = calibrate(logSigma, ratio, off, sampleRuns, attempt);
             float[][] calibrated = shifted(logSigma, shift);
             for (int l = 0; l < count; l++) {
                 logSigma[l] = calibrated[l];
             }
+            listener.phase(PHASE_RECHECK);
             double[] fresh = ratios(logSigma, NoiseStream.RECHECK, attempt, sampleRuns);
             for (int l = 0; l < count; l++) {
                 if (off[l]) {

@@ -25,8 +25,11 @@ public final class InformationDiscarding implements AutoCloseable {
     /**
      * Raised whenever a change to the engine moves any result (results cached under an earlier
      * revision are then computed again). 2: the shape step's mean leaves out cells held at a clamp.
+     * 3: the analysis graphs run as built, without TensorFlow's graph optimisers (the last bits move).
      */
-    public static final int REVISION = 2;
+    public static final int REVISION = 3;
+    /** Announced to listeners before a group's graph is built (or found among those kept). */
+    public static final String PHASE_BUILD = "Building the TensorFlow graph";
     /** Announced to listeners when the optimisation begins. */
     public static final String PHASE_OPTIMISE = OptimisationRun.PHASE_OPTIMISE;
     /** Smallest interval between two sigma snapshots sent to a listener. */
@@ -107,6 +110,7 @@ public final class InformationDiscarding implements AutoCloseable {
         Narrowing narrowing = new Narrowing(fewer -> withImage(graphFor(fewer, settings, decoders), pixels), cost,
                 minSavedFlops);
         for (List<String> group : cost.groups(ordered, stepBudget)) {
+            listener.phase(PHASE_BUILD);
             SigmaGraph graph = graphFor(group, settings, decoders);
             long start = System.nanoTime();
             graph.setImage(pixels);

@@ -103,12 +103,11 @@ final class OptimisationRun {
         listener.phase(PHASE_OPTIMISE);
         optimise();
         float[][] logSigma = stepping.logSigma();
-        listener.phase("Checking the constraint on fresh noise");
         boolean[] failed = new boolean[count];
         for (int l = 0; l < count; l++) {
             failed[l] = failure[l] != null;
         }
-        double[] ratio = new ConstraintCheck(graph, s, d0, keys, runs, cancelled).apply(logSigma, failed);
+        double[] ratio = new ConstraintCheck(graph, s, d0, keys, runs, listener, cancelled).apply(logSigma, failed);
         return report(logSigma, ratio, runs);
     }
 

@@ -6,7 +6,9 @@ import java.util.List;
 import org.sieve.network.ConstantWeights;
 import org.sieve.network.Network;
 import org.sieve.tf.Tensors;
+import org.sieve.tf.ComputeDevice;
 import org.sieve.tf.TensorFlowRuntime;
+import org.sieve.tf.TensorFlowRuntime.Rewriting;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -199,7 +201,11 @@ final class SigmaGraph implements AutoCloseable {
             measuredDistortion = measured.distortion();
             this.objective.measureOn(tf, measured);
 
-            this.session = TensorFlowRuntime.get().openSession(graph, settings.device());
+            // Grappler's passes cost more at each new run signature's first run (seconds on a
+            // photo network, and again for every graph of fewer layers) than they saved per
+            // step on the CPU (docs/performance-engine.md); on a GPU its layout pass is kept.
+            this.session = TensorFlowRuntime.get().openSession(graph, settings.device(),
+                    settings.device() == ComputeDevice.CPU ? Rewriting.AS_BUILT : Rewriting.OPTIMISED);
             session.initialize();
             this.grid = new SigmaGrid(gridHeight, gridWidth, height, width, cellMap(tf, gridHeight, gridWidth));
         } catch (RuntimeException e) {

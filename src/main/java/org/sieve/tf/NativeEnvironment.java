@@ -6,7 +6,8 @@ import com.sun.jna.Platform;
 
 /**
  * Sets environment variables of this process for native libraries that read them when they
- * load (TensorFlow's log level), so every launcher behaves like the ./sieve script.
+ * load (TensorFlow's log level, its CPU allocator), so every launcher, the tests included, runs
+ * TensorFlow alike.
  */
 final class NativeEnvironment {
 
@@ -33,7 +34,7 @@ final class NativeEnvironment {
                 Native.load("c", Posix.class).setenv(name, value, 0);
             }
         } catch (UnsatisfiedLinkError | RuntimeException e) {
-            // Only log verbosity depends on this.
+            // Only log verbosity and the allocator's speed depend on this.
         }
     }
 }

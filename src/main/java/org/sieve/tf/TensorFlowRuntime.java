@@ -12,6 +12,7 @@ import org.sieve.SieveException;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.OptimizerOptions;
 
 /**
  * The one place that touches TensorFlow's natives. DJL is the front door (engine, version,
@@ -19,6 +20,9 @@ import org.tensorflow.proto.ConfigProto;
  * JavaCPP, so nothing is downloaded at run time.
  */
 public final class TensorFlowRuntime {
+
+    /** TensorFlow's switch to its best-fit-with-coalescing allocator for host memory. */
+    public static final String CPU_ALLOCATOR_USE_BFC = "TF_CPU_ALLOCATOR_USE_BFC";
 
     private static volatile TensorFlowRuntime instance;
 
@@ -46,6 +50,11 @@ public final class TensorFlowRuntime {
     private static Engine startEngine() {
         // TensorFlow's C++ start-up chatter is noise to users; warnings and errors still show.
         NativeEnvironment.setDefault("TF_CPP_MIN_LOG_LEVEL", "2");
+        // TensorFlow's default CPU allocator hands every large buffer back to the system when an op
+        // frees it, and the next step faults the same pages in again, zeroed (docs/performance-engine.md:
+        // minor faults and system time per step). The best-fit allocator keeps them for reuse. Read
+        // once, when TensorFlow makes its CPU allocator, so it is set here, before the natives load.
+        NativeEnvironment.setDefault(CPU_ALLOCATOR_USE_BFC, "true");
         try {
             // Extracts libtensorflow and libjnitensorflow from the jar into JavaCPP's cache folder,
             // or, where the jar is absent (an installed app), loads them from java.library.path.
@@ -86,6 +95,12 @@ public final class TensorFlowRuntime {
         return new Graph();
     }
 
+    /** Which CPU allocator TensorFlow uses: the user's choice in the environment, else Sieve's default. */
+    public String cpuAllocator() {
+        String set = System.getenv(CPU_ALLOCATOR_USE_BFC);
+        return set == null ? "best-fit (Sieve's default)" : CPU_ALLOCATOR_USE_BFC + "=" + set + " (from the environment)";
+    }
+
     public String version() {
         return engine.getVersion();
     }
@@ -94,8 +109,22 @@ public final class TensorFlowRuntime {
         return engine.getGpuCount();
     }
 
-    /** Opens a session on the requested device; "gpu" fails clearly when none is usable. */
+    /**
+     * What TensorFlow does to a graph before its first run with a new set of feeds and fetches:
+     * its optimisers (Grappler's passes, constant folding, common subexpressions), or nothing.
+     */
+    public enum Rewriting {
+        OPTIMISED,
+        AS_BUILT
+    }
+
+    /** Opens a session on the requested device with TensorFlow's optimisers; "gpu" fails clearly when none is usable. */
     public Session openSession(Graph graph, ComputeDevice device) {
+        return openSession(graph, device, Rewriting.OPTIMISED);
+    }
+
+    /** Opens a session on the requested device; "gpu" fails clearly when none is usable. */
+    public Session openSession(Graph graph, ComputeDevice device, Rewriting rewriting) {
         // One inter-op thread: with several, the same op may run on threads with different
         // denormal handling, and results differed in the last bit between identical runs.
         // Intra-op parallelism (the threads inside one convolution) is unaffected.
@@ -110,6 +139,11 @@ public final class TensorFlowRuntime {
             config.getGpuOptionsBuilder().setAllowGrowth(true);
         } else {
             config.putDeviceCount("GPU", 0);
+        }
+        if (rewriting == Rewriting.AS_BUILT) {
+            config.getGraphOptionsBuilder().getRewriteOptionsBuilder().setDisableMetaOptimizer(true);
+            config.getGraphOptionsBuilder().getOptimizerOptionsBuilder().setOptLevel(OptimizerOptions.Level.L0)
+                    .setDoConstantFolding(false).setDoCommonSubexpressionElimination(false);
         }
         return new Session(graph, config.build());
     }

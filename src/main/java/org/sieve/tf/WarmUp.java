@@ -40,7 +40,8 @@ public final class WarmUp {
                     tf.ones(tf.constant(new int[] {64, 3}), TFloat32.class));
             Operand<TFloat32> loss = tf.math.mean(tf.math.square(dense), tf.constant(new int[] {0, 1}));
             Output<?> gradient = graph.addGradients(loss.asOutput(), new Output<?>[] {logSigma.asOutput()})[0];
-            try (Session session = TensorFlowRuntime.get().openSession(graph, ComputeDevice.CPU)) {
+            try (Session session = TensorFlowRuntime.get().openSession(graph, ComputeDevice.CPU,
+                    TensorFlowRuntime.Rewriting.AS_BUILT)) {
                 session.initialize();
                 session.runner().fetch(loss).fetch(gradient).run().close();
             }
