@@ -52,7 +52,8 @@ public final class BatchLock implements AutoCloseable {
             // Held by another batch in this same process: the same answer as for another process.
         } catch (IOException e) {
             close(channel);
-            throw AtomicFiles.failure(file, e);
+            SieveException failure = AtomicFiles.failure(file, e);
+            throw new SieveException(failure.getMessage() + " The batch's folder is its --out.", failure.exitCode(), e);
         }
         close(channel);
         throw new SieveException("Another batch is writing into " + out + " (it holds " + file + "). Wait for it to"
