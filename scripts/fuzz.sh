@@ -7,9 +7,10 @@
 # The normal 'mvn test' only replays each target's committed corpus (src/test/resources/...Inputs);
 # this runs the fuzzer itself, on a snapshot of the compiled classes (so building meanwhile is
 # safe), growing a corpus in target/fuzz/TARGET/corpus and writing any finding (crash-*,
-# timeout-*, oom-*, slow-unit-*) to target/fuzz/TARGET/. Once a finding is fixed, copy it into the
-# target's Inputs folder (the line printed at the end says where) so that every test run replays
-# it. Exit status 1 when anything was found. Run it niced on a shared machine. An input that runs
+# timeout-*, oom-*; slow-unit-* for an input over 10 s, listed but not counted) to
+# target/fuzz/TARGET/. Once a finding is fixed, copy it into the target's Inputs folder (the line
+# printed at the end says where) so that every test run replays it. Exit status 1 when anything
+# was found. Run it niced on a shared machine. An input that runs
 # over 300 s counts as a hang (-timeout); the bound is wide because the first input loads
 # TensorFlow, which takes minutes on a loaded machine. SECONDS is the fuzzing time alone: each
 # target also spends its JVM's start and its corpus replay.
@@ -65,9 +66,15 @@ for t in "${list[@]}"; do
     describe "$t"
     runs="$(grep -o 'stat::number_of_executed_units: [0-9]*' "$home/target/fuzz/$t/log" | tail -1 | grep -o '[0-9]*$' || true)"
     shopt -s nullglob
-    findings=("$home/target/fuzz/$t"/{crash,timeout,oom,slow-unit}-*)
+    findings=("$home/target/fuzz/$t"/{crash,timeout,oom}-*)
+    slow=("$home/target/fuzz/$t"/slow-unit-*)
     shopt -u nullglob
-    echo "fuzz $t: ${runs:-0} executions in $((SECONDS - start)) s (${seconds} s fuzzing), ${#findings[@]} findings, Jazzer exit status $status" >&2
+    echo "fuzz $t: ${runs:-0} executions in $((SECONDS - start)) s (${seconds} s fuzzing), ${#findings[@]} findings," \
+        "${#slow[@]} slow inputs, Jazzer exit status $status" >&2
+    # A slow input (over 10 s) is listed, not failed: on a loaded machine even seeds are slow.
+    for f in "${slow[@]}"; do
+        echo "  slow input: $f" >&2
+    done
     if (( ${#findings[@]} > 0 || status != 0 )); then
         found=1
         tail -n 30 "$home/target/fuzz/$t/log" >&2

@@ -48,8 +48,8 @@ public record PixelNormalization(String label, float[] mean, float[] std) {
             return "mean must be a finite number and std a finite number > 0";
         }
         double largest = Math.max(Math.abs(mean), Math.abs(1.0 - mean)) / std;
-        return largest <= MAX_NORMALISED ? null : "(pixel - mean) / std reaches " + (float) largest
-                + " (at most " + (int) MAX_NORMALISED + " is accepted: a std that small makes the network's"
+        return largest <= MAX_NORMALISED ? null : String.format(Locale.ROOT, "(pixel - mean) / std reaches %.3g",
+                largest) + " (at most " + (int) MAX_NORMALISED + " is accepted: a std that small makes the network's"
                 + " output infinite or NaN)";
     }
 
