@@ -46,7 +46,7 @@ public final class StagedFolder implements AutoCloseable {
         }
     }
 
-    /** Writes {@code name} into the staging folder; it is moved to {@code target/name} on commit, in the order written. */
+    /** Writes {@code name} into the staging folder; commit moves it to {@code target/name}, in the order written. */
     public void write(String name, AtomicFiles.Content content) {
         Path file = SafeNames.child(staging, name);
         names.add(name);
@@ -87,7 +87,10 @@ public final class StagedFolder implements AutoCloseable {
         return placed;
     }
 
-    /** Deletes the staging folder with whatever is left in it, and the target too when this created it and nothing was committed. */
+    /**
+     * Deletes the staging folder with whatever is left in it, and the target too when this made it
+     * and nothing was committed.
+     */
     @Override
     public void close() {
         deleteTree(staging);
