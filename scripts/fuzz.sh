@@ -12,8 +12,9 @@
 # printed at the end says where) so that every test run replays it. Exit status 1 when anything
 # was found. Run it niced on a shared machine. An input that runs
 # over 300 s counts as a hang (-timeout); the bound is wide because the first input loads
-# TensorFlow, which takes minutes on a loaded machine. SECONDS is the fuzzing time alone: each
-# target also spends its JVM's start and its corpus replay.
+# TensorFlow, which takes minutes on a loaded machine. SECONDS is libFuzzer's budget, which its
+# replay of the corpus counts against (on a loaded machine the replay can take all of it); the
+# JVM's start comes on top.
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 targets=(image model cache onnx keras h5 tfjs-graph pb)
@@ -69,7 +70,7 @@ for t in "${list[@]}"; do
     findings=("$home/target/fuzz/$t"/{crash,timeout,oom}-*)
     slow=("$home/target/fuzz/$t"/slow-unit-*)
     shopt -u nullglob
-    echo "fuzz $t: ${runs:-0} executions in $((SECONDS - start)) s (${seconds} s fuzzing), ${#findings[@]} findings," \
+    echo "fuzz $t: ${runs:-0} executions in $((SECONDS - start)) s (budget ${seconds} s), ${#findings[@]} findings," \
         "${#slow[@]} slow inputs, Jazzer exit status $status" >&2
     # A slow input (over 10 s) is listed, not failed: on a loaded machine even seeds are slow.
     for f in "${slow[@]}"; do
