@@ -2,6 +2,7 @@
 # Fuzzes Sieve's fuzz targets with Jazzer for a chosen time (issues 14 and 32).
 #   scripts/fuzz.sh TARGET [SECONDS [JAZZER OPTIONS...]]   one target, default 600 seconds, e.g. --keep_going=50
 #   scripts/fuzz.sh all SECONDS [JAZZER OPTIONS...]        every target in turn, SECONDS each (CI: 20)
+# Prints one line per target; Jazzer's own output goes to target/fuzz/TARGET/log.
 # TARGET: image, model (TF.js layers folder), cache, or a model format's reader: onnx, keras
 # (.keras zip), h5 (Keras 2 HDF5), tfjs-graph (graph model.json + shard), pb (frozen GraphDef).
 # The normal 'mvn test' only replays each target's committed corpus (src/test/resources/...Inputs);
