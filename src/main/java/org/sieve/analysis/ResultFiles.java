@@ -1,13 +1,13 @@
 package org.sieve.analysis;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.sieve.Sha256;
-import org.sieve.io.AtomicFiles;
 import org.sieve.io.SafeNames;
+import org.sieve.io.StagedFolder;
 import org.sieve.image.PreparedImage;
 import org.sieve.metrics.LayerResult;
 import org.sieve.metrics.Metric;
@@ -42,33 +42,26 @@ public final class ResultFiles {
      * @return the files written
      */
     public static List<Path> write(AnalysisResult result, Set<String> cachedLayers, Path dir) {
-        List<Path> written = new ArrayList<>();
-        written.add(writeText(dir.resolve("entropy.csv"), csv(result)));
-        List<LayerResult> ok = result.discarding().layers().stream().filter(LayerResult::ok).toList();
-        if (!ok.isEmpty()) {
-            ColourScale scale = ColourScale.shared(label(result),
-                    ok.stream().map(LayerResult::entropyMap).toArray(float[][][]::new));
-            PreparedImage input = result.request().image();
-            for (LayerResult l : ok) {
-                Path png = SafeNames.child(dir, fileName(l.name()) + ".png");
-                Png.write(HeatmapRenderer.render(input, l.entropyMap(), scale, ColourMap.VIRIDIS,
-                        OPACITY, l.name(), subtitle(result, l), PANEL_SIZE), png);
-                written.add(png);
-                var rebuilt = Reconstructions.render(input, l, PANEL_SIZE);
-                if (rebuilt != null) {
-                    Path r = SafeNames.child(dir, fileName(l.name()) + "-reconstruction.png");
-                    Png.write(rebuilt, r);
-                    written.add(r);
+        // Staged inside dir and moved in together: a full disk halfway leaves no heatmaps without result.json.
+        try (StagedFolder staged = StagedFolder.in(dir)) {
+            staged.write("entropy.csv", csv(result).getBytes(StandardCharsets.UTF_8));
+            List<LayerResult> ok = result.discarding().layers().stream().filter(LayerResult::ok).toList();
+            if (!ok.isEmpty()) {
+                ColourScale scale = ColourScale.shared(label(result),
+                        ok.stream().map(LayerResult::entropyMap).toArray(float[][][]::new));
+                PreparedImage input = result.request().image();
+                for (LayerResult l : ok) {
+                    staged.write(fileName(l.name()) + ".png", Png.content(HeatmapRenderer.render(input, l.entropyMap(),
+                            scale, ColourMap.VIRIDIS, OPACITY, l.name(), subtitle(result, l), PANEL_SIZE)));
+                    var rebuilt = Reconstructions.render(input, l, PANEL_SIZE);
+                    if (rebuilt != null) {
+                        staged.write(fileName(l.name()) + "-reconstruction.png", Png.content(rebuilt));
+                    }
                 }
             }
+            staged.write("result.json", ResultJson.toText(result, cachedLayers).getBytes(StandardCharsets.UTF_8));
+            return staged.commit();
         }
-        written.add(writeText(dir.resolve("result.json"), ResultJson.toText(result, cachedLayers)));
-        return written;
-    }
-
-    private static Path writeText(Path file, String text) {
-        AtomicFiles.writeText(file, text);
-        return file;
     }
 
     /** The colour bar's label for the result's metric. */

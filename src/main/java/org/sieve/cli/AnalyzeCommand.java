@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.sieve.SieveException;
 import org.sieve.analysis.AnalysisRequest;
 import org.sieve.analysis.AnalysisResult;
 import org.sieve.analysis.ResultFiles;
@@ -100,6 +101,13 @@ final class AnalyzeCommand extends Subcommand {
         }
         AnalysisResult result = job.analysis();
         ResultFiles.write(result, job.cachedLayers(), dir);
+        List<LayerResult> failed = result.discarding().layers().stream().filter(l -> !l.ok()).toList();
+        if (failed.size() == result.discarding().layers().size()) {
+            LayerResult first = failed.get(0);
+            throw new SieveException("Every layer failed (" + first.name() + ": " + first.failure() + "), so there is"
+                    + " nothing to show; " + dir.resolve("result.json") + " says why for each layer.",
+                    SieveException.COMPUTE_FAILED, null);
+        }
         if (json) {
             out.print(ResultJson.toText(result, job.cachedLayers()));
         }
@@ -108,7 +116,6 @@ final class AnalyzeCommand extends Subcommand {
             err.println(job.cachedLayers().size() + " of " + result.discarding().layers().size()
                     + " layers came from the result cache; --no-cache recomputes them.");
         }
-        List<LayerResult> failed = result.discarding().layers().stream().filter(l -> !l.ok()).toList();
         for (LayerResult l : failed) {
             err.println("Layer " + l.name() + " failed: " + l.failure() + ".");
         }

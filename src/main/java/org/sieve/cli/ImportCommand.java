@@ -62,6 +62,9 @@ final class ImportCommand extends Subcommand {
 
     @Override
     public Integer call() {
+        if (out.toString().isBlank()) {
+            throw new UsageException("--out is empty; give the model folder to write.");
+        }
         if (Files.exists(out.resolve("model.json"))) {
             throw new SieveException(out + " already holds a model (model.json). Choose another --out folder or"
                     + " delete that one first.");
@@ -75,7 +78,7 @@ final class ImportCommand extends Subcommand {
                 labels == null ? List.of() : Labels.read(labels), input == null ? null : size(input),
                 kind(read.network().output().name()));
         Model model = settings.applyTo(read, source);
-        ModelStore.save(model, out);
+        ModelStore.saveReadable(model, out);
         err().printf("Imported %s (%s) into %s: %d layers, %,d parameters, input %dx%dx%d, normalisation %s, %s,"
                         + " %s.%n", source, format.name(), out, model.network().layers().size(),
                 model.metadata().parameters(), model.metadata().inputHeight(), model.metadata().inputWidth(),

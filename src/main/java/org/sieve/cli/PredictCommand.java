@@ -6,6 +6,9 @@ import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
+import org.sieve.SieveException;
 import org.sieve.analysis.Classifier;
 import org.sieve.image.ImageLoader;
 import org.sieve.image.PreparedImage;
@@ -56,11 +59,13 @@ final class PredictCommand extends Subcommand {
                 meta.inputChannels(), fitting.mode(), region.region());
         try (Classifier classifier = new Classifier(model)) {
             List<Classifier.Prediction> best = classifier.top(image.pixels(), top);
+            requireFinite(best.stream().mapToDouble(Classifier.Prediction::probability), meta, image);
             if (json) {
                 // A detector's heatmap runs to megabytes of numbers; its class scores are what it predicts.
                 boolean detector = meta.kind().type() == ModelKind.Type.DETECTOR;
                 float[] values = detector ? classifier.probabilities(new float[][] {image.pixels()})[0]
                         : classifier.output(image.pixels());
+                requireFinite(IntStream.range(0, values.length).mapToDouble(i -> values[i]), meta, image);
                 out().println(new GsonBuilder().disableHtmlEscaping().create().toJson(
                         toJson(detector ? "scores" : "output", values, best)));
                 return 0;
@@ -74,6 +79,15 @@ final class PredictCommand extends Subcommand {
             table.print(out());
         }
         return 0;
+    }
+
+    /** NaN is neither a score nor a JSON number: a model whose output is not finite has made no prediction. */
+    private static void requireFinite(DoubleStream values, ModelMetadata meta, PreparedImage image) {
+        if (values.anyMatch(v -> !Double.isFinite(v))) {
+            throw new SieveException("Model " + meta.id() + " computes NaN or infinite values on " + image.source()
+                    + ", so it predicts nothing. Check its normalisation (normalizationMean and normalizationStd in"
+                    + " its sieve.json) and its weights.", SieveException.COMPUTE_FAILED, null);
+        }
     }
 
     private static JsonObject toJson(String name, float[] numbers, List<Classifier.Prediction> best) {

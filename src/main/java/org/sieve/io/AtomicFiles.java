@@ -51,10 +51,23 @@ public final class AtomicFiles {
             move(tmp, target);
         } catch (IOException e) {
             deleteQuietly(tmp);
-            throw new SieveException("Cannot write " + target + ": the folder " + target.getParent()
-                    + " cannot be created or written (" + reason(e)
-                    + "). Choose another output folder or fix its permissions.", e);
+            throw failure(target, e);
         }
+    }
+
+    /**
+     * The one line for a write that failed: a full disk says so (exit status 4, a resource ran out),
+     * anything else names the folder to fix or replace (exit status 3).
+     */
+    public static SieveException failure(Path target, IOException e) {
+        if (diskFull(e)) {
+            return new SieveException("Cannot write " + target + ": the disk is full (No space left on device)."
+                    + " Free some space or choose an output folder on another disk, then run the command again.",
+                    SieveException.COMPUTE_FAILED, e);
+        }
+        return new SieveException("Cannot write " + target + ": the folder " + target.getParent()
+                + " cannot be created or written (" + reason(e)
+                + "). Choose another output folder or fix its permissions.", e);
     }
 
     /**
@@ -84,7 +97,7 @@ public final class AtomicFiles {
     /** A reason a person understands, above all for a full disk. */
     public static String reason(IOException e) {
         String text = String.valueOf(e.getMessage());
-        if (text.contains("No space left")) {
+        if (diskFull(e)) {
             return "the disk is full (No space left on device); free some space";
         }
         if (e instanceof AccessDeniedException) {
@@ -94,6 +107,20 @@ public final class AtomicFiles {
             return f.getReason() + " (" + f.getFile() + ")";
         }
         return text;
+    }
+
+    /**
+     * True when the file system said it has no space, also where a writer (ImageIO's "I/O error
+     * writing PNG file") wrapped that in its own words.
+     */
+    static boolean diskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("No space left") || m.contains("Disk quota exceeded"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static boolean isTemporary(Path file) {

@@ -13,6 +13,11 @@ public final class Png {
 
     /** Writes to a temporary file in the target folder (created if needed), then moves it into place. */
     public static void write(BufferedImage image, Path file) {
-        AtomicFiles.write(file, tmp -> ImageIO.write(image, "png", tmp.toFile()));
+        AtomicFiles.write(file, content(image));
+    }
+
+    /** The image as a PNG file's content, for writers that choose where it goes. */
+    public static AtomicFiles.Content content(BufferedImage image) {
+        return file -> ImageIO.write(image, "png", file.toFile());
     }
 }

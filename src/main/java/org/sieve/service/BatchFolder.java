@@ -1,6 +1,7 @@
 package org.sieve.service;
 
 import org.sieve.io.AtomicFiles;
+import org.sieve.io.StagedFolder;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -69,6 +70,7 @@ final class BatchFolder {
             } catch (IOException e) {
                 // Leftovers are harmless; writing the results reports real problems.
             }
+            StagedFolder.deleteLeftovers(imageFolder);
         }
         ResultFiles.write(r.analysis(), r.cachedLayers(), imageFolder);
     }

@@ -80,7 +80,13 @@ public final class BatchRunner {
             throw new SieveException("No PNG, JPEG, BMP or GIF images under " + spec.images() + ".");
         }
         total = images.size();
-        BatchManifest.claim(spec.out(), manifest());
+        try (BatchLock lock = BatchLock.acquire(spec.out())) {
+            BatchManifest.claim(spec.out(), manifest());
+            return runAll(images);
+        }
+    }
+
+    private BatchReport runAll(List<Path> images) {
         Map<Path, Path> dirs = folder.imageFolders(images);
         List<Path> todo = new ArrayList<>();
         for (Path image : images) {

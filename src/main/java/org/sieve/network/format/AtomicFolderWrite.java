@@ -5,13 +5,15 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import org.sieve.SieveException;
 import org.sieve.io.AtomicFiles;
+import org.sieve.io.StagedFolder;
 
 /**
- * Writes files into a folder so that a crash never leaves a half-written file: everything is
- * written into a temporary sibling folder first, then renamed into place one file at a time.
+ * Writes files into a folder so that a crash, a full disk or a failed check never leaves a
+ * half-written set: everything is staged inside the folder first, then moved into place one file
+ * at a time.
  */
 final class AtomicFolderWrite {
 
@@ -22,35 +24,29 @@ final class AtomicFolderWrite {
         write(dir, files, null);
     }
 
+    static void write(Path dir, Map<String, byte[]> files, Pattern stale) {
+        write(dir, files, stale, staged -> { });
+    }
+
     /**
      * @param files names to contents, moved into place in this order (put the file that
      *              references the others last)
      * @param stale names of earlier outputs to delete when this write does not produce them, or null
+     * @param check reads the staged folder back and throws when it is not what readers accept;
+     *              then nothing is moved into place
      */
-    static void write(Path dir, Map<String, byte[]> files, Pattern stale) {
-        Path target = dir.toAbsolutePath().normalize();
-        Path temp = null;
-        try {
-            Files.createDirectories(target);
-            temp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".");
-            for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                Files.write(temp.resolve(f.getKey()), f.getValue());
-            }
-            for (String name : files.keySet()) {
-                AtomicFiles.move(temp.resolve(name), target.resolve(name));
-            }
+    static void write(Path dir, Map<String, byte[]> files, Pattern stale, Consumer<Path> check) {
+        try (StagedFolder staged = StagedFolder.in(dir)) {
+            files.forEach(staged::write);
+            check.accept(staged.staging());
+            staged.commit();
             if (stale != null) {
-                deleteStale(target, files, stale);
+                deleteStale(staged.target(), files, stale);
             }
-        } catch (IOException e) {
-            throw new SieveException("Cannot write to " + dir + " (" + e.getMessage()
-                    + "). Check that the folder is writable and the disk has space.", e);
-        } finally {
-            deleteQuietly(temp);
         }
     }
 
-    private static void deleteStale(Path target, Map<String, byte[]> files, Pattern stale) throws IOException {
+    private static void deleteStale(Path target, Map<String, byte[]> files, Pattern stale) {
         try (DirectoryStream<Path> old = Files.newDirectoryStream(target)) {
             for (Path p : old) {
                 String name = p.getFileName().toString();
@@ -58,21 +54,8 @@ final class AtomicFolderWrite {
                     Files.delete(p);
                 }
             }
-        }
-    }
-
-    /** Removes what is left of the temporary folder after a failure; it was never visible as the model. */
-    private static void deleteQuietly(Path temp) {
-        if (temp == null) {
-            return;
-        }
-        try (DirectoryStream<Path> left = Files.newDirectoryStream(temp)) {
-            for (Path p : left) {
-                Files.deleteIfExists(p);
-            }
-            Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-            // A leftover hidden temp folder is harmless; the write itself already succeeded or failed.
+        } catch (IOException e) {
+            throw AtomicFiles.failure(target, e);
         }
     }
 }

@@ -145,6 +145,10 @@ final class KerasLayerReader {
                 + " inputs of known sizes up to " + InputLayer.MAX_SIDE + "x" + InputLayer.MAX_SIDE + " pixels, "
                 + InputLayer.MAX_CHANNELS + " channels and " + InputLayer.MAX_VALUES + " values");
         for (int i = 0; i < 3; i++) {
+            if (JsonValues.whole(dims.get(i + 1), Long.MIN_VALUE, 0).isPresent()) {
+                throw c.invalid("takes input of shape " + dims + ", whose height, width and channels must each be at"
+                        + " least 1");
+            }
             sizes[i] = (int) JsonValues.whole(dims.get(i + 1), 1, maxima[i]).orElseThrow(tooBig);
         }
         Sizes.productAtMost(InputLayer.MAX_VALUES, sizes[0], sizes[1], sizes[2]).orElseThrow(tooBig);

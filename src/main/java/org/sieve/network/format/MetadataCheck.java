@@ -28,6 +28,10 @@ final class MetadataCheck {
             throw bad(file, "id " + quoted(m.id()) + " may hold only letters, digits, '.', '_' and '-', not start"
                     + " with '.' and have at most 100 characters (it names result folders); e.g. \"lenet5-mnist\"");
         }
+        checkOneLine(file, "name", m.name());
+        for (int i = 0; i < m.labels().size(); i++) {
+            checkOneLine(file, "labels[" + i + "]", m.labels().get(i));
+        }
         if (m.inputHeight() != in.height() || m.inputWidth() != in.width() || m.inputChannels() != in.channels()) {
             throw bad(file, "inputHeight x inputWidth x inputChannels is " + m.inputHeight() + "x" + m.inputWidth()
                     + "x" + m.inputChannels() + " but model.json's input layer '" + in.name() + "' takes "
@@ -35,6 +39,14 @@ final class MetadataCheck {
         }
         checkPerChannel(file, "normalizationMean", m.normalizationMean(), in.channels(), false);
         checkPerChannel(file, "normalizationStd", m.normalizationStd(), in.channels(), true);
+        for (int c = 0; c < in.channels(); c++) {
+            String problem = PixelNormalization.degenerate(m.normalizationMean()[c], m.normalizationStd()[c]);
+            if (problem != null) {
+                throw bad(file, "normalizationMean[" + c + "] = " + m.normalizationMean()[c] + " with normalizationStd["
+                        + c + "] = " + m.normalizationStd()[c] + " is unusable: " + problem + "; give the spread the"
+                        + " network was trained with");
+            }
+        }
         checkKind(m, network, file);
         OptionalInt units = outputUnits(network);
         if (m.kind().type() == ModelKind.Type.CLASSIFIER && !m.labels().isEmpty() && units.isPresent() && m.labels().size() != units.getAsInt()) {
@@ -53,6 +65,14 @@ final class MetadataCheck {
         }
         if (m.parameters() < 0) {
             throw bad(file, "parameters is " + m.parameters() + " but must not be negative");
+        }
+    }
+
+    /** Names and labels are shown in one line of a table, a title or a terminal: no control character at all. */
+    private static void checkOneLine(Path file, String field, String text) {
+        if (text != null && text.chars().anyMatch(Character::isISOControl)) {
+            throw bad(file, field + " " + quoted(text) + " holds a control character (a line break, tab or terminal"
+                    + " escape); give it as one line of plain text");
         }
     }
 

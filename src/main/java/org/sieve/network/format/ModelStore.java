@@ -1,7 +1,10 @@
 package org.sieve.network.format;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.sieve.SieveException;
 import org.sieve.network.Network;
 
 /** Loads and saves a model folder: model.json, its shards and sieve.json. */
@@ -27,11 +30,38 @@ public final class ModelStore {
 
     /** Writes all files into {@code dir} at once; model.json goes last, so a reader never sees a partial model. */
     public static void save(Model model, Path dir) {
+        write(model, dir, staged -> { });
+    }
+
+    /**
+     * As {@link #save}, but the staged folder is first read back as {@link #load} reads it, so that
+     * nothing is written that a later command would refuse (what {@code sieve import} writes).
+     */
+    public static void saveReadable(Model model, Path dir) {
+        write(model, dir, staged -> {
+            try {
+                load(staged);
+            } catch (SieveException e) {
+                throw new SieveException("Nothing was written to " + dir + ": " + e.getMessage().replace(
+                        staged.toString(), dir.toString()), e.exitCode(), e);
+            }
+        });
+    }
+
+    private static void write(Model model, Path dir, Consumer<Path> check) {
         MetadataCheck.check(model.metadata(), model.network(), dir.resolve(SieveJson.FILE));
         TfjsFiles files = TfjsLayersFormat.encode(model.network());
         Map<String, byte[]> out = files.shardFiles();
         out.put(SieveJson.FILE, SieveJson.encode(model.metadata()));
         out.put(TfjsFiles.MODEL_JSON, files.modelJson());
-        AtomicFolderWrite.write(dir, out, TfjsFiles.SHARD_NAME);
+        for (String json : List.of(SieveJson.FILE, TfjsFiles.MODEL_JSON)) {
+            if (out.get(json).length > TfjsFiles.MAX_JSON_BYTES) {
+                throw MetadataCheck.bad(dir.resolve(json), "would hold " + out.get(json).length + " bytes, more than"
+                        + " the " + (TfjsFiles.MAX_JSON_BYTES >> 20) + " MB Sieve reads back from it; nothing was"
+                        + " written. " + (json.equals(SieveJson.FILE) ? "Use fewer or shorter labels"
+                        : "The network is too large for a Sieve model folder"));
+            }
+        }
+        AtomicFolderWrite.write(dir, out, TfjsFiles.SHARD_NAME, check);
     }
 }

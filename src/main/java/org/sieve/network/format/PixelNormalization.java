@@ -32,6 +32,27 @@ public record PixelNormalization(String label, float[] mean, float[] std) {
         std = std.clone();
     }
 
+    /**
+     * The largest normalised pixel Sieve accepts: zero-to-255 reaches 255, and a standard deviation
+     * so small that pixels pass this (0.5/1e-45 gives 3.5e44) only makes the network's output
+     * infinite or NaN.
+     */
+    public static final double MAX_NORMALISED = 1e6;
+
+    /**
+     * What makes a channel's mean and std unusable, or null: every pixel from 0 to 1 must become a
+     * finite number of at most {@link #MAX_NORMALISED} in magnitude.
+     */
+    public static String degenerate(float mean, float std) {
+        if (!Float.isFinite(mean) || !Float.isFinite(std) || !(std > 0)) {
+            return "mean must be a finite number and std a finite number > 0";
+        }
+        double largest = Math.max(Math.abs(mean), Math.abs(1.0 - mean)) / std;
+        return largest <= MAX_NORMALISED ? null : String.format(Locale.ROOT, "(pixel - mean) / std reaches %.3g",
+                largest) + " (at most " + (int) MAX_NORMALISED + " is accepted: a std that small makes the network's"
+                + " output infinite or NaN)";
+    }
+
     /** The command-line syntax, for help texts. */
     public static final String SYNTAX = "none|imagenet|minus-one-to-one|zero-to-255|MEAN[,MEAN..]/STD[,STD..]";
 
@@ -54,9 +75,11 @@ public record PixelNormalization(String label, float[] mean, float[] std) {
         }
         float[] mean = perChannel(numbers(parts[0], text), channels, text);
         float[] std = perChannel(numbers(parts[1], text), channels, text);
-        for (float s : std) {
-            if (!(s > 0)) {
-                throw new SieveException("Normalisation '" + text + "': every STD must be a number > 0.");
+        for (int c = 0; c < channels; c++) {
+            String problem = degenerate(mean[c], std[c]);
+            if (problem != null) {
+                throw new SieveException("Normalisation '" + text + "' is unusable: " + problem + ". Give each STD as"
+                        + " the spread the network was trained with, e.g. 0.5/0.25 or imagenet.");
             }
         }
         return new PixelNormalization(text.trim(), mean, std);
