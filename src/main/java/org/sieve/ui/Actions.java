@@ -330,10 +330,9 @@ public final class Actions {
     public void openFiles(List<File> files) {
         for (File f : files) {
             Path p = f.toPath();
-            if (Files.isDirectory(p) || !isImage(p)) {
-                openModel(p);
-            } else {
-                openImage(p);
+            switch (FileArguments.Kind.of(p)) {
+                case IMAGE -> openImage(p);
+                case MODEL -> openModel(p);
             }
         }
     }

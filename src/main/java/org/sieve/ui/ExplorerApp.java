@@ -29,6 +29,7 @@ import org.sieve.ui.model.Theme;
 import org.sieve.ui.model.UserMessage;
 import org.sieve.ui.view.MainWindow;
 import org.sieve.ui.view.Notifier;
+import org.sieve.ui.view.Windows;
 import org.sieve.ui.work.AnalysisRunner;
 import org.sieve.ui.work.Background;
 import org.sieve.ui.work.Errors;
@@ -105,7 +106,7 @@ public final class ExplorerApp extends Application {
             }
         }
         Notifier.attach(app, stage);
-        stage.show();
+        Windows.show(stage, place.getWidth(), place.getHeight());
         readyNanos = System.nanoTime() - t0;
         StartupReport.watch(app.panelA());
         warmUpTensorFlow();
