@@ -35,7 +35,8 @@ public final class Main {
         System.exit(run(Arrays.asList(args), System.out, System.err));
     }
 
-    private static boolean isCommand(String word) {
+    /** Whether {@code word} names one of the command line's commands. */
+    public static boolean isCommand(String word) {
         return commandLine(System.out, System.err).getSubcommands().containsKey(word);
     }
 

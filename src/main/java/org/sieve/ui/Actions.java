@@ -153,6 +153,9 @@ public final class Actions {
                 && entry.dir().equals(panel.model().get().model().dir()))) {
             return;
         }
+        // The old model's maps go at once, not when the new model has been read.
+        panel.result().set(null);
+        panel.live().set(null);
         loadModel(entry.dir(), loaded -> panel.model().set(loaded));
     }
 

@@ -26,8 +26,8 @@ import javafx.stage.Window;
 public final class Windows {
 
     /** How long, and how often, a window's size is asked for again. */
-    private static final long SETTLE_NANOS = 5_000_000_000L;
-    private static final int TRIES = 4;
+    private static final long SETTLE_NANOS = 10_000_000_000L;
+    private static final int TRIES = 6;
     /** Decorations may take this much of the size asked for. */
     private static final double TOLERANCE = 40;
 
@@ -64,19 +64,20 @@ public final class Windows {
     private static void hold(Stage stage, double width, double height) {
         long until = System.nanoTime() + SETTLE_NANOS;
         int[] tries = {0};
+        boolean[] pending = {false};
         ChangeListener<Number> check = new ChangeListener<>() {
             @Override
             public void changed(ObservableValue<? extends Number> o, Number was, Number now) {
-                boolean off = Math.abs(stage.getWidth() - width) > TOLERANCE
-                        || Math.abs(stage.getHeight() - height) > TOLERANCE;
                 if (System.nanoTime() > until || tries[0] >= TRIES || stage.isMaximized() || stage.isFullScreen()) {
                     stage.widthProperty().removeListener(this);
                     stage.heightProperty().removeListener(this);
-                } else if (off) {
+                } else if (!pending[0] && off(stage, width, height)) {
                     tries[0]++;
-                    // Later, not inside the window manager's own report.
+                    pending[0] = true;
+                    // Later, not inside the window manager's own report, and only if still wrong then.
                     Platform.runLater(() -> {
-                        if (!stage.isMaximized() && !stage.isFullScreen()) {
+                        pending[0] = false;
+                        if (!stage.isMaximized() && !stage.isFullScreen() && off(stage, width, height)) {
                             stage.setWidth(width);
                             stage.setHeight(height);
                         }
@@ -86,6 +87,10 @@ public final class Windows {
         };
         stage.widthProperty().addListener(check);
         stage.heightProperty().addListener(check);
+    }
+
+    private static boolean off(Stage stage, double width, double height) {
+        return Math.abs(stage.getWidth() - width) > TOLERANCE || Math.abs(stage.getHeight() - height) > TOLERANCE;
     }
 
     /** A dialog over {@code owner}, the owner blocked until it closes; the dialog's answer. */
