@@ -1,6 +1,7 @@
 package org.sieve.ui.view;
 
 import java.util.Optional;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -14,6 +15,7 @@ import javafx.stage.Modality;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.util.Duration;
 
 /**
  * Opens windows and dialogs at their size under real window managers. JavaFX 21's GTK glass (a)
@@ -28,6 +30,7 @@ public final class Windows {
     /** How long, and how often, a window's size is asked for again. */
     private static final long SETTLE_NANOS = 10_000_000_000L;
     private static final int TRIES = 6;
+    private static final double[] LOOK_AGAIN = {0.5, 1.5, 3};
     /** Decorations may take this much of the size asked for. */
     private static final double TOLERANCE = 40;
 
@@ -38,8 +41,8 @@ public final class Windows {
     public static void show(Stage stage, double width, double height) {
         stage.setWidth(width);
         stage.setHeight(height);
-        stage.show();
         hold(stage, width, height);
+        stage.show();
     }
 
     /** Shows a stage at the size its scene asks for (a scene built with a size, or its content's). */
@@ -53,8 +56,8 @@ public final class Windows {
                 screen.getHeight());
         stage.setWidth(width);
         stage.setHeight(height);
-        stage.show();
         hold(stage, width, height);
+        stage.show();
     }
 
     /**
@@ -87,6 +90,15 @@ public final class Windows {
         };
         stage.widthProperty().addListener(check);
         stage.heightProperty().addListener(check);
+        // A window manager that answers while the toolkit is busy may leave no change to notice:
+        // look again a little after the window shows.
+        stage.setOnShown(e -> {
+            for (double seconds : LOOK_AGAIN) {
+                PauseTransition later = new PauseTransition(Duration.seconds(seconds));
+                later.setOnFinished(f -> check.changed(stage.widthProperty(), stage.getWidth(), stage.getWidth()));
+                later.play();
+            }
+        });
     }
 
     private static boolean off(Stage stage, double width, double height) {
