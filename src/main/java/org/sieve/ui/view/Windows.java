@@ -41,7 +41,7 @@ public final class Windows {
     public static void show(Stage stage, double width, double height) {
         stage.setWidth(width);
         stage.setHeight(height);
-        hold(stage, width, height);
+        hold(stage, width, height, () -> { });
         stage.show();
     }
 
@@ -56,15 +56,26 @@ public final class Windows {
                 screen.getHeight());
         stage.setWidth(width);
         stage.setHeight(height);
-        hold(stage, width, height);
+        hold(stage, width, height, () -> centreOverOwner(stage));
         stage.show();
+    }
+
+    /** Where a window without a place of its own goes once it has its size: over its owner, on the screen. */
+    private static void centreOverOwner(Stage stage) {
+        Window owner = stage.getOwner();
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double cx = owner == null ? screen.getMinX() + screen.getWidth() / 2 : owner.getX() + owner.getWidth() / 2;
+        double cy = owner == null ? screen.getMinY() + screen.getHeight() / 2 : owner.getY() + owner.getHeight() / 2;
+        stage.setX(Math.max(screen.getMinX(), Math.min(cx - stage.getWidth() / 2, screen.getMaxX() - stage.getWidth())));
+        stage.setY(Math.max(screen.getMinY(), Math.min(cy - stage.getHeight() / 2, screen.getMaxY() - stage.getHeight())));
     }
 
     /**
      * The window manager's first answer can come a second after the window shows, at GTK's default
-     * size; until the window has the size asked for (a few tries, a few seconds), asks again.
+     * size; until the window has the size asked for (a few tries, a few seconds), asks again, then
+     * puts the window where it belongs at that size ({@code placed}).
      */
-    private static void hold(Stage stage, double width, double height) {
+    private static void hold(Stage stage, double width, double height, Runnable placed) {
         long until = System.nanoTime() + SETTLE_NANOS;
         int[] tries = {0};
         boolean[] pending = {false};
@@ -83,6 +94,7 @@ public final class Windows {
                         if (!stage.isMaximized() && !stage.isFullScreen() && off(stage, width, height)) {
                             stage.setWidth(width);
                             stage.setHeight(height);
+                            placed.run();
                         }
                     });
                 }

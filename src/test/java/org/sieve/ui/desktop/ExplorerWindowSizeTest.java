@@ -93,8 +93,10 @@ class ExplorerWindowSizeTest {
         desktop.type(main, "F1");
         String help = desktop.awaitWindow(HELP, WINDOW_SECONDS);
         settle();
-        assertSized(desktop.geometry(help), (int) Math.min(900, desktop.width * 0.9),
-                (int) Math.min(760, desktop.height * 0.9), "Help");
+        RealDesktop.Geometry h = desktop.geometry(help);
+        assertSized(h, (int) Math.min(900, desktop.width * 0.9), (int) Math.min(760, desktop.height * 0.9), "Help");
+        assertTrue(h.x() >= 0 && h.y() > 0 && h.x() + h.width() <= desktop.width
+                && h.y() + h.height() <= desktop.height, "Help with its title bar on the screen: " + h);
         assertEquals(expected, desktop.geometry(main), "the main window with Help open");
         desktop.screenshot(shots.resolve(prefix + "-help.png"));
         desktop.type(help, "Escape");
