@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.List;
 import org.sieve.SieveException;
 import org.sieve.image.ForegroundChoice;
+import org.sieve.ui.FileArguments;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.UsageMessageSpec;
 
@@ -22,17 +23,36 @@ public final class Main {
     private Main() {
     }
 
-    /** With no arguments, opens the explorer; otherwise runs a command and exits with its status. */
+    /**
+     * With no arguments, or only files to open (the desktop entry's {@code sieve %F}, a file
+     * manager's "Open with Sieve"), opens the explorer; otherwise runs a command and exits with its status.
+     */
     public static void main(String[] args) {
-        if (args.length == 0) {
+        if (args.length == 0 || FileArguments.only(args, Main::isCommand)) {
             org.sieve.ui.Explorer.main(args);
             return;
         }
         System.exit(run(Arrays.asList(args), System.out, System.err));
     }
 
+    /** Whether {@code word} names one of the command line's commands. */
+    public static boolean isCommand(String word) {
+        return commandLine(System.out, System.err).getSubcommands().containsKey(word);
+    }
+
     /** Runs one command line as a user would, writing to {@code out} and {@code err}; returns the exit status. */
     static int run(List<String> args, PrintStream out, PrintStream err) {
+        String first = args.isEmpty() ? "" : args.get(0);
+        if (!args.isEmpty() && !isCommand(first) && FileArguments.looksLikeFile(first)
+                && !FileArguments.only(args.toArray(String[]::new), Main::isCommand)) {
+            err.println("sieve: cannot open " + FileArguments.firstMissing(args).orElse(first) + ": no such file or folder. Give images or models to open"
+                    + " in the explorer, or a command (sieve help).");
+            return SieveException.BAD_INPUT;
+        }
+        return execute(args, out, err);
+    }
+
+    private static int execute(List<String> args, PrintStream out, PrintStream err) {
         try {
             return commandLine(out, err).execute(args.toArray(String[]::new));
         } catch (OutOfMemoryError e) {

@@ -153,6 +153,9 @@ public final class Actions {
                 && entry.dir().equals(panel.model().get().model().dir()))) {
             return;
         }
+        // The old model's maps go at once, not when the new model has been read.
+        panel.result().set(null);
+        panel.live().set(null);
         loadModel(entry.dir(), loaded -> panel.model().set(loaded));
     }
 
@@ -330,10 +333,9 @@ public final class Actions {
     public void openFiles(List<File> files) {
         for (File f : files) {
             Path p = f.toPath();
-            if (Files.isDirectory(p) || !isImage(p)) {
-                openModel(p);
-            } else {
-                openImage(p);
+            switch (FileArguments.Kind.of(p)) {
+                case IMAGE -> openImage(p);
+                case MODEL -> openModel(p);
             }
         }
     }

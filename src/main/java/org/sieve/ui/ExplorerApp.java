@@ -28,7 +28,7 @@ import org.sieve.ui.model.PanelState;
 import org.sieve.ui.model.Theme;
 import org.sieve.ui.model.UserMessage;
 import org.sieve.ui.view.MainWindow;
-import org.sieve.ui.view.Notifier;
+import org.sieve.ui.view.Windows;
 import org.sieve.ui.work.AnalysisRunner;
 import org.sieve.ui.work.Background;
 import org.sieve.ui.work.Errors;
@@ -104,8 +104,7 @@ public final class ExplorerApp extends Application {
                 stage.getIcons().add(new Image(icon.toExternalForm()));
             }
         }
-        Notifier.attach(app, stage);
-        stage.show();
+        Windows.show(stage, place.getWidth(), place.getHeight());
         readyNanos = System.nanoTime() - t0;
         StartupReport.watch(app.panelA());
         warmUpTensorFlow();
@@ -193,20 +192,18 @@ public final class ExplorerApp extends Application {
                 : config.sampleImages().resolve(DEFAULT_IMAGE);
         boolean firstStart = s.modelId == null && s.imagePath == null;
         a.maskSpec().set(mask(s, firstStart));
-        // Files from before the pick was remembered hold chosen names.
-        a.layerPick().set(parse(LayerPick.class, s.layerPick, s.layers == null ? LayerPick.CONVOLUTIONS
-                : LayerPick.CHOSEN));
-        List<String> layers = s.layers == null ? List.of() : new ArrayList<>(s.layers);
+        a.layerPick().set(parse(LayerPick.class, s.layerPick, LayerPick.CHOSEN));
+        if (s.layersByModel != null) {
+            a.layersByModel().putAll(s.layersByModel);
+        } else if (s.layers != null && s.modelId != null) {
+            a.layersByModel().put(s.modelId, List.copyOf(s.layers));
+        }
         if (entry != null) {
             a.model().addListener(new javafx.beans.value.ChangeListener<>() {
                 @Override
                 public void changed(javafx.beans.value.ObservableValue<? extends LoadedModel> o, LoadedModel was,
                                     LoadedModel now) {
                     a.model().removeListener(this);
-                    List<String> keep = now.inNetworkOrder(layers);
-                    if (!keep.isEmpty() && a.layerPick().get() == LayerPick.CHOSEN) {
-                        a.selectedLayers().setAll(keep);
-                    }
                     if (s.compare) {
                         actions.compare(true);
                     }
@@ -286,6 +283,7 @@ public final class ExplorerApp extends Application {
             s.imagePath = img.file().toAbsolutePath().toString();
         }
         s.layers = new ArrayList<>(a.selectedLayers());
+        s.layersByModel = new java.util.TreeMap<>(a.layersByModel());
         s.layerPick = a.layerPick().get().name();
         s.resizeMode = a.resizeMode().get().name();
         MaskSpec spec = a.maskSpec().get();

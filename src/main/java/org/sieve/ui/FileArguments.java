@@ -1,27 +1,58 @@
 package org.sieve.ui;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.function.Predicate;
+import org.sieve.image.ImageScan;
 
-/** Start-up arguments that are files for the explorer to open, as a desktop's "Open with Sieve" passes them. */
+/**
+ * Start-up arguments that are files for the explorer to open, as a file manager's "Open with
+ * Sieve" and the desktop entry's {@code sieve %F} pass them, and what kind of file each is.
+ */
 public final class FileArguments {
+
+    /** What the explorer does with a file it is given; recognised by content where names mislead (model.json). */
+    public enum Kind {
+        /** Opens as the active panel's image. */
+        IMAGE,
+        /** A model folder or file of any recognised format; a wrong file gets the model reader's explanation. */
+        MODEL;
+
+        public static Kind of(Path file) {
+            return Files.isRegularFile(file) && ImageScan.isImage(file) ? IMAGE : MODEL;
+        }
+    }
 
     private FileArguments() {
     }
 
     /**
-     * Whether every argument names an existing file or folder together with its folder (desktops
-     * pass absolute paths), so that no command word is ever taken for a file of that name.
+     * Whether the arguments are only files or folders to open: each exists, none is an option, and
+     * the first is not a command's name (a file called "models" in the current folder never hides
+     * the command).
      */
-    public static boolean only(String[] args) {
+    public static boolean only(String[] args, Predicate<String> isCommand) {
+        if (args.length == 0 || isCommand.test(args[0])) {
+            return false;
+        }
         for (String a : args) {
-            if (!(a.contains("/") || a.contains(File.separator)) || !exists(a)) {
+            if (a.startsWith("-") || !exists(a)) {
                 return false;
             }
         }
-        return args.length > 0;
+        return true;
+    }
+
+    /** Whether an argument that is no command was probably meant as a file: it has a folder or an extension. */
+    public static boolean looksLikeFile(String arg) {
+        String name = arg.substring(arg.lastIndexOf('/') + 1);
+        return !arg.startsWith("-") && (arg.contains("/") || name.lastIndexOf('.') > 0);
+    }
+
+    /** The first argument that names no file or folder. */
+    public static java.util.Optional<String> firstMissing(java.util.List<String> args) {
+        return args.stream().filter(a -> !exists(a)).findFirst();
     }
 
     private static boolean exists(String path) {

@@ -51,8 +51,10 @@ final class SavedState {
     /** As {@link SheetSize#parse} reads it. */
     String sheetSize;
     String lastFolder;
-    /** A {@link org.sieve.ui.model.LayerPick} name: the kind of layer choice, kept across models. */
+    /** A {@link org.sieve.ui.model.LayerPick} name: the kind of layer choice made on the model last shown. */
     String layerPick;
+    /** The layers chosen on each model, by model id; older files have only {@link #layers}, of {@link #modelId}. */
+    Map<String, List<String>> layersByModel;
     boolean compare;
     String compareKind;
     List<String> recentModels = new ArrayList<>();

@@ -4,8 +4,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The kind of layer choice the user made (a quick pick or layers ticked one by one), so that
- * another model gets the same kind of choice rather than whichever names it happens to share.
+ * The kind of layer choice the user made on a model: a quick pick or layers ticked one by one.
+ * A choice belongs to its model (see {@link PanelState#layersByModel()}): "All" on LeNet-5 never
+ * becomes all 154 layers of MobileNetV2.
  */
 public enum LayerPick {
     /** Every convolution layer (every layer of a network without any): the paper's usual choice. */
@@ -23,7 +24,7 @@ public enum LayerPick {
             case NONE -> List.of();
             case CHOSEN -> {
                 List<String> kept = model.inNetworkOrder(chosen);
-                yield kept.isEmpty() ? LayerInfo.defaultPick(model.layers()) : kept;
+                yield kept.isEmpty() ? LayerInfo.firstChoice(model.layers()) : kept;
             }
         };
     }

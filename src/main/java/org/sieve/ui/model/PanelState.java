@@ -1,5 +1,6 @@
 package org.sieve.ui.model;
 
+import java.util.List;
 import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -9,6 +10,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import org.sieve.image.ForegroundMask;
 import org.sieve.image.RequestedRegion;
 import org.sieve.image.PreparedImage;
@@ -28,6 +30,8 @@ public final class PanelState {
     private final ObjectProperty<ImageSource> image = new SimpleObjectProperty<>();
     private final ObjectProperty<ResizeMode> resizeMode = new SimpleObjectProperty<>(ResizeMode.STRETCH);
     private final ObservableList<String> selectedLayers = FXCollections.observableArrayList();
+    private final ObservableMap<String, List<String>> layersByModel = FXCollections.observableHashMap();
+    private final ObservableMap<Boolean, MaskSpec> foregroundByInput = FXCollections.observableHashMap();
     private final ObjectProperty<LayerPick> layerPick = new SimpleObjectProperty<>(LayerPick.CONVOLUTIONS);
     private final ObjectProperty<MaskSpec> maskSpec = new SimpleObjectProperty<>(MaskSpec.NONE);
     private final ObjectProperty<PreparedImage> prepared = new SimpleObjectProperty<>();
@@ -74,6 +78,19 @@ public final class PanelState {
     }
 
     /** The kind of layer choice, kept when the model changes. */
+    /**
+     * The layers last chosen on each model this panel showed, by model id: choosing a model again
+     * brings its own choice back, and a model never chosen starts with {@link LayerInfo#firstChoice}.
+     */
+    public ObservableMap<String, List<String>> layersByModel() {
+        return layersByModel;
+    }
+
+    /** The foreground last chosen for photo models (true) and for grey-scale ones (false). */
+    public ObservableMap<Boolean, MaskSpec> foregroundByInput() {
+        return foregroundByInput;
+    }
+
     public ObjectProperty<LayerPick> layerPick() {
         return layerPick;
     }

@@ -27,7 +27,7 @@ final class Choosers {
                 new FileChooser.ExtensionFilter("Images", ImageScan.patterns()),
                 new FileChooser.ExtensionFilter("All files", "*"));
         startIn(chooser, actions.app(), null);
-        File f = chooser.showOpenDialog(owner);
+        File f = Windows.choose(owner, chooser::showOpenDialog);
         if (f != null) {
             remember(actions.app(), f.toPath().getParent());
             actions.openImage(f.toPath());
@@ -42,7 +42,7 @@ final class Choosers {
                 new FileChooser.ExtensionFilter("Model files", "*.keras", "*.h5", "*.hdf5", "*.onnx", "*.json", "*.pb"),
                 new FileChooser.ExtensionFilter("All files (recognised by content)", "*"));
         startIn(chooser, actions.app(), null);
-        File f = chooser.showOpenDialog(owner);
+        File f = Windows.choose(owner, chooser::showOpenDialog);
         if (f != null) {
             remember(actions.app(), f.toPath().getParent());
             actions.openModel(f.toPath());
@@ -64,7 +64,7 @@ final class Choosers {
         if (start != null) {
             chooser.setInitialDirectory(start.toFile());
         }
-        File dir = chooser.showDialog(owner);
+        File dir = Windows.choose(owner, chooser::showDialog);
         if (dir == null) {
             return null;
         }
@@ -79,7 +79,7 @@ final class Choosers {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
         chooser.setInitialFileName(name);
         startIn(chooser, app, pictures());
-        File file = chooser.showSaveDialog(owner);
+        File file = Windows.choose(owner, chooser::showSaveDialog);
         if (file == null) {
             return null;
         }

@@ -26,7 +26,6 @@ final class ExportDialog {
             return;
         }
         Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(owner);
         dialog.setTitle("Save sheet");
         dialog.setHeaderText("A slide of the results: the title, the maps with their colour bar, the settings and"
                 + " the curves, laid out to fill the size you choose.");
@@ -49,7 +48,7 @@ final class ExportDialog {
             problem.setText(problem(text));
             ok.setDisable(!problem.getText().isEmpty());
         });
-        Optional<ButtonType> answer = dialog.showAndWait();
+        Optional<ButtonType> answer = Windows.showAndWait(dialog, owner);
         if (answer.isEmpty() || answer.get() != ButtonType.OK || !problem(size.getEditor().getText()).isEmpty()) {
             return;
         }

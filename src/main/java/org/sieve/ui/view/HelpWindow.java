@@ -104,7 +104,7 @@ final class HelpWindow {
             }
         });
         stage.setScene(scene);
-        stage.show();
+        Windows.show(stage);
         return stage;
     }
 

@@ -141,7 +141,7 @@ final class LayerDetailWindow {
             }
         });
         stage.setScene(scene);
-        stage.show();
+        Windows.show(stage);
         return stage;
     }
 

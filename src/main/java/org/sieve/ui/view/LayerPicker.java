@@ -2,13 +2,19 @@ package org.sieve.ui.view;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javafx.beans.InvalidationListener;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -25,8 +31,16 @@ import org.sieve.ui.model.PanelState;
  */
 public final class LayerPicker extends VBox {
 
+    /** The list's border, scroll bar and cell padding, which a row's content cannot use. */
+    private static final double CELL_INSETS = 36;
+    /** Models with more layers than this get a search field. */
+    private static final int SEARCH_FROM = 12;
+
     private final AppModel app;
     private final ListView<LayerInfo> list = new ListView<>();
+    private final ObservableList<LayerInfo> layers = FXCollections.observableArrayList();
+    private final FilteredList<LayerInfo> shown = new FilteredList<>(layers);
+    private final TextField search = new TextField();
     private final Label count = Fx.hint("");
     private final InvalidationListener refresh = obs -> update();
     /** Bumped on every change, so cells re-read their state without being recreated (as refresh() would). */
@@ -39,6 +53,10 @@ public final class LayerPicker extends VBox {
         setSpacing(4);
         list.setId("layer-list");
         list.setCellFactory(v -> new LayerCell());
+        list.setItems(shown);
+        search.setId("layer-search");
+        search.setPromptText("Find a layer by name or type");
+        search.textProperty().addListener((o, was, text) -> shown.setPredicate(matching(text)));
         list.setPrefHeight(220);
         list.setMinHeight(120);
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -52,7 +70,7 @@ public final class LayerPicker extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox picks = new HBox(4, conv, all, none, spacer, count);
         picks.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        getChildren().addAll(Fx.heading("Layers"), picks, list);
+        getChildren().addAll(Fx.heading("Layers"), picks, search, list);
         app.active().addListener((obs, was, now) -> attach(now));
         attach(app.active().get());
     }
@@ -84,12 +102,24 @@ public final class LayerPicker extends VBox {
     }
 
     private void update() {
-        List<LayerInfo> layers = layers();
-        if (!list.getItems().equals(layers)) {
-            list.getItems().setAll(layers);
+        List<LayerInfo> now = layers();
+        if (!layers.equals(now)) {
+            layers.setAll(now);
         }
+        // The search field shows only where there is much to search.
+        search.setVisible(now.size() > SEARCH_FROM);
+        search.setManaged(now.size() > SEARCH_FROM);
         version.set(version.get() + 1);
-        count.setText(panel.selectedLayers().size() + " of " + layers.size() + " chosen");
+        count.setText(panel.selectedLayers().size() + " of " + now.size() + " chosen");
+    }
+
+    /** Layers whose name or type contains every word typed, in any case. */
+    static java.util.function.Predicate<LayerInfo> matching(String text) {
+        String[] words = text == null ? new String[0] : text.trim().toLowerCase(Locale.ROOT).split("\\s+");
+        return layer -> {
+            String about = (layer.name() + " " + layer.kind()).toLowerCase(Locale.ROOT);
+            return java.util.Arrays.stream(words).allMatch(about::contains);
+        };
     }
 
     /** A quick pick, remembered as such so that another model gets the same kind of choice. */
@@ -123,20 +153,22 @@ public final class LayerPicker extends VBox {
     private final class LayerCell extends ListCell<LayerInfo> {
         private final CheckBox box = new CheckBox();
         private final Label kind = new Label();
-        private final HBox row;
+        private final FlowPane row;
         private boolean setting;
 
         LayerCell() {
             kind.getStyleClass().add("hint");
-            // The shape is short and always shown whole; a long name gives way, its tooltip whole.
             kind.setMinWidth(Region.USE_PREF_SIZE);
-            box.setMinWidth(0);
             // Layer names such as conv2d_1 are shown as written, not read as keyboard mnemonics.
             box.setMnemonicParsing(false);
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            row = new HBox(6, box, spacer, kind);
+            // Name, then type and shape; where both do not fit the side bar (MobileNetV2's
+            // "expanded_conv_depthwise_BN  BatchNormalization 112x112x32"), the type goes under the
+            // name, whole, rather than being cut at the edge.
+            row = new FlowPane(10, 0, box, kind);
             row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            row.prefWrapLengthProperty().bind(list.widthProperty().subtract(CELL_INSETS));
+            // The cell takes the list's width, so the list never scrolls sideways.
+            setPrefWidth(0);
             box.selectedProperty().addListener((obs, was, on) -> {
                 if (!setting && getItem() != null) {
                     toggle(getItem().name(), on);

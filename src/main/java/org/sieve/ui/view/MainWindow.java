@@ -55,6 +55,7 @@ public final class MainWindow {
         HBox overlay = overlay(actions);
         StackPane root = new StackPane(frame, overlay);
         root.setId("explorer");
+        Notifier.attach(app, root);
         scene = new Scene(root, width, height);
         fadeWhenIdle(overlay);
         scene.getAccelerators().put(Shortcut.ANALYZE_TOO.keys(), actions::analyze);

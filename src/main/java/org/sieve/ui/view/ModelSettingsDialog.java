@@ -37,7 +37,6 @@ final class ModelSettingsDialog {
     /** The user's answer for {@code file}, or null when cancelled. */
     FileModelSettings ask(Path file, Model model) {
         Dialog<FileModelSettings> dialog = new Dialog<>();
-        dialog.initOwner(owner);
         dialog.setTitle("How does this model take its pixels?");
         dialog.setHeaderText(file.getFileName() + " has no Sieve metadata. Choose how its pixels are normalised;"
                 + " Sieve remembers the answer for this file.");
@@ -62,7 +61,7 @@ final class ModelSettingsDialog {
             if (FILE.equals(labels.getValue())) {
                 FileChooser chooser = new FileChooser();
                 chooser.setTitle("Labels: a text file with one label per line");
-                File f = chooser.showOpenDialog(dialog.getDialogPane().getScene().getWindow());
+                File f = Windows.choose(dialog.getDialogPane().getScene().getWindow(), chooser::showOpenDialog);
                 labelsFile[0] = f == null ? null : f.toPath();
                 if (f == null) {
                     labels.setValue(NO_LABELS);
@@ -84,6 +83,6 @@ final class ModelSettingsDialog {
             };
             return new FileModelSettings(chosen, l);
         });
-        return dialog.showAndWait().orElse(null);
+        return Windows.showAndWait(dialog, owner).orElse(null);
     }
 }

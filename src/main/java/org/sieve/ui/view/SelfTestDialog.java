@@ -20,13 +20,12 @@ final class SelfTestDialog {
 
     static void show(Actions actions, Window owner) {
         Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(owner);
         dialog.setTitle("Check this installation");
         dialog.setHeaderText("Loading TensorFlow, analysing two layers of a bundled model and drawing a heatmap…");
         dialog.getDialogPane().setId("self-test");
         dialog.getDialogPane().setContent(new ProgressIndicator());
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-        dialog.show();
+        Windows.show(dialog, owner);
         actions.background().run(() -> SelfTest.installed().run(), verdict -> showVerdict(dialog, verdict));
     }
 

@@ -50,7 +50,7 @@ final class TechniqueNote {
             }
         });
         stage.setScene(scene);
-        stage.show();
+        Windows.show(stage);
         open = stage;
         return stage;
     }

@@ -16,6 +16,7 @@ import org.sieve.network.NetworkShapes;
 import org.sieve.network.format.ModelMetadata;
 import org.sieve.tf.TensorFlowRuntime;
 import org.sieve.ui.model.ImageSource;
+import org.sieve.ui.model.LayerInfo;
 import org.sieve.ui.model.LoadedModel;
 import org.sieve.ui.model.MaskSpec;
 import org.sieve.ui.model.PanelState;
@@ -39,7 +40,16 @@ public final class PanelPipeline {
         this.background = background;
         this.predictor = predictor;
         this.tell = tell;
-        panel.model().addListener((obs, was, now) -> modelChanged(now));
+        panel.model().addListener((obs, was, now) -> {
+            keepForeground(was, now);
+            modelChanged(now);
+        });
+        panel.selectedLayers().addListener((javafx.collections.ListChangeListener<String>) change -> {
+            LoadedModel model = panel.model().get();
+            if (model != null) {
+                panel.layersByModel().put(model.id(), List.copyOf(panel.selectedLayers()));
+            }
+        });
         panel.image().addListener((obs, was, now) -> {
             panel.region().set(null); // a region belongs to the image it was drawn on
             prepare();
@@ -57,13 +67,32 @@ public final class PanelPipeline {
         });
     }
 
+    /**
+     * A foreground belongs to the kind of input it was chosen for: the automatic one (digit
+     * strokes) stays with digit models, a photo model gets the one last used on photos (none at
+     * first: the region box is drawn on the photo).
+     */
+    private void keepForeground(LoadedModel was, LoadedModel now) {
+        if (was == null || now == null || photo(was) == photo(now)) {
+            return;
+        }
+        panel.foregroundByInput().put(photo(was), panel.maskSpec().get());
+        MaskSpec first = photo(now) ? MaskSpec.NONE : MaskSpec.AUTO;
+        panel.maskSpec().set(panel.foregroundByInput().getOrDefault(photo(now), first));
+    }
+
+    private static boolean photo(LoadedModel model) {
+        return model.metadata().inputChannels() == 3;
+    }
+
     private void modelChanged(LoadedModel model) {
         panel.result().set(null);
         panel.layerShapes().set(Map.of());
         if (model == null) {
             return;
         }
-        List<String> pick = panel.layerPick().get().layersOf(model, panel.selectedLayers());
+        List<String> kept = model.inNetworkOrder(panel.layersByModel().getOrDefault(model.id(), List.of()));
+        List<String> pick = kept.isEmpty() ? LayerInfo.firstChoice(model.layers()) : kept;
         if (!pick.equals(panel.selectedLayers())) {
             panel.selectedLayers().setAll(pick);
         }
@@ -118,9 +147,16 @@ public final class PanelPipeline {
             panel.fitNote().set("");
             return;
         }
-        String auto = panel.maskSpec().get() instanceof MaskSpec.Auto ? ForegroundMask.autoDoesNotApply(prepared) : null;
+        String auto = panel.maskSpec().get() instanceof MaskSpec.Auto && ForegroundMask.autoDoesNotApply(prepared) != null
+                ? "The automatic foreground finds digit strokes on a plain background, and " + image(prepared)
+                        + " has none. For a photo, choose Rectangle under Foreground and drag a box around the object."
+                : null;
         panel.fitNote().set(Stream.of(ImageFit.warning(model.metadata(), prepared), auto).filter(Objects::nonNull)
                 .collect(Collectors.joining(" ")));
+    }
+
+    private static String image(PreparedImage prepared) {
+        return java.nio.file.Path.of(prepared.source()).getFileName().toString();
     }
 
     private void deriveMask() {
