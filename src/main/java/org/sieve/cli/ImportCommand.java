@@ -13,6 +13,7 @@ import org.sieve.network.format.ModelImport;
 import org.sieve.network.format.ModelKind;
 import org.sieve.network.format.ModelStore;
 import org.sieve.network.format.PixelNormalization;
+import org.sieve.network.format.graph.ReadNotes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -68,6 +69,7 @@ final class ImportCommand extends Subcommand {
         }
         ModelFormat format = ModelFormats.recognise(source);
         Model read = format.open(source, output);
+        ReadNotes.drain().forEach(note -> err().println("note: " + note));
         int channels = read.network().input().channels();
         Path folderName = out.toAbsolutePath().normalize().getFileName();
         String id = folderName == null ? "model" : folderName.toString();
@@ -77,7 +79,7 @@ final class ImportCommand extends Subcommand {
         Model model = settings.applyTo(read, source);
         ModelStore.save(model, out);
         err().printf("Imported %s (%s) into %s: %d layers, %,d parameters, input %dx%dx%d, normalisation %s, %s,"
-                        + " %s.%n", source, format.name(), out, model.network().layers().size(),
+                        + " %s.%n", source, format.name(), out, model.network().analysableLayers().size(),
                 model.metadata().parameters(), model.metadata().inputHeight(), model.metadata().inputWidth(),
                 channels, settings.normalization().label(), model.metadata().kind().describe(),
                 model.metadata().labels().isEmpty() ? "no labels" : model.metadata().labels().size() + " labels");

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.sieve.SieveException;
 import org.sieve.network.GraphOp;
 import org.sieve.network.Network;
+import org.sieve.network.WeightTensor;
 import org.sieve.network.format.GraphModelFiles;
 import org.sieve.network.format.NodeNames;
 import org.tensorflow.proto.GraphDef;
@@ -77,8 +78,8 @@ public final class GraphDefReader {
         }
         GraphDef g = graph.build();
         checkOps(g, file);
-        return GraphTranslator.translate(g, files.weights(),
-                differentiable(g, chooseOutput(g, signatureOutputs(files.root(), file), output, file), output, file), file);
+        return translate(g, files.weights(), chooseOutput(g, signatureOutputs(files.root(), file), output, file), output,
+                file);
     }
 
     /**
@@ -116,8 +117,7 @@ public final class GraphDefReader {
             throw new SieveException("Model " + file + " holds no graph nodes; it is not a frozen TensorFlow graph.");
         }
         checkOps(g, file);
-        return GraphTranslator.translate(g, Map.of(), differentiable(g, chooseOutput(g, List.of(), output, file), output,
-                file), file);
+        return translate(g, Map.of(), chooseOutput(g, List.of(), output, file), output, file);
     }
 
     /** Every node, connected to the output or not, must be on the allowlist; functions are refused. */
@@ -164,24 +164,37 @@ public final class GraphDefReader {
     }
 
     /**
-     * The output itself when no post-processing or loop computes it; else, unless the user named
-     * it, the last tensor the network computes before them (with a note saying so).
+     * Translates what computes {@code chosen}: the output itself when no post-processing, loop or
+     * op that mixes a batch's examples computes it; else, unless the user named it, the last tensor
+     * the network computes before them (with a note saying so).
      */
-    private static String differentiable(GraphDef g, String chosen, String named, String file) {
-        PostProcessing.Cut cut = PostProcessing.cut(g, chosen);
-        if (cut == null) {
-            return chosen;
+    private static Network translate(GraphDef g, Map<String, WeightTensor> weights, String chosen, String named,
+            String file) {
+        Set<String> mixing = new java.util.HashSet<>();
+        while (true) {
+            PostProcessing.Cut cut = PostProcessing.cut(g, chosen, mixing);
+            String kept = cut == null ? chosen : cut.kept();
+            if (cut != null && (named != null || kept == null)) {
+                throw new SieveException("Model " + file + ": output '" + chosen + "' is computed through node '"
+                        + cut.at().getName() + "' (" + cut.at().getOp() + "), " + GraphOps.describe(cut.at().getOp())
+                        + ". Sieve follows gradients, so this is Sieve's limit, not the file's fault; name a node"
+                        + " before it with --output NODE.");
+            }
+            try {
+                Network network = GraphTranslator.translate(g, weights, kept, file);
+                if (cut != null) {
+                    ReadNotes.add("Model " + file + ": output '" + chosen + "' is computed through node '"
+                            + cut.at().getName() + "' (" + cut.at().getOp() + "), " + GraphOps.describe(cut.at().getOp())
+                            + "; Sieve analyses '" + kept + "', the last tensor the network computes before it"
+                            + " (choose another with --output NODE).");
+                }
+                return network;
+            } catch (GraphOps.AcrossBatch e) {
+                if (named != null || !mixing.add(e.node)) {
+                    throw e;
+                }
+            }
         }
-        String construct = GraphOps.describe(cut.at().getOp());
-        if (named != null || cut.kept() == null) {
-            throw new SieveException("Model " + file + ": output '" + chosen + "' is computed through node '"
-                    + cut.at().getName() + "' (" + cut.at().getOp() + "), " + construct + ". Sieve follows gradients,"
-                    + " so this is Sieve's limit, not the file's fault; name a node before it with --output NODE.");
-        }
-        ReadNotes.add("Model " + file + ": output '" + chosen + "' is computed through node '" + cut.at().getName()
-                + "' (" + cut.at().getOp() + "), " + construct + "; Sieve analyses '" + cut.kept()
-                + "', the last tensor the network computes before it (choose another with --output NODE).");
-        return cut.kept();
     }
 
     private static String chooseOutput(GraphDef g, List<String> signature, String wanted, String file) {

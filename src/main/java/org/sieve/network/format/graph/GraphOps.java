@@ -240,8 +240,18 @@ final class GraphOps {
         return new WeightTensor(new long[0], new float[] {n});
     }
 
+    /** A node that mixes the examples of a batch; an automatic cut moves before it. */
+    static final class AcrossBatch extends SieveException {
+        final String node;
+
+        AcrossBatch(String node, String message) {
+            super(message);
+            this.node = node;
+        }
+    }
+
     private SieveException acrossBatch(NodeDef n, String what) {
-        return new SieveException("Model " + file + ": node '" + n.getName() + "' (" + n.getOp() + ") " + what
+        return new AcrossBatch(n.getName(), "Model " + file + ": node '" + n.getName() + "' (" + n.getOp() + ") " + what
                 + ", and Sieve computes each noisy copy of the image as its own example. This is Sieve's limit,"
                 + " not the file's fault; choose an earlier output with --output NODE.");
     }
@@ -260,6 +270,9 @@ final class GraphOps {
         if (PostProcessing.CUT_OPS.contains(op)) {
             return "post-processing that picks or sorts values, which has no gradient";
         }
-        return "an op outside Sieve's reviewed list of ops that only compute";
+        if (!GraphOp.COMPUTE_OPS.contains(op)) {
+            return "an op outside Sieve's reviewed list of ops that only compute";
+        }
+        return "an op that mixes the noisy copies of the image Sieve computes as one batch";
     }
 }

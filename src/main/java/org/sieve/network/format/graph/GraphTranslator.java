@@ -18,6 +18,7 @@ import org.sieve.network.Conv2D;
 import org.sieve.network.Dense;
 import org.sieve.network.DepthwiseConv2D;
 import org.sieve.network.GlobalPooling2D;
+import org.sieve.network.GraphOp;
 import org.sieve.network.InputLayer;
 import org.sieve.network.Layer;
 import org.sieve.network.Merge;
@@ -63,6 +64,8 @@ final class GraphTranslator {
     private final String output;
     private final String scope;
     private NetworkAssembly net;
+    /** Whether the graph takes its image channels first (NCHW). */
+    private boolean channelsFirst;
 
     private GraphTranslator(GraphDef g, Map<String, WeightTensor> stored, String output, String file) {
         this.file = file;
@@ -105,6 +108,15 @@ final class GraphTranslator {
         try (NetworkAssembly net = new NetworkAssembly(file, input)) {
             t.net = net;
             t.values.put(inputs.get(0).getName(), input.name());
+            if (t.channelsFirst) {
+                // Sieve feeds images channels last; the graph reads them channels first.
+                String name = net.name(input.name() + ".channels_first", input.name() + ".channels_first");
+                t.put(inputs.get(0).getName(), new GraphOp(name, List.of(input.name()), "Transpose",
+                        Map.of("T", AttrValue.newBuilder().setType(DataType.DT_FLOAT).build(),
+                                "Tperm", AttrValue.newBuilder().setType(DataType.DT_INT32).build()),
+                        List.of(GraphOp.Arg.layer(0), GraphOp.Arg.constant(new long[] {4}, DataType.DT_INT32,
+                                new long[] {0, 3, 1, 2})), 0), Map.of());
+            }
             for (NodeDef n : order) {
                 if (!t.absorbed.contains(n.getName()) && !n.getOp().equals("Placeholder")) {
                     t.node(n);
@@ -195,10 +207,14 @@ final class GraphTranslator {
             ReadNotes.add("Model " + file + " takes images of any size; Sieve reads it at " + ANY_SIZE_INPUT + "x"
                     + ANY_SIZE_INPUT + " (choose another size with sieve import --input HxW).");
         }
+        channelsFirst = dims.length == 4 && dims[1] >= 1 && dims[1] <= 4 && dims[3] > 4;
+        if (channelsFirst) {
+            dims = new long[] {dims[0], dims[2], dims[3], dims[1]};
+        }
         // Pixels given as integers (0-255) are fed as the same values in float.
         boolean image = dims.length == 4 && (dims[0] == -1 || dims[0] == 1) && dims[1] > 0 && dims[1] <= 8192
                 && dims[2] > 0 && dims[2] <= 8192 && dims[3] >= 1 && dims[3] <= 4
-                && (type == DataType.DT_FLOAT || type == DataType.DT_INT32);
+                && (type == DataType.DT_FLOAT || type == DataType.DT_INT32 || type == DataType.DT_UINT8);
         if (!image) {
             throw new SieveException("Model " + file + " takes input '" + n.getName() + "' of shape "
                     + Arrays.toString(dims).replace("-1", "?") + "; Sieve analyses float images [1, height, width,"

@@ -36,33 +36,35 @@ final class PostProcessing {
     private PostProcessing() {
     }
 
-    static boolean blocks(String op) {
-        return CUT_OPS.contains(op) || LOOP_OPS.contains(op);
+    private static boolean blocks(NodeDef n, Set<String> alsoBlocked) {
+        return CUT_OPS.contains(n.getOp()) || LOOP_OPS.contains(n.getOp()) || alsoBlocked.contains(n.getName());
     }
 
     /**
      * Where to cut the graph computing {@code output}: null when no post-processing lies on its
-     * path; else the clean tensor that post-processing reads which the most of the network computes.
+     * path (nor any of {@code alsoBlocked}, nodes that mix a batch's examples); else the clean tensor that post-processing reads which the most of the network computes.
      */
-    static Cut cut(GraphDef g, String output) {
+    static Cut cut(GraphDef g, String output, Set<String> alsoBlocked) {
         Map<String, NodeDef> byName = new HashMap<>();
         g.getNodeList().forEach(n -> byName.put(n.getName(), n));
         Map<String, Set<String>> ancestors = new HashMap<>();
         Set<String> onPath = ancestry(output, byName, ancestors);
         NodeDef first = null;
         for (String a : onPath) {
-            if (blocks(byName.get(a).getOp()) && (first == null || ancestors.get(a).size() < ancestors.get(first.getName()).size())) {
+            if (blocks(byName.get(a), alsoBlocked) && (first == null || ancestors.get(a).size() < ancestors.get(first.getName()).size())) {
                 first = byName.get(a);
             }
         }
         if (first == null) {
             return null;
         }
+        Set<String> features = features(g);
         String best = null;
         for (String a : onPath) {
             NodeDef n = byName.get(a);
-            boolean clean = !blocks(n.getOp()) && ancestors.get(a).stream().noneMatch(x -> blocks(byName.get(x).getOp()));
-            boolean image = ancestors.get(a).stream().anyMatch(x -> byName.get(x).getOp().equals("Placeholder"));
+            boolean clean = !blocks(n, alsoBlocked)
+                    && ancestors.get(a).stream().noneMatch(x -> blocks(byName.get(x), alsoBlocked));
+            boolean image = features.contains(a);
             if (clean && image && !NOT_FEATURES.contains(n.getOp()) && !n.getOp().equals("Identity")
                     && (best == null || ancestors.get(a).size() > ancestors.get(best).size())) {
                 best = a;
@@ -83,7 +85,7 @@ final class PostProcessing {
         long bestScore = -1;
         for (String o : outputs) {
             Set<String> a = ancestry(o, byName, ancestors);
-            boolean clean = a.stream().noneMatch(x -> byName.containsKey(x) && blocks(byName.get(x).getOp()));
+            boolean clean = a.stream().noneMatch(x -> byName.containsKey(x) && blocks(byName.get(x), Set.of()));
             long score = (clean ? 1L << 32 : 0) + a.size();
             if (score > bestScore) {
                 best = o;
@@ -91,6 +93,23 @@ final class PostProcessing {
             }
         }
         return best;
+    }
+
+    /** The nodes whose values depend on the image's values, not only on its shape. */
+    private static Set<String> features(GraphDef g) {
+        Set<String> features = new HashSet<>();
+        g.getNodeList().stream().filter(n -> n.getOp().equals("Placeholder")).forEach(n -> features.add(n.getName()));
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            for (NodeDef n : g.getNodeList()) {
+                if (!features.contains(n.getName()) && !n.getOp().equals("Shape") && !n.getOp().equals("Size")
+                        && n.getInputList().stream().anyMatch(i -> !i.startsWith("^")
+                                && features.contains(GraphTranslator.source(i)))) {
+                    grew = features.add(n.getName());
+                }
+            }
+        }
+        return features;
     }
 
     /** The nodes {@code node} depends on through data inputs, itself excluded; fills each one's own ancestry. */
