@@ -1,8 +1,10 @@
 package org.sieve.network;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.sieve.SieveException;
 import org.tensorflow.Operand;
@@ -59,6 +61,24 @@ public record GraphOp(String name, List<String> inputs, String op, Map<String, A
 
         public static Arg constant(long[] shape, DataType type, long[] values) {
             return new Arg(-1, null, shape.clone(), type, values.clone());
+        }
+
+        /** By value: a saved and re-read network equals the one saved. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Arg a && input == a.input && Objects.equals(weight, a.weight)
+                    && Arrays.equals(shape, a.shape) && type == a.type && Arrays.equals(values, a.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(input, weight, Arrays.hashCode(shape), type, Arrays.hashCode(values));
+        }
+
+        @Override
+        public String toString() {
+            return weight != null ? "weight " + weight + Arrays.toString(shape)
+                    : values != null ? type + " " + Arrays.toString(values) : "input " + input;
         }
     }
 
