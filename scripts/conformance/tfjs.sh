@@ -5,6 +5,7 @@
 # (tfjs-core + tfjs-backend-cpu + tfjs-converter, no tfjs-node), then two layers analysed.
 # One row per network: model, import, layers, output kept, relative difference, analysis.
 #   scripts/conformance/tfjs.sh [WORK_DIR] [MODEL_NAME_FILTER]
+# ANALYSE=0 leaves out the analysis (minutes per network on a 2-core machine).
 # Needs node + npm (registry reachable once; the packages are cached in WORK_DIR) and Java.
 set -uo pipefail
 
@@ -78,7 +79,9 @@ for dir in "$work"/corpus/*/; do
   fi
   # A layer halfway through and the output.
   two="$(awk '{a[NR]=$0} END{print a[int((NR+1)/2)] "," a[NR]}' "$run/layers.txt")"
-  if "$root/sieve" analyze --model "$run/model" --image "${run}/probe.png" --layers "$two" --steps 60 \
+  if [[ "${ANALYSE:-1}" == 0 ]]; then
+    analysed="not run"
+  elif "$root/sieve" analyze --model "$run/model" --image "${run}/probe.png" --layers "$two" --steps 60 \
       --out "$run/analysis" >"$run/analyze.log" 2>&1; then
     analysed="ok ($two)"
   else
