@@ -179,8 +179,10 @@ final class GraphTranslator {
                 top[1] = next + 1;
                 String in = ins.get(next);
                 if (visiting.contains(in) && !done.contains(in)) {
-                    throw new SieveException("Model " + file + ": node '" + in + "' feeds itself through a cycle;"
-                            + " Sieve reads feed-forward graphs only.");
+                    throw new SieveException("Model " + file + ": node '" + in + "' feeds itself through a cycle, a"
+                            + " loop inside the graph that computes the output. Sieve follows gradients through"
+                            + " feed-forward graphs only: this is Sieve's limit, not the file's fault; name a node"
+                            + " before the loop with --output NODE.");
                 }
                 if (!done.contains(in)) {
                     stack.add(new Object[] {in, 0});
@@ -395,7 +397,9 @@ final class GraphTranslator {
             case "Identity", "StopGradient" -> values.put(n.getName(), value(n.getInput(0), n));
             case "Cast" -> {
                 // Features are float already: a cast to float (of integer pixels, say) changes nothing.
-                if (!(value(n.getInput(0), n) instanceof String layer)
+                DataType from = n.getAttrMap().getOrDefault("SrcT", AttrValue.getDefaultInstance()).getType();
+                boolean pixels = byName.get(source(n.getInput(0))).getOp().equals("Placeholder");
+                if (!(value(n.getInput(0), n) instanceof String layer) || !pixels && from != DataType.DT_FLOAT
                         || n.getAttrMap().get("DstT").getType() != DataType.DT_FLOAT) {
                     throw unsupported(n, "casts to " + n.getAttrMap().get("DstT").getType());
                 }

@@ -15,8 +15,11 @@ public final class ReadNotes {
     private ReadNotes() {
     }
 
+    /** Adds a note once: a graph translated again after a cut repeats what it noticed. */
     static void add(String note) {
-        NOTES.get().add(note);
+        if (!NOTES.get().contains(note)) {
+            NOTES.get().add(note);
+        }
     }
 
     /** The notes since the last call, which clears them. */
