@@ -14,6 +14,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.DataType;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 
@@ -57,6 +58,11 @@ public record GraphOp(String name, List<String> inputs, String op, Map<String, A
 
         public static Arg weight(String weight, long[] shape) {
             return new Arg(-1, weight, shape.clone(), DataType.DT_FLOAT, null);
+        }
+
+        /** A float64 constant (shape arithmetic some converters write in double), kept as float32 values. */
+        public static Arg doubleWeight(String weight, long[] shape) {
+            return new Arg(-1, weight, shape.clone(), DataType.DT_DOUBLE, null);
         }
 
         public static Arg constant(long[] shape, DataType type, long[] values) {
@@ -103,7 +109,8 @@ public record GraphOp(String name, List<String> inputs, String op, Map<String, A
         List<Output<?>> args = new ArrayList<>();
         for (Arg o : operands) {
             if (o.weight() != null) {
-                args.add(ctx.weight(name, o.weight(), o.shape(), WeightInit.ZEROS).asOutput());
+                Operand<TFloat32> w = ctx.weight(name, o.weight(), o.shape(), WeightInit.ZEROS);
+                args.add(o.type() == DataType.DT_DOUBLE ? tf.dtypes.cast(w, TFloat64.class).asOutput() : w.asOutput());
             } else if (o.values() != null) {
                 args.add(constant(tf, o).asOutput());
             } else {

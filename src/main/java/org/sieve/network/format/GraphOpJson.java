@@ -38,6 +38,9 @@ final class GraphOpJson {
             if (a.weight() != null) {
                 o.addProperty("weight", a.weight());
                 o.add("shape", longs(a.shape()));
+                if (a.type() == DataType.DT_DOUBLE) {
+                    o.addProperty("type", a.type().name());
+                }
             } else if (a.values() != null) {
                 o.addProperty("type", a.type().name());
                 o.add("shape", longs(a.shape()));
@@ -77,7 +80,10 @@ final class GraphOpJson {
             }
             try {
                 if (o.has("weight")) {
-                    args.add(GraphOp.Arg.weight(o.get("weight").getAsString(), longs(o.get("shape"))));
+                    String weight = o.get("weight").getAsString();
+                    boolean isDouble = o.has("type") && o.get("type").getAsString().equals(DataType.DT_DOUBLE.name());
+                    args.add(isDouble ? GraphOp.Arg.doubleWeight(weight, longs(o.get("shape")))
+                            : GraphOp.Arg.weight(weight, longs(o.get("shape"))));
                 } else if (o.has("values")) {
                     args.add(GraphOp.Arg.constant(longs(o.get("shape")), DataType.valueOf(o.get("type").getAsString()),
                             longs(o.get("values"))));

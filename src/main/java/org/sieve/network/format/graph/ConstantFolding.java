@@ -40,6 +40,7 @@ final class ConstantFolding {
             for (int i = 0; i < constants.size(); i++) {
                 WeightTensor c = constants.get(i);
                 args.add(types.get(i) == DataType.DT_FLOAT ? GraphOp.Arg.weight("c" + i, c.shape())
+                        : types.get(i) == DataType.DT_DOUBLE ? GraphOp.Arg.doubleWeight("c" + i, c.shape())
                         : GraphOp.Arg.constant(c.shape(), types.get(i), GraphOps.integers(c)));
             }
             GraphOp layer = new GraphOp("fold", List.of(), op, attrs, args, outputIndex);

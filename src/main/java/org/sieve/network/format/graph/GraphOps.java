@@ -67,6 +67,7 @@ final class GraphOps {
             for (int k : outputs) {
                 List<WeightTensor> c = values.stream().map(WeightTensor.class::cast).toList();
                 List<DataType> types = ins.stream().map(t::type).toList();
+                types.forEach(type -> checkType(n, type));
                 ConstantFolding.Folded f = ConstantFolding.fold(op, attrs, c, types, k);
                 t.constant(k == 0 ? n.getName() : n.getName() + ":" + k, f.value(), f.type());
             }
@@ -85,6 +86,12 @@ final class GraphOps {
             } else {
                 WeightTensor w = (WeightTensor) values.get(i);
                 DataType type = t.type(ins.get(i));
+                checkType(n, type);
+                if (type == DataType.DT_DOUBLE) {
+                    args.add(GraphOp.Arg.doubleWeight("c" + i, w.shape()));
+                    weights.put("c" + i, w);
+                    continue;
+                }
                 if (type != DataType.DT_FLOAT) {
                     args.add(GraphOp.Arg.constant(w.shape(), type, integers(w)));
                     continue;
@@ -218,6 +225,15 @@ final class GraphOps {
         }
         out[0] = -1;
         return new WeightTensor(target.shape(), out);
+    }
+
+    private void checkType(NodeDef n, DataType type) {
+        if (!Set.of(DataType.DT_FLOAT, DataType.DT_DOUBLE, DataType.DT_INT32, DataType.DT_INT64, DataType.DT_BOOL)
+                .contains(type)) {
+            throw new SieveException("Model " + file + ": node '" + n.getName() + "' (" + n.getOp() + ") computes with"
+                    + " a constant of type " + type + "; Sieve's ops take float32, integer and boolean constants. This"
+                    + " is Sieve's limit, not the file's fault; choose an earlier output with --output NODE.");
+        }
     }
 
     static long[] integers(WeightTensor w) {
