@@ -6,15 +6,53 @@
 // The input is the probe image of scripts/formats/onnx_models.py, channels last:
 // x[y, x, c] = 0.5 + 0.5 * sin(0.37 * y + 0.23 * x + 1.1 * c). The first NODE is written as
 // "output", the others under "inner" by node name; each tensor with its shape and the values at
-// every step-th flat index (at most 1000 values).
+// every step-th flat index (at most 1000 values). Without NODE, the model's first output.
+// With PROBE_PNG=FILE in the environment, the probe is rounded to 8 bits, written to FILE as an RGB
+// or grey PNG of the model's input size, and fed as those values (byte / 255): the image that
+// `sieve predict` reads gives the same input tensor.
 const fs = require('fs');
 const path = require('path');
 const tf = require('@tensorflow/tfjs-core');
 require('@tensorflow/tfjs-backend-cpu');
 const converter = require('@tensorflow/tfjs-converter');
+const zlib = require('zlib');
+
+/** A minimal 8-bit PNG (colour type 0 grey or 2 RGB), no filtering. */
+function writePng(file, bytes, h, w, c) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let k = n;
+    for (let i = 0; i < 8; i++) k = k & 1 ? 0xedb88320 ^ (k >>> 1) : k >>> 1;
+    return k >>> 0;
+  });
+  const crc = (buf) => {
+    let x = 0xffffffff;
+    for (const b of buf) x = crcTable[(x ^ b) & 0xff] ^ (x >>> 8);
+    return (x ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(w, 0);
+  header.writeUInt32BE(h, 4);
+  header[8] = 8;
+  header[9] = c === 1 ? 0 : 2;
+  const rows = Buffer.alloc(h * (1 + w * c));
+  for (let y = 0; y < h; y++) {
+    rows[y * (1 + w * c)] = 0;
+    for (let i = 0; i < w * c; i++) rows[y * (1 + w * c) + 1 + i] = bytes[y * w * c + i];
+  }
+  fs.writeFileSync(file, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]));
+}
 
 async function main() {
-  const [file, out, ...nodes] = process.argv.slice(2);
+  const [file, out, ...named] = process.argv.slice(2);
   await tf.setBackend('cpu');
   const json = JSON.parse(fs.readFileSync(file, 'utf8'));
   const dir = path.dirname(file);
@@ -35,11 +73,19 @@ async function main() {
     },
   };
   const model = await converter.loadGraphModel(handler);
-  const shape = model.inputs[0].shape.map((d) => (d < 0 ? 1 : d));
+  // Without NODE, the model's (first) output.
+  const nodes = named.length ? named : [model.outputs[0].name];
+  // Batch 1; a graph that takes any size is fed 256x256, as Sieve reads it.
+  const shape = model.inputs[0].shape.map((d, i) => (d >= 0 ? d : i === 0 ? 1 : 256));
   const [, h, w, c] = shape;
   const values = new Float32Array(h * w * c);
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) for (let k = 0; k < c; k++) {
     values[(y * w + x) * c + k] = 0.5 + 0.5 * Math.sin(0.37 * y + 0.23 * x + 1.1 * k);
+  }
+  if (process.env.PROBE_PNG) {
+    const bytes = values.map((v) => Math.round(v * 255));
+    writePng(process.env.PROBE_PNG, bytes, h, w, c);
+    for (let i = 0; i < values.length; i++) values[i] = bytes[i] / 255;
   }
   const input = tf.tensor(values, shape);
   const results = await model.executeAsync({ [model.inputs[0].name]: input }, nodes);

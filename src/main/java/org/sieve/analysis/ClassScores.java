@@ -15,7 +15,7 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * One score per class from a model, as its {@link ModelKind} says: a classifier's output layer
- * through softmax (unless it already ends in one); a detector's named heatmap reduced to its
+ * through softmax (unless it already ends in one, or is a single score); a detector's named heatmap reduced to its
  * maximum over positions, per class (the class's best detection, not a distribution); a feature
  * extractor has none. The explorer's prediction panel and {@code ./sieve predict} both go through
  * {@link Classifier}, which asks this class.
@@ -52,7 +52,13 @@ public final class ClassScores {
             long[] positions = LongStream.range(1, rank - 1).toArray();
             return tf.reduceMax(y, tf.constant(positions));
         }
-        return producesProbabilities(model.network().output()) ? y : tf.nn.softmax(y);
+        // One unit is a score (a sigmoid's probability, a regression), not one class of a distribution.
+        return isScore(y) || producesProbabilities(model.network().output()) ? y : tf.nn.softmax(y);
+    }
+
+    /** Whether a classifier's output {@code y} is a single value per image. */
+    public static boolean isScore(Operand<TFloat32> y) {
+        return y.shape().numDimensions() == 2 && y.shape().size(1) == 1;
     }
 
     private static boolean producesProbabilities(Layer out) {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.sieve.SieveException;
 import org.sieve.network.ConstantWeights;
 import org.sieve.network.GraphBuilder;
 import org.sieve.network.format.Model;
@@ -48,12 +49,13 @@ public final class Classifier implements AutoCloseable {
                     Shape.of(-1, meta.inputHeight(), meta.inputWidth(), meta.inputChannels())));
             Operand<TFloat32> x = tf.math.div(tf.math.sub(input, tf.constant(meta.normalizationMean())),
                     tf.constant(meta.normalizationStd()));
-            String scores = ClassScores.scoresLayer(model);
+            // A feature extractor has an output but no class scores.
             String out = model.network().output().name();
+            String scores = meta.kind().predicts() ? ClassScores.scoresLayer(model) : out;
             Map<String, Operand<TFloat32>> taps = GraphBuilder.build(model.network(),
                     new ConstantWeights(tf, model.network()), x, List.of(scores, out));
             output = taps.get(out);
-            probabilities = ClassScores.of(tf, model, taps.get(scores));
+            probabilities = meta.kind().predicts() ? ClassScores.of(tf, model, taps.get(scores)) : null;
             session = TensorFlowRuntime.get().openSession(graph, ComputeDevice.CPU);
         } catch (RuntimeException e) {
             graph.close();
@@ -63,6 +65,9 @@ public final class Classifier implements AutoCloseable {
 
     /** Probabilities per image, each image HWC in [0,1]. */
     public float[][] probabilities(float[][] images) {
+        if (probabilities == null) {
+            throw new SieveException(ClassScores.none(meta));
+        }
         return run(probabilities, images);
     }
 

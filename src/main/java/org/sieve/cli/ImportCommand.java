@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.sieve.SieveException;
+import org.sieve.network.Network;
+import org.sieve.network.NetworkShapes;
 import org.sieve.network.format.Labels;
 import org.sieve.network.format.Model;
 import org.sieve.network.format.ModelFormat;
@@ -13,6 +15,7 @@ import org.sieve.network.format.ModelImport;
 import org.sieve.network.format.ModelKind;
 import org.sieve.network.format.ModelStore;
 import org.sieve.network.format.PixelNormalization;
+import org.sieve.network.format.graph.ReadNotes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -56,9 +59,10 @@ final class ImportCommand extends Subcommand {
     String output;
 
     @Option(names = "--kind", paramLabel = "KIND", description = "What the output means: classifier (the"
-            + " default), feature-extractor (no predictions) or detector[:LAYER], whose class scores are the"
-            + " maximum over positions of LAYER's heatmap (default: the output layer), one channel per class.")
-    String kind = ModelKind.Type.CLASSIFIER.json();
+            + " default for one value per class), feature-extractor (no predictions; the default when the output"
+            + " is a map) or detector[:LAYER], whose class scores are the maximum over positions of LAYER's"
+            + " heatmap (default: the output layer), one channel per class.")
+    String kind;
 
     @Override
     public Integer call() {
@@ -71,16 +75,17 @@ final class ImportCommand extends Subcommand {
         }
         ModelFormat format = ModelFormats.recognise(source);
         Model read = format.open(source, output);
+        ReadNotes.drain().forEach(note -> err().println("note: " + note));
         int channels = read.network().input().channels();
         Path folderName = out.toAbsolutePath().normalize().getFileName();
         String id = folderName == null ? "model" : folderName.toString();
         ModelImport settings = new ModelImport(id, name, PixelNormalization.parse(normalization, channels),
                 labels == null ? List.of() : Labels.read(labels), input == null ? null : size(input),
-                kind(read.network().output().name()));
+                kind(read.network()));
         Model model = settings.applyTo(read, source);
         ModelStore.saveReadable(model, out);
         err().printf("Imported %s (%s) into %s: %d layers, %,d parameters, input %dx%dx%d, normalisation %s, %s,"
-                        + " %s.%n", source, format.name(), out, model.network().layers().size(),
+                        + " %s.%n", source, format.name(), out, model.network().analysableLayers().size(),
                 model.metadata().parameters(), model.metadata().inputHeight(), model.metadata().inputWidth(),
                 channels, settings.normalization().label(), model.metadata().kind().describe(),
                 model.metadata().labels().isEmpty() ? "no labels" : model.metadata().labels().size() + " labels");
@@ -88,7 +93,18 @@ final class ImportCommand extends Subcommand {
     }
 
     /** {@code --kind}; a detector without a layer reads its heatmap from {@code outputLayer}. */
-    private ModelKind kind(String outputLayer) {
+    private ModelKind kind(Network network) {
+        String outputLayer = network.output().name();
+        if (kind == null) {
+            long[] shape = NetworkShapes.of(network, List.of(outputLayer)).get(outputLayer);
+            if (shape.length < 2) {
+                return ModelKind.CLASSIFIER;
+            }
+            err().println("note: the output of " + source + " is a map (" + java.util.Arrays.toString(shape)
+                    + "), not one score per class: imported as a feature extractor, whose layers Sieve analyses;"
+                    + " --kind detector makes each channel a class scored by its maximum over positions.");
+            return ModelKind.FEATURE_EXTRACTOR;
+        }
         String[] parts = kind.split(":", 2);
         ModelKind.Type type = Arrays.stream(ModelKind.Type.values()).filter(t -> t.json().equals(parts[0]))
                 .findFirst().orElseThrow(() -> new UsageException("--kind '" + kind + "' is not classifier,"

@@ -58,18 +58,20 @@ final class PredictCommand extends Subcommand {
         PreparedImage image = ImageLoader.load(imagePath, meta.inputHeight(), meta.inputWidth(),
                 meta.inputChannels(), fitting.mode(), region.region());
         try (Classifier classifier = new Classifier(model)) {
-            List<Classifier.Prediction> best = classifier.top(image.pixels(), top);
-            requireFinite(best.stream().mapToDouble(Classifier.Prediction::probability), meta, image);
             if (json) {
                 // A detector's heatmap runs to megabytes of numbers; its class scores are what it predicts.
                 boolean detector = meta.kind().type() == ModelKind.Type.DETECTOR;
                 float[] values = detector ? classifier.probabilities(new float[][] {image.pixels()})[0]
                         : classifier.output(image.pixels());
                 requireFinite(IntStream.range(0, values.length).mapToDouble(i -> values[i]), meta, image);
-                out().println(new GsonBuilder().disableHtmlEscaping().create().toJson(
-                        toJson(detector ? "scores" : "output", values, best)));
+                List<Classifier.Prediction> best = meta.kind().predicts() ? classifier.top(image.pixels(), top) : List.of();
+                JsonObject o = toJson(detector ? "scores" : "output", values, best);
+                o.addProperty("kind", kindOf(meta, values.length));
+                out().println(new GsonBuilder().disableHtmlEscaping().create().toJson(o));
                 return 0;
             }
+            List<Classifier.Prediction> best = classifier.top(image.pixels(), top);
+            requireFinite(best.stream().mapToDouble(Classifier.Prediction::probability), meta, image);
             out().printf("%s on %s%n", meta.id(), image.source());
             TextTable table = new TextTable("RANK", "LABEL", "SCORE").alignRight(0, 2);
             for (int i = 0; i < best.size(); i++) {
@@ -88,6 +90,11 @@ final class PredictCommand extends Subcommand {
                     + ", so it predicts nothing. Check its normalisation (normalizationMean and normalizationStd in"
                     + " its sieve.json) and its weights.", SieveException.COMPUTE_FAILED, null);
         }
+    }
+
+    /** What the output is: "classifier", "score" (one value), "detector" or "feature-extractor" (a map). */
+    private static String kindOf(ModelMetadata meta, int values) {
+        return meta.kind().type() == ModelKind.Type.CLASSIFIER && values == 1 ? "score" : meta.kind().type().json();
     }
 
     private static JsonObject toJson(String name, float[] numbers, List<Classifier.Prediction> best) {

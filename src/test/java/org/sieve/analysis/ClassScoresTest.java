@@ -53,8 +53,10 @@ class ClassScoresTest {
         Model model = TinyDetector.save(tmp, ModelKind.FEATURE_EXTRACTOR, 4, 2);
         String why = ClassScores.none(model.metadata());
         assertTrue(why.contains("Tiny feature-extractor is a feature extractor"), why);
-        SieveException e = assertThrows(SieveException.class, () -> new Classifier(model));
-        assertEquals(why, e.getMessage());
+        try (Classifier classifier = new Classifier(model)) {
+            SieveException e = assertThrows(SieveException.class, () -> classifier.top(new float[4 * 4 * 2], 1));
+            assertEquals(why, e.getMessage());
+        }
         assertNull(ClassScores.none(TinyDetector.save(tmp, ModelKind.CLASSIFIER, 4, 2).metadata()));
     }
 }

@@ -56,15 +56,6 @@ public record GraphModelFiles(JsonObject topology, JsonObject root, Map<String, 
             groups.add(TfjsFiles.readGroup(dir, g, model));
         }
         Map<String, WeightTensor> weights = WeightDecoder.decode(manifest, groups);
-        weights.forEach((name, w) -> {
-            for (int i = 0; i < w.values().length; i++) {
-                if (!Float.isFinite(w.values()[i])) {
-                    throw new SieveException("Model " + model + ": weight '" + name + "' holds " + w.values()[i]
-                            + " at index " + i + "; Sieve refuses weights that are not finite numbers."
-                            + " Retrain or re-export the model.");
-                }
-            }
-        });
         return new GraphModelFiles(root.getAsJsonObject("modelTopology"), root, weights);
     }
 

@@ -39,7 +39,7 @@ final class KerasLayerReader {
             "BatchNormalization", "Activation", "ReLU", "LeakyReLU", "Softmax", "MaxPooling2D",
             "AveragePooling2D", "GlobalAveragePooling2D", "GlobalMaxPooling2D", "Flatten", "Reshape", "Add",
             "Multiply", "Concatenate", "Subtract", "Divide", "Permute", "PReLU", "ZeroPadding2D", "Dropout", "SpatialDropout2D", "Rescaling",
-            "Normalization", "Resizing");
+            "Normalization", "Resizing", GraphOpJson.CLASS);
 
     /** Models used as layers inside a model; their layers are read in their place. */
     static final List<String> NESTED_MODELS = List.of("Functional", "Model", "Sequential");
@@ -87,6 +87,7 @@ final class KerasLayerReader {
             case "Rescaling" -> new Rescaling(name, inputs, c.number("scale", 1f), c.number("offset", 0f));
             case "Normalization" -> normalization(c, inputs);
             case "Resizing" -> resizing(c, inputs);
+            case GraphOpJson.CLASS -> GraphOpJson.read(c, inputs);
             default -> throw new IllegalStateException("unhandled supported class " + className);
         };
     }
@@ -119,6 +120,9 @@ final class KerasLayerReader {
     }
 
     private static void checkInputCount(String className, KerasConfig c, List<String> inputs) {
+        if (className.equals(GraphOpJson.CLASS)) {
+            return;
+        }
         boolean merge = className.equals("Add") || className.equals("Multiply") || className.equals("Concatenate");
         boolean pair = className.equals("Subtract") || className.equals("Divide");
         int expected = className.equals("InputLayer") ? 0 : pair ? 2 : 1;

@@ -6,6 +6,7 @@ import org.sieve.network.BatchNormalization;
 import org.sieve.network.Conv2D;
 import org.sieve.network.Dense;
 import org.sieve.network.DepthwiseConv2D;
+import org.sieve.network.GraphOp;
 import org.sieve.network.Layer;
 import org.sieve.network.Normalization;
 import org.sieve.network.PRelu;
@@ -47,6 +48,9 @@ final class LayerWeights {
         if (layer instanceof PRelu) {
             return List.of("alpha");
         }
+        if (layer instanceof GraphOp l) {
+            return GraphOpJson.weights(l);
+        }
         return List.of();
     }
 
@@ -62,6 +66,9 @@ final class LayerWeights {
         }
         if (layer instanceof Dense l) {
             return weight.equals("kernel") ? new long[] {ANY, l.units()} : new long[] {l.units()};
+        }
+        if (layer instanceof GraphOp l) {
+            return GraphOpJson.shape(l, weight);
         }
         return new long[] {ANY};
     }

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sieve.SieveException;
+import org.sieve.network.GraphOp;
 import org.sieve.network.Network;
+import org.sieve.network.WeightTensor;
 import org.sieve.network.format.GraphModelFiles;
 import org.sieve.network.format.NodeNames;
 import org.tensorflow.proto.GraphDef;
@@ -31,15 +33,20 @@ public final class GraphDefReader {
     /**
      * Ops that compute on tensors only. Those Sieve translates into layers, plus post-processing a
      * model may carry beside its image output (decoding detections), which is checked but left out.
-     * File, network, Python, control-flow and function-call ops are not here and are refused.
+     * Loops and conditionals are read (never built) so that a graph ending in them can be cut before
+     * them. File, network, Python, state and function-call ops are not here and are refused.
      */
-    static final Set<String> ALLOWED_OPS = Set.of("Const", "Placeholder", "Identity", "NoOp", "StopGradient",
-            "Conv2D", "_FusedConv2D", "DepthwiseConv2dNative", "FusedDepthwiseConv2dNative", "MatMul", "_FusedMatMul",
-            "BiasAdd", "Add", "AddV2", "Sub", "Mul", "RealDiv", "Relu", "Relu6", "LeakyRelu", "Sigmoid", "Tanh",
-            "Softmax", "Prelu", "MaxPool", "MaxPoolV2", "AvgPool", "Mean", "Max", "FusedBatchNorm", "FusedBatchNormV2",
-            "FusedBatchNormV3", "ConcatV2", "Reshape", "Pad", "ResizeBilinear", "ResizeNearestNeighbor", "Squeeze",
-            "ExpandDims", "Shape", "StridedSlice", "Pack", "Cast", "FloorDiv", "FloorMod", "Equal", "TopKV2",
-            "GatherV2", "Transpose", "Sum", "Exp", "Rsqrt", "Sqrt", "Square", "Maximum", "Minimum", "Neg");
+    static final Set<String> ALLOWED_OPS = allowed();
+
+    private static Set<String> allowed() {
+        Set<String> ops = new java.util.HashSet<>(Set.of("Const", "Placeholder", "NoOp", "StopGradient", "Shape", "Size",
+                "_FusedConv2D", "FusedDepthwiseConv2dNative", "_FusedMatMul", "Prelu", "MaxPoolV2", "FusedBatchNorm",
+                "FusedBatchNormV2"));
+        ops.addAll(GraphOp.COMPUTE_OPS);
+        ops.addAll(PostProcessing.CUT_OPS);
+        ops.addAll(PostProcessing.LOOP_OPS);
+        return Set.copyOf(ops);
+    }
 
     /** The largest frozen graph Sieve reads; protocol buffers cannot exceed 2 GB. */
     private static final long MAX_PB_BYTES = Integer.MAX_VALUE;
@@ -71,7 +78,7 @@ public final class GraphDefReader {
         }
         GraphDef g = graph.build();
         checkOps(g, file);
-        return GraphTranslator.translate(g, files.weights(), chooseOutput(g, signatureOutputs(files.root(), file), output, file),
+        return translate(g, files.weights(), chooseOutput(g, signatureOutputs(files.root(), file), output, file), output,
                 file);
     }
 
@@ -110,7 +117,7 @@ public final class GraphDefReader {
             throw new SieveException("Model " + file + " holds no graph nodes; it is not a frozen TensorFlow graph.");
         }
         checkOps(g, file);
-        return GraphTranslator.translate(g, Map.of(), chooseOutput(g, List.of(), output, file), file);
+        return translate(g, Map.of(), chooseOutput(g, List.of(), output, file), output, file);
     }
 
     /** Every node, connected to the output or not, must be on the allowlist; functions are refused. */
@@ -156,6 +163,40 @@ public final class GraphDefReader {
         return names;
     }
 
+    /**
+     * Translates what computes {@code chosen}: the output itself when no post-processing, loop or
+     * op that mixes a batch's examples computes it; else, unless the user named it, the last tensor
+     * the network computes before them (with a note saying so).
+     */
+    private static Network translate(GraphDef g, Map<String, WeightTensor> weights, String chosen, String named,
+            String file) {
+        Set<String> mixing = new java.util.HashSet<>();
+        while (true) {
+            PostProcessing.Cut cut = PostProcessing.cut(g, chosen, mixing);
+            String kept = cut == null ? chosen : cut.kept();
+            if (cut != null && (named != null || kept == null)) {
+                throw new SieveException("Model " + file + ": output '" + chosen + "' is computed through node '"
+                        + cut.at().getName() + "' (" + cut.at().getOp() + "), " + GraphOps.describe(cut.at().getOp())
+                        + ". Sieve follows gradients, so this is Sieve's limit, not the file's fault; name a node"
+                        + " before it with --output NODE.");
+            }
+            try {
+                Network network = GraphTranslator.translate(g, weights, kept, file);
+                if (cut != null) {
+                    ReadNotes.add("Model " + file + ": output '" + chosen + "' is computed through node '"
+                            + cut.at().getName() + "' (" + cut.at().getOp() + "), " + GraphOps.describe(cut.at().getOp())
+                            + "; Sieve analyses '" + kept + "', the last tensor the network computes before it"
+                            + " (choose another with --output NODE).");
+                }
+                return network;
+            } catch (GraphOps.AcrossBatch e) {
+                if (named != null || !mixing.add(e.node)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private static String chooseOutput(GraphDef g, List<String> signature, String wanted, String file) {
         List<String> candidates = signature;
         if (candidates.isEmpty()) {
@@ -168,11 +209,17 @@ public final class GraphDefReader {
             }
             return wanted;
         }
-        if (candidates.size() != 1) {
-            throw new SieveException("Model " + file + " has " + candidates.size() + " outputs ("
-                    + String.join(", ", candidates) + "); Sieve analyses one. Name the output to analyse: sieve import"
-                    + " FILE --out DIR --output NODE.");
+        if (candidates.isEmpty()) {
+            throw new SieveException("Model " + file + " has no output node. The file is damaged; convert the model"
+                    + " again.");
         }
-        return candidates.get(0);
+        if (candidates.size() == 1) {
+            return candidates.get(0);
+        }
+        String main = PostProcessing.main(g, candidates);
+        ReadNotes.add("Model " + file + " has " + candidates.size() + " outputs (" + String.join(", ", candidates)
+                + "); Sieve analyses '" + main + "', which the most of the network computes (choose another with"
+                + " --output NODE).");
+        return main;
     }
 }

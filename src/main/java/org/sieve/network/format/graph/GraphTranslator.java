@@ -18,6 +18,7 @@ import org.sieve.network.Conv2D;
 import org.sieve.network.Dense;
 import org.sieve.network.DepthwiseConv2D;
 import org.sieve.network.GlobalPooling2D;
+import org.sieve.network.GraphOp;
 import org.sieve.network.InputLayer;
 import org.sieve.network.Layer;
 import org.sieve.network.Merge;
@@ -48,15 +49,23 @@ final class GraphTranslator {
     /** A constant TensorFlow fills by repeating its last stored value (zeros, ones) is expanded to at most this. */
     static final int MAX_REPEATED_VALUES = 1 << 24;
 
+    /** The side at which a graph that takes images of any size is read. */
+    static final int ANY_SIZE_INPUT = 256;
+
     private final String file;
     private final Map<String, NodeDef> byName = new LinkedHashMap<>();
     private final Map<String, List<String>> readers = new HashMap<>();
     private final Map<String, WeightTensor> stored;
     private final Set<String> absorbed = new HashSet<>();
     private final Map<String, Object> values = new HashMap<>();
+    /** The type of each constant in {@code values}: weights are float, shapes and axes int32. */
+    private final Map<String, DataType> types = new HashMap<>();
+    private final GraphOps ops;
     private final String output;
     private final String scope;
     private NetworkAssembly net;
+    /** Whether the graph takes its image channels first (NCHW). */
+    private boolean channelsFirst;
 
     private GraphTranslator(GraphDef g, Map<String, WeightTensor> stored, String output, String file) {
         this.file = file;
@@ -76,6 +85,7 @@ final class GraphTranslator {
             }
         }
         this.scope = commonScope(g);
+        this.ops = new GraphOps(this, file);
     }
 
     /** Nodes nobody reads, other than constants: a graph's outputs when it has no signature. */
@@ -98,6 +108,15 @@ final class GraphTranslator {
         try (NetworkAssembly net = new NetworkAssembly(file, input)) {
             t.net = net;
             t.values.put(inputs.get(0).getName(), input.name());
+            if (t.channelsFirst) {
+                // Sieve feeds images channels last; the graph reads them channels first.
+                String name = net.name(input.name() + ".channels_first", input.name() + ".channels_first");
+                t.put(inputs.get(0).getName(), new GraphOp(name, List.of(input.name()), "Transpose",
+                        Map.of("T", AttrValue.newBuilder().setType(DataType.DT_FLOAT).build(),
+                                "Tperm", AttrValue.newBuilder().setType(DataType.DT_INT32).build()),
+                        List.of(GraphOp.Arg.layer(0), GraphOp.Arg.constant(new long[] {4}, DataType.DT_INT32,
+                                new long[] {0, 3, 1, 2})), 0), Map.of());
+            }
             for (NodeDef n : order) {
                 if (!t.absorbed.contains(n.getName()) && !n.getOp().equals("Placeholder")) {
                     t.node(n);
@@ -113,7 +132,7 @@ final class GraphTranslator {
     // ---- graph structure ----------------------------------------------------------------------
 
     /** "conv:0" and "conv" name node "conv"; "^conv" is a control dependency on it. */
-    private static String source(String input) {
+    static String source(String input) {
         String s = input.startsWith("^") ? input.substring(1) : input;
         int colon = s.lastIndexOf(':');
         return colon > 0 ? s.substring(0, colon) : s;
@@ -160,8 +179,10 @@ final class GraphTranslator {
                 top[1] = next + 1;
                 String in = ins.get(next);
                 if (visiting.contains(in) && !done.contains(in)) {
-                    throw new SieveException("Model " + file + ": node '" + in + "' feeds itself through a cycle;"
-                            + " Sieve reads feed-forward graphs only.");
+                    throw new SieveException("Model " + file + ": node '" + in + "' feeds itself through a cycle, a"
+                            + " loop inside the graph that computes the output. Sieve follows gradients through"
+                            + " feed-forward graphs only: this is Sieve's limit, not the file's fault; name a node"
+                            + " before the loop with --output NODE.");
                 }
                 if (!done.contains(in)) {
                     stack.add(new Object[] {in, 0});
@@ -180,9 +201,22 @@ final class GraphTranslator {
         AttrValue shape = n.getAttrMap().get("shape");
         long[] dims = shape == null ? new long[0]
                 : shape.getShape().getDimList().stream().mapToLong(d -> d.getSize()).toArray();
+        DataType type = n.containsAttr("dtype") ? n.getAttrMap().get("dtype").getType() : DataType.DT_FLOAT;
+        if (dims.length == 4 && dims[1] == -1 && dims[2] == -1) {
+            // A graph that takes any size: Sieve needs one to fix its shapes.
+            dims[1] = ANY_SIZE_INPUT;
+            dims[2] = ANY_SIZE_INPUT;
+            ReadNotes.add("Model " + file + " takes images of any size; Sieve reads it at " + ANY_SIZE_INPUT + "x"
+                    + ANY_SIZE_INPUT + " (choose another size with sieve import --input HxW).");
+        }
+        channelsFirst = dims.length == 4 && dims[1] >= 1 && dims[1] <= 4 && dims[3] > 4;
+        if (channelsFirst) {
+            dims = new long[] {dims[0], dims[2], dims[3], dims[1]};
+        }
+        // Pixels given as integers (0-255) are fed as the same values in float.
         boolean image = dims.length == 4 && (dims[0] == -1 || dims[0] == 1) && dims[1] > 0 && dims[1] <= 8192
                 && dims[2] > 0 && dims[2] <= 8192 && dims[3] >= 1 && dims[3] <= 4
-                && (!n.containsAttr("dtype") || n.getAttrMap().get("dtype").getType() == DataType.DT_FLOAT);
+                && (type == DataType.DT_FLOAT || type == DataType.DT_INT32 || type == DataType.DT_UINT8);
         if (!image) {
             throw new SieveException("Model " + file + " takes input '" + n.getName() + "' of shape "
                     + Arrays.toString(dims).replace("-1", "?") + "; Sieve analyses float images [1, height, width,"
@@ -191,20 +225,24 @@ final class GraphTranslator {
         return new InputLayer(layerName(n.getName()), (int) dims[1], (int) dims[2], (int) dims[3]);
     }
 
-    private String layerName(String node) {
+    String layerName(String node) {
         String n = node.startsWith(scope) ? node.substring(scope.length()) : node;
         return net == null ? n.replace('/', '.') : net.name(n, n);
     }
 
     // ---- values -------------------------------------------------------------------------------
 
-    private Object value(String input, NodeDef reader) {
+    /** "conv" and "conv:0" are the node's first output, "split:1" its second. */
+    static String key(String input) {
+        String s = input.startsWith("^") ? input.substring(1) : input;
+        return s.endsWith(":0") ? s.substring(0, s.length() - 2) : s;
+    }
+
+    Object value(String input, NodeDef reader) {
         String name = source(input);
-        if (input.indexOf(':') > 0 && !input.endsWith(":0")) {
-            throw unsupported(reader, "reads output " + input + " of a node; Sieve follows each node's first output");
-        }
-        Object v = values.get(name);
-        if (v == null) {
+        String key = key(input);
+        Object v = values.get(key);
+        if (v == null && key.equals(name)) {
             NodeDef n = byName.get(name);
             if (n != null && n.getOp().equals("Const")) {
                 v = constant(n);
@@ -212,7 +250,7 @@ final class GraphTranslator {
             }
         }
         if (v == null) {
-            throw unsupported(reader, "reads '" + name + "', which Sieve could not translate");
+            throw unsupported(reader, "reads '" + key + "', which Sieve could not translate");
         }
         return v;
     }
@@ -226,6 +264,7 @@ final class GraphTranslator {
 
     private WeightTensor weight(NodeDef n, int i) {
         if (value(n.getInput(i), n) instanceof WeightTensor w) {
+            checkFinite(source(n.getInput(i)), w);
             return w;
         }
         throw unsupported(n, "computes input " + i + " from the image; Sieve needs a constant there");
@@ -235,6 +274,7 @@ final class GraphTranslator {
     private WeightTensor constant(NodeDef n) {
         WeightTensor w = stored.get(n.getName());
         if (w != null) {
+            types.put(n.getName(), n.containsAttr("dtype") ? n.getAttrMap().get("dtype").getType() : DataType.DT_FLOAT);
             return w;
         }
         AttrValue value = n.getAttrMap().get("value");
@@ -282,26 +322,89 @@ final class GraphTranslator {
                 v[i] = fl ? t.getFloatVal(k) : t.getIntVal(k);
             }
         }
-        for (int i = 0; i < v.length; i++) {
-            if (!Float.isFinite(v[i])) {
-                throw new SieveException("Model " + file + ": weight '" + n.getName() + "' holds " + v[i] + " at index "
-                        + i + "; Sieve refuses weights that are not finite numbers. Retrain or re-export the model.");
-            }
-        }
+        types.put(n.getName(), type);
         return new WeightTensor(shape, v);
     }
 
-    private void put(String node, Layer layer, Map<String, WeightTensor> weights) {
+    /**
+     * Weights must be finite; constants that are pad values, thresholds or masks (infinity as
+     * "no limit") may not be, so only the constants a layer multiplies or adds are checked.
+     */
+    void checkFinite(String node, WeightTensor w) {
+        float[] v = w.values();
+        for (int i = 0; i < v.length; i++) {
+            if (!Float.isFinite(v[i])) {
+                throw new SieveException("Model " + file + ": weight '" + node + "' holds " + v[i] + " at index "
+                        + i + "; Sieve refuses weights that are not finite numbers. Retrain or re-export the model.");
+            }
+        }
+    }
+
+    void put(String node, Layer layer, Map<String, WeightTensor> weights) {
         net.add(layer, weights);
         values.put(node, layer.name());
+    }
+
+    /** Records a value computed while reading (a shape, a folded constant) as node output {@code key}. */
+    void constant(String key, WeightTensor value, DataType type) {
+        values.put(key, value);
+        types.put(key, type);
+    }
+
+    /** The type of a constant operand. */
+    DataType type(String input) {
+        return types.getOrDefault(key(input), DataType.DT_FLOAT);
+    }
+
+    NetworkAssembly net() {
+        return net;
+    }
+
+    /** The outputs of {@code node} that some node reads (0 for its first), in order. */
+    List<Integer> outputsRead(String node) {
+        Set<Integer> read = new java.util.TreeSet<>();
+        for (NodeDef n : byName.values()) {
+            for (String in : n.getInputList()) {
+                if (!in.startsWith("^") && source(in).equals(node)) {
+                    String k = key(in);
+                    read.add(k.equals(node) ? 0 : Integer.parseInt(k.substring(k.lastIndexOf(':') + 1)));
+                }
+            }
+        }
+        if (read.isEmpty()) {
+            read.add(0);
+        }
+        return List.copyOf(read);
     }
 
     // ---- translation --------------------------------------------------------------------------
 
     private void node(NodeDef n) {
+        Set<String> before = Set.copyOf(absorbed);
+        try {
+            pattern(n);
+        } catch (Unsupported e) {
+            // Not one of the layer patterns Sieve names (a convolution with its bias and activation,
+            // a flatten, ...): the node becomes the TensorFlow op it is.
+            absorbed.retainAll(before);
+            ops.translate(n);
+        }
+    }
+
+    private void pattern(NodeDef n) {
         switch (n.getOp()) {
             case "Const", "NoOp" -> { }
             case "Identity", "StopGradient" -> values.put(n.getName(), value(n.getInput(0), n));
+            case "Cast" -> {
+                // Features are float already: a cast to float (of integer pixels, say) changes nothing.
+                DataType from = n.getAttrMap().getOrDefault("SrcT", AttrValue.getDefaultInstance()).getType();
+                boolean pixels = byName.get(source(n.getInput(0))).getOp().equals("Placeholder");
+                if (!(value(n.getInput(0), n) instanceof String layer) || !pixels && from != DataType.DT_FLOAT
+                        || n.getAttrMap().get("DstT").getType() != DataType.DT_FLOAT) {
+                    throw unsupported(n, "casts to " + n.getAttrMap().get("DstT").getType());
+                }
+                values.put(n.getName(), layer);
+            }
             case "Conv2D", "_FusedConv2D", "DepthwiseConv2dNative", "FusedDepthwiseConv2dNative" -> conv(n);
             case "MatMul", "_FusedMatMul" -> dense(n);
             case "Relu", "Relu6", "Sigmoid", "Tanh", "LeakyRelu", "Softmax" -> activation(n);
@@ -315,7 +418,7 @@ final class GraphTranslator {
             case "Reshape" -> reshape(n);
             case "Pad" -> pad(n);
             case "ResizeBilinear", "ResizeNearestNeighbor" -> resize(n);
-            default -> throw unsupported(n, "is not supported by Sieve's graph reader on the path to the output");
+            default -> throw unsupported(n, "is not one of Sieve's layer patterns");
         }
     }
 
@@ -576,7 +679,7 @@ final class GraphTranslator {
     /** Input {@code i} of {@code n} when a Const node gives it, else null (looking ahead, nothing is translated). */
     private Object constantInput(NodeDef n, int i) {
         NodeDef c = i < n.getInputCount() ? byName.get(source(n.getInput(i))) : null;
-        return c != null && c.getOp().equals("Const") ? weight(n, i) : null;
+        return c != null && c.getOp().equals("Const") ? value(n.getInput(i), n) : null;
     }
 
     private void addBias(NodeDef n, float[] bias, WeightTensor b) {
@@ -815,8 +918,15 @@ final class GraphTranslator {
                 half), Map.of());
     }
 
+    /** A node outside the layer patterns; it is translated op for op instead. */
+    private static final class Unsupported extends SieveException {
+        Unsupported(String message) {
+            super(message);
+        }
+    }
+
     private SieveException unsupported(NodeDef n, String what) {
-        return new SieveException("Model " + file + ": node '" + n.getName() + "' (" + n.getOp() + ") " + what
+        return new Unsupported("Model " + file + ": node '" + n.getName() + "' (" + n.getOp() + ") " + what
                 + ". Sieve cannot open this model; export it without this construct.");
     }
 
