@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         subcommands = {ModelsCommand.class, LayersCommand.class, AnalyzeCommand.class, PredictCommand.class,
                 ImportCommand.class, BatchCommand.class,
                 CacheCommand.class, TrainCommand.class, TrainDecodersCommand.class, BenchCommand.class,
-                SnapshotCommand.class, CompletionCommand.class, HelpCommand.class},
+                SnapshotCommand.class, LessonCommand.class, CompletionCommand.class, HelpCommand.class},
         footer = {"%n'sieve help COMMAND' or 'sieve COMMAND --help' explains a command's options.",
                 "Example: sieve analyze --model lenet5-mnist --image sample-images/mnist/0-7.png --mask auto"})
 final class SieveCommand implements Callable<Integer> {
