@@ -104,17 +104,6 @@ public final class StepRequests {
                 + " the lesson file or to Sieve's folder, e.g. sample-images/mnist/0-7.png.");
     }
 
-    /** A step's path for {@code file}, as {@link #image} finds it again: relative where it can be. */
-    public String reference(Path file) {
-        Path absolute = file.toAbsolutePath().normalize();
-        for (Path base : List.of(home.toAbsolutePath().normalize(), lessonFolder.toAbsolutePath().normalize())) {
-            if (absolute.startsWith(base)) {
-                return base.relativize(absolute).toString().replace('\\', '/');
-            }
-        }
-        return absolute.toString();
-    }
-
     private static ForegroundMask mask(String spec, PreparedImage image) {
         return switch (spec) {
             case PanelView.NO_MASK -> null;
