@@ -20,7 +20,6 @@ import org.sieve.lesson.LessonReader;
 import org.sieve.lesson.LessonSlides;
 import org.sieve.lesson.LessonStep;
 import org.sieve.lesson.LessonWriter;
-import org.sieve.lesson.PanelRequest;
 import org.sieve.lesson.Preparation;
 import org.sieve.lesson.SlideDeck;
 import org.sieve.lesson.StepRequests;
@@ -180,46 +179,39 @@ public final class LessonSession {
     /** Computes every step into the result cache at batch priority, on a thread of its own. */
     public void prepare() {
         Lesson l = lesson.get();
-        if (l == null || !work.get().isEmpty()) {
-            return;
+        if (l != null && work.get().isEmpty()) {
+            StepRequests requests = requests();
+            alongside("Preparing", l, () -> Preparation.prepare(requests.all(l), service, progress("Preparing", l)),
+                    UserMessage.info("Lesson prepared", "\"" + l.title() + "\" plays without computing."));
         }
-        StepRequests requests = requests();
-        work.set("Preparing \"" + l.title() + "\" ...");
-        Thread t = new Thread(() -> {
-            try {
-                List<PanelRequest> panels = requests.all(l);
-                Preparation.prepare(panels, service, progress("Preparing", l));
-                Platform.runLater(() -> actions.app().tell(UserMessage.info("Lesson prepared", "\"" + l.title()
-                        + "\" plays without computing.")));
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> actions.app().tell(Errors.message("Cannot prepare the lesson", e)));
-            } finally {
-                Platform.runLater(() -> work.set(""));
-            }
-        }, "sieve-lesson-prepare");
-        t.setDaemon(true);
-        t.start();
     }
 
     /** Writes the slides (computing unprepared steps first) on a thread of its own. */
     public void exportPdf(Path pdf) {
         Lesson l = lesson.get();
-        if (l == null || !work.get().isEmpty()) {
-            return;
+        if (l != null && work.get().isEmpty()) {
+            StepRequests requests = requests();
+            alongside("Exporting", l, () -> SlideDeck.writePdf(LessonSlides.of(l, requests, service,
+                    progress("Exporting", l), SheetSize.FULL_HD), pdf), UserMessage.info("Slides saved", pdf.toString()));
         }
-        StepRequests requests = requests();
-        work.set("Exporting \"" + l.title() + "\" ...");
+    }
+
+    /**
+     * Runs long lesson work on a thread of its own (it waits on the analysis service, which the
+     * explorer's background threads must not), saying what it does in {@link #work()}.
+     */
+    private void alongside(String verb, Lesson l, Runnable task, UserMessage done) {
+        work.set(verb + " \"" + l.title() + "\" ...");
         Thread t = new Thread(() -> {
             try {
-                SlideDeck.writePdf(LessonSlides.of(l, requests, service, progress("Exporting", l), SheetSize.FULL_HD),
-                        pdf);
-                Platform.runLater(() -> actions.app().tell(UserMessage.info("Slides saved", pdf.toString())));
+                task.run();
+                Platform.runLater(() -> actions.app().tell(done));
             } catch (RuntimeException e) {
-                Platform.runLater(() -> actions.app().tell(Errors.message("Cannot export the slides", e)));
+                Platform.runLater(() -> actions.app().tell(Errors.message(verb + " the lesson failed", e)));
             } finally {
                 Platform.runLater(() -> work.set(""));
             }
-        }, "sieve-lesson-export");
+        }, "sieve-lesson-" + verb.toLowerCase(Locale.ROOT));
         t.setDaemon(true);
         t.start();
     }
