@@ -71,7 +71,10 @@ class ExplorerLessonTest extends ExplorerHarness {
         fxRun(session::play);
         int count = lesson.steps().size();
         for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
             assertStepFromCache(lesson, i);
+            // For the record (a loaded machine's time is no verdict): from the key to the maps.
+            System.out.printf("lesson step %d on screen after %.2f s%n", i + 1, (System.nanoTime() - start) / 1e9);
             screenshot("lesson-step-" + (i + 1));
             type(i % 3 == 0 ? KeyCode.RIGHT : i % 3 == 1 ? KeyCode.PAGE_DOWN : KeyCode.SPACE);
         }
