@@ -28,6 +28,8 @@ public final class StepRequests {
     private final ModelCatalogue catalogue;
     private final Path lessonFolder;
     private final Path home;
+    /** The lesson file's name for messages, with its comma: "lesson.json, "; empty without a file. */
+    private final String fileName;
     private final Map<String, Model> models = new HashMap<>();
 
     /**
@@ -39,6 +41,7 @@ public final class StepRequests {
         Path parent = lessonFile == null ? null : lessonFile.toAbsolutePath().getParent();
         this.lessonFolder = parent == null ? home : parent;
         this.home = home;
+        this.fileName = lessonFile == null ? "" : lessonFile.getFileName() + ", ";
     }
 
     /** The installation's: the bundled catalogue and sieve.home. */
@@ -60,7 +63,7 @@ public final class StepRequests {
         List<PanelRequest> out = new ArrayList<>();
         List<PanelView> panels = step.view().panels();
         for (int i = 0; i < panels.size(); i++) {
-            String where = "step " + number + " (\"" + step.title() + "\"), field view.panels[" + i + "].";
+            String where = fileName + "step " + number + " (\"" + step.title() + "\"), field view.panels[" + i + "].";
             PanelView p = panels.get(i);
             Model model = located(where + "model", () -> model(p.model()));
             Path file = located(where + "image", () -> image(p.image()));
@@ -69,7 +72,7 @@ public final class StepRequests {
             PreparedImage image = located(where + "image", () -> ImageLoader.load(file, meta.inputHeight(),
                     meta.inputWidth(), meta.inputChannels(), p.fit(), p.region()));
             ForegroundMask mask = located(where + "mask", () -> mask(p.mask(), image));
-            var settings = located("step " + number + " (\"" + step.title() + "\"), field view.settings",
+            var settings = located(fileName + "step " + number + " (\"" + step.title() + "\"), field view.settings",
                     () -> SettingsResolver.resolve(step.view().settings(), meta, layers.size()));
             String name = meta.name() == null || meta.name().isBlank() ? meta.id() : meta.name();
             out.add(new PanelRequest(number, i == 0 ? "A" : "B", name + " · " + file.getFileName(),
