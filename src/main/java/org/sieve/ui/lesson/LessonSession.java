@@ -49,6 +49,8 @@ public final class LessonSession {
     private final StringProperty work = new SimpleStringProperty("");
     private final StepStaging staging;
     private final ViewCapture capture;
+    private StepRequests requests;
+    private Path requestsFor;
 
     public LessonSession(Actions actions, AnalysisService service, ModelCatalogue catalogue, Path home) {
         this.actions = actions;
@@ -236,8 +238,13 @@ public final class LessonSession {
         };
     }
 
+    /** One per lesson file, so that its models are read once however often the steps go back and forth. */
     private StepRequests requests() {
-        return new StepRequests(catalogue, file.get(), home);
+        if (requests == null || !java.util.Objects.equals(requestsFor, file.get())) {
+            requests = new StepRequests(catalogue, file.get(), home);
+            requestsFor = file.get();
+        }
+        return requests;
     }
 
     private static List<LessonStep> append(List<LessonStep> steps, LessonStep step) {
