@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import org.sieve.image.ImageLoader;
@@ -147,9 +148,13 @@ final class StepStaging {
                         p.ready().removeListener(this);
                     } else if (now != null) {
                         p.ready().removeListener(this);
-                        if (panels.stream().allMatch(q -> q.ready().get() != null)) {
-                            actions.analyze();
-                        }
+                        // After the change's other listeners: a new input discards the panel's run,
+                        // which must not be the one started here.
+                        Platform.runLater(() -> {
+                            if (token == shown && panels.stream().allMatch(q -> q.ready().get() != null)) {
+                                actions.analyze();
+                            }
+                        });
                     }
                 }
             });
