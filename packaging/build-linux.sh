@@ -3,8 +3,8 @@
 # runtime, target/installer/sieve/) and, with --deb, a Debian package with a desktop entry, icon
 # and file types (target/installer/sieve_<version>_amd64.deb).
 #   packaging/build-linux.sh [--deb]
-# Needs a JDK 17+ with jmods and jpackage, Maven, binutils (strip, objcopy) and, for --deb,
-# fakeroot and dpkg-dev: apt-get install openjdk-17-jdk-headless maven binutils fakeroot dpkg-dev
+# Needs a JDK 17+ with jmods and jpackage, Maven, binutils (strip, objcopy), zip and, for --deb,
+# fakeroot and dpkg-dev: apt-get install openjdk-17-jdk-headless maven binutils zip fakeroot dpkg-dev
 set -euo pipefail
 
 deb=false
@@ -13,7 +13,7 @@ case "${1:-}" in
     "") ;;
     *) echo "Usage: packaging/build-linux.sh [--deb]" >&2; exit 2 ;;
 esac
-needed=(mvn jpackage jlink jdeps strip objcopy)
+needed=(mvn jpackage jlink jdeps strip objcopy zip)
 if $deb; then
     needed+=(fakeroot dpkg-deb dpkg-shlibdeps)
 fi

@@ -6,7 +6,8 @@
 #             so nothing is unpacked when Sieve starts.
 #   input/    what jpackage copies into the app: Sieve's jar and libraries, TensorFlow's native
 #             libraries unpacked into natives/ (no 630 MB extraction into the user's home at
-#             first start), the bundled models, the sample images, LICENSE and README.md.
+#             first start), the bundled models, the sample images, the bundled lessons with their
+#             prepared results, LICENSE and README.md.
 # Then sets version, description, vendor, and jpackage_common (the options every package type
 # shares).
 
@@ -57,8 +58,24 @@ if [[ -z "$(ls "$out/input/natives")" ]]; then
     exit 1
 fi
 cp target/sieve.jar "$out/input/"
+# PDFBox's font library carries the predefined CMaps of Chinese, Japanese and Korean PDF fonts
+# (1.2 MB), which only reading such PDFs needs; Sieve's slides embed their font in Identity-H.
+zip -q -d "$out"/input/lib/fontbox-*.jar 'org/apache/fontbox/cmap/*' \
+    -x 'org/apache/fontbox/cmap/Identity-*' 'org/apache/fontbox/cmap/*.class'
 mkdir -p "$out/input/assets"
 cp -R assets/models "$out/input/assets/models"
+# The bundled lessons ship with their results prepared (assets/lessons/prepared, which the result
+# cache consults read-only), so their first play computes nothing. Results of another engine
+# revision would be ignored, so the package is not built with them.
+for lesson in assets/lessons/*.json; do
+    if ! java -Dsieve.home="$root" -Dsieve.cache="$out/work/check-cache" -cp "target/sieve.jar:target/lib/*" \
+            org.sieve.cli.Main lesson check "$lesson" >/dev/null 2>"$out/work/check.txt"; then
+        echo "The prepared results of $lesson do not match this engine: $(tail -1 "$out/work/check.txt")" >&2
+        echo "Refresh them: ./sieve lesson prepare $lesson --into assets/lessons/prepared (docs/lessons.md)." >&2
+        exit 1
+    fi
+done
+cp -R assets/lessons "$out/input/assets/lessons"
 cp -R sample-images "$out/input/sample-images"
 cp LICENSE README.md "$out/input/"
 
@@ -68,6 +85,9 @@ modules="$(jdeps -q --multi-release 17 --ignore-missing-deps --print-module-deps
 jlink --module-path "$java_home/jmods:$out/jmods" --add-modules "$modules,$(IFS=,; echo "${fx_modules[*]}")" \
     --strip-debug --no-header-files --no-man-pages --generate-cds-archive \
     --output "$out/runtime"
+# The class-data archive for heaps over 32 GB (no compressed pointers: machines with more than
+# 64 GB of memory, see MaxRAMPercentage below); there the JVM starts without one, 2.5 MB saved.
+rm -f "$out/runtime/lib/server/classes_nocoops.jsa"
 rm -rf "$out/work"
 
 description="Shows how a trained CNN discards the information of each input pixel, layer by layer"

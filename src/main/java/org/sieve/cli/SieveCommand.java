@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         subcommands = {ModelsCommand.class, LayersCommand.class, AnalyzeCommand.class, PredictCommand.class,
                 ImportCommand.class, BatchCommand.class,
                 CacheCommand.class, TrainCommand.class, TrainDecodersCommand.class, BenchCommand.class,
-                SnapshotCommand.class, CompletionCommand.class, HelpCommand.class,
+                SnapshotCommand.class, LessonCommand.class, CompletionCommand.class, HelpCommand.class,
                 // Tools for the project's scripts, hidden from the help.
                 CutModelCommand.class, FindingsReportCommand.class, ExportSamplesCommand.class},
         exitCodeListHeading = "%nExit status (every command):%n",

@@ -4,12 +4,23 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
-/** Where the result cache lives: the platform's user cache folder, or the system property sieve.cache. */
+/**
+ * Where the result cache lives: the platform's user cache folder, or the system property sieve.cache;
+ * and where the installation's prepared results are.
+ */
 final class CacheFolder {
 
     static final String PROPERTY = "sieve.cache";
 
     private CacheFolder() {
+    }
+
+    /**
+     * The results shipped with the installation, which the cache consults read-only: the bundled
+     * lessons' steps, prepared when the package was built ({@code sieve lesson prepare --into}).
+     */
+    static Path prepared() {
+        return Path.of(System.getProperty("sieve.home", "."), "assets", "lessons", "prepared");
     }
 
     static Path resolve() {

@@ -17,7 +17,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.sieve.SieveException;
+import org.sieve.analysis.AnalysisRequest;
 
 /**
  * Layer results on disk, one file per cache key. Entries are written atomically and checked on
@@ -48,24 +51,38 @@ public final class ResultCache {
 
     private final Path folder;
     private final Path entries;
+    /** Entries shipped with the installation (the bundled lessons' results), read only; null for none. */
+    private final Path prepared;
     private final long maxBytes;
     /** Total size of the entries as far as this process knows; -1 until the first write scans the folder. */
     private long knownBytes = -1;
 
-    private ResultCache(Path folder, long maxBytes) {
+    private ResultCache(Path folder, long maxBytes, Path prepared) {
         this.folder = folder;
         this.entries = folder.resolve("layers");
         this.maxBytes = maxBytes;
+        this.prepared = prepared;
     }
 
-    /** The platform's user cache folder (or -Dsieve.cache), bounded to {@link #DEFAULT_MAX_BYTES}. */
+    /**
+     * The platform's user cache folder (or -Dsieve.cache), bounded to {@link #DEFAULT_MAX_BYTES},
+     * consulting the installation's prepared results ({@link CacheFolder#prepared()}).
+     */
     public static ResultCache openDefault() {
-        return open(CacheFolder.resolve(), DEFAULT_MAX_BYTES);
+        return open(CacheFolder.resolve(), DEFAULT_MAX_BYTES).consulting(CacheFolder.prepared());
+    }
+
+    /**
+     * This cache, answering also from {@code preparedFolder} (a cache folder of the same layout),
+     * which is only read: a miss here that it holds is a hit, and nothing is written to it.
+     */
+    public ResultCache consulting(Path preparedFolder) {
+        return new ResultCache(folder, maxBytes, preparedFolder.toAbsolutePath().resolve("layers"));
     }
 
     /** Creates the folder if needed and checks that it can be written. */
     public static ResultCache open(Path folder, long maxBytes) {
-        ResultCache cache = new ResultCache(folder.toAbsolutePath(), maxBytes);
+        ResultCache cache = new ResultCache(folder.toAbsolutePath(), maxBytes, null);
         try {
             Files.createDirectories(cache.entries);
             Files.delete(Files.createTempFile(cache.entries, AtomicFiles.TEMP_PREFIX, AtomicFiles.TEMP_SUFFIX));
@@ -83,33 +100,61 @@ public final class ResultCache {
 
     /** The entry for a key, or empty when there is none or it was damaged (then it is deleted). */
     synchronized Optional<CachedLayer> get(String key) {
-        Path file = fileOf(key);
+        Optional<CachedLayer> own = read(key, entries, true);
+        return own.isPresent() || prepared == null ? own : read(key, prepared, false);
+    }
+
+    /** @param own whether the entry is this cache's to refresh and, when damaged, to delete */
+    private static Optional<CachedLayer> read(String key, Path folder, boolean own) {
+        Path file = folder.resolve(key + SUFFIX);
         if (Files.notExists(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
         String text;
+        CachedLayer entry;
         try {
             if (!BoundedFiles.isPlainFile(file)) {
-                return discard(file);
+                return discard(file, own);
             }
             text = new String(BoundedFiles.read(file, MAX_ENTRY_BYTES), StandardCharsets.UTF_8);
+            entry = CacheEntry.decode(key, text);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
-            return discard(file);
+            return discard(file, own);
         }
-        CachedLayer entry;
-        try {
-            entry = CacheEntry.decode(key, text);
-        } catch (RuntimeException e) {
-            return discard(file);
-        }
-        try {
-            Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
-        } catch (IOException e) {
-            // A read-only cache still answers; it just cannot track use.
+        if (own) {
+            try {
+                Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+            } catch (IOException e) {
+                // A read-only cache still answers; it just cannot track use.
+            }
         }
         return Optional.of(entry);
+    }
+
+    /** The layers of {@code request} that this cache (or the prepared results it consults) holds. */
+    public Set<String> held(AnalysisRequest request) {
+        CacheKeys keys = CacheKeys.of(request);
+        return request.layers().stream().filter(l -> get(keys.forLayer(l)).isPresent())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Copies the entries of {@code request}'s layers that this cache holds into {@code target}
+     * (e.g. a folder of prepared results to ship); returns how many it copied.
+     */
+    public int copyTo(AnalysisRequest request, ResultCache target) {
+        CacheKeys keys = CacheKeys.of(request);
+        int copied = 0;
+        for (String layer : request.layers()) {
+            Optional<CachedLayer> entry = get(keys.forLayer(layer));
+            if (entry.isPresent()) {
+                target.put(keys.forLayer(layer), entry.get());
+                copied++;
+            }
+        }
+        return copied;
     }
 
     /** @throws SieveException when the entry cannot be written (full disk, permissions) */
@@ -183,8 +228,10 @@ public final class ResultCache {
         return out;
     }
 
-    private Optional<CachedLayer> discard(Path file) {
-        AtomicFiles.deleteQuietly(file);
+    private static Optional<CachedLayer> discard(Path file, boolean own) {
+        if (own) {
+            AtomicFiles.deleteQuietly(file);
+        }
         return Optional.empty();
     }
 

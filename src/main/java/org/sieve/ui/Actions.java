@@ -32,6 +32,7 @@ import org.sieve.report.ComparisonSheet;
 import org.sieve.report.MapStyle;
 import org.sieve.report.SheetPanel;
 import org.sieve.report.SheetSize;
+import org.sieve.ui.lesson.LessonSession;
 import org.sieve.ui.model.AppModel;
 import org.sieve.ui.model.CompareKind;
 import org.sieve.ui.model.ImageSource;
@@ -58,6 +59,7 @@ public final class Actions {
     private final Background background;
     private final AnalysisRunner runner;
     private final LiveFollower live;
+    private final LessonSession lessons;
 
     Actions(AppModel app, ExplorerConfig config, Background background, AnalysisRunner runner) {
         this.app = app;
@@ -65,6 +67,7 @@ public final class Actions {
         this.background = background;
         this.runner = runner;
         this.live = new LiveFollower(List.of(app.panelA(), app.panelB()), app::tell);
+        this.lessons = new LessonSession(this, runner.service(), config.catalogue(), config.home());
         app.compareKind().addListener((obs, was, kind) -> {
             if (app.compare().get()) {
                 initialiseSecondPanel();
@@ -78,6 +81,11 @@ public final class Actions {
 
     public Background background() {
         return background;
+    }
+
+    /** The lesson being made or played; {@code lessons().open(file)} opens a lesson file. */
+    public LessonSession lessons() {
+        return lessons;
     }
 
     /** Lists the bundled models into the picker, keeping models the user opened. */

@@ -21,7 +21,7 @@ import org.sieve.metrics.SettingsTable;
 class CommandLineTest {
 
     static final List<String> COMMANDS = List.of("models", "layers", "analyze", "predict", "import", "batch", "cache", "train",
-            "train-decoders", "bench", "snapshot", "completion");
+            "train-decoders", "bench", "snapshot", "lesson", "completion");
     static final String IMAGE = "sample-images/mnist/0-7.png";
 
     @TempDir

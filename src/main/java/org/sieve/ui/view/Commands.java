@@ -72,7 +72,8 @@ public final class Commands {
                 item("About Sieve", null, () -> app.tell(UserMessage.info("About Sieve", "Sieve "
                         + org.sieve.analysis.Version.SIEVE + " shows how a trained CNN discards the information of"
                         + " each input pixel, layer by layer (Ma et al., ICML 2022)."))));
-        MenuBar bar = new MenuBar(file, analysis, view, techniques, help);
+        MenuBar bar = new MenuBar(file, analysis, view, techniques,
+                org.sieve.ui.lesson.LessonMenu.of(actions.lessons(), app, stage), help);
         bar.setId("menu-bar");
         return bar;
     }

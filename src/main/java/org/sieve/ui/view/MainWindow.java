@@ -21,6 +21,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 import org.sieve.ui.Actions;
+import org.sieve.ui.lesson.LessonBanner;
 import org.sieve.ui.model.AppModel;
 import org.sieve.ui.model.Theme;
 
@@ -48,7 +49,7 @@ public final class MainWindow {
             controls.visibleProperty().bind(app.controlsShown());
             controls.managedProperty().bind(app.controlsShown());
         }
-        frame.setTop(bars);
+        frame.setTop(new VBox(bars, LessonBanner.of(actions.lessons())));
         frame.setLeft(sidebar);
         frame.setCenter(new Workspace(actions));
         frame.setBottom(status);
@@ -58,6 +59,7 @@ public final class MainWindow {
         Notifier.attach(app, root);
         scene = new Scene(root, width, height);
         fadeWhenIdle(overlay);
+        LessonBanner.keys(scene, actions.lessons());
         scene.getAccelerators().put(Shortcut.ANALYZE_TOO.keys(), actions::analyze);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> {
             if (actions.running()) {

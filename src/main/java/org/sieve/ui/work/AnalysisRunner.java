@@ -39,6 +39,11 @@ public final class AnalysisRunner implements AutoCloseable {
         this.tell = tell;
     }
 
+    /** The service the analyses go to, for work of the explorer's own (lessons prepared in the background). */
+    public AnalysisService service() {
+        return service;
+    }
+
     /** Analyses the panel's chosen layers; a run already going on in that panel is cancelled first. */
     public boolean start(PanelState panel, DiscardingSettings settings) {
         LoadedModel model = panel.model().get();
