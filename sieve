@@ -32,4 +32,12 @@ if [[ $# -eq 0 ]]; then
         cds=(-XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
     fi
 fi
-exec java ${JAVA_OPTS:-} ${cds[@]+"${cds[@]}"} -Dsieve.home="$home" -cp "$jar:$home/target/lib/*" "$main" "$@"
+# batch --engine spark: Spark's jars (target/spark-lib, copied by the build, never packaged) and
+# the JDK internals Spark needs opened.
+classpath="$jar:$home/target/lib/*"
+spark=()
+if [[ "${1:-}" == batch && " $* " =~ " --engine spark "|" --engine=spark " ]]; then
+    classpath="$classpath:$home/target/spark-lib/*"
+    spark=("@$home/src/main/spark/java-options")
+fi
+exec java ${JAVA_OPTS:-} ${cds[@]+"${cds[@]}"} ${spark[@]+"${spark[@]}"} -Dsieve.home="$home" -cp "$classpath" "$main" "$@"

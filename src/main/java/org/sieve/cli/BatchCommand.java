@@ -29,6 +29,9 @@ final class BatchCommand extends Subcommand {
     /** Whether digit strokes are every image's foreground. */
     enum Mask { AUTO, NONE }
 
+    /** Where the images are analysed: this process, or Apache Spark's executors. */
+    enum Engine { PLAIN, SPARK }
+
     @Mixin
     ModelOption modelOption;
 
@@ -59,6 +62,14 @@ final class BatchCommand extends Subcommand {
     @Mixin
     CacheOption cache;
 
+    @Option(names = "--engine", paramLabel = "plain|spark", description = "plain: this process (default). spark:"
+            + " Apache Spark's executors, same outputs plus summary.parquet (docs/cluster.md).")
+    Engine engine = Engine.PLAIN;
+
+    @Option(names = "--master", paramLabel = "URL", description = "With --engine spark: local[N] (embedded, the"
+            + " default local[*]), spark://HOST:PORT, yarn or k8s://...; spark-submit's own when run by it.")
+    String master;
+
     @Mixin
     AnalysisOptions analysis;
 
@@ -71,8 +82,15 @@ final class BatchCommand extends Subcommand {
         BatchRunner.Spec spec = new BatchRunner.Spec(model, images, out, layers, mask == Mask.AUTO, limit, settings,
                 fitting.mode(), region.region());
         BatchReport report;
-        try (AnalysisService service = new AnalysisService(cache.open())) {
-            report = new BatchRunner(spec, service, progress(err)).run();
+        if (engine == Engine.SPARK) {
+            report = SparkLink.run(spec, modelOption.location(model), master, !cache.off, progress(err));
+        } else {
+            if (master != null) {
+                throw new UsageException("--master " + master + " needs --engine spark.");
+            }
+            try (AnalysisService service = new AnalysisService(cache.open())) {
+                report = new BatchRunner(spec, service, progress(err)).run();
+            }
         }
         summarise(report, spec, err);
         return report.skipped().isEmpty() && report.failedLayers() == 0 ? 0 : Main.PARTIAL;
