@@ -12,8 +12,8 @@ opts="${SIEVE_BUILD_OPTS:-}"
 if [[ ! -f "$jar" || "$(cat "$stamp" 2>/dev/null)" != "$opts"
       || -n "$(find "$home/src/main" "$home/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
     echo "Building Sieve (first run, sources or build options changed) ..." >&2
-    # A fresh lib folder: CPU and CUDA natives must never both be on the class path.
-    rm -rf "$home/target/lib"
+    # Fresh lib folders: CPU and CUDA natives must never both be on the class path.
+    rm -rf "$home/target/lib" "$home/target/spark-lib"
     (cd "$home" && mvn -q -B -DskipTests $opts package) >&2
     echo "$opts" > "$stamp"
 fi

@@ -2,7 +2,9 @@ package org.sieve.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.sieve.metrics.DepthFalls;
 import org.sieve.metrics.DiscardingSettings;
@@ -11,6 +13,7 @@ import org.sieve.service.AnalysisService;
 import org.sieve.service.BatchListener;
 import org.sieve.service.BatchReport;
 import org.sieve.service.BatchRunner;
+import org.sieve.spark.SparkBatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -70,6 +73,10 @@ final class BatchCommand extends Subcommand {
             + " default local[*]), spark://HOST:PORT, yarn or k8s://...; spark-submit's own when run by it.")
     String master;
 
+    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "With --engine spark: a Spark setting, as"
+            + " spark-submit's --conf (repeatable), e.g. spark.executor.memory=2g.")
+    Map<String, String> sparkConf = new LinkedHashMap<>();
+
     @Mixin
     AnalysisOptions analysis;
 
@@ -83,10 +90,11 @@ final class BatchCommand extends Subcommand {
                 fitting.mode(), region.region());
         BatchReport report;
         if (engine == Engine.SPARK) {
-            report = SparkLink.run(spec, modelOption.location(model), master, !cache.off, progress(err));
+            report = SparkLink.run(spec, modelOption.location(model), new SparkBatch.Cluster(master, sparkConf),
+                    !cache.off, progress(err));
         } else {
-            if (master != null) {
-                throw new UsageException("--master " + master + " needs --engine spark.");
+            if (master != null || !sparkConf.isEmpty()) {
+                throw new UsageException("--master and --conf need --engine spark.");
             }
             try (AnalysisService service = new AnalysisService(cache.open())) {
                 report = new BatchRunner(spec, service, progress(err)).run();

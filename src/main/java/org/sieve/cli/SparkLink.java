@@ -18,7 +18,8 @@ final class SparkLink {
     private SparkLink() {
     }
 
-    static BatchReport run(BatchRunner.Spec spec, Path model, String master, boolean cache, BatchListener listener) {
+    static BatchReport run(BatchRunner.Spec spec, Path model, SparkBatch.Cluster cluster, boolean cache,
+            BatchListener listener) {
         try {
             Class.forName("org.apache.spark.SparkContext", false, SparkLink.class.getClassLoader());
         } catch (ClassNotFoundException e) {
@@ -26,6 +27,6 @@ final class SparkLink {
                     + " checkout (./sieve puts the Spark jars Maven resolved on it) or through spark-submit with"
                     + " sieve-spark.jar (docs/cluster.md).", SieveException.COMPUTE_FAILED, e);
         }
-        return SparkBatch.run(spec, model, master, cache, listener);
+        return SparkBatch.run(spec, model, cluster, cache, listener);
     }
 }

@@ -1,6 +1,7 @@
 package org.sieve.spark;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkException;
 import org.apache.spark.sql.SparkSession;
@@ -19,17 +20,28 @@ public final class SparkBatch {
 
     public static final String DEFAULT_MASTER = "local[*]";
 
+    /**
+     * Where Spark runs.
+     *
+     * @param master a master URL, or null for spark-submit's or the embedded default
+     * @param conf   Spark settings, as spark-submit's --conf
+     */
+    public record Cluster(String master, Map<String, String> conf) {
+        public Cluster {
+            conf = Map.copyOf(conf);
+        }
+    }
+
     private SparkBatch() {
     }
 
     /**
      * @param model  the model's folder or file, readable at the same path by every executor
-     * @param master a Spark master URL, or null for spark-submit's or the embedded default
      * @param cache  whether executors use their machine's result cache
      */
-    public static BatchReport run(BatchRunner.Spec spec, Path model, String master, boolean cache,
+    public static BatchReport run(BatchRunner.Spec spec, Path model, Cluster cluster, boolean cache,
             BatchListener listener) {
-        SparkConf conf = conf(spec, master);
+        SparkConf conf = conf(spec, cluster);
         SparkSession spark;
         try {
             spark = SparkSession.builder().config(conf).getOrCreate();
@@ -58,10 +70,11 @@ public final class SparkBatch {
         }
     }
 
-    static SparkConf conf(BatchRunner.Spec spec, String master) {
+    static SparkConf conf(BatchRunner.Spec spec, Cluster cluster) {
         SparkConf conf = new SparkConf().setAppName("sieve batch " + spec.out().toAbsolutePath().getFileName());
-        if (master != null) {
-            conf.setMaster(master);
+        cluster.conf().forEach(conf::set);
+        if (cluster.master() != null) {
+            conf.setMaster(cluster.master());
         }
         conf.setIfMissing("spark.master", DEFAULT_MASTER);
         boolean local = conf.get("spark.master").startsWith("local");
