@@ -30,12 +30,14 @@ if [[ ! -d "$images" ]]; then
     fi
 fi
 
-# The standalone cluster: SPARK_HOME's jars/ is what a worker gives its executors.
+# The standalone cluster: SPARK_HOME's jars/ (Spark's jars and the ones it shares with Sieve) is
+# what a worker puts on its executors' class path; RELEASE marks it as an installed Spark.
 host=127.0.0.1
 port=7177
 spark_home="$work/spark-home"
-rm -rf "$spark_home" && mkdir -p "$spark_home"
-ln -s "$home/target/spark-lib" "$spark_home/jars"
+rm -rf "$spark_home" && mkdir -p "$spark_home/jars"
+ln -s "$home"/target/spark-lib/*.jar "$home"/target/lib/*.jar "$spark_home/jars/"
+echo "Spark from the jars Maven resolved" >"$spark_home/RELEASE"
 pids=()
 cleanup() {
     for pid in "${pids[@]}"; do
@@ -46,8 +48,8 @@ cleanup() {
 trap cleanup EXIT
 daemon() { # log, main class, arguments
     local log=$1; shift
-    SPARK_HOME="$spark_home" SPARK_LOCAL_IP=$host java -Xmx256m @src/main/spark/java-options \
-        -cp "target/spark-lib/*" "$@" >"$log" 2>&1 &
+    SPARK_HOME="$spark_home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=$host java -Xmx256m \
+        @src/main/spark/java-options -cp "$spark_home/jars/*" "$@" >"$log" 2>&1 &
     pids+=($!)
 }
 daemon "$work/master.log" org.apache.spark.deploy.master.Master --host $host --port $port --webui-port 7178

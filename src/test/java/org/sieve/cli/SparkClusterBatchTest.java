@@ -54,7 +54,8 @@ class SparkClusterBatchTest {
                 Thread.sleep(20);
             }
             List<ProcessHandle> executors = cluster.executors();
-            assertEquals(WORKERS, executors.size(), "both workers run an executor");
+            assertEquals(WORKERS, executors.size(), () -> "both workers run an executor; the batch: "
+                    + (batch.isDone() ? batch.join().getValue() : "still running"));
             Map<Path, FileTime> before = new HashMap<>();
             for (Path r : SparkBatches.results(out)) {
                 before.put(r, Files.getLastModifiedTime(r));

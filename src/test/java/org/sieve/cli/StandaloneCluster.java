@@ -30,6 +30,9 @@ final class StandaloneCluster implements AutoCloseable {
     StandaloneCluster(Path dir, int workers, int memoryMb) throws IOException {
         home = dir.resolve("spark-home");
         Path jars = Files.createDirectories(home.resolve("jars"));
+        // A RELEASE file marks an installed Spark, whose jars are in jars/ (not a source build's).
+        Files.writeString(home.resolve("RELEASE"), "Spark " + org.apache.spark.package$.MODULE$.SPARK_VERSION()
+                + " from the jars Maven resolved\n");
         for (String entry : classPath()) {
             Path jar = Path.of(entry);
             if (entry.endsWith(".jar") && Files.isRegularFile(jar) && !Files.exists(jars.resolve(jar.getFileName()))) {
@@ -94,6 +97,7 @@ final class StandaloneCluster implements AutoCloseable {
         command.addAll(List.of(args));
         ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         b.environment().put("SPARK_HOME", home.toString());
+        b.environment().put("SPARK_SCALA_VERSION", "2.13");
         b.environment().put("SPARK_LOCAL_IP", HOST);
         b.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
         return b.start();
