@@ -72,10 +72,10 @@ final class StandaloneCluster implements AutoCloseable {
         return false;
     }
 
-    /** The executor JVMs the workers have started, running now. */
+    /** The executor JVMs running now: a worker's only child processes. */
     List<ProcessHandle> executors() {
-        return processes.stream().flatMap(Process::descendants).filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend")).toList();
+        return processes.subList(1, processes.size()).stream().flatMap(Process::children)
+                .filter(ProcessHandle::isAlive).toList();
     }
 
     @Override
