@@ -12,8 +12,8 @@ opts="${SIEVE_BUILD_OPTS:-}"
 if [[ ! -f "$jar" || "$(cat "$stamp" 2>/dev/null)" != "$opts"
       || -n "$(find "$home/src/main" "$home/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
     echo "Building Sieve (first run, sources or build options changed) ..." >&2
-    # A fresh lib folder: CPU and CUDA natives must never both be on the class path.
-    rm -rf "$home/target/lib"
+    # Fresh lib folders: CPU and CUDA natives must never both be on the class path.
+    rm -rf "$home/target/lib" "$home/target/spark-lib"
     (cd "$home" && mvn -q -B -DskipTests $opts package) >&2
     echo "$opts" > "$stamp"
 fi
@@ -32,4 +32,12 @@ if [[ $# -eq 0 ]]; then
         cds=(-XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
     fi
 fi
-exec java ${JAVA_OPTS:-} ${cds[@]+"${cds[@]}"} -Dsieve.home="$home" -cp "$jar:$home/target/lib/*" "$main" "$@"
+# batch --engine spark: Spark's jars (target/spark-lib, copied by the build, never packaged) and
+# the JDK internals Spark needs opened.
+classpath="$jar:$home/target/lib/*"
+spark=()
+if [[ "${1:-}" == batch && " $* " =~ " --engine spark "|" --engine=spark " ]]; then
+    classpath="$classpath:$home/target/spark-lib/*"
+    spark=("@$home/src/main/spark/java-options")
+fi
+exec java ${JAVA_OPTS:-} ${cds[@]+"${cds[@]}"} ${spark[@]+"${spark[@]}"} -Dsieve.home="$home" -cp "$classpath" "$main" "$@"

@@ -2,7 +2,9 @@ package org.sieve.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.sieve.metrics.DepthFalls;
 import org.sieve.metrics.DiscardingSettings;
@@ -11,6 +13,7 @@ import org.sieve.service.AnalysisService;
 import org.sieve.service.BatchListener;
 import org.sieve.service.BatchReport;
 import org.sieve.service.BatchRunner;
+import org.sieve.spark.SparkBatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,6 +31,9 @@ final class BatchCommand extends Subcommand {
 
     /** Whether digit strokes are every image's foreground. */
     enum Mask { AUTO, NONE }
+
+    /** Where the images are analysed: this process, or Apache Spark's executors. */
+    enum Engine { PLAIN, SPARK }
 
     @Mixin
     ModelOption modelOption;
@@ -59,6 +65,18 @@ final class BatchCommand extends Subcommand {
     @Mixin
     CacheOption cache;
 
+    @Option(names = "--engine", paramLabel = "plain|spark", description = "plain: this process (default). spark:"
+            + " Apache Spark's executors, same outputs plus summary.parquet (docs/cluster.md).")
+    Engine engine = Engine.PLAIN;
+
+    @Option(names = "--master", paramLabel = "URL", description = "With --engine spark: local[N] (embedded, the"
+            + " default local[*]), spark://HOST:PORT, yarn or k8s://...; spark-submit's own when run by it.")
+    String master;
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "With --engine spark: a Spark setting, as"
+            + " spark-submit's --conf (repeatable), e.g. spark.executor.memory=2g.")
+    Map<String, String> sparkConf = new LinkedHashMap<>();
+
     @Mixin
     AnalysisOptions analysis;
 
@@ -71,8 +89,16 @@ final class BatchCommand extends Subcommand {
         BatchRunner.Spec spec = new BatchRunner.Spec(model, images, out, layers, mask == Mask.AUTO, limit, settings,
                 fitting.mode(), region.region());
         BatchReport report;
-        try (AnalysisService service = new AnalysisService(cache.open())) {
-            report = new BatchRunner(spec, service, progress(err)).run();
+        if (engine == Engine.SPARK) {
+            report = SparkLink.run(spec, modelOption.location(model), new SparkBatch.Cluster(master, sparkConf),
+                    !cache.off, progress(err));
+        } else {
+            if (master != null || !sparkConf.isEmpty()) {
+                throw new UsageException("--master and --conf need --engine spark.");
+            }
+            try (AnalysisService service = new AnalysisService(cache.open())) {
+                report = new BatchRunner(spec, service, progress(err)).run();
+            }
         }
         summarise(report, spec, err);
         return report.skipped().isEmpty() && report.failedLayers() == 0 ? 0 : Main.PARTIAL;

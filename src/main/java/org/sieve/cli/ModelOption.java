@@ -1,5 +1,6 @@
 package org.sieve.cli;
 
+import java.nio.file.Path;
 import org.sieve.network.format.Model;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,6 +27,11 @@ final class ModelOption {
             command.commandLine().getErr().println(note(model));
         }
         return m;
+    }
+
+    /** Where {@code m} was read from: its folder, or the model file given directly. */
+    Path location(Model m) {
+        return m.dir() != null ? m.dir() : Path.of(model);
     }
 
     /** The one line said when a model file without Sieve's metadata is used directly. */

@@ -21,7 +21,7 @@ import org.sieve.render.Png;
  * summary files. An image is finished when its result.json exists, since that file is written
  * last and atomically.
  */
-final class BatchFolder {
+public final class BatchFolder {
 
     private final Path out;
 
@@ -45,7 +45,7 @@ final class BatchFolder {
      * An image's finished result.json, or null when there is none or it cannot be read (the image
      * is then analysed again).
      */
-    static JsonObject finished(Path imageFolder, BatchListener listener) {
+    public static JsonObject finished(Path imageFolder, BatchListener listener) {
         Path file = imageFolder.resolve("result.json");
         if (!Files.isRegularFile(file)) {
             return null;
@@ -63,7 +63,7 @@ final class BatchFolder {
     }
 
     /** Writes an image's results over any half-written files of a run killed while writing them. */
-    static void writeImage(JobResult r, Path imageFolder) {
+    public static void writeImage(JobResult r, Path imageFolder) {
         if (Files.isDirectory(imageFolder)) {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(imageFolder, AtomicFiles::isTemporary)) {
                 files.forEach(AtomicFiles::deleteQuietly);

@@ -43,6 +43,27 @@ public final class BatchRunner {
             DiscardingSettings settings, ResizeMode resize, RequestedRegion region) {
     }
 
+    /**
+     * Where a batch's unfinished images are analysed: this JVM's analysis service, or a cluster
+     * engine (org.sieve.spark). It writes each image's folder itself and reports every image to
+     * {@code results}, in the order given, so the summary is the same whichever engine ran.
+     */
+    public interface Engine {
+        void analyse(List<Unfinished> images, Results results);
+    }
+
+    /** @param image relative to the images folder; {@code dir} is where its results go */
+    public record Unfinished(Path image, Path dir) {
+    }
+
+    /** What an engine reports per image. */
+    public interface Results {
+        /** @param result the image's result.json, already written into its folder */
+        void finished(String image, JsonObject result, double engineSeconds, double optimisationSeconds);
+
+        void skipped(String image, String reason);
+    }
+
     private static final int IN_FLIGHT = 2;
     private static final Gson GSON = new Gson();
 
@@ -52,6 +73,7 @@ public final class BatchRunner {
     private final Spec spec;
     private final AnalysisService service;
     private final BatchListener listener;
+    private final Engine engine;
     private final List<String> layers;
     private final BatchSummary summary;
     private final BatchFolder folder;
@@ -63,8 +85,18 @@ public final class BatchRunner {
     private double optimisationSeconds;
 
     public BatchRunner(Spec spec, AnalysisService service, BatchListener listener) {
+        this(spec, service, null, listener);
+    }
+
+    /** @param engine analyses the unfinished images instead of this JVM's analysis service */
+    public BatchRunner(Spec spec, Engine engine, BatchListener listener) {
+        this(spec, null, engine, listener);
+    }
+
+    private BatchRunner(Spec spec, AnalysisService service, Engine engine, BatchListener listener) {
         this.spec = spec;
         this.service = service;
+        this.engine = engine != null ? engine : this::analyseHere;
         this.listener = listener;
         this.layers = spec.model().network().inOrder(spec.layers());
         this.summary = new BatchSummary(layers);
@@ -88,11 +120,11 @@ public final class BatchRunner {
 
     private BatchReport runAll(List<Path> images) {
         Map<Path, Path> dirs = folder.imageFolders(images);
-        List<Path> todo = new ArrayList<>();
+        List<Unfinished> todo = new ArrayList<>();
         for (Path image : images) {
             JsonObject done = BatchFolder.finished(dirs.get(image), listener);
             if (done == null) {
-                todo.add(image);
+                todo.add(new Unfinished(image, dirs.get(image)));
             } else {
                 summary.add(done);
                 resumed++;
@@ -102,10 +134,28 @@ public final class BatchRunner {
             listener.resuming(resumed, total);
         }
         start = System.nanoTime();
+        engine.analyse(todo, new Results() {
+            @Override
+            public void finished(String image, JsonObject result, double engineSeconds, double optimisationSeconds) {
+                BatchRunner.this.finished(image, result, engineSeconds, optimisationSeconds);
+            }
+
+            @Override
+            public void skipped(String image, String reason) {
+                skip(image, reason);
+            }
+        });
+        BatchReport report = report();
+        writeSummary(report);
+        return report;
+    }
+
+    /** The in-process engine: the next image is prepared and queued while one is computed. */
+    private void analyseHere(List<Unfinished> todo, Results results) {
         Deque<Pending> inFlight = new ArrayDeque<>();
         try {
-            for (Path image : todo) {
-                Pending p = submit(image, dirs.get(image));
+            for (Unfinished u : todo) {
+                Pending p = submit(u.image(), u.dir());
                 if (p != null) {
                     inFlight.add(p);
                 }
@@ -119,28 +169,13 @@ public final class BatchRunner {
         } finally {
             inFlight.forEach(p -> p.job().cancel());
         }
-        BatchReport report = report();
-        writeSummary(report);
-        return report;
     }
 
     /** Loads and queues one image; an unreadable one is skipped with a warning. */
     private Pending submit(Path image, Path dir) {
         String name = image.toString();
-        ModelMetadata meta = spec.model().metadata();
         try {
-            PreparedImage prepared = ImageLoader.load(spec.images().resolve(image), meta.inputHeight(),
-                    meta.inputWidth(), meta.inputChannels(), spec.resize(), spec.region());
-            ForegroundChoice auto = new ForegroundChoice.Auto();
-            ForegroundMask mask = spec.autoMask() ? auto.on(prepared) : null;
-            String warning = ImageFit.warning(meta, prepared);
-            if (warning != null) {
-                listener.warning(warning);
-            }
-            if (spec.autoMask() && auto.note(prepared) != null) {
-                listener.warning(auto.note(prepared));
-            }
-            AnalysisRequest req = new AnalysisRequest(spec.model(), prepared, layers, mask, spec.settings());
+            AnalysisRequest req = request(spec, image, listener);
             JobListener warnings = e -> {
                 if (e instanceof JobEvent.Warning w) {
                     listener.warning(w.message());
@@ -151,6 +186,29 @@ public final class BatchRunner {
             skip(name, e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * One image's analysis request, as every engine makes it.
+     *
+     * @param image relative to the images folder
+     * @throws SieveException when the image cannot be read
+     */
+    public static AnalysisRequest request(Spec spec, Path image, BatchListener listener) {
+        ModelMetadata meta = spec.model().metadata();
+        PreparedImage prepared = ImageLoader.load(spec.images().resolve(image), meta.inputHeight(),
+                meta.inputWidth(), meta.inputChannels(), spec.resize(), spec.region());
+        ForegroundChoice auto = new ForegroundChoice.Auto();
+        ForegroundMask mask = spec.autoMask() ? auto.on(prepared) : null;
+        String warning = ImageFit.warning(meta, prepared);
+        if (warning != null) {
+            listener.warning(warning);
+        }
+        if (spec.autoMask() && auto.note(prepared) != null) {
+            listener.warning(auto.note(prepared));
+        }
+        return new AnalysisRequest(spec.model(), prepared, spec.model().network().inOrder(spec.layers()), mask,
+                spec.settings());
     }
 
     /** Waits for an image's result and writes it; a write failure (e.g. a full disk) stops the batch. */
@@ -168,12 +226,17 @@ public final class BatchRunner {
             throw new SieveException(e.getMessage() + " The batch stopped after " + summary.images() + " of " + total
                     + " images; run the same command again to resume.", e.exitCode(), e);
         }
-        summary.add(ResultJson.toJson(r.analysis(), r.cachedLayers()));
+        finished(p.image(), ResultJson.toJson(r.analysis(), r.cachedLayers()), r.engineSeconds(),
+                r.optimisationSeconds());
+    }
+
+    private void finished(String image, JsonObject result, double seconds, double optimisation) {
+        summary.add(result);
         computed++;
-        engineSeconds += r.engineSeconds();
-        optimisationSeconds += r.optimisationSeconds();
+        engineSeconds += seconds;
+        optimisationSeconds += optimisation;
         int done = summary.images();
-        listener.imageFinished(p.image(), done, total, r.engineSeconds(),
+        listener.imageFinished(image, done, total, seconds,
                 elapsed() / computed * (total - done - summary.skipped().size()));
     }
 
