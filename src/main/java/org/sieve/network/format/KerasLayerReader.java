@@ -21,6 +21,7 @@ import org.sieve.network.InputLayer;
 import org.sieve.network.Layer;
 import org.sieve.network.Merge;
 import org.sieve.network.Normalization;
+import org.sieve.network.OpGraphLayer;
 import org.sieve.network.Permute;
 import org.sieve.network.PRelu;
 import org.sieve.network.Pooling2D;
@@ -39,7 +40,7 @@ final class KerasLayerReader {
             "BatchNormalization", "Activation", "ReLU", "LeakyReLU", "Softmax", "MaxPooling2D",
             "AveragePooling2D", "GlobalAveragePooling2D", "GlobalMaxPooling2D", "Flatten", "Reshape", "Add",
             "Multiply", "Concatenate", "Subtract", "Divide", "Permute", "PReLU", "ZeroPadding2D", "Dropout", "SpatialDropout2D", "Rescaling",
-            "Normalization", "Resizing");
+            "Normalization", "Resizing", OpGraphLayer.KIND);
 
     /** Models used as layers inside a model; their layers are read in their place. */
     static final List<String> NESTED_MODELS = List.of("Functional", "Model", "Sequential");
@@ -87,6 +88,7 @@ final class KerasLayerReader {
             case "Rescaling" -> new Rescaling(name, inputs, c.number("scale", 1f), c.number("offset", 0f));
             case "Normalization" -> normalization(c, inputs);
             case "Resizing" -> resizing(c, inputs);
+            case OpGraphLayer.KIND -> OpGraphJson.read(c, inputs);
             default -> throw new IllegalStateException("unhandled supported class " + className);
         };
     }
@@ -120,6 +122,9 @@ final class KerasLayerReader {
 
     private static void checkInputCount(String className, KerasConfig c, List<String> inputs) {
         boolean merge = className.equals("Add") || className.equals("Multiply") || className.equals("Concatenate");
+        if (className.equals(OpGraphLayer.KIND) && !inputs.isEmpty()) {
+            return;
+        }
         boolean pair = className.equals("Subtract") || className.equals("Divide");
         int expected = className.equals("InputLayer") ? 0 : pair ? 2 : 1;
         if (merge ? inputs.size() < 2 : inputs.size() != expected) {

@@ -8,6 +8,7 @@ import org.sieve.network.Dense;
 import org.sieve.network.DepthwiseConv2D;
 import org.sieve.network.Layer;
 import org.sieve.network.Normalization;
+import org.sieve.network.OpGraphLayer;
 import org.sieve.network.PRelu;
 
 /** Which weights each layer type stores, in Keras' order, and the shape each must have. */
@@ -47,6 +48,9 @@ final class LayerWeights {
         if (layer instanceof PRelu) {
             return List.of("alpha");
         }
+        if (layer instanceof OpGraphLayer l) {
+            return List.copyOf(l.weights().keySet());
+        }
         return List.of();
     }
 
@@ -62,6 +66,9 @@ final class LayerWeights {
         }
         if (layer instanceof Dense l) {
             return weight.equals("kernel") ? new long[] {ANY, l.units()} : new long[] {l.units()};
+        }
+        if (layer instanceof OpGraphLayer l) {
+            return l.shape(weight);
         }
         return new long[] {ANY};
     }

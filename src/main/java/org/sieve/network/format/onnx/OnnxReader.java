@@ -35,7 +35,9 @@ public final class OnnxReader {
             "Relu", "Clip", "LeakyRelu", "PRelu", "Sigmoid", "Tanh", "HardSigmoid", "HardSwish", "Softmax", "MaxPool",
             "AveragePool", "GlobalAveragePool", "GlobalMaxPool", "Add", "Sub", "Mul", "Div", "Concat", "Flatten",
             "Reshape", "Transpose", "Pad", "Resize", "Upsample", "Identity", "Dropout", "Constant", "Shape", "Gather",
-            "Unsqueeze", "Squeeze", "Cast");
+            "Unsqueeze", "Squeeze", "Cast", "Erf", "Sqrt", "Exp", "Log", "Abs", "Neg", "Reciprocal", "Pow", "Max",
+            "Min", "Sum", "ReduceMean", "ReduceSum", "ReduceMax", "Slice", "Split", "Expand", "ConstantOfShape",
+            "Equal", "Where", "LayerNormalization", "DepthToSpace", "SpaceToDepth");
 
     static final int MIN_OPSET = 9;
     static final int MAX_OPSET = 17;
