@@ -148,12 +148,12 @@ public enum TensorOp {
         return x.size() == 1 ? x.get(0) : tf.concat(x, tf.constant(s.ints("axis")[0])); } },
     /** begin, end and step per axis; "whole" marks axes kept whole (the batch), "drop" axes of one index removed. */
     SLICE { Operand<TFloat32> apply(Ops tf, List<Operand<TFloat32>> x, OpStep s) {
-        return tf.stridedSlice(x.get(0), tf.constant(s.longs("begin")), tf.constant(s.longs("end")),
-                tf.constant(s.longs("step")), StridedSlice.beginMask((long) s.value("whole")),
+        return tf.stridedSlice(x.get(0), tf.constant(s.ints("begin")), tf.constant(s.ints("end")),
+                tf.constant(s.ints("step")), StridedSlice.beginMask((long) s.value("whole")),
                 StridedSlice.endMask((long) s.value("whole")), StridedSlice.shrinkAxisMask((long) s.value("drop"))); } },
     /** Constant padding: pads are (before, after) per axis. */
     PAD { Operand<TFloat32> apply(Ops tf, List<Operand<TFloat32>> x, OpStep s) {
-        long[] p = s.longs("pads");
+        int[] p = s.ints("pads");
         Operand<TFloat32> y = tf.pad(x.get(0), tf.constant(pairs(p)), tf.constant(0f));
         float value = (float) s.value("value");
         if (value == 0) {
@@ -172,9 +172,9 @@ public enum TensorOp {
         Operand<TFloat32> other = x.get(1);
         int rank = other.shape().numDimensions();
         int axis = s.ints("axis")[0];
-        long[] end = new long[rank];
+        int[] end = new int[rank];
         Arrays.fill(end, 1);
-        Operand<TFloat32> one = tf.stridedSlice(other, tf.constant(new long[rank]), tf.constant(end),
+        Operand<TFloat32> one = tf.stridedSlice(other, tf.constant(new int[rank]), tf.constant(end),
                 tf.constant(ones(rank)), StridedSlice.beginMask(1L << axis), StridedSlice.endMask(1L << axis));
         return tf.math.add(x.get(0), tf.math.mul(one, tf.constant(0f))); } },
     DEPTH_TO_SPACE { Operand<TFloat32> apply(Ops tf, List<Operand<TFloat32>> x, OpStep s) {
@@ -207,7 +207,7 @@ public enum TensorOp {
         if (Arrays.stream(tlbr).allMatch(p -> p == 0)) {
             return x;
         }
-        return tf.pad(x, tf.constant(new long[][] {{0, 0}, {tlbr[0], tlbr[2]}, {tlbr[1], tlbr[3]}, {0, 0}}),
+        return tf.pad(x, tf.constant(new int[][] {{0, 0}, {(int) tlbr[0], (int) tlbr[2]}, {(int) tlbr[1], (int) tlbr[3]}, {0, 0}}),
                 tf.constant(value));
     }
 
@@ -220,25 +220,25 @@ public enum TensorOp {
 
     private static Operand<TFloat32> slice(Ops tf, Operand<TFloat32> x, int axis, long from, long to) {
         int rank = x.shape().numDimensions();
-        long[] begin = new long[rank];
-        long[] end = new long[rank];
-        begin[axis] = from;
-        end[axis] = to;
+        int[] begin = new int[rank];
+        int[] end = new int[rank];
+        begin[axis] = (int) from;
+        end[axis] = (int) to;
         long whole = ((1L << rank) - 1) & ~(1L << axis);
         return tf.stridedSlice(x, tf.constant(begin), tf.constant(end), tf.constant(ones(rank)),
                 StridedSlice.beginMask(whole), StridedSlice.endMask(whole));
     }
 
-    private static long[] ones(int n) {
-        long[] v = new long[n];
+    private static int[] ones(int n) {
+        int[] v = new int[n];
         Arrays.fill(v, 1);
         return v;
     }
 
-    private static long[][] pairs(long[] p) {
-        long[][] out = new long[p.length / 2][];
+    private static int[][] pairs(int[] p) {
+        int[][] out = new int[p.length / 2][];
         for (int i = 0; i < out.length; i++) {
-            out[i] = new long[] {p[2 * i], p[2 * i + 1]};
+            out[i] = new int[] {p[2 * i], p[2 * i + 1]};
         }
         return out;
     }

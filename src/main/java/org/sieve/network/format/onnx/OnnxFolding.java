@@ -38,6 +38,7 @@ final class OnnxFolding {
             case "Where" -> where(out, in);
             case "Expand" -> expand(out, in.get(0), in.get(1).asLongs());
             case "Slice" -> slice(n, in);
+            case "Transpose" -> transpose(n, in.get(0));
             default -> null;
         };
     }
@@ -131,23 +132,74 @@ final class OnnxFolding {
         return of(name, dims, out, t.isFloat());
     }
 
+    /** ONNX Slice of a constant of any rank, negative steps included (pads reversed by an exporter). */
     private static OnnxTensor slice(OnnxNode n, List<OnnxTensor> in) {
         OnnxTensor t = in.get(0);
-        if (t.dims().length != 1 || in.size() < 3) {
-            return null;
+        long[] dims = t.dims();
+        int rank = dims.length;
+        long[] begin = new long[rank];
+        long[] step = new long[rank];
+        long[] count = dims.clone();
+        Arrays.fill(step, 1);
+        long[] starts = in.get(1).asLongs();
+        long[] ends = in.get(2).asLongs();
+        long[] axes = in.size() > 3 && in.get(3) != null ? in.get(3).asLongs() : null;
+        long[] steps = in.size() > 4 && in.get(4) != null ? in.get(4).asLongs() : null;
+        for (int k = 0; k < starts.length; k++) {
+            int a = (int) (axes == null ? k : axes[k] < 0 ? axes[k] + rank : axes[k]);
+            long s = steps == null ? 1 : steps[k];
+            long size = dims[a];
+            if (s == 0) {
+                throw n.invalid("slices with step 0");
+            }
+            long b = starts[k] < 0 ? starts[k] + size : starts[k];
+            long e = ends[k] < 0 ? ends[k] + size : ends[k];
+            if (s > 0) {
+                b = Math.max(0, Math.min(size, b));
+                e = Math.max(0, Math.min(size, e));
+                count[a] = Math.max(0, (e - b + s - 1) / s);
+            } else {
+                b = Math.max(-1, Math.min(size - 1, b));
+                e = Math.max(-1, Math.min(size - 1, e));
+                count[a] = Math.max(0, (b - e + (-s) - 1) / (-s));
+            }
+            begin[a] = b;
+            step[a] = s;
         }
-        long size = t.size();
-        long start = clamp(in.get(1).asLongs()[0], size);
-        long end = clamp(in.get(2).asLongs()[0], size);
-        long step = in.size() > 4 && in.get(4) != null ? in.get(4).asLongs()[0] : 1;
-        if (step != 1) {
-            return null;
+        int total = (int) OnnxShapes.product(count, 0, rank);
+        double[] out = new double[total];
+        long[] strides = new long[rank];
+        long stride = 1;
+        for (int a = rank - 1; a >= 0; a--) {
+            strides[a] = stride;
+            stride *= dims[a];
         }
-        List<Double> out = new ArrayList<>();
-        for (long i = start; i < end; i++) {
-            out.add(t.at((int) i));
+        for (int i = 0; i < total; i++) {
+            long rest = i;
+            long at = 0;
+            for (int a = rank - 1; a >= 0; a--) {
+                long k = rest % count[a];
+                rest /= count[a];
+                at += (begin[a] + k * step[a]) * strides[a];
+            }
+            out[i] = t.at((int) at);
         }
-        return of(n.output(), new long[] {out.size()}, out.stream().mapToDouble(Double::doubleValue).toArray(), t.isFloat());
+        return of(n.output(), count, out, t.isFloat());
+    }
+
+    private static OnnxTensor transpose(OnnxNode n, OnnxTensor t) {
+        int rank = t.dims().length;
+        long[] p = n.integers("perm", null);
+        int[] perm = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            perm[i] = p == null ? rank - 1 - i : (int) p[i];
+        }
+        float[] v = TensorData.transpose(t.asFloats(), t.dims(), perm);
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = v[i];
+        }
+        return of(n.output(), TensorData.permuted(t.dims(), perm), d, t.isFloat());
     }
 
     private static long clamp(long i, long size) {

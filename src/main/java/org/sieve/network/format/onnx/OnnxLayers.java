@@ -37,20 +37,28 @@ final class OnnxLayers {
         if (count > 0) {
             ends[count - 1] = true;
         }
-        // A result read outside its run ends the run; repeat until no run is read in its middle.
+        // A result read outside its run ends the run, unless its batch is not on the first axis (inside
+        // an attention block): then the runs from it to its reader merge. Repeat until nothing changes.
+        for (int i = 0; i < count; i++) {
+            ends[i] &= all.get(i).batchFirst();
+        }
         boolean changed = true;
         while (changed) {
             changed = false;
             int[] run = runs(ends);
-            for (int j = 0; j < count; j++) {
+            for (int j = 0; j < count && !changed; j++) {
                 for (String ref : all.get(j).refs()) {
-                    if (ref.startsWith("t")) {
-                        int i = Integer.parseInt(ref.substring(1));
-                        if (run[i] != run[j] && !ends[i]) {
-                            ends[i] = true;
-                            changed = true;
-                        }
+                    int i = ref.startsWith("t") ? Integer.parseInt(ref.substring(1)) : -1;
+                    if (i < 0 || run[i] == run[j] || ends[i]) {
+                        continue;
                     }
+                    if (all.get(i).batchFirst()) {
+                        ends[i] = true;
+                    } else {
+                        java.util.Arrays.fill(ends, i, j, false);
+                    }
+                    changed = true;
+                    break;
                 }
             }
         }

@@ -43,6 +43,7 @@ final class OnnxOps {
 
     private Object single() {
         return switch (n.op()) {
+            case "Shape" -> shape();
             case "Identity", "Dropout" -> in.get(0);
             case "Cast" -> in.get(0);
             case "Relu" -> unary(TensorOp.RELU);
@@ -88,6 +89,18 @@ final class OnnxOps {
             case "DepthToSpace", "SpaceToDepth" -> depthSpace();
             default -> throw n.unsupported("computes on the image's features with an op Sieve does not translate");
         };
+    }
+
+    /** The shape of a tensor from the image, batch 1: what the exporter's shape arithmetic reads. */
+    private OnnxTensor shape() {
+        long[] dims = act(0).shape();
+        int rank = dims.length;
+        long start = n.integer("start", 0);
+        long end = n.integer("end", rank);
+        start = Math.max(0, Math.min(rank, start < 0 ? start + rank : start));
+        end = Math.max(start, Math.min(rank, end < 0 ? end + rank : end));
+        long[] v = Arrays.copyOfRange(dims, (int) start, (int) end);
+        return OnnxTensor.ofInts(n.output(), new long[] {v.length}, v);
     }
 
     // ---- inputs -----------------------------------------------------------------------------
@@ -189,9 +202,12 @@ final class OnnxOps {
         return emit(TensorOp.SUB, List.of(pos, scaled), Map.of(), x);
     }
 
+    /** Two tensors combine in the layout of the one already in its usual layout (a residual stream's). */
     private Act binary(TensorOp op, Act a, Act b) {
         if (a.rank() == b.rank()) {
-            b = steps.layout(module, b, a.perm());
+            int[] perm = !OnnxSteps.usual(a) && OnnxSteps.usual(b) ? b.perm() : a.perm();
+            a = steps.layout(module, a, perm);
+            b = steps.layout(module, b, perm);
         } else {
             a = steps.plain(module, a);
             b = steps.plain(module, b);
@@ -470,7 +486,8 @@ final class OnnxOps {
     private Act reshape() {
         Act x = steps.plain(module, act(0));
         long[] to = OnnxShapes.target(n, x.shape(), n.inputCount() > 1 && in.get(1) != null ? constant(1) : null);
-        int batch = x.batch() < 0 ? -1 : OnnxShapes.batchAfterReshape(x.shape(), x.batch(), to);
+        int[] where = x.batch() < 0 ? null : OnnxShapes.batchAfterReshape(x.shape(), x.batch(), steps.innerBatch(x), to);
+        int batch = where == null ? -1 : where[0];
         if (x.batch() >= 0 && batch < 0) {
             throw n.unsupported("reshapes " + Arrays.toString(x.shape()) + " to " + Arrays.toString(to)
                     + ", mixing the examples of a batch");
@@ -479,7 +496,9 @@ final class OnnxOps {
         if (batch >= 0) {
             shape[batch] = -1;
         }
-        return emit(TensorOp.RESHAPE, List.of(x), attrs("shape", OnnxSteps.doubles(shape)), batch, OnnxSteps.identity(to.length));
+        Act y = emit(TensorOp.RESHAPE, List.of(x), attrs("shape", OnnxSteps.doubles(shape)), batch, OnnxSteps.identity(to.length));
+        steps.setInnerBatch(y, where != null && where[1] == 1);
+        return y;
     }
 
     /** No step: the tensor stays where it is and only its layout's record changes. */
@@ -514,7 +533,7 @@ final class OnnxOps {
         if (in.size() == 1) {
             return in.get(0);
         }
-        Act first = acts.get(0);
+        Act first = steps.usualLayout(module, acts.get(0));
         long axis = n.integer("axis", 0);
         List<Object> args = new ArrayList<>();
         for (Object v : in) {

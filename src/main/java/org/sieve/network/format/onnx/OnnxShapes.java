@@ -90,24 +90,34 @@ final class OnnxShapes {
     }
 
     /**
-     * Where the batch sits after reshaping {@code from} (batch on axis {@code batch}) to {@code to}:
-     * an output axis whose preceding sizes multiply to what preceded the batch, so that a batch of
-     * several examples scales that axis as its outermost factor. A size-1 axis (a batch axis of its
-     * own) is preferred; -1 when no axis fits (the reshape would mix examples).
+     * Where the batch goes when a tensor of {@code from} is reshaped to {@code to}. The batch sits on
+     * axis {@code batch}, as that axis' outer factor or, when {@code inner}, its inner one; in memory
+     * it splits the elements into what lies before and after it. A reshape keeps memory, so the
+     * batch lands on an output axis whose preceding sizes multiply to what lay before it (as that
+     * axis' outer factor) or whose following sizes multiply to what lay after it (inner factor).
+     * With batch 1 both may fit; an axis of size 1 (a batch axis of its own) is preferred, then an
+     * outer factor that is not the last axis (attention's batch times heads), then an inner factor
+     * (attention's tokens times batch before its output projection).
+     *
+     * @return {axis, 1 if inner else 0}, or null when no axis fits (the reshape would mix examples)
      */
-    static int batchAfterReshape(long[] from, int batch, long[] to) {
-        long before = product(from, 0, batch);
-        int fit = -1;
-        long p = 1;
-        for (int j = 0; j < to.length && p <= before; j++) {
-            if (p == before) {
-                if (to[j] == 1) {
-                    return j;
-                }
-                fit = fit < 0 ? j : fit;
+    static int[] batchAfterReshape(long[] from, int batch, boolean inner, long[] to) {
+        long before = product(from, 0, batch) * (inner ? from[batch] : 1);
+        long after = product(from, batch + 1, from.length) * (inner ? 1 : from[batch]);
+        int outer = -1;
+        int innerAxis = -1;
+        for (int j = 0; j < to.length; j++) {
+            boolean outerFits = product(to, 0, j) == before;
+            boolean innerFits = product(to, j + 1, to.length) == after;
+            if ((outerFits || innerFits) && to[j] == 1) {
+                return new int[] {j, 0};
             }
-            p *= to[j];
+            outer = outerFits && outer < 0 ? j : outer;
+            innerAxis = innerFits && innerAxis < 0 ? j : innerAxis;
         }
-        return fit;
+        if (outer >= 0 && (outer < to.length - 1 || innerAxis < 0)) {
+            return new int[] {outer, 0};
+        }
+        return innerAxis >= 0 ? new int[] {innerAxis, 1} : null;
     }
 }

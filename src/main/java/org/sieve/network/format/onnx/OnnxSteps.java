@@ -50,8 +50,11 @@ final class OnnxSteps implements AutoCloseable {
         }
     }
 
-    /** A step in the order it was made, with the module (layer group) it belongs to. */
-    record Step(String module, OpStep op, List<String> refs) {
+    /**
+     * A step in the order it was made, with the module (layer group) it belongs to; only a result
+     * whose first axis is the batch can be a layer's output.
+     */
+    record Step(String module, OpStep op, List<String> refs, boolean batchFirst) {
     }
 
     static final String INPUT = "input";
@@ -61,6 +64,8 @@ final class OnnxSteps implements AutoCloseable {
     private final Map<String, Operand<TFloat32>> built = new HashMap<>();
     private final List<Step> steps = new ArrayList<>();
     private final Map<String, WeightTensor> weights = new LinkedHashMap<>();
+    /** Results whose batch is the inner factor of its axis (tokens times batch), not the outer. */
+    private final java.util.Set<String> innerBatch = new java.util.HashSet<>();
 
     Act input(InputLayer in) {
         built.put(INPUT, tf.placeholder(TFloat32.class,
@@ -103,8 +108,11 @@ final class OnnxSteps implements AutoCloseable {
         }
         Operand<TFloat32> y = op.applyTo(tf, in, step);
         String ref = "t" + steps.size();
-        steps.add(new Step(module, step, refs));
+        steps.add(new Step(module, step, refs, batch >= 0 && perm[0] == batch));
         built.put(ref, y);
+        if (args.stream().anyMatch(a -> a instanceof Act x && x.batch() >= 0 && innerBatch.contains(x.ref()))) {
+            innerBatch.add(ref);
+        }
         long[] tfShape = y.shape().asArray();
         long[] shape = new long[tfShape.length];
         for (int i = 0; i < tfShape.length; i++) {
@@ -115,6 +123,18 @@ final class OnnxSteps implements AutoCloseable {
 
     private Operand<TFloat32> zeros(long[] shape) {
         return tf.zeros(tf.constant(shape), TFloat32.class);
+    }
+
+    boolean innerBatch(Act x) {
+        return innerBatch.contains(x.ref());
+    }
+
+    void setInnerBatch(Act x, boolean inner) {
+        if (inner) {
+            innerBatch.add(x.ref());
+        } else {
+            innerBatch.remove(x.ref());
+        }
     }
 
     /** {@code x} held in layout {@code perm}: a transpose step where the layouts differ. */
@@ -132,6 +152,16 @@ final class OnnxSteps implements AutoCloseable {
     /** {@code x} in ONNX's own layout, for ops that read the shape (reshape, flatten, matrix products). */
     Act plain(String module, Act x) {
         return layout(module, x, identity(x.rank()));
+    }
+
+    /** Whether a tensor is held as Sieve shows it: a feature map channels last, anything else as in ONNX. */
+    static boolean usual(Act x) {
+        return Arrays.equals(x.perm(), x.rank() == 4 ? CHANNELS_LAST : identity(x.rank()));
+    }
+
+    /** {@code x} as Sieve shows it (see {@link #usual}). */
+    Act usualLayout(String module, Act x) {
+        return layout(module, x, x.rank() == 4 ? CHANNELS_LAST : identity(x.rank()));
     }
 
     static int[] identity(int rank) {
