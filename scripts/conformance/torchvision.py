@@ -68,7 +68,7 @@ def main(corpus, networks):
         torchvision_export.main(corpus, networks or torchvision_export.NETWORKS)
     files = sorted(glob.glob(os.path.join(corpus, '*-opset*.onnx')))
     if networks:
-        files = [f for f in files if os.path.basename(f).rsplit('-opset', 1)[0] in networks]
+        files = [f for n in networks for f in files if os.path.basename(f).rsplit('-opset', 1)[0] == n]
     print('| network | result | predict vs PyTorch (relative) | import | analyze --steps 60, two layers |')
     print('|---|---|---|---|---|')
     failed = 0

@@ -49,6 +49,16 @@ class OnnxReaderTest {
     }
 
     @Test
+    void outputChoosesAnInnerTensorAndAnUnknownOneIsRefused() {
+        Network net = OnnxReader.read(DIR.resolve("small.onnx"), "/pool1/MaxPool_output_0");
+        assertEquals(List.of("image", "conv1", "Relu", "pool1"), net.layers().stream().map(Layer::name).toList());
+        org.sieve.SieveException e = org.junit.jupiter.api.Assertions.assertThrows(org.sieve.SieveException.class,
+                () -> OnnxReader.read(DIR.resolve("small.onnx"), "nowhere"));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("no node computes the output 'nowhere'"),
+                e.getMessage());
+    }
+
+    @Test
     void importedModelSavesAsSieveFolderAndReadsBackIdentically() {
         Network net = OnnxReader.read(DIR.resolve("small.onnx"));
         ImportRoundTrip.assertSavesAndReadsBack(net, tmp.resolve("small"));

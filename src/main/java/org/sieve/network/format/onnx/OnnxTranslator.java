@@ -32,14 +32,14 @@ final class OnnxTranslator {
         graph.getInitializerList().forEach(t -> initializers.put(t.getName(), t));
     }
 
-    static Network translate(GraphProto graph, String inputTensor, InputLayer input, Path dir, String file) {
+    static Network translate(GraphProto graph, String inputTensor, InputLayer input, String output, Path dir,
+            String file) {
         OnnxTranslator t = new OnnxTranslator(graph, dir, file);
         try (NetworkAssembly net = new NetworkAssembly(file, input); OnnxSteps steps = new OnnxSteps()) {
             t.values.put(inputTensor, steps.input(input));
             for (int i = 0; i < graph.getNodeCount(); i++) {
                 t.node(new OnnxNode(graph.getNode(i), i, file), steps);
             }
-            String output = graph.getOutput(0).getName();
             if (!(t.value(output, null) instanceof Act a) || a.ref().equals(OnnxSteps.INPUT)) {
                 throw new SieveException("Model " + file + ": output '" + output + "' does not depend on the input"
                         + " image, or is the image itself. Export the model again with the image as its input.");
@@ -96,8 +96,8 @@ final class OnnxTranslator {
             values.put(tensor, v);
         }
         if (v == null) {
-            throw n == null ? new SieveException("Model " + file + ": the output '" + tensor + "' is computed by no node."
-                    + " The file is damaged or not valid ONNX; export the model again.")
+            throw n == null ? new SieveException("Model " + file + ": no node computes the output '" + tensor + "'."
+                    + " Name a tensor the graph computes (--output), or export the model again.")
                     : n.invalid("reads tensor '" + tensor + "', which no earlier node produces");
         }
         return v;
