@@ -53,6 +53,11 @@ def network(name):
     kwargs = {'aux_logits': False, 'init_weights': True} if name == 'googlenet' else {}
     model = getattr(torchvision.models, name)(weights=None, **kwargs)
     randomise_batch_norms(model)
+    g = torch.Generator().manual_seed(11)
+    with torch.no_grad():
+        for p in model.parameters():
+            if p.dim() >= 2 and not p.any():  # ViT's zero-initialised head would make every output 0
+                p.copy_(torch.randn(p.shape, generator=g) * 0.02)
     return model.eval()
 
 
