@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Conformance of Sieve's ONNX import against PyTorch on torchvision networks; one row per network.
 
-Usage: /usr/bin/python3 scripts/conformance/torchvision.py CORPUS_DIR [NETWORK ...]
+Usage: scripts/conformance/torchvision.sh CORPUS_DIR [NETWORK ...]
 Builds the corpus first when CORPUS_DIR lacks it (torchvision_export.py: offline, seeded random
 weights), then for each NETWORK-opsetN.onnx runs ./sieve import, ./sieve predict --json on
 probe.png and ./sieve analyze --steps 60 on two layers (a third and two thirds of the way through),
