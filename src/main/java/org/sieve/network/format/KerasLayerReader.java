@@ -21,6 +21,7 @@ import org.sieve.network.InputLayer;
 import org.sieve.network.Layer;
 import org.sieve.network.Merge;
 import org.sieve.network.Normalization;
+import org.sieve.network.OpGraphLayer;
 import org.sieve.network.Permute;
 import org.sieve.network.PRelu;
 import org.sieve.network.Pooling2D;
@@ -39,7 +40,7 @@ final class KerasLayerReader {
             "BatchNormalization", "Activation", "ReLU", "LeakyReLU", "Softmax", "MaxPooling2D",
             "AveragePooling2D", "GlobalAveragePooling2D", "GlobalMaxPooling2D", "Flatten", "Reshape", "Add",
             "Multiply", "Concatenate", "Subtract", "Divide", "Permute", "PReLU", "ZeroPadding2D", "Dropout", "SpatialDropout2D", "Rescaling",
-            "Normalization", "Resizing", GraphOpJson.CLASS);
+            "Normalization", "Resizing", GraphOpJson.CLASS, OpGraphLayer.KIND);
 
     /** Models used as layers inside a model; their layers are read in their place. */
     static final List<String> NESTED_MODELS = List.of("Functional", "Model", "Sequential");
@@ -88,6 +89,7 @@ final class KerasLayerReader {
             case "Normalization" -> normalization(c, inputs);
             case "Resizing" -> resizing(c, inputs);
             case GraphOpJson.CLASS -> GraphOpJson.read(c, inputs);
+            case OpGraphLayer.KIND -> OpGraphJson.read(c, inputs);
             default -> throw new IllegalStateException("unhandled supported class " + className);
         };
     }
@@ -124,6 +126,9 @@ final class KerasLayerReader {
             return;
         }
         boolean merge = className.equals("Add") || className.equals("Multiply") || className.equals("Concatenate");
+        if (className.equals(OpGraphLayer.KIND) && !inputs.isEmpty()) {
+            return;
+        }
         boolean pair = className.equals("Subtract") || className.equals("Divide");
         int expected = className.equals("InputLayer") ? 0 : pair ? 2 : 1;
         if (merge ? inputs.size() < 2 : inputs.size() != expected) {

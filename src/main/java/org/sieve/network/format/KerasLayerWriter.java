@@ -16,6 +16,7 @@ import org.sieve.network.InputLayer;
 import org.sieve.network.Layer;
 import org.sieve.network.Merge;
 import org.sieve.network.Normalization;
+import org.sieve.network.OpGraphLayer;
 import org.sieve.network.Permute;
 import org.sieve.network.PRelu;
 import org.sieve.network.Pooling2D;
@@ -123,6 +124,8 @@ final class KerasLayerWriter {
         } else if (layer instanceof Normalization) {
             c.addProperty("axis", -1);
             c.addProperty("invert", false);
+        } else if (layer instanceof OpGraphLayer l) {
+            OpGraphJson.write(l, c);
         } else {
             throw new IllegalArgumentException("no Keras form for layer type " + layer.getClass());
         }

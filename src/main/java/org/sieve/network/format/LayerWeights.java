@@ -9,6 +9,7 @@ import org.sieve.network.DepthwiseConv2D;
 import org.sieve.network.GraphOp;
 import org.sieve.network.Layer;
 import org.sieve.network.Normalization;
+import org.sieve.network.OpGraphLayer;
 import org.sieve.network.PRelu;
 
 /** Which weights each layer type stores, in Keras' order, and the shape each must have. */
@@ -51,6 +52,9 @@ final class LayerWeights {
         if (layer instanceof GraphOp l) {
             return GraphOpJson.weights(l);
         }
+        if (layer instanceof OpGraphLayer l) {
+            return List.copyOf(l.weights().keySet());
+        }
         return List.of();
     }
 
@@ -69,6 +73,9 @@ final class LayerWeights {
         }
         if (layer instanceof GraphOp l) {
             return GraphOpJson.shape(l, weight);
+        }
+        if (layer instanceof OpGraphLayer l) {
+            return l.shape(weight);
         }
         return new long[] {ANY};
     }

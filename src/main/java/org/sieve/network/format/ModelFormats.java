@@ -32,7 +32,7 @@ public final class ModelFormats {
             SIEVE_FOLDER,
             readable("Keras 3 .keras", FormatSignatures::keras3, KerasArchive::read),
             readable("Keras 2 .h5 (whole model)", FormatSignatures::keras2, KerasH5::read),
-            readable("ONNX", FormatSignatures::onnx, OnnxReader::read),
+            readableChoosingOutput("ONNX", FormatSignatures::onnx, OnnxReader::read),
             readableChoosingOutput("TensorFlow.js graph model", FormatSignatures::tfjsGraph,
                     (p, output) -> GraphDefReader.readTfjs(Files.isDirectory(p) ? p.resolve("model.json") : p, output)),
             readableChoosingOutput("frozen TensorFlow GraphDef (.pb)", FormatSignatures::frozenGraph,
@@ -66,7 +66,7 @@ public final class ModelFormats {
 
     private static void refuseOutput(Path path, String output) {
         if (output != null) {
-            throw new SieveException("Model " + path + ": only graph models (TensorFlow.js graph, frozen GraphDef) let"
+            throw new SieveException("Model " + path + ": only graph models (ONNX, TensorFlow.js graph, frozen GraphDef) let"
                     + " you choose the output node; leave out '" + output + "'.");
         }
     }

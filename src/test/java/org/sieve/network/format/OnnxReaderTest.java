@@ -29,14 +29,14 @@ class OnnxReaderTest {
     Path tmp;
 
     @Test
-    void smallCnnListsOneLayerPerBlockNamedAfterItsNodes() {
+    void smallCnnListsOneLayerPerModuleNamedAfterIt() {
         Network net = OnnxReader.read(DIR.resolve("small.onnx"));
         List<String> layers = net.layers().stream().map(l -> l.kind() + " " + l.name()).toList();
-        assertEquals(List.of("InputLayer image", "Conv2D conv1.Conv", "MaxPooling2D pool1.MaxPool",
-                "DepthwiseConv2D dw.Conv", "Conv2D dilated.Conv", "Add Add", "Activation Sigmoid", "Concatenate Concat",
-                "ZeroPadding2D conv2.Conv.pad", "Conv2D conv2.Conv", "Activation LeakyRelu",
-                "AveragePooling2D pool2.AveragePool", "PReLU prelu.PRelu", "Permute Flatten.nchw", "Flatten Flatten", "Dense fc1.Gemm",
-                "Dense fc2.Gemm", "Activation Softmax"), layers);
+        assertEquals(List.of("InputLayer image", "SieveOps conv1", "SieveOps Relu", "SieveOps pool1", "SieveOps dw",
+                "SieveOps Relu_1", "SieveOps Clip", "SieveOps dilated", "SieveOps HardSigmoid", "SieveOps Mul",
+                "SieveOps Add", "SieveOps Sigmoid", "SieveOps Concat", "SieveOps conv2", "SieveOps LeakyRelu",
+                "SieveOps pool2", "SieveOps prelu", "SieveOps Flatten", "SieveOps fc1", "SieveOps Tanh", "SieveOps fc2",
+                "SieveOps Softmax"), layers);
         assertEquals(32, net.input().height());
         assertEquals(3, net.input().channels());
     }
@@ -45,7 +45,17 @@ class OnnxReaderTest {
     void smallCnnComputesWhatPyTorchComputed() throws IOException {
         Network net = OnnxReader.read(DIR.resolve("small.onnx"));
         WriterReference.read(DIR.resolve("small.reference.json")).check(net,
-                Map.of("pool1", "pool1.MaxPool", "conv2", "conv2.Conv", "pool2", "pool2.AveragePool", "prelu", "prelu.PRelu"), true, TOLERANCE);
+                Map.of("pool1", "pool1", "conv2", "conv2", "pool2", "pool2", "prelu", "prelu"), true, TOLERANCE);
+    }
+
+    @Test
+    void outputChoosesAnInnerTensorAndAnUnknownOneIsRefused() {
+        Network net = OnnxReader.read(DIR.resolve("small.onnx"), "/pool1/MaxPool_output_0");
+        assertEquals(List.of("image", "conv1", "Relu", "pool1"), net.layers().stream().map(Layer::name).toList());
+        org.sieve.SieveException e = org.junit.jupiter.api.Assertions.assertThrows(org.sieve.SieveException.class,
+                () -> OnnxReader.read(DIR.resolve("small.onnx"), "nowhere"));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("no node computes the output 'nowhere'"),
+                e.getMessage());
     }
 
     @Test
@@ -61,8 +71,8 @@ class OnnxReaderTest {
      */
     @ParameterizedTest
     @CsvSource({
-        "resnet18, maxpool=maxpool.MaxPool;layer1=layer1.1.relu_1.Relu;layer3=layer3.1.relu_1.Relu",
-        "mobilenet_v2, features.1=features.1.conv.1.Conv;features.7=features.7.conv.2.Conv;features.18=features.18.0.Conv"})
+        "resnet18, maxpool=maxpool;layer1=layer1.1.relu_1;layer3=layer3.1.relu_1",
+        "mobilenet_v2, features.1=features.1.conv.1;features.7=features.7.conv.2;features.18=features.18.2"})
     void torchvisionModelsComputeWhatPyTorchComputed(String model, String taps) throws IOException {
         Path file = Path.of("target/onnx", model + ".onnx");
         assumeTrue(Files.exists(file), "generate " + file + " with scripts/formats/onnx_models.py");

@@ -25,8 +25,9 @@ import org.sieve.network.format.NodeNames;
 /**
  * Reads an ONNX model (opsets 9 to 17, as PyTorch's exporter writes them) into a Sieve network.
  * The file is data: every node's op is checked against an allowlist before anything is built,
- * and the graph is translated into Sieve's layers, never run. ONNX images are channels first;
- * the network takes channels-last images like every other Sieve model.
+ * and the graph is translated op by op into TensorFlow ops (grouped into one layer per module),
+ * never run. ONNX images are channels first; the network takes channels-last images like every
+ * other Sieve model.
  */
 public final class OnnxReader {
 
@@ -35,7 +36,9 @@ public final class OnnxReader {
             "Relu", "Clip", "LeakyRelu", "PRelu", "Sigmoid", "Tanh", "HardSigmoid", "HardSwish", "Softmax", "MaxPool",
             "AveragePool", "GlobalAveragePool", "GlobalMaxPool", "Add", "Sub", "Mul", "Div", "Concat", "Flatten",
             "Reshape", "Transpose", "Pad", "Resize", "Upsample", "Identity", "Dropout", "Constant", "Shape", "Gather",
-            "Unsqueeze", "Squeeze", "Cast");
+            "Unsqueeze", "Squeeze", "Cast", "Erf", "Sqrt", "Exp", "Log", "Abs", "Neg", "Reciprocal", "Pow", "Max",
+            "Min", "Sum", "ReduceMean", "ReduceSum", "ReduceMax", "Slice", "Split", "Expand", "ConstantOfShape",
+            "Equal", "Where", "LayerNormalization", "DepthToSpace", "SpaceToDepth");
 
     static final int MIN_OPSET = 9;
     static final int MAX_OPSET = 17;
@@ -54,6 +57,14 @@ public final class OnnxReader {
      * @throws SieveException exit code 3, naming the file and what to do, for anything Sieve refuses
      */
     public static Network read(Path file) {
+        return read(file, null);
+    }
+
+    /**
+     * Reads the ONNX model in {@code file}, ending at tensor {@code output} (any node's output, e.g.
+     * a feature map before a detector's post-processing) or, when null, at the graph's one output.
+     */
+    public static Network read(Path file, String output) {
         String name = file.toString();
         ModelProto model = parse(file, name);
         checkOpset(model, name);
@@ -62,12 +73,14 @@ public final class OnnxReader {
         checkOps(graph, name);
         ValueInfoProto image = imageInput(graph, name);
         InputLayer input = input(image, name);
-        if (graph.getOutputCount() != 1) {
+        if (output == null && graph.getOutputCount() != 1) {
             throw new SieveException("Model " + name + " has " + graph.getOutputCount() + " outputs; Sieve analyses"
-                    + " networks with one output. Export the model with a single output.");
+                    + " networks with one output. Choose one with --output TENSOR or export the model with a single"
+                    + " output.");
         }
         Path dir = file.toAbsolutePath().getParent();
-        return OnnxTranslator.translate(graph, image.getName(), input, dir, name);
+        return OnnxTranslator.translate(graph, image.getName(), input, output == null ? graph.getOutput(0).getName() : output,
+                dir, name);
     }
 
     private static ModelProto parse(Path file, String name) {
