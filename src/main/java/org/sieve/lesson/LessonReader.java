@@ -5,6 +5,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,6 +33,21 @@ import org.sieve.report.MapStyle;
  * {@link StepRequests} for that.
  */
 public final class LessonReader {
+
+    /**
+     * Whether a file given to the explorer is a lesson rather than a model's {@code model.json}: a
+     * regular {@code .json} file within a lesson's size that names the lesson format.
+     */
+    public static boolean isLesson(Path file) {
+        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") || !Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            return new String(BoundedFiles.read(file, MAX_BYTES), StandardCharsets.UTF_8).contains("\"sieveLesson\"");
+        } catch (IOException | SieveException e) {
+            return false;
+        }
+    }
 
     /** Far more than a lesson of a hundred steps with long captions; anything bigger is not a lesson. */
     static final long MAX_BYTES = 4L * 1024 * 1024;

@@ -334,8 +334,8 @@ public final class Actions {
     }
 
     /**
-     * Files dropped on the window, pasted or given at start: an image opens as the image,
-     * anything else as a model (recognised by content, so a wrong file gets the model reader's
+     * Files dropped on the window, pasted or given at start: an image opens as the image, a
+     * lesson file as the lesson, anything else as a model (recognised by content, so a wrong file gets the model reader's
      * explanation).
      */
     public void openFiles(List<File> files) {
@@ -343,6 +343,7 @@ public final class Actions {
             Path p = f.toPath();
             switch (FileArguments.Kind.of(p)) {
                 case IMAGE -> openImage(p);
+                case LESSON -> lessons().open(p);
                 case MODEL -> openModel(p);
             }
         }

@@ -5,6 +5,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.function.Predicate;
 import org.sieve.image.ImageScan;
+import org.sieve.lesson.LessonReader;
 
 /**
  * Start-up arguments that are files for the explorer to open, as a file manager's "Open with
@@ -16,11 +17,16 @@ public final class FileArguments {
     public enum Kind {
         /** Opens as the active panel's image. */
         IMAGE,
+        /** A lesson file: opens for playing and editing. */
+        LESSON,
         /** A model folder or file of any recognised format; a wrong file gets the model reader's explanation. */
         MODEL;
 
         public static Kind of(Path file) {
-            return Files.isRegularFile(file) && ImageScan.isImage(file) ? IMAGE : MODEL;
+            if (Files.isRegularFile(file) && ImageScan.isImage(file)) {
+                return IMAGE;
+            }
+            return LessonReader.isLesson(file) ? LESSON : MODEL;
         }
     }
 

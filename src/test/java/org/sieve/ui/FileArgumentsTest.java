@@ -56,6 +56,13 @@ class FileArgumentsTest {
     }
 
     @Test
+    void aLessonFileOpensAsALessonAndAModelsJsonStaysAModel() {
+        assertEquals(FileArguments.Kind.LESSON,
+                FileArguments.Kind.of(Path.of("assets/lessons/what-a-cnn-throws-away.json")));
+        assertEquals(FileArguments.Kind.MODEL, FileArguments.Kind.of(Path.of("assets/models/lenet5-mnist/model.json")));
+    }
+
+    @Test
     void aMissingFileIsNamed() {
         assertEquals("nothing-here.png", FileArguments.firstMissing(List.of("pom.xml", "nothing-here.png")).orElseThrow());
         assertTrue(FileArguments.looksLikeFile("photo.jpg"));
