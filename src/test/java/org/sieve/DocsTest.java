@@ -30,13 +30,6 @@ class DocsTest {
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
     private static final Pattern HEADING = Pattern.compile("^#{1,6} (.+)$");
     private static final Pattern DEVELOPMENT_LOG = Pattern.compile("(?i)stop [0-9]+|throwaway");
-    /**
-     * Pages that models.md links and that other branches write (the networks each model reader
-     * opens); remove an entry once its page is merged.
-     */
-    private static final Set<Path> WRITTEN_ELSEWHERE = Set.of(DOCS.resolve("networks-onnx.md"),
-            DOCS.resolve("networks-tfjs.md"));
-
     @Test
     void everyRelativeLinkResolves() throws IOException {
         List<String> broken = new ArrayList<>();
@@ -55,9 +48,7 @@ class DocsTest {
                     Path resolved = file.isEmpty() ? page : page.resolveSibling(file).normalize();
                     String where = page + ":" + (i + 1) + ": " + target;
                     if (!Files.exists(resolved)) {
-                        if (!WRITTEN_ELSEWHERE.contains(resolved)) {
-                            broken.add(where + " (no such file)");
-                        }
+                        broken.add(where + " (no such file)");
                     } else if (hash >= 0 && resolved.toString().endsWith(".md")
                             && !anchors.computeIfAbsent(resolved, DocsTest::anchors).contains(target.substring(hash + 1))) {
                         broken.add(where + " (no such heading)");

@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,7 @@ import org.sieve.service.Fixtures;
  * Issue 32's hostile trial of {@code import} and {@code batch}, as a user meets them: each case
  * ends with its exit status and one line naming the file or value, and writes nothing it should not.
  */
+@Tag("slow")
 class ImportBatchHostileTest {
 
     static final Path ONNX = Path.of("src/test/resources/formats/tiny.onnx").toAbsolutePath();

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.analysis.ResultJson;
@@ -24,6 +25,7 @@ import org.sieve.analysis.ResultJson;
  * 127.0.0.1): one executor is killed mid-run; Spark retries its tasks on a new executor, and every
  * image is finished exactly once, with the results of the plain batch.
  */
+@Tag("slow")
 class SparkClusterBatchTest {
 
     private static final int IMAGES = 6;

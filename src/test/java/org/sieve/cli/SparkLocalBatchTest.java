@@ -14,11 +14,13 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.Type;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.analysis.ResultJson;
 
 /** {@code sieve batch --engine spark} embedded (local mode) against the plain {@code sieve batch}. */
+@Tag("slow")
 class SparkLocalBatchTest {
 
     private static final int IMAGES = 3;

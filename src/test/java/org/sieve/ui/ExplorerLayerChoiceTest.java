@@ -8,6 +8,7 @@ import java.util.List;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.sieve.ui.model.LayerInfo;
 import org.sieve.ui.model.PanelState;
 
@@ -16,6 +17,7 @@ import org.sieve.ui.model.PanelState;
  * layers; a big model starts with about five layers spread over its depth; coming back to a model
  * brings its choice back; the long layer list can be searched.
  */
+@Tag("gui")
 class ExplorerLayerChoiceTest extends ExplorerHarness {
 
     static final Path MOBILENET = Path.of("assets", "models", "mobilenet-v2-imagenet");

@@ -11,6 +11,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sieve.lesson.BundledLessons;
@@ -33,6 +34,7 @@ import org.testfx.api.FxToolkit;
  * a presenter clicker sends: every step's maps come from the cache without computing, the caption
  * and step counter show, Esc leaves. A lesson made in the explorer saves, reopens and plays.
  */
+@Tag("gui")
 class ExplorerLessonTest extends ExplorerHarness {
 
     private static final Path LESSON = Path.of("assets", "lessons", "what-a-cnn-throws-away.json");

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,6 +22,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * server has them. A 200x200 window or an un-maximised explorer fails here, where the headless
  * (Monocle) tests cannot see it.
  */
+@Tag("gui")
+@Tag("slow")
 class ExplorerWindowSizeTest {
 
     static final String MAIN = "Sieve — what each layer of a CNN discards";
