@@ -14,7 +14,7 @@ import org.sieve.ui.model.RunState;
 
 /**
  * Nothing stale on screen: a new metric marks the result outdated and drops the progress rows, a
- * new image or model drops both, and a new model gets the same kind of layer choice.
+ * new image or model drops both (a new model's layer choice: ExplorerLayerChoiceTest).
  */
 @Tag("gui")
 class ExplorerStaleTest extends ExplorerHarness {
@@ -51,23 +51,6 @@ class ExplorerStaleTest extends ExplorerHarness {
         await("the model's result and rows gone", 60, () -> a.model().get().id().equals("mlp-mnist")
                 && a.result().get() == null && a.run().layers().isEmpty());
         screenshot("21-after-model-change");
-    }
-
-    @Test
-    void anotherModelGetsTheSameKindOfLayerChoice() {
-        awaitReady();
-        PanelState a = app().panelA();
-        clickOn("#all-layers");
-        ComboBox<ModelEntry> picker = lookup("#model-picker").queryComboBox();
-        clickOn(picker);
-        clickOn("VGG-style CNN (Fashion-MNIST)");
-        await("every layer of the VGG", 60, () -> a.model().get().id().equals("vgg-fashion")
-                && a.selectedLayers().size() == a.model().get().layers().size());
-        clickOn("#all-conv");
-        clickOn(picker);
-        clickOn("LeNet-5 (MNIST)");
-        await("LeNet's convolutions", 60, () -> a.model().get().id().equals("lenet5-mnist")
-                && a.selectedLayers().equals(List.of("conv1", "conv2")));
     }
 
     private void analyse(PanelState a) {
