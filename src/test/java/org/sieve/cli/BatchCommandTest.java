@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,7 +121,11 @@ class BatchCommandTest {
         }
         while (true) {
             try (Stream<Path> files = Files.walk(out)) {
-                return files.filter(f -> f.getFileName().toString().equals("result.json")).sorted().toList();
+                // Files still in a hidden staging folder are not placed yet: not results.
+                return files.filter(f -> f.getFileName().toString().equals("result.json"))
+                        .filter(f -> StreamSupport.stream(out.relativize(f).spliterator(), false)
+                                .noneMatch(part -> part.toString().startsWith(".")))
+                        .sorted().toList();
             } catch (UncheckedIOException e) {
                 if (!(e.getCause() instanceof NoSuchFileException)) {
                     throw e;
