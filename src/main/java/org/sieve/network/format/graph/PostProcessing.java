@@ -128,8 +128,11 @@ final class PostProcessing {
             if (missing.isEmpty() || missing.stream().allMatch(stack::contains)) {
                 Set<String> all = new HashSet<>();
                 for (String i : ins) {
-                    all.add(i);
-                    all.addAll(memo.getOrDefault(i, Set.of()));
+                    // An input naming no node is the graph's damage, which translation reports.
+                    if (byName.containsKey(i)) {
+                        all.add(i);
+                        all.addAll(memo.getOrDefault(i, Set.of()));
+                    }
                 }
                 memo.put(top, all);
                 stack.remove(stack.size() - 1);
