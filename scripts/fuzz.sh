@@ -41,6 +41,8 @@ fuzz() {
     local target="$1" seconds="$2" out="$home/target/fuzz/$1"
     describe "$target"
     mkdir -p "$out/corpus"
+    # An earlier run's findings are not this run's: they were reported then (and copied, once fixed).
+    rm -f "$out"/crash-* "$out"/timeout-* "$out"/oom-* "$out"/slow-unit-*
     rm -rf "$out/classes" && mkdir -p "$out/classes"
     cp -r "$home/target/classes" "$out/classes/main" && cp -r "$home/target/test-classes" "$out/classes/test"
     (cd "$out" && java -Xmx4g -Dsieve.cache="$out/cache" -Djava.awt.headless=true \
