@@ -13,9 +13,12 @@ import sys
 
 import numpy as np
 import torch
-import torch.nn as nn
 import torchvision
 from PIL import Image
+
+# The fixtures' exporter already randomises batch-norm statistics; the corpus does it the same way.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'formats'))
+from onnx_models import randomise_batch_norms  # noqa: E402
 
 NETWORKS = ['resnet50', 'squeezenet1_1', 'vgg11_bn', 'mobilenet_v3_small', 'efficientnet_b0', 'regnet_y_400mf',
             'shufflenet_v2_x1_0', 'googlenet', 'densenet121', 'convnext_tiny', 'vit_b_16']
@@ -34,18 +37,6 @@ def probe_image(path):
 def probe_tensor(path):
     pixels = np.asarray(Image.open(path).convert('RGB'), dtype=np.float32) / 255.0
     return torch.from_numpy(pixels).permute(2, 0, 1).unsqueeze(0).contiguous()
-
-
-def randomise_batch_norms(model):
-    """Running statistics away from 0 and 1, so that folding them is tested."""
-    g = torch.Generator().manual_seed(7)
-    for m in model.modules():
-        if isinstance(m, nn.BatchNorm2d):
-            n = m.num_features
-            m.running_mean.copy_(torch.randn(n, generator=g) * 0.2)
-            m.running_var.copy_(torch.rand(n, generator=g) + 0.5)
-            m.weight.data.copy_(torch.rand(n, generator=g) + 0.5)
-            m.bias.data.copy_(torch.randn(n, generator=g) * 0.1)
 
 
 def network(name):
