@@ -38,7 +38,7 @@ public record OpStep(String op, List<Arg> args, Map<String, AttrValue> attrs, in
             "Min", "Minimum", "MirrorPad", "Mul", "Neg", "Pack", "Pad", "PadV2", "Pow", "Prod", "RealDiv",
             "Reciprocal", "Relu", "Relu6", "Reshape", "ResizeBilinear", "ResizeNearestNeighbor", "Rsqrt",
             "Selu", "Sigmoid", "Slice", "Softmax", "Softplus", "SpaceToBatchND", "SpaceToDepth", "Split",
-            "SplitV", "Sqrt", "Square", "SquaredDifference", "Squeeze", "StridedSlice", "Sub", "Sum", "Tanh",
+            "Shape", "SplitV", "Sqrt", "Square", "SquaredDifference", "Squeeze", "StridedSlice", "Sub", "Sum", "Tanh",
             "Tile", "Transpose", "Unpack", "Erf", "Sin", "Cos", "Atan2", "BroadcastTo", "Select", "SelectV2",
             "Greater", "GreaterEqual", "Less", "LessEqual", "Equal", "NotEqual", "ZerosLike", "OnesLike", "Fill",
             "GatherV2", "Range", "FloorDiv", "FloorMod", "Ceil", "Round", "LogicalAnd", "LogicalOr", "LogicalNot");

@@ -76,6 +76,23 @@ enum OnnxKernel {
             y = e.op("ConcatV2", Map.of(), parts.toArray(new Arg[0]));
         }
         return x.size() > 2 ? e.op("BiasAdd", Map.of(), y, x.get(2)) : y; } },
+    /**
+     * NHWC transposed convolution, filter [h, w, out, in]: the gradient of a VALID convolution, at
+     * "size" (h, w, channels) for the batch it is given, then cropped by pads (top, left, bottom, right).
+     */
+    CONV_TRANSPOSE { Arg expand(Emitter e, List<Arg> x, Params p) {
+        Arg batch = e.op("StridedSlice", Map.of(), e.op("Shape", Map.of(), x.get(0)), Arg.ints(0), Arg.ints(1), Arg.ints(1));
+        Arg size = e.op("ConcatV2", Map.of(), batch, Arg.ints(p.ints("size")), intScalar(0));
+        Arg y = e.op("Conv2DBackpropInput", Map.of("strides", ints(nhwc(p.longs("strides"))), "padding", text("VALID")),
+                size, x.get(1), x.get(0));
+        long[] pads = p.longs("pads");
+        if (Arrays.stream(pads).anyMatch(v -> v != 0)) {
+            int[] size0 = p.ints("size");
+            y = e.op("StridedSlice", Map.of("begin_mask", integer(0b1001), "end_mask", integer(0b1001)), y,
+                    Arg.ints(0, (int) pads[0], (int) pads[1], 0),
+                    Arg.ints(0, size0[0] - (int) pads[2], size0[1] - (int) pads[3], 0), Arg.ints(1, 1, 1, 1));
+        }
+        return x.size() > 2 ? e.op("BiasAdd", Map.of(), y, x.get(2)) : y; } },
     /** NHWC depthwise convolution, kernel [h, w, channels, multiplier]; attributes as CONV. */
     DEPTHWISE_CONV { Arg expand(Emitter e, List<Arg> x, Params p) {
         Arg y = e.op("DepthwiseConv2dNative", Map.of("strides", ints(nhwc(p.longs("strides"))), "padding", text("VALID"),
@@ -126,8 +143,7 @@ enum OnnxKernel {
         return e.op("Transpose", Map.of(), x.get(0), Arg.ints(p.ints("perm"))); } },
     /** Reshape to fixed sizes, -1 on the batch axis. */
     RESHAPE { Arg expand(Emitter e, List<Arg> x, Params p) {
-        long[] shape = p.longs("shape");
-        return e.op("Reshape", Map.of(), x.get(0), Arg.constant(new long[] {shape.length}, DataType.DT_INT64, shape)); } },
+        return e.op("Reshape", Map.of(), x.get(0), longs(p.longs("shape"))); } },
     CONCAT { Arg expand(Emitter e, List<Arg> x, Params p) {
         if (x.size() == 1) {
             return x.get(0);
@@ -166,8 +182,20 @@ enum OnnxKernel {
         Arg one = e.op("StridedSlice", Map.of("begin_mask", integer(1L << axis), "end_mask", integer(1L << axis)),
                 x.get(1), Arg.ints(new int[rank]), Arg.ints(end), Arg.ints(ones(rank)));
         return e.op("Add", Map.of(), x.get(0), e.op("Mul", Map.of(), one, Arg.scalar(0f))); } },
+    /**
+     * Channels to blocks of pixels. TensorFlow's order is ONNX's DCR; for CRD (PyTorch's
+     * PixelShuffle) the channels are first regrouped from (channel, block) to (block, channel).
+     */
     DEPTH_TO_SPACE { Arg expand(Emitter e, List<Arg> x, Params p) {
-        return e.op("DepthToSpace", Map.of("block_size", integer((long) p.value("block"))), x.get(0)); } },
+        long block = (long) p.value("block");
+        Arg in = x.get(0);
+        if (p.value("crd") != 0) {
+            long[] s = e.shape(in);
+            Arg split = e.op("Reshape", Map.of(), in, longs(-1, s[1], s[2], s[3] / (block * block), block * block));
+            Arg swapped = e.op("Transpose", Map.of(), split, Arg.ints(0, 1, 2, 4, 3));
+            in = e.op("Reshape", Map.of(), swapped, longs(-1, s[1], s[2], s[3]));
+        }
+        return e.op("DepthToSpace", Map.of("block_size", integer(block)), in); } },
     SPACE_TO_DEPTH { Arg expand(Emitter e, List<Arg> x, Params p) {
         return e.op("SpaceToDepth", Map.of("block_size", integer((long) p.value("block"))), x.get(0)); } };
 
@@ -251,6 +279,10 @@ enum OnnxKernel {
         long whole = ((1L << rank) - 1) & ~(1L << axis);
         return e.op("StridedSlice", Map.of("begin_mask", integer(whole), "end_mask", integer(whole)), x, Arg.ints(begin),
                 Arg.ints(end), Arg.ints(ones(rank)));
+    }
+
+    private static Arg longs(long... v) {
+        return Arg.constant(new long[] {v.length}, DataType.DT_INT64, v);
     }
 
     private static Arg intScalar(int v) {

@@ -69,6 +69,7 @@ final class OnnxOps {
             case "Min" -> arithmetic(OnnxKernel.MINIMUM);
             case "Sum" -> sum();
             case "Conv" -> conv();
+            case "ConvTranspose" -> convTranspose();
             case "BatchNormalization" -> batchNorm();
             case "MaxPool", "AveragePool" -> pool();
             case "GlobalAveragePool", "GlobalMaxPool" -> globalPool();
@@ -335,6 +336,47 @@ final class OnnxOps {
         return emit(depthwise ? OnnxKernel.DEPTHWISE_CONV : OnnxKernel.CONV, args, attrs("strides", OnnxSteps.doubles(strides),
                 "dilations", OnnxSteps.doubles(dilations), "pads", OnnxSteps.doubles(pads),
                 "groups", new double[] {depthwise ? 1 : group}), x);
+    }
+
+    /**
+     * A transposed convolution of one group (PyTorch's ConvTranspose2d): computed at its full size
+     * (stride * (in - 1) + kernel + output_padding), then cropped by pads.
+     */
+    private Act convTranspose() {
+        Act x = image(0);
+        OnnxTensor w = constant(1);
+        long[] d = w.dims();
+        if (d.length != 4 || d[0] != x.shape()[1] || n.integer("group", 1) != 1) {
+            throw n.unsupported("has weights of shape " + Arrays.toString(d) + " in " + n.integer("group", 1)
+                    + " groups for " + x.shape()[1] + " channels; Sieve translates 2-D transposed convolutions of one group");
+        }
+        if (!Arrays.equals(pair("dilations", 1), new long[] {1, 1}) || n.has("output_shape")
+                || !n.text("auto_pad", "NOTSET").equals("NOTSET")) {
+            throw n.unsupported("sets dilations, output_shape or auto_pad; Sieve translates strides, pads and"
+                    + " output_padding");
+        }
+        long[] strides = pair("strides", 1);
+        long[] extra = n.integers("output_padding", new long[2]);
+        long[] pads = n.integers("pads", new long[4]);
+        long[] full = new long[2];
+        for (int i = 0; i < 2; i++) {
+            full[i] = i < extra.length ? strides[i] * (x.shape()[2 + i] - 1) + d[2 + i] + extra[i] : 0;
+        }
+        if (extra.length != 2 || pads.length != 4 || extra[0] < 0 || extra[1] < 0 || extra[0] >= strides[0]
+                || extra[1] >= strides[1] || Arrays.stream(pads).anyMatch(v -> v < 0)
+                || pads[0] + pads[2] >= full[0] || pads[1] + pads[3] >= full[1]) {
+            throw n.invalid("has output_padding " + Arrays.toString(extra) + " and pads " + Arrays.toString(pads)
+                    + " for strides " + Arrays.toString(strides));
+        }
+        // ONNX [in, out, h, w] to the [h, w, out, in] filter of the convolution this one is the gradient of.
+        String k = weight(w, new long[] {d[2], d[3], d[1], d[0]}, TensorData.transpose(w.asFloats(), d, new int[] {2, 3, 1, 0}));
+        List<Object> args = new ArrayList<>(List.of(x, k));
+        OnnxTensor b = optional(2);
+        if (b != null) {
+            args.add(weight(b, new long[] {b.size()}, b.asFloats()));
+        }
+        return emit(OnnxKernel.CONV_TRANSPOSE, args, attrs("strides", OnnxSteps.doubles(strides),
+                "size", OnnxSteps.doubles(full[0], full[1], d[1]), "pads", OnnxSteps.doubles(pads)), x);
     }
 
     /** Inference batch norm as a per-channel scale and shift along ONNX axis 1. */
@@ -735,10 +777,15 @@ final class OnnxOps {
     private Act depthSpace() {
         Act x = image(0);
         long block = n.integer("blocksize", 0);
-        if (block < 1 || !n.text("mode", "DCR").equals("DCR")) {
-            throw n.unsupported("rearranges in mode " + n.text("mode", "DCR") + "; Sieve translates DCR");
+        String mode = n.text("mode", "DCR");
+        boolean toSpace = n.op().equals("DepthToSpace");
+        if (block < 1 || !mode.equals("DCR") && !(toSpace && mode.equals("CRD"))) {
+            throw n.unsupported("rearranges in mode " + mode + "; Sieve translates DCR, and CRD for DepthToSpace");
         }
-        return emit(n.op().equals("DepthToSpace") ? OnnxKernel.DEPTH_TO_SPACE : OnnxKernel.SPACE_TO_DEPTH, List.of(x),
-                attrs("block", new double[] {block}), x);
+        if (x.shape()[1] % (block * block) != 0) {
+            throw n.invalid("rearranges " + x.shape()[1] + " channels in blocks of " + block + "x" + block);
+        }
+        return emit(toSpace ? OnnxKernel.DEPTH_TO_SPACE : OnnxKernel.SPACE_TO_DEPTH, List.of(x),
+                attrs("block", new double[] {block}, "crd", new double[] {mode.equals("CRD") ? 1 : 0}), x);
     }
 }
