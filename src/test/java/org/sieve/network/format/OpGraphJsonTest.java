@@ -26,7 +26,9 @@ import org.tensorflow.proto.DataType;
  * A TensorFlowOps layer in model.json is data: written and read back as it was, only ops on the
  * reviewed list are built, and folders saved in the earlier forms open (TensorFlowOp) or are
  * refused in one line (SieveOps). The saved folders under formats/saved-op-layers were written by
- * the Sieve of 2026-12-07 (commit f5daae3): `sieve import --out DIR SOURCE`.
+ * the Sieve of 2026-12-07 (commit f5daae3) with `sieve import --out DIR SOURCE`: "onnx" from
+ * formats/onnx/squeeze_excite.onnx, "tfjs-graph" from "tfjs-graph-source" (formats/tiny-graph with
+ * a Sin, a Transpose and a Maximum by a stored constant after its ReLU, three TensorFlowOp layers).
  */
 class OpGraphJsonTest {
 
