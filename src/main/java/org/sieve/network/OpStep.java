@@ -98,11 +98,6 @@ public record OpStep(String op, List<Arg> args, Map<String, AttrValue> attrs, in
             return ref.substring(ref.indexOf(':') + 1);
         }
 
-        /** This argument reading {@code ref} instead, all else kept. */
-        public Arg withRef(String to) {
-            return new Arg(to, shape, type, ints, floats);
-        }
-
         /** The constant as a TensorFlow constant. */
         Output<?> constant(Ops tf) {
             Shape s = Shape.of(shape);

@@ -255,7 +255,7 @@ enum OnnxKernel {
     }
 
     /** Zero-pads the spatial axes of an NHWC tensor by (top, left, bottom, right). */
-    static Arg pad(Emitter e, Arg x, long[] tlbr) {
+    private static Arg pad(Emitter e, Arg x, long[] tlbr) {
         if (Arrays.stream(tlbr).allMatch(v -> v == 0)) {
             return x;
         }
@@ -270,7 +270,7 @@ enum OnnxKernel {
         return e.op("Fill", Map.of(), Arg.constant(new long[] {shape.length}, DataType.DT_INT64, shape), Arg.scalar(1f));
     }
 
-    static Arg slice(Emitter e, Arg x, int axis, long from, long to) {
+    private static Arg slice(Emitter e, Arg x, int axis, long from, long to) {
         int rank = e.shape(x).length;
         int[] begin = new int[rank];
         int[] end = new int[rank];
@@ -304,25 +304,25 @@ enum OnnxKernel {
         return new long[] {1, hw[0], hw[1], 1};
     }
 
-    static AttrValue ints(long... v) {
+    private static AttrValue ints(long... v) {
         AttrValue.ListValue.Builder list = AttrValue.ListValue.newBuilder();
         Arrays.stream(v).forEach(list::addI);
         return AttrValue.newBuilder().setList(list).build();
     }
 
-    static AttrValue integer(long v) {
+    private static AttrValue integer(long v) {
         return AttrValue.newBuilder().setI(v).build();
     }
 
-    static AttrValue real(double v) {
+    private static AttrValue real(double v) {
         return AttrValue.newBuilder().setF((float) v).build();
     }
 
-    static AttrValue bool(boolean v) {
+    private static AttrValue bool(boolean v) {
         return AttrValue.newBuilder().setB(v).build();
     }
 
-    static AttrValue text(String v) {
+    private static AttrValue text(String v) {
         return AttrValue.newBuilder().setS(com.google.protobuf.ByteString.copyFromUtf8(v)).build();
     }
 }

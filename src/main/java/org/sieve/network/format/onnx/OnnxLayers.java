@@ -97,13 +97,13 @@ final class OnnxLayers {
                 if (ref == null || a.isWeight()) {
                     args.add(a);
                 } else if (ref.startsWith("t") && Integer.parseInt(ref.substring(1)) >= first) {
-                    args.add(a.withRef("s:" + (Integer.parseInt(ref.substring(1)) - first)));
+                    args.add(OpStep.Arg.step(Integer.parseInt(ref.substring(1)) - first));
                 } else {
                     String layer = layerOf.get(ref);
                     if (!inputs.contains(layer)) {
                         inputs.add(layer);
                     }
-                    args.add(a.withRef("in:" + inputs.indexOf(layer)));
+                    args.add(OpStep.Arg.input(inputs.indexOf(layer)));
                 }
             }
             ops.add(new OpStep(s.op().op(), args, s.op().attrs(), s.op().output()));
