@@ -98,6 +98,31 @@ class OpGraphJsonTest {
     }
 
     @Test
+    void aScalarConstantAnOpReadsIsAWeightOfNoAxes() throws IOException {
+        Path source = SAVED.resolve("tfjs-graph-source");
+        JsonObject json = com.google.gson.JsonParser.parseString(Files.readString(source.resolve("model.json")))
+                .getAsJsonObject();
+        for (var node : json.getAsJsonObject("modelTopology").getAsJsonArray("node")) {
+            if (node.getAsJsonObject().get("name").getAsString().equals("floor_value")) {
+                node.getAsJsonObject().getAsJsonObject("attr").getAsJsonObject("value").getAsJsonObject("tensor")
+                        .add("tensorShape", new JsonObject());
+            }
+        }
+        JsonArray weights = json.getAsJsonArray("weightsManifest").get(0).getAsJsonObject().getAsJsonArray("weights");
+        weights.get(weights.size() - 1).getAsJsonObject().add("shape", new JsonArray());
+        Path scalar = Files.createDirectories(tmp.resolve("scalar"));
+        Files.writeString(scalar.resolve("model.json"), json.toString());
+        Files.copy(source.resolve("group1-shard1of1.bin"), scalar.resolve("group1-shard1of1.bin"));
+
+        Network net = GraphDefReader.readTfjs(scalar.resolve("model.json"));
+        Network vector = GraphDefReader.readTfjs(source.resolve("model.json"));
+        float[] x = WriterReference.probeInput(net.input());
+        assertArrayEquals(FormatFixtures.outputs(vector, x).get(vector.output().name()),
+                FormatFixtures.outputs(net, x).get(net.output().name()));
+        ImportRoundTrip.assertSavesAndReadsBack(net, tmp.resolve("saved"));
+    }
+
+    @Test
     void aFolderSavedWithTheRetiredOnnxFormIsRefusedWithWhatToDo() {
         SieveException e = assertThrows(SieveException.class, () -> ModelStore.load(SAVED.resolve("onnx")));
         assertEquals(SieveException.BAD_INPUT, e.exitCode());
