@@ -85,6 +85,7 @@ final class SigmaGraph implements AutoCloseable {
     private final Placeholder<TInt64> measureKeys;
     private final Placeholder<TInt64> measureCounter;
     private final Operand<TFloat32> measuredDistortion;
+    private final Operand<TFloat32> jacobianEnergy;
 
     /** @param objective what sigma is optimised for, built on this graph */
     SigmaGraph(Network network, float[] mean, float[] std, List<String> layers, int[] gridSize, int draws,
@@ -200,6 +201,7 @@ final class SigmaGraph implements AutoCloseable {
             NoisyForward.Pass measured = forward.pass(measureLogSigma, measureKeys, measureCounter, draws);
             measuredDistortion = measured.distortion();
             this.objective.measureOn(tf, measured);
+            jacobianEnergy = forward.jacobianEnergy(graph, measureKeys, measureCounter, draws);
 
             // Grappler's passes cost more at each new run signature's first run (seconds on a
             // photo network, and again for every graph of fewer layers) than they saved per
@@ -346,6 +348,20 @@ final class SigmaGraph implements AutoCloseable {
     /** D per layer for the given log sigma, averaged over {@code runs} batches of draws of a stream. */
     double[] distortion(float[][] logSigma, long[] keys, NoiseStream stream, int attempt, int runs) {
         return averaged(List.of(measuredDistortion), logSigma, keys, stream, attempt, runs).get(0);
+    }
+
+    /**
+     * Per layer, the Jacobian energy of phi(f_l) at the clean image per input pixel (summed over
+     * channels), [layer][y * width + x], averaged over {@code runs} batches of probes.
+     */
+    float[][] jacobianEnergy(long[] keys, int runs) {
+        double[] mean = averaged(List.of(jacobianEnergy), OptimisationRun.uniform(this, 0f), keys,
+                NoiseStream.FIRST_ORDER, 0, runs).get(0);
+        float[] flat = new float[mean.length];
+        for (int i = 0; i < flat.length; i++) {
+            flat[i] = (float) mean[i];
+        }
+        return split(flat, height * width);
     }
 
     /**
