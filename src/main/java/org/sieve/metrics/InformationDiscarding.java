@@ -44,7 +44,7 @@ public final class InformationDiscarding implements AutoCloseable {
     private final float[] std;
     private final long stepBudget;
     private final double minSavedFlops;
-    /** Whether analyses take the whole step budget from sigma0 (the long-budget reference). */
+    /** Whether analyses take the whole step budget (the long-budget reference). */
     private boolean fullBudget;
     /** Every layer's output shape, read once when first needed. */
     private Map<String, long[]> shapes;
@@ -82,8 +82,8 @@ public final class InformationDiscarding implements AutoCloseable {
     }
 
     /**
-     * Makes every later analysis start at sigma0 and take all of its settings' steps, with no
-     * stop on convergence: the long-budget solution that faster schedules are measured against.
+     * Makes every later analysis take all of its settings' steps, with no stop on convergence:
+     * the long-budget solution that faster schedules and approximations are measured against.
      */
     InformationDiscarding fullBudget() {
         fullBudget = true;

@@ -25,7 +25,7 @@ enum NoiseStream {
     RECHECK,
     /** Metric 2's final map of r. */
     UNCERTAINTY,
-    /** The probes of the first-order start's Jacobian energy. */
+    /** The probes of the first-order solution's Jacobian energy. */
     FIRST_ORDER;
 
     /** Streams lie this far apart; attempts within a stream {@link #ATTEMPT_SPACING} apart. */

@@ -39,7 +39,7 @@ final class OptimisationRun {
     private final AnalysisListener listener;
     private final BooleanSupplier cancelled;
     private final long start;
-    /** Every layer takes the whole step budget from sigma0: the long-budget solution fidelity is measured against. */
+    /** Every layer takes the whole step budget: the long-budget solution fidelity is measured against. */
     private final boolean fullBudget;
     private final int count;
     private final long[] keys;
@@ -58,7 +58,7 @@ final class OptimisationRun {
 
     /**
      * @param narrowing  where the layers still optimising may move once most have stopped, or null
-     * @param fullBudget whether every layer starts at sigma0 and takes all of the settings' steps
+     * @param fullBudget whether every layer takes all of the settings' steps
      */
     OptimisationRun(SigmaGraph graph, Narrowing narrowing, List<String> layers, DiscardingSettings s,
             AnalysisListener listener, BooleanSupplier cancelled, long start, boolean fullBudget) {
@@ -104,7 +104,8 @@ final class OptimisationRun {
                 active[l] = true;
             }
         }
-        graph.reset(start(initial, d0), d0Values, keys, active);
+        sendApproximate(d0);
+        graph.reset(initial, d0Values, keys, active);
         stepping = new ActiveLayers(graph, layers, d0Values, keys, narrowing);
         listener.phase(PHASE_OPTIMISE);
         optimise();
@@ -118,23 +119,21 @@ final class OptimisationRun {
     }
 
     /**
-     * Metric 1 starts from its first-order solution, sent to a listener that shows sigma as an
-     * approximate map (step 0); metric 2 starts at sigma0.
+     * A listener that shows sigma gets metric 1's first-order solution at once, as an approximate
+     * map (step 0). The optimisation itself starts at sigma0: started from the first-order
+     * solution it met the convergence test with about a fifth fewer steps on LeNet-5, but before
+     * its shape had settled (docs/performance-engine.md).
      */
-    private float[][] start(float[][] sigma0, double[] d0) {
-        if (fullBudget || graph.objective().metric() != Metric.INFORMATION_DISCARDING) {
-            return sigma0;
+    private void sendApproximate(double[] d0) {
+        if (!listener.wantsSigma() || graph.objective().metric() != Metric.INFORMATION_DISCARDING) {
+            return;
         }
-        float[][] logSigma = FirstOrderStart.of(graph, d0, keys, s);
-        if (listener.wantsSigma()) {
-            for (int l = 0; l < count; l++) {
-                if (active[l]) {
-                    listener.sigma(layers.get(l), AnalysisListener.APPROXIMATE_STEP,
-                            graph.grid().rowsOf(exp(logSigma[l])));
-                }
+        float[][] logSigma = FirstOrderSolution.of(graph, d0, keys, s);
+        for (int l = 0; l < count; l++) {
+            if (active[l]) {
+                listener.sigma(layers.get(l), AnalysisListener.APPROXIMATE_STEP, graph.grid().rowsOf(exp(logSigma[l])));
             }
         }
-        return logSigma;
     }
 
     private void optimise() {

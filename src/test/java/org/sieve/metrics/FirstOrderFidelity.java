@@ -14,7 +14,7 @@ import org.sieve.network.format.ModelCatalogue;
 /**
  * Writes what fidelity is measured against: per layer, the maps of h of a long-budget solution
  * (sigma0 start, every layer all of {@code steps} steps, no convergence stop) and of the
- * first-order start alone, as JSON; {@code scripts/fidelity.py} compares analyses' result.json
+ * first-order solution alone, as JSON; {@code scripts/fidelity.py} compares analyses' result.json
  * with it. A command, not a test (minutes on a photo network):
  *
  * <pre>java -cp "target/test-classes:target/classes:target/lib/*" org.sieve.metrics.FirstOrderFidelity \
@@ -38,12 +38,15 @@ public final class FirstOrderFidelity {
         DiscardingSettings settings = SettingsResolver.resolve(DiscardingSettings.defaults(), meta, layers.size());
         float[] mean = meta.normalizationMean();
         float[] std = meta.normalizationStd();
-        StartRecorder start = new StartRecorder();
+        ApproximateMaps start = new ApproximateMaps();
+        long begin = System.nanoTime();
         try (var metric = new InformationDiscarding(model.network(), mean, std)) {
-            metric.analyse(image.pixels(), layers, settings, start, () -> start.maps.size() == layers.size());
+            metric.analyse(image.pixels(), layers, settings, start, () -> start.sigma.size() == layers.size());
         } catch (AnalysisCancelledException e) {
-            // Stopped once every layer's start was seen: only the start is wanted.
+            // Stopped once every layer's approximate map was seen: only that is wanted.
         }
+        System.out.printf("approximate maps of %d layers %.2f s after the analysis began (graph build included)%n",
+                layers.size(), (System.nanoTime() - begin) / 1e9);
         DiscardingResult full;
         try (var metric = new InformationDiscarding(model.network(), mean, std).fullBudget()) {
             full = metric.analyse(image.pixels(), layers, settings.toBuilder().maxSteps(steps).build(),
@@ -55,27 +58,9 @@ public final class FirstOrderFidelity {
                     .append(f.steps()).append(", \"converged\": ").append(f.converged())
                     .append(", \"distortionRatio\": ").append(f.distortionRatio())
                     .append(", \"full\": ").append(Arrays.toString(entropy(f.sigma())))
-                    .append(", \"first\": ").append(Arrays.toString(start.maps.get(f.name()))).append('}');
+                    .append(", \"first\": ").append(Arrays.toString(entropy(start.sigma.get(f.name())))).append('}');
         }
         java.nio.file.Files.writeString(Path.of(args[5]), json.append("\n}\n"));
-    }
-
-    /** Keeps each layer's approximate map, h of the first-order start. */
-    private static final class StartRecorder implements AnalysisListener {
-        private final java.util.Map<String, float[]> maps = new java.util.HashMap<>();
-
-        @Override
-        public boolean wantsSigma() {
-            return true;
-        }
-
-        @Override
-        public void sigma(String layer, int step, float[][] sigma) {
-            if (step == APPROXIMATE_STEP) {
-                maps.put(layer, entropy(sigma));
-            }
-        }
-
     }
 
     static float[] entropy(float[][] sigma) {

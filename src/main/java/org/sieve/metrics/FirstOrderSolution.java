@@ -1,7 +1,7 @@
 package org.sieve.metrics;
 
 /**
- * Metric 1's first-order start (METHOD.md section 2). For small sigma, with phi linearised at the
+ * Metric 1's first-order solution (METHOD.md section 2). For small sigma, with phi linearised at the
  * clean image, D(sigma) is close to (1/M) sum_g sigma_g^2 a_g over the G cells, where M is the
  * layer's output size and a_g the Jacobian energy of cell g: the squared column norms of the
  * Jacobian of phi(f_l) summed over the cell's input dimensions. Maximising sum_g log sigma_g under
@@ -9,9 +9,9 @@ package org.sieve.metrics;
  * sigma_g^2 a_g = tau D0 M / G. Cells whose share would put them past a clamp are held there and
  * the others share what is left. Beyond small sigma D grows faster than the linearisation says,
  * so one measured correction of each layer's level (the sigma^2 law of the level step) follows.
- * The optimiser starts here rather than at sigma0.
+ * The explorer shows it as the approximate map the steps then refine.
  */
-final class FirstOrderStart {
+final class FirstOrderSolution {
 
     /**
      * Hutchinson probes per cell's input dimensions to aim for: a cell's energy then has a relative
@@ -22,7 +22,7 @@ final class FirstOrderStart {
     /** Batches of draws the level correction measures D/D0 on: a rough level is all it needs. */
     static final int LEVEL_RUNS = 2;
 
-    private FirstOrderStart() {
+    private FirstOrderSolution() {
     }
 
     /** The closed form of every layer, its level corrected on a measurement of D/D0. */
@@ -55,11 +55,13 @@ final class FirstOrderStart {
         int runs = Math.max(1, Math.min(maxRuns,
                 (int) Math.ceil(PROBED_DIMENSIONS / (double) (s.draws() * dimensionsPerCell))));
         float[][] energy = graph.jacobianEnergy(keys, runs);
+        int probes = runs * s.draws() * dimensionsPerCell;
         float[][] logSigma = OptimisationRun.uniform(graph, (float) Math.log(s.sigma0()));
         for (int l = 0; l < graph.layerCount; l++) {
             if (d0[l] > 0 && Double.isFinite(d0[l])) {
                 double budget = s.tau() * d0[l] * outputSize(graph.outputShapes[l]);
-                logSigma[l] = closedForm(cellEnergy(grid, energy[l]), budget, s.sigmaMin(), s.sigmaMax());
+                logSigma[l] = closedForm(shrunk(cellEnergy(grid, energy[l]), probes), budget, s.sigmaMin(),
+                        s.sigmaMax());
             }
         }
         return logSigma;
@@ -73,6 +75,50 @@ final class FirstOrderStart {
             a[cellOf[p]] += perPixel[p];
         }
         return a;
+    }
+
+    /**
+     * The cells' energies with the probes' noise shrunk out: each estimate is a mean of
+     * {@code probes} scaled chi-square(1) draws, so its log has the variance trigamma(probes / 2).
+     * Deviations of log a from the layer's mean are scaled by the share of their variance that
+     * noise does not explain (empirical Bayes), so a layer that weighs all cells alike gets a
+     * uniform start rather than one with the probes' noise in it.
+     */
+    static double[] shrunk(double[] a, int probes) {
+        double sum = 0;
+        double squares = 0;
+        int n = 0;
+        for (double e : a) {
+            if (e > 0) {
+                double log = Math.log(e);
+                sum += log;
+                squares += log * log;
+                n++;
+            }
+        }
+        if (n < 2) {
+            return a;
+        }
+        double mean = sum / n;
+        double variance = squares / n - mean * mean;
+        double keep = variance > 0 ? Math.max(0, 1 - trigamma(probes / 2.0) / variance) : 0;
+        double[] out = new double[a.length];
+        for (int g = 0; g < a.length; g++) {
+            out[g] = a[g] > 0 ? Math.exp(mean + keep * (Math.log(a[g]) - mean)) : 0;
+        }
+        return out;
+    }
+
+    /** The trigamma function: recurrence up to 6, then its asymptotic series. */
+    static double trigamma(double x) {
+        double sum = 0;
+        for (; x < 6; x++) {
+            sum += 1 / (x * x);
+        }
+        double inverse = 1 / x;
+        double square = inverse * inverse;
+        double fifth = square * square * inverse;
+        return sum + inverse + square / 2 + square * inverse / 6 - fifth / 30 + fifth * square / 42;
     }
 
     /**
