@@ -147,7 +147,7 @@ public final class Training {
     }
 
     private static void save(TrainedNetwork trained, ModelMetadata metadata, Path dir) {
-        ModelStore.save(Model.of(trained.network(), metadata), dir);
+        ModelStore.save(ModelStore.inMemory(trained.network(), metadata), dir);
     }
 
     private static ModelMetadata metadata(String id, String archName, String dataset, TrainedNetwork trained,

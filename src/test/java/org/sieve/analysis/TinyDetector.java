@@ -60,7 +60,7 @@ public final class TinyDetector {
                 kind.predicts() ? LABELS : List.of(), size, size, channels, new float[channels], std, null, null,
                 n.parameterCount(), new JsonObject(), null, null, null, kind);
         Path dir = parent.resolve(m.id());
-        ModelStore.save(Model.of(n, m), dir);
+        ModelStore.save(ModelStore.inMemory(n, m), dir);
         return ModelStore.load(dir);
     }
 

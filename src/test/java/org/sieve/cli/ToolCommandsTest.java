@@ -59,7 +59,7 @@ class ToolCommandsTest {
     void cutsAModelAfterALayerAndSavesAFolderThatLoads() {
         Network whole = TestNetworks.convStack(1f, 3);
         Path source = dir.resolve("whole");
-        ModelStore.save(Model.of(whole, ModelMetadata.defaults("whole", whole)), source);
+        ModelStore.save(ModelStore.inMemory(whole, ModelMetadata.defaults("whole", whole)), source);
         String keep = whole.layers().get(1).name();
         Path target = dir.resolve("cut");
         Outcome o = MainTest.sieve("cut-model", source.toString(), keep, target.toString());

@@ -156,7 +156,7 @@ class CachingTest {
     @Test
     void failedLayersAreNotCached() {
         Network net = TestNetworks.withOverflow();
-        Model model = Model.of(net, ModelMetadata.defaults("overflow", net));
+        Model model = ModelStore.inMemory(net, ModelMetadata.defaults("overflow", net));
         AnalysisRequest req = new AnalysisRequest(model, Fixtures.image(0), List.of("conv1", "overflow"), null,
                 Fixtures.settings(10, 0));
         JobResult r = run(req, new Recorder(false));

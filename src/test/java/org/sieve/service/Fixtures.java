@@ -14,12 +14,13 @@ import org.sieve.metrics.TestNetworks;
 import org.sieve.network.Network;
 import org.sieve.network.format.Model;
 import org.sieve.network.format.ModelMetadata;
+import org.sieve.network.format.ModelStore;
 
 /** A tiny conv network, digit-like images and fast settings, so service tests take seconds. */
 public final class Fixtures {
 
     static final Network NETWORK = TestNetworks.convStack(1f, 1);
-    static final Model MODEL = Model.of(NETWORK, ModelMetadata.defaults("tiny-conv", NETWORK));
+    static final Model MODEL = ModelStore.inMemory(NETWORK, ModelMetadata.defaults("tiny-conv", NETWORK));
     /**
      * The most steps allowed, more than any test waits for; the job only ends when cancelled
      * (convergence needs 20% of them).

@@ -19,11 +19,6 @@ public record Model(Network network, ModelMetadata metadata, Path dir, String sh
         Objects.requireNonNull(sha256, "sha256");
     }
 
-    /** A model built in memory; its hash equals the one it will have once saved and loaded. */
-    public static Model of(Network network, ModelMetadata metadata) {
-        return new Model(network, metadata, null, TfjsLayersFormat.encode(network).sha256());
-    }
-
     public String id() {
         return metadata.id();
     }

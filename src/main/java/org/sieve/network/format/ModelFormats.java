@@ -153,7 +153,7 @@ public final class ModelFormats {
                 Network network = reader.apply(path, output);
                 // Every format passes the same load-time checks as Sieve's own folders.
                 ModelCheck.check(network, path.toString());
-                return Model.of(network, ModelMetadata.defaults(idOf(path), network));
+                return ModelStore.inMemory(network, ModelMetadata.defaults(idOf(path), network));
             } catch (SieveException e) {
                 throw printable(e);
             }

@@ -46,7 +46,7 @@ public record ModelImport(String id, String name, PixelNormalization normalizati
                 d.inputWidth(), d.inputChannels(), normalization.mean(), normalization.std(), null, null,
                 d.parameters(), null, null, null, null, kind);
         MetadataCheck.check(m, network, file);
-        return Model.of(network, m);
+        return ModelStore.inMemory(network, m);
     }
 
     /** The same layers and weights fed a {@code height x width} input; fails if a layer cannot take it. */

@@ -13,6 +13,11 @@ public final class ModelStore {
     private ModelStore() {
     }
 
+    /** A model built in memory; its hash equals the one it will have once saved here and loaded. */
+    public static Model inMemory(Network network, ModelMetadata metadata) {
+        return new Model(network, metadata, null, TfjsLayersFormat.encode(network).sha256());
+    }
+
     /** Reads the whole model in {@code dir}; the hash is taken over the bytes as read. */
     public static Model load(Path dir) {
         TfjsFiles files = TfjsFiles.read(dir);

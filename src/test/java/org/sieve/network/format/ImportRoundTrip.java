@@ -12,7 +12,7 @@ final class ImportRoundTrip {
     }
 
     static void assertSavesAndReadsBack(Network net, Path dir) {
-        ModelStore.save(Model.of(net, ModelMetadata.defaults("imported", net)), dir);
+        ModelStore.save(ModelStore.inMemory(net, ModelMetadata.defaults("imported", net)), dir);
         Network back = ModelStore.load(dir).network();
         FormatFixtures.assertSameLayers(net, back);
         FormatFixtures.assertSameWeights(net, back);

@@ -25,7 +25,7 @@ class ModelFormatsTest {
     @Test
     void sieveFoldersAndTheirModelJson() {
         Path dir = tmp.resolve("tiny");
-        ModelStore.save(Model.of(ModelStoreTest.classifier(1), ModelStoreTest.metadata("tiny")), dir);
+        ModelStore.save(ModelStore.inMemory(ModelStoreTest.classifier(1), ModelStoreTest.metadata("tiny")), dir);
         assertEquals(ModelFormats.SIEVE_FOLDER, ModelFormats.recognise(dir));
         assertEquals(ModelFormats.SIEVE_FOLDER, ModelFormats.recognise(dir.resolve("model.json")));
         assertEquals("tiny", ModelFormats.open(dir.resolve("model.json")).id());

@@ -49,7 +49,7 @@ class ModelFuzzTest {
     private static Path base() {
         try {
             Path dir = Files.createTempDirectory("sieve-fuzz-base-").resolve("fuzz-model");
-            ModelStore.save(Model.of(TestNetworks.convStack(1f, 1), ModelMetadata.defaults("fuzz-model",
+            ModelStore.save(ModelStore.inMemory(TestNetworks.convStack(1f, 1), ModelMetadata.defaults("fuzz-model",
                     TestNetworks.convStack(1f, 1))), dir);
             return dir;
         } catch (IOException e) {

@@ -55,7 +55,7 @@ class ModelStoreTest {
     @Test
     void saveThenLoadKeepsEverything() {
         Network network = classifier(1);
-        Model model = Model.of(network, metadata("tiny"));
+        Model model = ModelStore.inMemory(network, metadata("tiny"));
         Path dir = tmp.resolve("models/tiny");
         ModelStore.save(model, dir);
         Model loaded = ModelStore.load(dir);
@@ -88,12 +88,12 @@ class ModelStoreTest {
     @Test
     void sha256CoversModelJsonThenShards() throws Exception {
         Path dir = tmp.resolve("m");
-        ModelStore.save(Model.of(classifier(2), metadata("m")), dir);
+        ModelStore.save(ModelStore.inMemory(classifier(2), metadata("m")), dir);
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         digest.update(Files.readAllBytes(dir.resolve("model.json")));
         digest.update(Files.readAllBytes(dir.resolve("group1-shard1of1.bin")));
         assertEquals(HexFormat.of().formatHex(digest.digest()), ModelStore.load(dir).sha256());
-        assertNotEquals(Model.of(classifier(3), metadata("m")).sha256(), ModelStore.load(dir).sha256());
+        assertNotEquals(ModelStore.inMemory(classifier(3), metadata("m")).sha256(), ModelStore.load(dir).sha256());
     }
 
     /** A plain TensorFlow.js model: id from the folder, no labels, pixels as they are. */
@@ -166,7 +166,7 @@ class ModelStoreTest {
         ModelMetadata m = new ModelMetadata("x", "x", "classification", null, List.of("one"), 8, 8, 3,
                 wrong.normalizationMean(), wrong.normalizationStd(), null, null, 0, null, null, null, null, null);
         Path dir = tmp.resolve("x");
-        SieveException e = assertThrows(SieveException.class, () -> ModelStore.save(Model.of(classifier(7), m), dir));
+        SieveException e = assertThrows(SieveException.class, () -> ModelStore.save(ModelStore.inMemory(classifier(7), m), dir));
         assertTrue(e.getMessage().contains("labels has 1 entries"), e.getMessage());
         assertTrue(Files.notExists(dir.resolve("model.json")));
     }
