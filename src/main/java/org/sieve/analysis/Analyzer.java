@@ -10,8 +10,8 @@ import org.sieve.metrics.Decoders;
 import org.sieve.metrics.InformationDiscarding;
 import org.sieve.metrics.LayerViews;
 import org.sieve.metrics.Metric;
+import org.sieve.model.Model;
 import org.sieve.network.format.DecoderSet;
-import org.sieve.network.format.Model;
 
 /**
  * Runs analyses, keeping each model's TensorFlow graphs for the next image. Not thread-safe:

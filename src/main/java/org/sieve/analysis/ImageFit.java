@@ -3,7 +3,7 @@ package org.sieve.analysis;
 import java.nio.file.Path;
 import org.sieve.image.ForegroundMask;
 import org.sieve.image.PreparedImage;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.ModelMetadata;
 
 /**
  * Whether an image suits a model: a photograph on a network trained on small grayscale images

@@ -4,7 +4,7 @@ import java.util.Locale;
 import org.sieve.SieveException;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.GridSize;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.ModelMetadata;
 
 /**
  * Turns the settings a person chose into those an analysis of a model runs with, in one place

@@ -23,8 +23,8 @@ import org.sieve.image.ResizeMode;
 import org.sieve.image.PreparedImage;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.LiveDiscarding;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
 
 /**
  * {@code sieve bench --live}: a scripted pen draws a digit on a pad like the explorer's, or, with

@@ -13,9 +13,9 @@ import org.sieve.image.ForegroundChoice;
 import org.sieve.image.ForegroundMask;
 import org.sieve.image.ImageLoader;
 import org.sieve.image.PreparedImage;
-import org.sieve.network.format.Model;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.format.ModelCatalogue;
-import org.sieve.network.format.ModelMetadata;
 
 /**
  * Makes a lesson's steps into analysis requests: models by id from the catalogue (or a folder

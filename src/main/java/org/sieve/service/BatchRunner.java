@@ -22,8 +22,8 @@ import org.sieve.image.ForegroundChoice;
 import org.sieve.image.RequestedRegion;
 import org.sieve.image.ResizeMode;
 import org.sieve.metrics.DiscardingSettings;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
 
 /**
  * Analyses every image under a folder into OUT/&lt;relative path without extension&gt;/ and writes

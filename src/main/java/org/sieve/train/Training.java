@@ -9,10 +9,10 @@ import java.util.Map;
 import org.sieve.SieveException;
 import org.sieve.data.Dataset;
 import org.sieve.data.Datasets;
+import org.sieve.model.Model;
+import org.sieve.model.ModelKind;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.Network;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelKind;
-import org.sieve.network.format.ModelMetadata;
 import org.sieve.network.format.ModelStore;
 
 /**

@@ -14,8 +14,8 @@ import org.sieve.image.ForegroundMask;
 import org.sieve.image.ImageLoader;
 import org.sieve.image.PreparedImage;
 import org.sieve.image.ResizeMode;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.format.ModelCatalogue;
-import org.sieve.network.format.ModelMetadata;
 
 /** On the bundled samples: digits and clothes suit the 28x28 models and auto foreground; photos do not. */
 class ImageFitTest {

@@ -11,7 +11,7 @@ import org.sieve.SieveException;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.GridSize;
 import org.sieve.metrics.SettingsTable;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.ModelMetadata;
 
 /** Settings resolved against a model once, for every caller: grid, check draws, and the noisy batch's bound. */
 class SettingsResolverTest {

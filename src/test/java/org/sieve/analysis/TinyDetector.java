@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sieve.model.Model;
+import org.sieve.model.ModelKind;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.Activation;
 import org.sieve.network.Conv2D;
 import org.sieve.network.Dense;
@@ -12,9 +15,6 @@ import org.sieve.network.GlobalPooling2D;
 import org.sieve.network.InputLayer;
 import org.sieve.network.Network;
 import org.sieve.network.WeightTensor;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelKind;
-import org.sieve.network.format.ModelMetadata;
 import org.sieve.network.format.ModelStore;
 
 /**

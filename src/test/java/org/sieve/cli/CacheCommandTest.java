@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.analysis.ResultJson;
 import org.sieve.metrics.TestNetworks;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.format.ModelStore;
 import org.sieve.service.Fixtures;
 

@@ -27,8 +27,8 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.sieve.image.TestPhotos;
 import org.sieve.metrics.TestNetworks;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.format.HostileModels;
-import org.sieve.network.format.ModelMetadata;
 import org.sieve.network.format.ModelStore;
 
 /**

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.metrics.TestNetworks;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.Network;
-import org.sieve.network.format.ModelMetadata;
 import org.sieve.network.format.ModelStore;
 import org.sieve.service.Fixtures;
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.metrics.TestNetworks;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.format.ModelStore;
 import org.sieve.render.PixelShares;
 

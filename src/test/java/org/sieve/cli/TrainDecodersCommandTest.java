@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import javax.imageio.ImageIO;
 import org.sieve.analysis.TinyDetector;
-import org.sieve.network.format.ModelKind;
 import org.sieve.analysis.ResultJson;
+import org.sieve.model.ModelKind;
 import org.sieve.network.format.DecoderSet;
 import org.sieve.train.TestData;
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.sieve.image.ImageLoader;
 import org.sieve.image.PreparedImage;
 import org.sieve.image.ResizeMode;
-import org.sieve.network.format.Model;
+import org.sieve.model.Model;
 import org.sieve.network.format.ModelCatalogue;
 
 /** Live mode: frames warm-start from the previous one, so the maps converge while the image holds still. */

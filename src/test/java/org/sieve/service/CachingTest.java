@@ -29,10 +29,10 @@ import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.LayerResult;
 import org.sieve.metrics.Metric;
 import org.sieve.metrics.TestNetworks;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.Network;
 import org.sieve.network.format.DecoderSet;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelMetadata;
 import org.sieve.network.format.ModelStore;
 import org.sieve.train.TestData;
 

@@ -11,9 +11,9 @@ import org.sieve.image.ResizeMode;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.SettingsTable;
 import org.sieve.metrics.TestNetworks;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.Network;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelMetadata;
 import org.sieve.network.format.ModelStore;
 
 /** A tiny conv network, digit-like images and fast settings, so service tests take seconds. */

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.SieveException;
 import org.sieve.data.Dataset;
+import org.sieve.model.Model;
 import org.sieve.network.Network;
 import org.sieve.network.format.DecoderSet;
-import org.sieve.network.format.Model;
 import org.sieve.network.format.ModelStore;
 
 /**

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.SieveException;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.format.ModelStore;
 
 @Tag("slow")

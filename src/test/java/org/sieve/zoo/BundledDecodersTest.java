@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sieve.data.Dataset;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.Layer;
 import org.sieve.network.Network;
 import org.sieve.network.format.DecoderSet;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelMetadata;
 import org.sieve.train.DecoderEvaluation;
 import org.sieve.train.TestData;
 

@@ -16,9 +16,9 @@ import org.sieve.image.ResizeMode;
 import org.sieve.metrics.AnalysisListener;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.LayerResult;
+import org.sieve.model.Model;
 import org.sieve.network.Conv2D;
 import org.sieve.network.Layer;
-import org.sieve.network.format.Model;
 
 /**
  * METHOD.md section 5, check 5: for the trained digit classifier, background cells end with

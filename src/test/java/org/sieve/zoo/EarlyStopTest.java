@@ -14,7 +14,7 @@ import org.sieve.image.ResizeMode;
 import org.sieve.metrics.AnalysisListener;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.LayerResult;
-import org.sieve.network.format.Model;
+import org.sieve.model.Model;
 
 /**
  * A layer stops before the step budget only once it has converged by the report's own test

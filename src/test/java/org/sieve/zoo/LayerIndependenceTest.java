@@ -18,7 +18,7 @@ import org.sieve.metrics.AnalysisListener;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.LayerResult;
 import org.sieve.metrics.Metric;
-import org.sieve.network.format.Model;
+import org.sieve.model.Model;
 
 /**
  * A layer's result is a function of (model, image, layer, settings) alone: the bundled LeNet-5's

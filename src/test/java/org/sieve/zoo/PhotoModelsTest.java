@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.sieve.model.Model;
+import org.sieve.model.ModelKind;
 import org.sieve.network.NetworkShapes;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelKind;
 
 /** The bundled photo models: what scripts/fetch-photo-models.sh built loads as described. */
 @Tag("zoo")

@@ -21,8 +21,8 @@ import org.sieve.metrics.DepthFalls;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.LayerResult;
 import org.sieve.metrics.Metric;
+import org.sieve.model.Model;
 import org.sieve.network.Layer;
-import org.sieve.network.format.Model;
 
 /**
  * Metric 2 on the bundled LeNet-5 with its shipped decoders (METHOD.md section 3): the

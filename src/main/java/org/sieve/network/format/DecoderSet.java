@@ -22,6 +22,7 @@ import java.util.Set;
 import org.sieve.SieveException;
 import org.sieve.io.BoundedFiles;
 import org.sieve.io.JsonValues;
+import org.sieve.model.Model;
 import org.sieve.network.Network;
 
 /**

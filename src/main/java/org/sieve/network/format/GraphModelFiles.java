@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.sieve.SieveException;
+import org.sieve.model.Model;
 import org.sieve.network.WeightTensor;
 
 /**

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.sieve.SieveException;
 import org.sieve.io.JsonValues;
+import org.sieve.model.Model;
 import org.sieve.network.Layer;
 
 /**

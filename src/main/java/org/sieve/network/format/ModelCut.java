@@ -1,6 +1,7 @@
 package org.sieve.network.format;
 
 import java.nio.file.Path;
+import org.sieve.model.Model;
 import org.sieve.network.Network;
 
 /**

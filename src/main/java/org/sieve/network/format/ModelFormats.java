@@ -7,6 +7,8 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.sieve.SieveException;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.Network;
 import org.sieve.network.format.graph.GraphDefReader;
 import org.sieve.network.format.onnx.OnnxReader;

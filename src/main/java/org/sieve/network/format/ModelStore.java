@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.sieve.SieveException;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.Network;
 
 /** Loads and saves a model folder: model.json, its shards and sieve.json. */

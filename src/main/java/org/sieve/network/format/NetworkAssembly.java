@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sieve.SieveException;
+import org.sieve.model.Model;
 import org.sieve.network.BuildContext;
 import org.sieve.network.GraphBuilder;
 import org.sieve.network.InputLayer;

@@ -15,6 +15,7 @@ import org.sieve.SieveException;
 import org.sieve.io.BoundedFiles;
 import org.sieve.io.JsonValues;
 import org.sieve.io.SafeNames;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.Network;
 
 /**

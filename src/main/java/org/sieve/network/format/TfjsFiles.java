@@ -22,6 +22,7 @@ import org.sieve.SieveException;
 import org.sieve.io.BoundedFiles;
 import org.sieve.io.JsonValues;
 import org.sieve.io.Sizes;
+import org.sieve.model.Model;
 
 /**
  * The files of a TensorFlow.js layers model as bytes: model.json, and each weight group's shard

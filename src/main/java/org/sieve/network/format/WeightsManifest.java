@@ -10,6 +10,7 @@ import java.util.OptionalDouble;
 import org.sieve.SieveException;
 import org.sieve.io.JsonValues;
 import org.sieve.io.Sizes;
+import org.sieve.model.Model;
 
 /**
  * model.json's "weightsManifest": groups of weights, each group stored as its weights' bytes

@@ -1,8 +1,8 @@
 package org.sieve.ui.work;
 
 import java.util.List;
+import org.sieve.model.Model;
 import org.sieve.network.format.DecoderSet;
-import org.sieve.network.format.Model;
 
 /** Whether metric 2 can run on a model: it needs decoders trained for the model's weights. */
 public final class DecoderCheck {

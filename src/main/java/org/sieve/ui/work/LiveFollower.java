@@ -11,7 +11,7 @@ import org.sieve.image.RequestedRegion;
 import org.sieve.image.ResizeMode;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.Metric;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.ModelMetadata;
 import org.sieve.service.JobResult;
 import org.sieve.ui.model.LoadedModel;
 import org.sieve.ui.model.PanelState;

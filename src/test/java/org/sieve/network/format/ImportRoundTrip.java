@@ -3,6 +3,7 @@ package org.sieve.network.format;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.nio.file.Path;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.Network;
 
 /** An imported network saved as Sieve's layers folder reads back with the same layers, weights and output. */

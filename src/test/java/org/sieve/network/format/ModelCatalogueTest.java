@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.SieveException;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
 
 class ModelCatalogueTest {
 

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.SieveException;
+import org.sieve.model.Model;
 
 /** Every format is told by content, and each one Sieve does not read is refused saying what to do. */
 class ModelFormatsTest {

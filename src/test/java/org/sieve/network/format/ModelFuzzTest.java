@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.sieve.SieveException;
 import org.sieve.metrics.TestNetworks;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
 
 /**
  * Model reading on arbitrary files (issue 14, point 2): a TF.js layers folder whose model.json

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sieve.metrics.TestNetworks;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.format.ModelStore;
 
 /** A quick pick means the same kind of layers in any model; layers ticked by hand are kept by name. */

@@ -1,4 +1,4 @@
-package org.sieve.network.format;
+package org.sieve.model;
 
 import java.nio.file.Path;
 import java.util.Objects;

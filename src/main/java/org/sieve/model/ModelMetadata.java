@@ -1,4 +1,4 @@
-package org.sieve.network.format;
+package org.sieve.model;
 
 import com.google.gson.JsonObject;
 import java.util.Arrays;
@@ -55,7 +55,7 @@ public record ModelMetadata(String id, String name, String task, String dataset,
     }
 
     /** As {@link #defaults(String, Network)}, for a network read without its weights. */
-    static ModelMetadata defaults(String id, Network network, long parameters) {
+    public static ModelMetadata defaults(String id, Network network, long parameters) {
         InputLayer in = network.input();
         float[] mean = new float[in.channels()];
         float[] std = new float[in.channels()];
