@@ -20,7 +20,7 @@ import org.sieve.metrics.StepCost;
 import org.sieve.metrics.StepEvent;
 import org.sieve.model.Model;
 import org.sieve.model.ModelMetadata;
-import org.sieve.network.format.DecoderSet;
+import org.sieve.network.format.DecoderIndex;
 import org.sieve.tf.MatMulPeak;
 import org.sieve.tf.TensorFlowRuntime;
 import picocli.CommandLine.Command;
@@ -93,7 +93,7 @@ final class BenchCommand extends Subcommand {
         PreparedImage image = ImageLoader.load(imagePath, meta.inputHeight(), meta.inputWidth(),
                 meta.inputChannels(), ResizeMode.STRETCH);
         Decoders decoders = settings.metric() == Metric.RECONSTRUCTION_UNCERTAINTY
-                ? Analyzer.engineDecoders(DecoderSet.load(model), layers) : null;
+                ? Analyzer.engineDecoders(DecoderIndex.load(model), layers) : null;
         TensorFlowRuntime runtime = TensorFlowRuntime.get();
         out.printf(Locale.ROOT, "%s, %s on %s, %d layers, %d steps, %d draws, TensorFlow %s on %s, %d cores,"
                 + " CPU allocator %s%n", settings.metric().title(), meta.id(), image.source(), layers.size(),

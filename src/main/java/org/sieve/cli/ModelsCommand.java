@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.sieve.model.ModelMetadata;
-import org.sieve.network.format.DecoderSet;
+import org.sieve.network.format.DecoderIndex;
 import org.sieve.network.format.ModelCatalogue;
 import org.sieve.train.Technique;
 import picocli.CommandLine.Command;
@@ -58,7 +58,7 @@ final class ModelsCommand extends Subcommand {
                 j.addProperty("labels", m.labels().size());
                 j.addProperty("sizeBytes", size(catalogue.folderOf(m.id())));
                 j.addProperty("path", String.valueOf(catalogue.folderOf(m.id())));
-                j.addProperty("decoders", DecoderSet.layerCount(catalogue.folderOf(m.id())));
+                j.addProperty("decoders", DecoderIndex.layerCount(catalogue.folderOf(m.id())));
                 if (m.training().has("technique")) {
                     j.add("technique", m.training().get("technique"));
                     j.add("baseline", m.training().get("baseline"));
@@ -86,7 +86,7 @@ final class ModelsCommand extends Subcommand {
                     m.testAccuracy() == null ? "-" : String.format(Locale.ROOT, "%.2f %%", 100 * m.testAccuracy()),
                     String.format(Locale.ROOT, "%,d", m.parameters()),
                     String.format(Locale.ROOT, "%.1f MB", size(catalogue.folderOf(m.id())) / 1e6),
-                    String.valueOf(DecoderSet.layerCount(catalogue.folderOf(m.id()))), Technique.describe(m.training()));
+                    String.valueOf(DecoderIndex.layerCount(catalogue.folderOf(m.id()))), Technique.describe(m.training()));
         }
         table.print(out);
         if (!broken.isEmpty()) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.sieve.SieveException;
 import org.sieve.data.Dataset;
 import org.sieve.data.Datasets;
+import org.sieve.model.KnownDatasets;
 import org.sieve.model.Model;
 import org.sieve.model.ModelKind;
 import org.sieve.model.ModelMetadata;
@@ -54,7 +55,7 @@ public final class Training {
             TrainingListener listener) {
         String archName = Architectures.displayName(arch);
         Recipe recipe = Recipe.of(arch);
-        List<String> classes = Datasets.classNames(dataset);
+        List<String> classes = KnownDatasets.classNames(dataset);
         if (epochs < 0) {
             throw new SieveException("Epochs must be at least 1 (or 0 for the recipe's " + recipe.epochs()
                     + "), not " + epochs + ".");

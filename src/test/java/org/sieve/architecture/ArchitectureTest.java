@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.sieve.model.DecoderSet;
 
 /**
  * The rules of docs/ARCHITECTURE.md, checked on Sieve's compiled classes (not its tests): each
@@ -126,9 +127,6 @@ class ArchitectureTest {
                 .whereLayer("tf").mayOnlyAccessLayers(may())
                 .whereLayer("io").mayOnlyAccessLayers(may())
                 .whereLayer("root").mayNotAccessAnyLayer()
-                // Known exception: a model's decoder index checks a dataset name against data.Datasets. It goes
-                // when DecoderSet is split into an index and the value (issue 29, item 3).
-                .ignoreDependency("org.sieve.network.format.DecoderSet", "org.sieve.data.Datasets")
                 // Known exception: the heatmap renderer draws over a PreparedImage throughout its API (10
                 // signatures); image sits below render and imports only io, so no cycle follows. To be replaced
                 // by the image's pixels and size when render's API is next reworked.

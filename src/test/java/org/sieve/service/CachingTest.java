@@ -32,7 +32,7 @@ import org.sieve.metrics.TestNetworks;
 import org.sieve.model.Model;
 import org.sieve.model.ModelMetadata;
 import org.sieve.network.Network;
-import org.sieve.network.format.DecoderSet;
+import org.sieve.network.format.DecoderIndex;
 import org.sieve.network.format.ModelStore;
 import org.sieve.train.TestData;
 
@@ -167,10 +167,10 @@ class CachingTest {
     @Test
     void reconstructionUncertaintyIsCachedWithItsReconstructionsAndKeyedByTheDecoders() throws IOException {
         Path dir = TestData.copyOfLeNet(folder.resolve("lenet"));
-        Path decoders = Path.of("assets", "models", "lenet5-mnist", DecoderSet.FOLDER);
+        Path decoders = Path.of("assets", "models", "lenet5-mnist", DecoderIndex.FOLDER);
         try (Stream<Path> files = Files.walk(decoders)) {
             for (Path f : files.toList()) {
-                Path to = dir.resolve(DecoderSet.FOLDER).resolve(decoders.relativize(f).toString());
+                Path to = dir.resolve(DecoderIndex.FOLDER).resolve(decoders.relativize(f).toString());
                 if (Files.isDirectory(f)) {
                     Files.createDirectories(to);
                 } else {
@@ -195,7 +195,7 @@ class CachingTest {
                 ru.toBuilder().metric(Metric.INFORMATION_DISCARDING).build());
         assertEquals(Set.of(), run(metric1, new Recorder(false)).cachedLayers(), "metric 1 is another result");
 
-        Path index = dir.resolve(DecoderSet.FOLDER).resolve(DecoderSet.INDEX);
+        Path index = dir.resolve(DecoderIndex.FOLDER).resolve(DecoderIndex.INDEX);
         Files.writeString(index, Files.readString(index) + "\n");
         assertEquals(Set.of(), run(req, new Recorder(false)).cachedLayers(), "retrained decoders miss the cache");
     }
