@@ -119,8 +119,8 @@ public final class SelfTest {
         ColourScale scale = ColourScale.shared(label, maps.toArray(float[][][]::new));
         List<String> names = layers.stream().map(LayerResult::name).toList();
         List<String> noSubtitles = layers.stream().map(l -> "").toList();
-        BufferedImage drawn = HeatmapRenderer.renderStrip(image, maps, names, noSubtitles, scale, ColourMap.VIRIDIS,
-                0.75, 160);
+        BufferedImage drawn = HeatmapRenderer.renderStrip(image.grayscale(), maps, names, noSubtitles, scale,
+                ColourMap.VIRIDIS, 0.75, 160);
         var png = new ByteArrayOutputStream();
         BufferedImage decoded;
         try {

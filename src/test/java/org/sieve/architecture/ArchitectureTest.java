@@ -126,12 +126,7 @@ class ArchitectureTest {
                 .whereLayer("network").mayOnlyAccessLayers(may("tf", "io"))
                 .whereLayer("tf").mayOnlyAccessLayers(may())
                 .whereLayer("io").mayOnlyAccessLayers(may())
-                .whereLayer("root").mayNotAccessAnyLayer()
-                // Known exception: the heatmap renderer draws over a PreparedImage throughout its API (10
-                // signatures); image sits below render and imports only io, so no cycle follows. To be replaced
-                // by the image's pixels and size when render's API is next reworked.
-                .ignoreDependency(resideInAPackage("org.sieve.render.."),
-                        JavaClass.Predicates.equivalentTo(org.sieve.image.PreparedImage.class));
+                .whereLayer("root").mayNotAccessAnyLayer();
         layers.check(SIEVE);
     }
 

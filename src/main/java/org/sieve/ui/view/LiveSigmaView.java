@@ -72,8 +72,8 @@ public final class LiveSigmaView extends VBox {
         var s = app.settings().get();
         ColourScale scale = new ColourScale(Math.log(s.sigmaMin()) + HALF_LOG_2_PI_E,
                 Math.log(s.sigmaMax()) + HALF_LOG_2_PI_E, "h");
-        view.setImage(Fx.image(HeatmapRenderer.mapImage(img, h, scale, app.colourMap().get(), app.opacity().get(),
-                (int) view.getFitWidth())));
+        view.setImage(Fx.image(HeatmapRenderer.mapImage(img.grayscale(), h, scale, app.colourMap().get(),
+                app.opacity().get(), (int) view.getFitWidth())));
         caption.setText(live.layer() + " · step " + live.step());
     }
 }
