@@ -84,8 +84,7 @@ final class AnalyzeCommand extends Subcommand {
         ModelMetadata meta = model.metadata();
         List<String> layers = layerChoice.in(model.network());
         DiscardingSettings settings = analysis.resolve(model, layers, err);
-        PreparedImage image = ImageLoader.load(imagePath, meta.inputHeight(), meta.inputWidth(),
-                meta.inputChannels(), fitting.mode(), region.region());
+        PreparedImage image = ImageLoader.load(imagePath, meta.input(), fitting.mode(), region.region());
         ForegroundMask mask = foreground == null ? null : foreground.on(image);
         ImageNotes.print(meta, image, foreground, err);
         Path dir = outDir != null ? outDir

@@ -90,8 +90,7 @@ final class BenchCommand extends Subcommand {
         if (imagePath == null) {
             throw new UsageException("Missing --image: the image to time the optimisation on (or use --live).");
         }
-        PreparedImage image = ImageLoader.load(imagePath, meta.inputHeight(), meta.inputWidth(),
-                meta.inputChannels(), ResizeMode.STRETCH);
+        PreparedImage image = ImageLoader.load(imagePath, meta.input(), ResizeMode.STRETCH);
         Decoders decoders = settings.metric() == Metric.RECONSTRUCTION_UNCERTAINTY
                 ? Analyzer.engineDecoders(DecoderIndex.load(model), layers) : null;
         TensorFlowRuntime runtime = TensorFlowRuntime.get();

@@ -86,7 +86,7 @@ final class ImportCommand extends Subcommand {
         ModelStore.saveReadable(model, out);
         err().printf("Imported %s (%s) into %s: %d layers, %,d parameters, input %dx%dx%d, normalisation %s, %s,"
                         + " %s.%n", source, format.name(), out, model.network().analysableLayers().size(),
-                model.metadata().parameters(), model.metadata().inputHeight(), model.metadata().inputWidth(),
+                model.metadata().parameters(), model.metadata().input().height(), model.metadata().input().width(),
                 channels, settings.normalization().label(), model.metadata().kind().describe(),
                 model.metadata().labels().isEmpty() ? "no labels" : model.metadata().labels().size() + " labels");
         return 0;

@@ -51,9 +51,9 @@ final class ModelsCommand extends Subcommand {
                 j.addProperty("testAccuracy", m.testAccuracy());
                 j.addProperty("parameters", m.parameters());
                 JsonArray shape = new JsonArray();
-                shape.add(m.inputHeight());
-                shape.add(m.inputWidth());
-                shape.add(m.inputChannels());
+                shape.add(m.input().height());
+                shape.add(m.input().width());
+                shape.add(m.input().channels());
                 j.add("inputShape", shape);
                 j.addProperty("labels", m.labels().size());
                 j.addProperty("sizeBytes", size(catalogue.folderOf(m.id())));
@@ -82,7 +82,7 @@ final class ModelsCommand extends Subcommand {
                 "PARAMETERS", "SIZE", "DECODERS", "TECHNIQUE").alignRight(5, 6, 7, 8);
         for (ModelMetadata m : models) {
             table.add(m.id(), m.name(), m.kind().describe(),
-                    m.inputHeight() + "x" + m.inputWidth() + "x" + m.inputChannels(), m.dataset() == null ? "-" : m.dataset(),
+                    m.input().toString(), m.dataset() == null ? "-" : m.dataset(),
                     m.testAccuracy() == null ? "-" : String.format(Locale.ROOT, "%.2f %%", 100 * m.testAccuracy()),
                     String.format(Locale.ROOT, "%,d", m.parameters()),
                     String.format(Locale.ROOT, "%.1f MB", size(catalogue.folderOf(m.id())) / 1e6),

@@ -55,8 +55,7 @@ final class PredictCommand extends Subcommand {
         }
         Model model = modelOption.resolve();
         ModelMetadata meta = model.metadata();
-        PreparedImage image = ImageLoader.load(imagePath, meta.inputHeight(), meta.inputWidth(),
-                meta.inputChannels(), fitting.mode(), region.region());
+        PreparedImage image = ImageLoader.load(imagePath, meta.input(), fitting.mode(), region.region());
         try (Classifier classifier = new Classifier(model)) {
             if (json) {
                 // A detector's heatmap runs to megabytes of numbers; its class scores are what it predicts.

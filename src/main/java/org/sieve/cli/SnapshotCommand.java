@@ -161,7 +161,7 @@ final class SnapshotCommand extends Subcommand {
         ModelMetadata meta = model.metadata();
         List<String> layers = choice.in(model.network());
         DiscardingSettings settings = analysis.resolve(model, layers, err());
-        PreparedImage prepared = ImageLoader.load(image, meta.inputHeight(), meta.inputWidth(), meta.inputChannels(),
+        PreparedImage prepared = ImageLoader.load(image, meta.input(),
                 fitting.mode(), region.region());
         ForegroundMask mask = foreground == null ? null : foreground.on(prepared);
         ImageNotes.print(meta, prepared, foreground, err());

@@ -12,6 +12,7 @@ import org.sieve.data.Dataset;
 import org.sieve.data.Datasets;
 import org.sieve.image.ImageLoader;
 import org.sieve.image.ImageScan;
+import org.sieve.image.ModelInput;
 import org.sieve.image.ResizeMode;
 import org.sieve.model.KnownDatasets;
 import org.sieve.model.Model;
@@ -143,7 +144,7 @@ final class TrainDecodersCommand extends Subcommand {
         List<float[]> images = new ArrayList<>();
         for (Path p : found.images()) {
             try {
-                images.add(ImageLoader.load(dir.resolve(p), in.height(), in.width(), in.channels(),
+                images.add(ImageLoader.load(dir.resolve(p), new ModelInput(in.height(), in.width(), in.channels()),
                         ResizeMode.STRETCH).pixels());
             } catch (SieveException e) {
                 err.println("Skipping " + dir.resolve(p) + ": " + e.getMessage());

@@ -72,9 +72,9 @@ public final class SelfTest {
                     Model::id);
             ModelMetadata meta = model.metadata();
             PreparedImage image = steps.run("image", () -> ImageLoader.load(samples.resolve(IMAGE),
-                    meta.inputHeight(), meta.inputWidth(), meta.inputChannels(), ResizeMode.STRETCH), i -> IMAGE);
-            DiscardingSettings settings = DiscardingSettings.defaults().validated(meta.inputHeight(),
-                    meta.inputWidth());
+                    meta.input(), ResizeMode.STRETCH), i -> IMAGE);
+            DiscardingSettings settings = DiscardingSettings.defaults().validated(meta.input().height(),
+                    meta.input().width());
             List<LayerResult> layers = steps.run("analysis", () -> analyse(model, image, settings),
                     l -> String.join(", ", LAYERS) + " in " + l.stream().mapToInt(LayerResult::steps).max()
                             .orElse(0) + " steps");

@@ -196,8 +196,8 @@ public final class BatchRunner {
      */
     public static AnalysisRequest request(Spec spec, Path image, BatchListener listener) {
         ModelMetadata meta = spec.model().metadata();
-        PreparedImage prepared = ImageLoader.load(spec.images().resolve(image), meta.inputHeight(),
-                meta.inputWidth(), meta.inputChannels(), spec.resize(), spec.region());
+        PreparedImage prepared = ImageLoader.load(spec.images().resolve(image), meta.input(), spec.resize(),
+                spec.region());
         ForegroundChoice auto = new ForegroundChoice.Auto();
         ForegroundMask mask = spec.autoMask() ? auto.on(prepared) : null;
         String warning = ImageFit.warning(meta, prepared);

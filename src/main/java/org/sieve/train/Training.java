@@ -9,6 +9,7 @@ import java.util.Map;
 import org.sieve.SieveException;
 import org.sieve.data.Dataset;
 import org.sieve.data.Datasets;
+import org.sieve.image.ModelInput;
 import org.sieve.model.KnownDatasets;
 import org.sieve.model.Model;
 import org.sieve.model.ModelKind;
@@ -138,11 +139,11 @@ public final class Training {
 
     private static void requireFits(Model model, String role, Dataset data, List<String> classes) {
         ModelMetadata m = model.metadata();
-        if (m.inputHeight() != data.height() || m.inputWidth() != data.width() || m.inputChannels() != data.channels()
+        if (!m.input().equals(new ModelInput(data.height(), data.width(), data.channels()))
                 || m.labels().size() != classes.size()) {
-            throw new SieveException(String.format(Locale.ROOT, "The %s '%s' takes %dx%dx%d images with %d labels;"
+            throw new SieveException(String.format(Locale.ROOT, "The %s '%s' takes %s images with %d labels;"
                     + " this training has %dx%dx%d images with %d classes. Choose a %s trained on the same dataset.",
-                    role, m.id(), m.inputHeight(), m.inputWidth(), m.inputChannels(), m.labels().size(), data.height(),
+                    role, m.id(), m.input(), m.labels().size(), data.height(),
                     data.width(), data.channels(), classes.size(), role));
         }
     }
@@ -170,8 +171,9 @@ public final class Training {
                 archName, how, data, trained.epochs(), recipe.get("seed").getAsLong(), variant,
                 100 * trained.testAccuracy());
         Network n = trained.network();
-        return new ModelMetadata(id, name, "classification", dataset, classes, n.input().height(), n.input().width(),
-                n.input().channels(), trained.normalization().mean(), trained.normalization().std(),
+        return new ModelMetadata(id, name, "classification", dataset, classes,
+                new ModelInput(n.input().height(), n.input().width(), n.input().channels()),
+                trained.normalization().mean(), trained.normalization().std(),
                 new int[] {n.input().height(), n.input().width()}, trained.testAccuracy(), n.parameterCount(),
                 training, LICENCES.get(dataset), ATTRIBUTIONS.get(dataset), description, ModelKind.CLASSIFIER);
     }

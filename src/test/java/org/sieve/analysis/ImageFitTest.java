@@ -35,7 +35,7 @@ class ImageFitTest {
     }
 
     private static PreparedImage on(ModelMetadata m, Path file) {
-        return ImageLoader.load(file, m.inputHeight(), m.inputWidth(), m.inputChannels(), ResizeMode.STRETCH);
+        return ImageLoader.load(file, m.input(), ResizeMode.STRETCH);
     }
 
     @Test

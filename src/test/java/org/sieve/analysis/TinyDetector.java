@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sieve.image.ModelInput;
 import org.sieve.model.Model;
 import org.sieve.model.ModelKind;
 import org.sieve.model.ModelMetadata;
@@ -57,7 +58,8 @@ public final class TinyDetector {
         float[] std = new float[channels];
         java.util.Arrays.fill(std, 1f);
         ModelMetadata m = new ModelMetadata("tiny-" + kind.type().json(), "Tiny " + kind.type().json(), "test", null,
-                kind.predicts() ? LABELS : List.of(), size, size, channels, new float[channels], std, null, null,
+                kind.predicts() ? LABELS : List.of(), new ModelInput(size, size, channels), new float[channels], std,
+                null, null,
                 n.parameterCount(), new JsonObject(), null, null, null, kind);
         Path dir = parent.resolve(m.id());
         ModelStore.save(ModelStore.inMemory(n, m), dir);

@@ -113,16 +113,16 @@ class ArchitectureTest {
                 .whereLayer("analysis").mayOnlyAccessLayers(may("metrics", "render", "image", "format", "model",
                         "network", "tf", "io"))
                 .whereLayer("findings").mayOnlyAccessLayers(may("metrics", "render", "io"))
-                .whereLayer("train").mayOnlyAccessLayers(may("data", "metrics", "format", "model", "network", "tf",
-                        "io"))
+                .whereLayer("train").mayOnlyAccessLayers(may("data", "metrics", "format", "model", "image", "network",
+                        "tf", "io"))
                 .whereLayer("data").mayOnlyAccessLayers(may("metrics", "model", "network", "tf", "io"))
                 .whereLayer("metrics").mayOnlyAccessLayers(may("network", "tf"))
                 .whereLayer("render").mayOnlyAccessLayers(may("metrics", "io"))
                 .whereLayer("image").mayOnlyAccessLayers(may("io"))
                 // The readers and writers of model files (with the catalogue and the format registry) make models;
                 // a model is a network with its description, which knows no file format.
-                .whereLayer("format").mayOnlyAccessLayers(may("model", "network", "tf", "io"))
-                .whereLayer("model").mayOnlyAccessLayers(may("network", "io"))
+                .whereLayer("format").mayOnlyAccessLayers(may("model", "image", "network", "tf", "io"))
+                .whereLayer("model").mayOnlyAccessLayers(may("image", "network", "io"))
                 .whereLayer("network").mayOnlyAccessLayers(may("tf", "io"))
                 .whereLayer("tf").mayOnlyAccessLayers(may())
                 .whereLayer("io").mayOnlyAccessLayers(may())

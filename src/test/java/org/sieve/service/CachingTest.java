@@ -22,6 +22,7 @@ import org.sieve.analysis.AnalysisRequest;
 import org.sieve.analysis.Analyzer;
 import org.sieve.analysis.ResultJson;
 import org.sieve.image.ImageLoader;
+import org.sieve.image.ModelInput;
 import org.sieve.image.PreparedImage;
 import org.sieve.image.ResizeMode;
 import org.sieve.metrics.AnalysisListener;
@@ -179,7 +180,7 @@ class CachingTest {
             }
         }
         Model model = ModelStore.load(dir);
-        PreparedImage image = ImageLoader.load(Path.of("sample-images", "mnist", "0-7.png"), 28, 28, 1,
+        PreparedImage image = ImageLoader.load(Path.of("sample-images", "mnist", "0-7.png"), new ModelInput(28, 28, 1),
                 ResizeMode.STRETCH);
         DiscardingSettings ru = DiscardingSettings.defaults().toBuilder().maxSteps(15)
                 .metric(Metric.RECONSTRUCTION_UNCERTAINTY).build();

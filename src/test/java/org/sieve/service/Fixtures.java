@@ -6,6 +6,7 @@ import java.util.List;
 import org.sieve.analysis.AnalysisRequest;
 import org.sieve.image.ForegroundMask;
 import org.sieve.image.ImageLoader;
+import org.sieve.image.ModelInput;
 import org.sieve.image.PreparedImage;
 import org.sieve.image.ResizeMode;
 import org.sieve.metrics.DiscardingSettings;
@@ -41,7 +42,8 @@ public final class Fixtures {
     }
 
     static PreparedImage image(int variant) {
-        return ImageLoader.fromBufferedImage(bar(variant), "bar-" + variant, TestNetworks.SIZE, TestNetworks.SIZE, 1,
+        return ImageLoader.fromBufferedImage(bar(variant), "bar-" + variant, new ModelInput(TestNetworks.SIZE,
+                TestNetworks.SIZE, 1),
                 ResizeMode.STRETCH);
     }
 

@@ -11,6 +11,7 @@ import org.sieve.analysis.AnalysisRequest;
 import org.sieve.analysis.Analyzer;
 import org.sieve.image.ForegroundMask;
 import org.sieve.image.ImageLoader;
+import org.sieve.image.ModelInput;
 import org.sieve.image.PreparedImage;
 import org.sieve.image.ResizeMode;
 import org.sieve.metrics.AnalysisListener;
@@ -31,7 +32,7 @@ class DigitForegroundTest {
     @ValueSource(strings = {"0-7.png", "1-2.png", "2-1.png", "3-0.png"})
     void backgroundDiscardsMoreThanStrokes(String digit) {
         Model model = BundledModelsTest.bundledCatalogue().resolve("lenet5-mnist");
-        PreparedImage image = ImageLoader.load(Path.of("sample-images", "mnist", digit), 28, 28, 1,
+        PreparedImage image = ImageLoader.load(Path.of("sample-images", "mnist", digit), new ModelInput(28, 28, 1),
                 ResizeMode.STRETCH);
         List<String> convs = model.network().analysableLayers().stream().filter(l -> l instanceof Conv2D)
                 .map(Layer::name).toList();

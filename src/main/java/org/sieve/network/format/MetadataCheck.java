@@ -4,6 +4,7 @@ import com.google.gson.JsonPrimitive;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 import org.sieve.SieveException;
+import org.sieve.image.ModelInput;
 import org.sieve.io.SafeNames;
 import org.sieve.model.ModelKind;
 import org.sieve.model.ModelMetadata;
@@ -35,9 +36,9 @@ final class MetadataCheck {
         for (int i = 0; i < m.labels().size(); i++) {
             checkOneLine(file, "labels[" + i + "]", m.labels().get(i));
         }
-        if (m.inputHeight() != in.height() || m.inputWidth() != in.width() || m.inputChannels() != in.channels()) {
-            throw bad(file, "inputHeight x inputWidth x inputChannels is " + m.inputHeight() + "x" + m.inputWidth()
-                    + "x" + m.inputChannels() + " but model.json's input layer '" + in.name() + "' takes "
+        if (!m.input().equals(new ModelInput(in.height(), in.width(), in.channels()))) {
+            throw bad(file, "inputHeight x inputWidth x inputChannels is " + m.input() + " but model.json's input"
+                    + " layer '" + in.name() + "' takes "
                     + in.height() + "x" + in.width() + "x" + in.channels() + "; fix the sizes or remove them");
         }
         checkPerChannel(file, "normalizationMean", m.normalizationMean(), in.channels(), false);

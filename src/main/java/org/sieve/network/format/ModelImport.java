@@ -46,8 +46,8 @@ public record ModelImport(String id, String name, PixelNormalization normalizati
     public Model applyTo(Model source, Path file) {
         Network network = inputSize == null ? source.network() : resized(source.network());
         ModelMetadata d = ModelMetadata.defaults(id, network);
-        ModelMetadata m = new ModelMetadata(id, name == null ? id : name, d.task(), null, labels, d.inputHeight(),
-                d.inputWidth(), d.inputChannels(), normalization.mean(), normalization.std(), null, null,
+        ModelMetadata m = new ModelMetadata(id, name == null ? id : name, d.task(), null, labels, d.input(),
+                normalization.mean(), normalization.std(), null, null,
                 d.parameters(), null, null, null, null, kind);
         MetadataCheck.check(m, network, file);
         return ModelStore.inMemory(network, m);

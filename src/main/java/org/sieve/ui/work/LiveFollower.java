@@ -73,8 +73,7 @@ public final class LiveFollower {
         }
         ModelMetadata m = wanted.model().metadata();
         ResizeMode mode = panel.resizeMode().get();
-        live.offer(() -> ImageLoader.fromBufferedImage(pixels, name, m.inputHeight(), m.inputWidth(),
-                m.inputChannels(), mode, region));
+        live.offer(() -> ImageLoader.fromBufferedImage(pixels, name, m.input(), mode, region));
     }
 
     /** A new drawing: the next frame starts from scratch rather than from the last stroke's maps. */

@@ -20,6 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.SieveException;
+import org.sieve.image.ModelInput;
 import org.sieve.model.Model;
 import org.sieve.model.ModelKind;
 import org.sieve.model.ModelMetadata;
@@ -51,7 +52,8 @@ class ModelStoreTest {
         training.addProperty("seed", 42);
         training.addProperty("epochs", 12);
         return new ModelMetadata(id, "Tiny classifier", "classification", "cifar10-subset", List.of("cat", "dog", "bird"),
-                8, 8, 3, new float[] {0.49f, 0.48f, 0.45f}, new float[] {0.25f, 0.24f, 0.26f}, new int[] {4, 4}, 0.875,
+                new ModelInput(8, 8, 3), new float[] {0.49f, 0.48f, 0.45f}, new float[] {0.25f, 0.24f, 0.26f},
+                new int[] {4, 4}, 0.875,
                 127L, training, "CC-BY-4.0", "Sieve authors", "A test model.", ModelKind.CLASSIFIER);
     }
 
@@ -75,7 +77,7 @@ class ModelStoreTest {
         assertEquals(expected.task(), m.task());
         assertEquals(expected.dataset(), m.dataset());
         assertEquals(expected.labels(), m.labels());
-        assertEquals(List.of(8, 8, 3), List.of(m.inputHeight(), m.inputWidth(), m.inputChannels()));
+        assertEquals(new ModelInput(8, 8, 3), m.input());
         assertArrayEquals(expected.normalizationMean(), m.normalizationMean());
         assertArrayEquals(expected.normalizationStd(), m.normalizationStd());
         assertArrayEquals(expected.sigmaGrid(), m.sigmaGrid());
@@ -126,7 +128,7 @@ class ModelStoreTest {
         assertEquals("partial", m.id());
         assertEquals("Partial", m.name());
         assertEquals(List.of("a", "b", "c"), m.labels());
-        assertEquals(8, m.inputWidth());
+        assertEquals(8, m.input().width());
     }
 
     @Test
@@ -166,7 +168,7 @@ class ModelStoreTest {
     @Test
     void saveRefusesInconsistentMetadata() {
         ModelMetadata wrong = metadata("x");
-        ModelMetadata m = new ModelMetadata("x", "x", "classification", null, List.of("one"), 8, 8, 3,
+        ModelMetadata m = new ModelMetadata("x", "x", "classification", null, List.of("one"), new ModelInput(8, 8, 3),
                 wrong.normalizationMean(), wrong.normalizationStd(), null, null, 0, null, null, null, null, null);
         Path dir = tmp.resolve("x");
         SieveException e = assertThrows(SieveException.class, () -> ModelStore.save(ModelStore.inMemory(classifier(7), m), dir));
