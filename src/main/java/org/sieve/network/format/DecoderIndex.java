@@ -24,6 +24,7 @@ import org.sieve.io.JsonValues;
 import org.sieve.model.DecoderSet;
 import org.sieve.model.Model;
 import org.sieve.network.Network;
+import org.sieve.network.format.common.TfjsFiles;
 
 /**
  * The decoders of metric 2 (METHOD.md section 3) on disk: a folder {@code decoders/} beside the

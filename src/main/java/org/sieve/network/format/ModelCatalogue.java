@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.sieve.SieveException;
 import org.sieve.model.Model;
 import org.sieve.model.ModelMetadata;
+import org.sieve.network.format.common.TfjsFiles;
 
 /**
  * The models Sieve offers by id: every subfolder holding model.json in the bundled models folder

@@ -10,6 +10,7 @@ import org.sieve.SieveException;
 import org.sieve.model.Model;
 import org.sieve.model.ModelMetadata;
 import org.sieve.network.Network;
+import org.sieve.network.format.common.NodeNames;
 import org.sieve.network.format.graph.GraphDefReader;
 import org.sieve.network.format.onnx.OnnxReader;
 

@@ -12,6 +12,7 @@ import org.sieve.network.InputLayer;
 import org.sieve.network.Layer;
 import org.sieve.network.Network;
 import org.sieve.network.NetworkShapes;
+import org.sieve.network.format.common.MetadataCheck;
 
 /**
  * What a user tells Sieve about a model file that lacks sieve.json: its name, pixel

@@ -8,6 +8,8 @@ import org.sieve.SieveException;
 import org.sieve.model.Model;
 import org.sieve.model.ModelMetadata;
 import org.sieve.network.Network;
+import org.sieve.network.format.common.MetadataCheck;
+import org.sieve.network.format.common.TfjsFiles;
 
 /** Loads and saves a model folder: model.json, its shards and sieve.json. */
 public final class ModelStore {

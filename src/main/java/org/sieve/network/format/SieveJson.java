@@ -18,6 +18,8 @@ import org.sieve.io.JsonValues;
 import org.sieve.io.SafeNames;
 import org.sieve.model.ModelMetadata;
 import org.sieve.network.Network;
+import org.sieve.network.format.common.MetadataCheck;
+import org.sieve.network.format.common.TfjsFiles;
 
 /**
  * sieve.json, the metadata file beside model.json. Every field is optional: what is missing is

@@ -10,6 +10,7 @@ import org.sieve.SieveException;
 import org.sieve.metrics.TestNetworks;
 import org.sieve.model.Model;
 import org.sieve.model.ModelMetadata;
+import org.sieve.network.format.common.TfjsFiles;
 
 /**
  * Model reading on arbitrary files (issue 14, point 2): a TF.js layers folder whose model.json

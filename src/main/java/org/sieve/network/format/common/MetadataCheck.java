@@ -1,4 +1,4 @@
-package org.sieve.network.format;
+package org.sieve.network.format.common;
 
 import com.google.gson.JsonPrimitive;
 import java.nio.file.Path;
@@ -17,13 +17,13 @@ import org.sieve.network.Layer;
 import org.sieve.network.Network;
 
 /** Checks that sieve.json agrees with the network it describes, before loading or saving. */
-final class MetadataCheck {
+public final class MetadataCheck {
 
     private MetadataCheck() {
     }
 
     /** Fails naming {@code file} and the field when the metadata disagrees with the network. */
-    static void check(ModelMetadata m, Network network, Path file) {
+    public static void check(ModelMetadata m, Network network, Path file) {
         InputLayer in = network.input();
         if (m.id().isBlank()) {
             throw bad(file, "id is empty; give the model a short name such as \"lenet5-mnist\"");
@@ -117,12 +117,12 @@ final class MetadataCheck {
     }
 
     /** A value from the file, quoted and with control characters escaped so it cannot drive the terminal. */
-    static String quoted(String value) {
+    public static String quoted(String value) {
         // JSON escapes the C0 controls; DEL and the C1 controls (a terminal's CSI among them) are escaped after.
         return NodeNames.escaped(new JsonPrimitive(value).toString());
     }
 
-    static SieveException bad(Path file, String what) {
+    public static SieveException bad(Path file, String what) {
         return new SieveException(file + ": " + what + ".");
     }
 }

@@ -1,4 +1,4 @@
-package org.sieve.network.format;
+package org.sieve.network.format.common;
 
 import org.sieve.SieveException;
 import org.sieve.model.Model;

@@ -1,4 +1,4 @@
-package org.sieve.network.format;
+package org.sieve.network.format.common;
 
 import java.util.ArrayList;
 import java.util.Arrays;
