@@ -135,6 +135,19 @@ class ArchitectureTest {
         slices().assignedFrom(PACKAGES).should().beFreeOfCycles().check(SIEVE);
     }
 
+    /**
+     * The format folders below network.format (onnx, graph, common) import neither each other nor the
+     * registry and catalogue above them; the pieces two formats share sit in common.
+     */
+    @Test
+    void formatFoldersImportOnlyTheirCommonPieces() {
+        slices().matching("org.sieve.network.format.(*)..").should().notDependOnEachOther()
+                .ignoreDependency(DescribedPredicate.alwaysTrue(), resideInAPackage("org.sieve.network.format.common.."))
+                .check(SIEVE);
+        noClasses().that().resideInAPackage("org.sieve.network.format.*..").should().dependOnClassesThat()
+                .resideInAPackage("org.sieve.network.format").check(SIEVE);
+    }
+
     @Test
     void onlyTheExplorerImportsJavaFx() {
         noClasses().that().resideOutsideOfPackage("org.sieve.ui..").should().dependOnClassesThat()
