@@ -7,7 +7,7 @@ import org.sieve.image.PreparedImage;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.InformationDiscarding;
 import org.sieve.metrics.LiveDiscarding;
-import org.sieve.network.format.Model;
+import org.sieve.model.Model;
 
 /**
  * Live mode's worker: frames of {@link LiveDiscarding} for the latest image offered, on a thread

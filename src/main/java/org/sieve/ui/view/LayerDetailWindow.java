@@ -55,8 +55,8 @@ final class LayerDetailWindow {
         canvas.setId("detail-canvas");
         double s = SIZE / Math.max(img.width(), img.height());
         // Drawn at the canvas' size, so that clipped cells keep their stripes.
-        Image picture = Fx.image(HeatmapRenderer.mapImage(img, layer.entropyMap(), scale, app.colourMap().get(),
-                app.opacity().get(), (int) SIZE));
+        Image picture = Fx.image(HeatmapRenderer.mapImage(img.grayscale(), layer.entropyMap(), scale,
+                app.colourMap().get(), app.opacity().get(), (int) SIZE));
         CheckBox showPoints = new CheckBox("Mark knowledge points");
         showPoints.setSelected(points != null);
         showPoints.setDisable(points == null);

@@ -11,7 +11,7 @@ import org.sieve.image.RequestedRegion;
 import org.sieve.image.ResizeMode;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.Metric;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.ModelMetadata;
 import org.sieve.service.JobResult;
 import org.sieve.ui.model.LoadedModel;
 import org.sieve.ui.model.PanelState;
@@ -73,8 +73,7 @@ public final class LiveFollower {
         }
         ModelMetadata m = wanted.model().metadata();
         ResizeMode mode = panel.resizeMode().get();
-        live.offer(() -> ImageLoader.fromBufferedImage(pixels, name, m.inputHeight(), m.inputWidth(),
-                m.inputChannels(), mode, region));
+        live.offer(() -> ImageLoader.fromBufferedImage(pixels, name, m.input(), mode, region));
     }
 
     /** A new drawing: the next frame starts from scratch rather than from the last stroke's maps. */
