@@ -280,11 +280,9 @@ final class GraphOps {
 
     /** The kind of computation an op is, in a user's words. */
     static String describe(String op) {
-        if (PostProcessing.LOOP_OPS.contains(op)) {
-            return "part of a loop or a conditional inside the graph";
-        }
-        if (PostProcessing.CUT_OPS.contains(op)) {
-            return "post-processing that picks or sorts values, which has no gradient";
+        String blocking = PostProcessing.describe(PostProcessing.role(op));
+        if (blocking != null) {
+            return blocking;
         }
         if (!GraphOp.COMPUTE_OPS.contains(op)) {
             return "an op outside Sieve's reviewed list of ops that only compute";

@@ -21,6 +21,8 @@ import org.sieve.SieveException;
 import org.sieve.network.InputLayer;
 import org.sieve.network.Network;
 import org.sieve.network.format.NodeNames;
+import org.sieve.network.format.graph.PostProcessing;
+import org.sieve.network.format.graph.ReadNotes;
 
 /**
  * Reads an ONNX model (opsets 9 to 17, as PyTorch's exporter writes them) into a Sieve network.
@@ -31,7 +33,7 @@ import org.sieve.network.format.NodeNames;
  */
 public final class OnnxReader {
 
-    /** The ops Sieve translates; anything else (custom domains, control flow, I/O) is refused. */
+    /** The ops Sieve translates; anything else (custom domains, I/O) is refused. */
     static final Set<String> ALLOWED_OPS = Set.of("Conv", "ConvTranspose", "Gemm", "MatMul", "BatchNormalization",
             "Relu", "Clip", "LeakyRelu", "PRelu", "Sigmoid", "Tanh", "HardSigmoid", "HardSwish", "Softmax", "MaxPool",
             "AveragePool", "GlobalAveragePool", "GlobalMaxPool", "Add", "Sub", "Mul", "Div", "Concat", "Flatten",
@@ -39,6 +41,13 @@ public final class OnnxReader {
             "Unsqueeze", "Squeeze", "Cast", "Erf", "Sqrt", "Exp", "Log", "Abs", "Neg", "Reciprocal", "Pow", "Max",
             "Min", "Sum", "ReduceMean", "ReduceSum", "ReduceMax", "Slice", "Split", "Expand", "ConstantOfShape",
             "Equal", "Where", "LayerNormalization", "DepthToSpace", "SpaceToDepth");
+
+    /** Ops that pick, sort or index values: read, never built; the output is cut before them. */
+    static final Set<String> POST_PROCESSING_OPS = Set.of("ArgMax", "ArgMin", "GatherND", "TopK",
+            "NonMaxSuppression", "NonZero");
+
+    /** Loops and conditionals: read, never built; refused only on the path of the output analysed. */
+    static final Set<String> CONTROL_FLOW_OPS = Set.of("Loop", "If", "Scan");
 
     static final int MIN_OPSET = 9;
     static final int MAX_OPSET = 17;
@@ -73,14 +82,65 @@ public final class OnnxReader {
         checkOps(graph, name);
         ValueInfoProto image = imageInput(graph, name);
         InputLayer input = input(image, name);
-        if (output == null && graph.getOutputCount() != 1) {
-            throw new SieveException("Model " + name + " has " + graph.getOutputCount() + " outputs; Sieve analyses"
-                    + " networks with one output. Choose one with --output TENSOR or export the model with a single"
-                    + " output.");
+        List<PostProcessing.Node> nodes = nodes(graph, image.getName());
+        String chosen = output != null ? output : chooseOutput(graph, nodes, name);
+        PostProcessing.Cut cut = PostProcessing.cut(nodes, chosen, Set.of());
+        String kept = cut == null ? chosen : cut.kept();
+        if (cut != null && (output != null || kept == null)) {
+            throw new SieveException(PostProcessing.refusal(name, chosen, cut, "--output TENSOR"));
         }
         Path dir = file.toAbsolutePath().getParent();
-        return OnnxTranslator.translate(graph, image.getName(), input, output == null ? graph.getOutput(0).getName() : output,
+        Network network = OnnxTranslator.translate(graph, image.getName(), input, kept, PostProcessing.path(nodes, kept),
                 dir, name);
+        if (cut != null) {
+            ReadNotes.add(PostProcessing.note(name, chosen, cut, "--output TENSOR"));
+        }
+        return network;
+    }
+
+    /** The graph's one output, or of several the one that no post-processing computes and most of the network does. */
+    private static String chooseOutput(GraphProto graph, List<PostProcessing.Node> nodes, String name) {
+        List<String> outputs = graph.getOutputList().stream().map(ValueInfoProto::getName).toList();
+        if (outputs.isEmpty()) {
+            throw new SieveException("Model " + name + " has no output. The file is damaged or not valid ONNX; export"
+                    + " the model again.");
+        }
+        if (outputs.size() == 1) {
+            return outputs.get(0);
+        }
+        String main = PostProcessing.main(nodes, outputs);
+        ReadNotes.add("Model " + name + " has " + outputs.size() + " outputs (" + String.join(", ", outputs)
+                + "); Sieve analyses '" + main + "', which the most of the network computes (choose another with"
+                + " --output TENSOR).");
+        return main;
+    }
+
+    /** The graph as the post-processing cut sees it: one node per tensor a node writes, and the image. */
+    private static List<PostProcessing.Node> nodes(GraphProto graph, String image) {
+        List<PostProcessing.Node> nodes = new ArrayList<>();
+        nodes.add(new PostProcessing.Node(image, PostProcessing.Role.IMAGE, "input", List.of()));
+        for (NodeProto n : graph.getNodeList()) {
+            List<String> inputs = n.getInputList().stream().filter(i -> !i.isEmpty()).toList();
+            for (String out : n.getOutputList()) {
+                nodes.add(new PostProcessing.Node(out, role(n.getOpType()), n.getOpType(), inputs));
+            }
+        }
+        return nodes;
+    }
+
+    private static PostProcessing.Role role(String op) {
+        if (POST_PROCESSING_OPS.contains(op)) {
+            return PostProcessing.Role.POST_PROCESSING;
+        }
+        if (CONTROL_FLOW_OPS.contains(op)) {
+            return PostProcessing.Role.CONTROL_FLOW;
+        }
+        return switch (op) {
+            case "Shape", "Size" -> PostProcessing.Role.SHAPE;
+            case "Constant", "ConstantOfShape", "Cast", "Equal", "Less", "LessOrEqual", "Greater", "GreaterOrEqual",
+                    "Identity" -> PostProcessing.Role.PLUMBING;
+            default -> PostProcessing.Role.COMPUTE;
+        };
     }
 
     private static ModelProto parse(Path file, String name) {
@@ -137,7 +197,9 @@ public final class OnnxReader {
         for (int i = 0; i < graph.getNodeCount(); i++) {
             NodeProto n = graph.getNode(i);
             boolean standard = n.getDomain().isEmpty() || n.getDomain().equals("ai.onnx");
-            if (!standard || !ALLOWED_OPS.contains(n.getOpType())) {
+            boolean read = ALLOWED_OPS.contains(n.getOpType()) || POST_PROCESSING_OPS.contains(n.getOpType())
+                    || CONTROL_FLOW_OPS.contains(n.getOpType());
+            if (!standard || !read) {
                 refused.add("'" + (n.getName().isEmpty() ? "#" + i : n.getName()) + "' ("
                         + (standard ? "" : n.getDomain() + ".") + n.getOpType() + ")");
             }
