@@ -49,6 +49,11 @@ public final class OnnxReader {
     /** Loops and conditionals: read, never built; refused only on the path of the output analysed. */
     static final Set<String> CONTROL_FLOW_OPS = Set.of("Loop", "If", "Scan");
 
+    /** Copies of the weights that reading holds on the heap at once. */
+    static final long READ_COPIES = 3;
+    /** Heap that reading needs besides the weights (the graph, TensorFlow's Java side). */
+    private static final long HEAP_BASE_BYTES = 256L << 20;
+
     static final int MIN_OPSET = 9;
     static final int MAX_OPSET = 17;
     /** Protocol buffers cannot exceed 2 GB; larger weights would be external data. */
@@ -74,7 +79,13 @@ public final class OnnxReader {
      * a feature map before a detector's post-processing) or, when null, at the graph's one output.
      */
     public static Network read(Path file, String output) {
+        return read(file, output, Runtime.getRuntime().maxMemory());
+    }
+
+    /** As {@link #read(Path, String)}, refusing before reading a file whose weights would not fit {@code heapBytes}. */
+    static Network read(Path file, String output, long heapBytes) {
         String name = file.toString();
+        checkHeap(file, heapBytes, name);
         ModelProto model = parse(file, name);
         checkOpset(model, name);
         GraphProto graph = model.getGraph();
@@ -141,6 +152,27 @@ public final class OnnxReader {
                     "Identity" -> PostProcessing.Role.PLUMBING;
             default -> PostProcessing.Role.COMPUTE;
         };
+    }
+
+    /**
+     * Reading holds the weights about {@value #READ_COPIES} times on the heap at once (the file's
+     * bytes, the decoded values, the network's weights): a file that cannot fit is refused before
+     * any of it is read, naming the heap to ask for.
+     */
+    private static void checkHeap(Path file, long heapBytes, String name) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new SieveException("Cannot read model " + name + ": " + e.getMessage(), e);
+        }
+        long needed = READ_COPIES * size + HEAP_BASE_BYTES;
+        if (needed > heapBytes) {
+            long gigabytes = (needed + (1L << 30) - 1) >> 30;
+            throw new SieveException("Model " + name + " holds " + (size >> 20) + " MB of weights; reading it needs about "
+                    + gigabytes + " GB of Java heap and Sieve has " + (heapBytes >> 20) + " MB. Start Sieve with more"
+                    + " memory: JAVA_TOOL_OPTIONS=-Xmx" + gigabytes + "g.", SieveException.COMPUTE_FAILED, null);
+        }
     }
 
     private static ModelProto parse(Path file, String name) {
