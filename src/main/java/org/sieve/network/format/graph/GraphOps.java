@@ -21,7 +21,7 @@ import org.tensorflow.proto.NodeDef;
  * names the batch axis (a Reshape to [1, ...], a Squeeze of every size-1 axis) is restated for
  * any batch, and one that mixes examples is refused.
  */
-final class GraphOps {
+final class GraphOps implements AutoCloseable {
 
     /** Ops whose constant operands may hold infinities or NaN: pad values, limits, masks. */
     private static final Set<String> NON_WEIGHT_CONSTANTS = Set.of("PadV2", "Maximum", "Minimum", "Select",
@@ -33,10 +33,17 @@ final class GraphOps {
 
     private final GraphTranslator t;
     private final String file;
+    private final ConstantFolding folding = new ConstantFolding();
 
     GraphOps(GraphTranslator t, String file) {
         this.t = t;
         this.file = file;
+    }
+
+    /** Closes the graph and session that folding used. */
+    @Override
+    public void close() {
+        folding.close();
     }
 
     void translate(NodeDef n) {
@@ -68,7 +75,7 @@ final class GraphOps {
                 List<WeightTensor> c = values.stream().map(WeightTensor.class::cast).toList();
                 List<DataType> types = ins.stream().map(t::type).toList();
                 types.forEach(type -> checkType(n, type));
-                ConstantFolding.Folded f = ConstantFolding.fold(op, attrs, c, types, k);
+                ConstantFolding.Folded f = folding.fold(op, attrs, c, types, k);
                 t.constant(k == 0 ? n.getName() : n.getName() + ":" + k, f.value(), f.type());
             }
             return;

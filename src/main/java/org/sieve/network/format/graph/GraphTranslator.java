@@ -105,7 +105,7 @@ final class GraphTranslator {
                     + " inputs; Sieve analyses networks that take one image.");
         }
         InputLayer input = t.input(inputs.get(0));
-        try (NetworkAssembly net = new NetworkAssembly(file, input)) {
+        try (NetworkAssembly net = new NetworkAssembly(file, input); GraphOps ops = t.ops) {
             t.net = net;
             t.values.put(inputs.get(0).getName(), input.name());
             if (t.channelsFirst) {
