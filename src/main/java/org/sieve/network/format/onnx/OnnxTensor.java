@@ -48,7 +48,11 @@ record OnnxTensor(String name, long[] dims, float[] floats, long[] ints) {
         return v;
     }
 
+    /** The values as floats: a float tensor's own array (shared: never write into it), else a converted copy. */
     float[] asFloats() {
+        if (isFloat()) {
+            return floats;
+        }
         float[] v = new float[size()];
         for (int i = 0; i < v.length; i++) {
             v[i] = (float) at(i);
