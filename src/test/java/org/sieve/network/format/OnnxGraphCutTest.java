@@ -74,6 +74,13 @@ class OnnxGraphCutTest {
     }
 
     @Test
+    void anOutputThatNoNodeComputesIsRefusedAsDamage() throws IOException {
+        GraphProto g = graph(node("relu", "Relu", "y", "x")).toBuilder().addOutput(OnnxRefusalTest.image("extra", 8))
+                .build();
+        OnnxRefusalTest.assertRefused(write(tmp, g, 13), "has 2 outputs, and no node computes 'extra'");
+    }
+
+    @Test
     void infinityIsReadAsAThresholdAndRefusedAsAWeight() throws IOException {
         GraphProto threshold = graph(floats("floor", new float[] {Float.NEGATIVE_INFINITY}, 1),
                 node("relu", "Relu", "r", "x"), node("floor", "Max", "y", "r", "floor"));

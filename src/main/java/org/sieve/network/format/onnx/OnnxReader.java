@@ -123,6 +123,14 @@ public final class OnnxReader {
         if (outputs.size() == 1) {
             return outputs.get(0);
         }
+        Set<String> computed = new HashSet<>();
+        nodes.forEach(n -> computed.add(n.name()));
+        for (String o : outputs) {
+            if (!computed.contains(o)) {
+                throw new SieveException("Model " + name + " has " + outputs.size() + " outputs, and no node computes '"
+                        + o + "'. The file is damaged or not valid ONNX; export the model again.");
+            }
+        }
         String main = PostProcessing.main(nodes, outputs);
         ReadNotes.add("Model " + name + " has " + outputs.size() + " outputs (" + String.join(", ", outputs)
                 + "); Sieve analyses '" + main + "', which the most of the network computes (choose another with"
