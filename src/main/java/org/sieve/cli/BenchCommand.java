@@ -68,8 +68,10 @@ final class BenchCommand extends Subcommand {
     boolean fusedOnly;
 
     /** Shorter runs than an analysis's: a step's time settles long before 100 steps. */
+    static final DiscardingSettings DEFAULTS = DiscardingSettings.defaults().toBuilder().maxSteps(100).build();
+
     @Mixin
-    AnalysisOptions analysis = new AnalysisOptions(DiscardingSettings.defaults().toBuilder().maxSteps(100).build());
+    AnalysisOptions analysis = new AnalysisOptions(DEFAULTS);
 
     @Override
     public Integer call() {

@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.analysis.ResultJson;
@@ -51,13 +52,15 @@ class CommandLineTest {
 
     @Test
     void theAnalysisCommandsTakeEverySettingOfTheTableWithItsExplanationAndDefault() {
-        for (String command : List.of("analyze", "batch", "bench", "snapshot")) {
+        Map<String, DiscardingSettings> defaults = Map.of("analyze", DiscardingSettings.defaults(), "batch",
+                DiscardingSettings.defaults(), "bench", BenchCommand.DEFAULTS, "snapshot", DiscardingSettings.defaults());
+        for (Map.Entry<String, DiscardingSettings> command : defaults.entrySet()) {
             // Compared without white space: the help wraps lines, also inside hyphenated words.
-            String help = bare(MainTest.sieve(command, "--help").out());
+            String help = bare(MainTest.sieve(command.getKey(), "--help").out());
             for (Setting<?> s : SettingsTable.ALL) {
                 String expected = "--" + s.name() + "=" + s.valueLabel() + s.explanation() + " Default: "
-                        + s.textOf(DiscardingSettings.defaults()) + "; allowed: " + s.values().range() + ".";
-                assertTrue(help.contains(bare(expected)), s.name() + " in " + command + ":\n" + help);
+                        + s.textOf(command.getValue()) + "; allowed: " + s.values().range() + ".";
+                assertTrue(help.contains(bare(expected)), s.name() + " in " + command.getKey() + ":\n" + help);
             }
         }
     }
