@@ -66,7 +66,7 @@ public final class Actions {
         this.config = config;
         this.background = background;
         this.runner = runner;
-        this.live = new LiveFollower(List.of(app.panelA(), app.panelB()), app::tell);
+        this.live = new LiveFollower(app, app::tell);
         this.lessons = new LessonSession(this, runner.service(), config.catalogue(), config.home());
         app.compareKind().addListener((obs, was, kind) -> {
             if (app.compare().get()) {
@@ -266,6 +266,15 @@ public final class Actions {
         app.active().get().image().set(ImageSource.inMemory(name, pixels));
     }
 
+    /**
+     * The pen touched the pad: the drawing becomes the image at once, so the last image's maps,
+     * name and predictions go, and in live mode the maps follow the pen from here.
+     */
+    public void penDown(BufferedImage drawing) {
+        useImage("drawing", drawing);
+        followDrawing(drawing);
+    }
+
     /** The drawing while the pen moves: in live mode the active panel's maps follow it. */
     public void followDrawing(BufferedImage drawing) {
         if (app.liveMaps().get()) {
@@ -278,8 +287,8 @@ public final class Actions {
         PanelState panel = app.active().get();
         boolean refine = app.liveMaps().get() && LiveFollower.possible(panel, app.settings().get());
         useImage("drawing", drawing);
+        live.release();
         if (refine) {
-            live.stop();
             whenReady(panel, panel.image().get(), () -> runner.start(panel, app.settings().get()));
         }
     }
@@ -299,7 +308,7 @@ public final class Actions {
     public void useRegion(PanelState panel, RequestedRegion region) {
         boolean refine = app.liveMaps().get() && LiveFollower.possible(panel, app.settings().get());
         boolean moved = !Objects.equals(region, panel.region().get());
-        live.stop();
+        live.release();
         panel.region().set(region);
         if (refine && moved) {
             whenReady(panel, panel.image().get(), () -> runner.start(panel, app.settings().get()));
