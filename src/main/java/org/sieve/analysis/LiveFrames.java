@@ -18,6 +18,12 @@ public final class LiveFrames implements AutoCloseable {
 
     /** Predictions per frame, as many as the explorer's header and details show. */
     static final int TOP = 5;
+    /**
+     * Noise draws per step in a frame, at most: a step's cost grows with its draws, and half the
+     * default's halves a photo model's frame (measured in docs/performance.md) while the frames'
+     * warm start averages the noisier steps out; the full analysis on release uses the chosen draws.
+     */
+    public static final int DRAWS = 4;
 
     /** One frame: the maps with the image and settings they were computed for, and the model's reading. */
     public record Frame(AnalysisResult result, List<Classifier.Prediction> predictions) {
@@ -33,7 +39,7 @@ public final class LiveFrames implements AutoCloseable {
     public LiveFrames(Model model, List<String> layers, DiscardingSettings settings) {
         this.model = model;
         this.layers = List.copyOf(layers);
-        this.settings = settings;
+        this.settings = settings.draws() <= DRAWS ? settings : settings.toBuilder().draws(DRAWS).build();
         this.engine = new InformationDiscarding(model.network(), model.metadata().normalizationMean(),
                 model.metadata().normalizationStd());
         this.classifier = model.metadata().kind().predicts() ? new Classifier(model) : null;
