@@ -65,6 +65,7 @@ public final class LiveFollower {
             });
             panel.model().addListener(choiceChanged);
             panel.selectedLayers().addListener(choiceChanged);
+            panel.predictions().addListener(choiceChanged);
         }
         app.active().addListener(choiceChanged);
         app.settings().addListener(choiceChanged);
@@ -77,15 +78,24 @@ public final class LiveFollower {
                 && settings.metric() == Metric.INFORMATION_DISCARDING;
     }
 
-    /** Starts a worker for the active panel's choices now, or stops the one there is when live mode is off. */
+    /**
+     * Starts a worker for the active panel's choices, or stops the one there is when live mode is
+     * off. A panel still reading what its model predicts comes first (at start, that is what the
+     * user waits for): the worker starts once the predictions are there.
+     */
     private void prepare() {
         PanelState panel = app.active().get();
         DiscardingSettings settings = app.settings().get();
         if (!app.liveMaps().get() || !possible(panel, settings)) {
             stop();
-        } else {
+        } else if (!predicting(panel)) {
             workerFor(panel, settings);
         }
+    }
+
+    private static boolean predicting(PanelState panel) {
+        return panel.image().get() != null && panel.model().get().metadata().kind().predicts()
+                && panel.predictions().isEmpty();
     }
 
     private void workerFor(PanelState panel, DiscardingSettings settings) {
