@@ -2,7 +2,7 @@
 """Writes ONNX test models with PyTorch's own exporter, and PyTorch's outputs as references.
 
 Usage: /usr/bin/python3 scripts/formats/onnx_models.py OUT_DIR [small|squeeze_excite|dense_block|tiny_vit13|tiny_vit17|
-                                                          resnet18|mobilenet_v2 ...]
+                                                          conv_transpose|pixel_shuffle|resnet18|mobilenet_v2 ...]
 Debian's python3-torch and python3-torchvision; nothing is downloaded (random weights, seeded).
 For each model it writes NAME.onnx and NAME.reference.json: the input is the formula in
 probe_input() (the Java test computes the same), the outputs are the final output and the
@@ -140,6 +140,41 @@ class TinyVit(nn.Module):
         return self.head(x[:, 0])
 
 
+class TransposedConv(nn.Module):
+    """Decoders and segmentation heads: transposed convolutions (ConvTranspose2d, one group) with
+    stride 2, padding and output padding, with and without a bias, and one with stride 1."""
+
+    def __init__(self):
+        super().__init__()
+        self.down = nn.Conv2d(3, 8, 3, stride=4, padding=1)
+        self.up1 = nn.ConvTranspose2d(8, 6, 3, stride=2, padding=1, output_padding=1)
+        self.up2 = nn.ConvTranspose2d(6, 4, 4, stride=2, padding=(1, 2), bias=False)
+        self.up3 = nn.ConvTranspose2d(4, 2, 2)
+        self.head = nn.Linear(2, 10)
+
+    def forward(self, x):
+        x = torch.relu(self.down(x))
+        x = torch.relu(self.up1(x))
+        x = torch.tanh(self.up2(x))
+        return self.head(self.up3(x).mean((2, 3)))
+
+
+class PixelShuffle(nn.Module):
+    """Super-resolution (ESPCN): a convolution to 2*2 times the channels, rearranged into a twice
+    larger image by PixelShuffle (ONNX DepthToSpace in mode CRD)."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 12, 3, padding=1)
+        self.shuffle = nn.PixelShuffle(2)
+        self.conv2 = nn.Conv2d(3, 8, 3, stride=2, padding=1)
+        self.head = nn.Linear(8, 10)
+
+    def forward(self, x):
+        x = self.shuffle(torch.tanh(self.conv(x)))
+        return self.head(torch.relu(self.conv2(x)).mean((2, 3)))
+
+
 def randomise_batch_norms(model):
     """Running statistics away from 0/1, so that folding them into the convolutions is tested."""
     g = torch.Generator().manual_seed(7)
@@ -160,6 +195,10 @@ def build(name):
         return SqueezeExcite(), 32, {}
     if name == 'dense_block':
         return DenseBlock(), 32, {}
+    if name == 'conv_transpose':
+        return TransposedConv(), 32, {'up1': 'up1', 'up2': 'up2', 'up3': 'up3'}
+    if name == 'pixel_shuffle':
+        return PixelShuffle(), 32, {'shuffle': 'shuffle'}
     if name.startswith('tiny_vit'):
         return TinyVit(), 32, {'encoder': 'encoder'}
     if name == 'resnet18':

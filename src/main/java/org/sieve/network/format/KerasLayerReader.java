@@ -40,7 +40,7 @@ final class KerasLayerReader {
             "BatchNormalization", "Activation", "ReLU", "LeakyReLU", "Softmax", "MaxPooling2D",
             "AveragePooling2D", "GlobalAveragePooling2D", "GlobalMaxPooling2D", "Flatten", "Reshape", "Add",
             "Multiply", "Concatenate", "Subtract", "Divide", "Permute", "PReLU", "ZeroPadding2D", "Dropout", "SpatialDropout2D", "Rescaling",
-            "Normalization", "Resizing", GraphOpJson.CLASS, OpGraphLayer.KIND);
+            "Normalization", "Resizing", OpGraphLayer.KIND, OpGraphJson.SINGLE_OP_CLASS);
 
     /** Models used as layers inside a model; their layers are read in their place. */
     static final List<String> NESTED_MODELS = List.of("Functional", "Model", "Sequential");
@@ -88,8 +88,8 @@ final class KerasLayerReader {
             case "Rescaling" -> new Rescaling(name, inputs, c.number("scale", 1f), c.number("offset", 0f));
             case "Normalization" -> normalization(c, inputs);
             case "Resizing" -> resizing(c, inputs);
-            case GraphOpJson.CLASS -> GraphOpJson.read(c, inputs);
             case OpGraphLayer.KIND -> OpGraphJson.read(c, inputs);
+            case OpGraphJson.SINGLE_OP_CLASS -> OpGraphJson.readSingleOp(c, inputs);
             default -> throw new IllegalStateException("unhandled supported class " + className);
         };
     }
@@ -111,6 +111,9 @@ final class KerasLayerReader {
                             ? registered.getAsString() : className) + "'" : "a Lambda layer")
                     + " (Python code), which Sieve never runs. Rebuild the model from Keras' built-in layers.");
         }
+        if (className.equals(OpGraphJson.RETIRED_CLASS)) {
+            throw OpGraphJson.retired(layer, model);
+        }
         if (!SUPPORTED.contains(className) && !NESTED_MODELS.contains(className)) {
             throw unsupported(className, layer, model);
         }
@@ -122,13 +125,10 @@ final class KerasLayerReader {
     }
 
     private static void checkInputCount(String className, KerasConfig c, List<String> inputs) {
-        if (className.equals(GraphOpJson.CLASS)) {
+        if (className.equals(OpGraphLayer.KIND) || className.equals(OpGraphJson.SINGLE_OP_CLASS)) {
             return;
         }
         boolean merge = className.equals("Add") || className.equals("Multiply") || className.equals("Concatenate");
-        if (className.equals(OpGraphLayer.KIND) && !inputs.isEmpty()) {
-            return;
-        }
         boolean pair = className.equals("Subtract") || className.equals("Divide");
         int expected = className.equals("InputLayer") ? 0 : pair ? 2 : 1;
         if (merge ? inputs.size() < 2 : inputs.size() != expected) {

@@ -11,7 +11,6 @@ import org.sieve.network.Dense;
 import org.sieve.network.DepthwiseConv2D;
 import org.sieve.network.Dropout;
 import org.sieve.network.GlobalPooling2D;
-import org.sieve.network.GraphOp;
 import org.sieve.network.InputLayer;
 import org.sieve.network.Layer;
 import org.sieve.network.Merge;
@@ -119,8 +118,6 @@ final class KerasLayerWriter {
             }
             c.addProperty("crop_to_aspect_ratio", false);
             c.addProperty("data_format", "channels_last");
-        } else if (layer instanceof GraphOp l) {
-            GraphOpJson.write(l, c);
         } else if (layer instanceof Normalization) {
             c.addProperty("axis", -1);
             c.addProperty("invert", false);

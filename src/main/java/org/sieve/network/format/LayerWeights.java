@@ -6,7 +6,6 @@ import org.sieve.network.BatchNormalization;
 import org.sieve.network.Conv2D;
 import org.sieve.network.Dense;
 import org.sieve.network.DepthwiseConv2D;
-import org.sieve.network.GraphOp;
 import org.sieve.network.Layer;
 import org.sieve.network.Normalization;
 import org.sieve.network.OpGraphLayer;
@@ -49,9 +48,6 @@ final class LayerWeights {
         if (layer instanceof PRelu) {
             return List.of("alpha");
         }
-        if (layer instanceof GraphOp l) {
-            return GraphOpJson.weights(l);
-        }
         if (layer instanceof OpGraphLayer l) {
             return List.copyOf(l.weights().keySet());
         }
@@ -71,11 +67,8 @@ final class LayerWeights {
         if (layer instanceof Dense l) {
             return weight.equals("kernel") ? new long[] {ANY, l.units()} : new long[] {l.units()};
         }
-        if (layer instanceof GraphOp l) {
-            return GraphOpJson.shape(l, weight);
-        }
         if (layer instanceof OpGraphLayer l) {
-            return l.shape(weight);
+            return l.weights().get(weight);
         }
         return new long[] {ANY};
     }

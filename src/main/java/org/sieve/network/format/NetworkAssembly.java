@@ -135,7 +135,8 @@ public final class NetworkAssembly implements AutoCloseable {
                         + (w == null ? "none" : Arrays.toString(w.shape()))
                         + ". The file is damaged or uses a layout Sieve does not know; export the model again.");
             }
-            return tf.zeros(tf.constant(shape), TFloat32.class);
+            // A scalar's shape is an empty vector, which TensorFlow Java cannot make a constant of.
+            return shape.length == 0 ? tf.constant(0f) : tf.zeros(tf.constant(shape), TFloat32.class);
         }
     };
 }

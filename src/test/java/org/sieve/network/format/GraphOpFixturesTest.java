@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.sieve.network.GraphOp;
+import org.sieve.network.OpGraphLayer;
 import org.sieve.network.Network;
 import org.sieve.network.format.graph.GraphDefReader;
 
@@ -35,7 +35,7 @@ class GraphOpFixturesTest {
     void computesWhatTensorFlowJsComputed(String model, String output) throws IOException {
         Path file = Path.of("src/test/resources/formats/tfjs-graph", model, model + ".json");
         Network net = GraphDefReader.readTfjs(file, output);
-        assertTrue(net.layers().stream().anyMatch(l -> l instanceof GraphOp), "no layer read op for op");
+        assertTrue(net.layers().stream().anyMatch(l -> l instanceof OpGraphLayer), "no layer read op for op");
         double d = WriterReference.read(file.resolveSibling(model + ".reference.json")).check(net, Map.of(), false,
                 OnnxReaderTest.TOLERANCE);
         System.out.printf("%s: %d layers, final output max relative difference %.2e%n", model, net.layers().size(), d);

@@ -42,7 +42,9 @@ class OnnxOpFamiliesTest {
         "squeeze_excite, ",
         "dense_block, ",
         "tiny_vit13, encoder=encoder_3",
-        "tiny_vit17, encoder=encoder_3"})
+        "tiny_vit17, encoder=encoder_3",
+        "conv_transpose, up2=up2",
+        "pixel_shuffle, shuffle=shuffle"})
     void familyComputesWhatPyTorchComputedAndHasAnInputGradient(String fixture, String tap) throws IOException {
         Network net = OnnxReader.read(OnnxReaderTest.DIR.resolve(fixture + ".onnx"));
         Map<String, String> inner = tap == null ? Map.of() : Map.of(tap.split("=")[0], tap.split("=")[1]);

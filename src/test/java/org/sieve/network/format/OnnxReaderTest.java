@@ -32,11 +32,11 @@ class OnnxReaderTest {
     void smallCnnListsOneLayerPerModuleNamedAfterIt() {
         Network net = OnnxReader.read(DIR.resolve("small.onnx"));
         List<String> layers = net.layers().stream().map(l -> l.kind() + " " + l.name()).toList();
-        assertEquals(List.of("InputLayer image", "SieveOps conv1", "SieveOps Relu", "SieveOps pool1", "SieveOps dw",
-                "SieveOps Relu_1", "SieveOps Clip", "SieveOps dilated", "SieveOps HardSigmoid", "SieveOps Mul",
-                "SieveOps Add", "SieveOps Sigmoid", "SieveOps Concat", "SieveOps conv2", "SieveOps LeakyRelu",
-                "SieveOps pool2", "SieveOps prelu", "SieveOps Flatten", "SieveOps fc1", "SieveOps Tanh", "SieveOps fc2",
-                "SieveOps Softmax"), layers);
+        assertEquals(List.of("InputLayer image", "TensorFlowOps conv1", "TensorFlowOps Relu", "TensorFlowOps pool1", "TensorFlowOps dw",
+                "TensorFlowOps Relu_1", "TensorFlowOps Clip", "TensorFlowOps dilated", "TensorFlowOps HardSigmoid", "TensorFlowOps Mul",
+                "TensorFlowOps Add", "TensorFlowOps Sigmoid", "TensorFlowOps Concat", "TensorFlowOps conv2", "TensorFlowOps LeakyRelu",
+                "TensorFlowOps pool2", "TensorFlowOps prelu", "TensorFlowOps Flatten", "TensorFlowOps fc1", "TensorFlowOps Tanh", "TensorFlowOps fc2",
+                "TensorFlowOps Softmax"), layers);
         assertEquals(32, net.input().height());
         assertEquals(3, net.input().channels());
     }

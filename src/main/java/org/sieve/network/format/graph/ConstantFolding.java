@@ -2,7 +2,8 @@ package org.sieve.network.format.graph;
 
 import java.util.List;
 import java.util.Map;
-import org.sieve.network.GraphOp;
+import org.sieve.network.OpGraphLayer;
+import org.sieve.network.OpStep;
 import org.sieve.network.WeightTensor;
 import org.sieve.tf.ComputeDevice;
 import org.sieve.tf.TensorFlowRuntime;
@@ -21,7 +22,7 @@ import org.tensorflow.types.TFloat32;
 /**
  * Computes, while a model is read, an op whose operands are all constants: the shape arithmetic
  * of a graph (Shape, StridedSlice, Pack feeding a Reshape) becomes the constant it always is for
- * the model's fixed input size. The op runs through {@link GraphOp}, so the same allowlist holds.
+ * the model's fixed input size. The op runs through {@link OpStep}, so the same allowlist holds.
  */
 final class ConstantFolding {
 
@@ -36,14 +37,14 @@ final class ConstantFolding {
             int outputIndex) {
         try (Graph g = TensorFlowRuntime.get().newGraph()) {
             Ops tf = Ops.create(g);
-            List<GraphOp.Arg> args = new java.util.ArrayList<>();
+            List<OpStep.Arg> args = new java.util.ArrayList<>();
             for (int i = 0; i < constants.size(); i++) {
                 WeightTensor c = constants.get(i);
-                args.add(types.get(i) == DataType.DT_FLOAT ? GraphOp.Arg.weight("c" + i, c.shape())
-                        : types.get(i) == DataType.DT_DOUBLE ? GraphOp.Arg.doubleWeight("c" + i, c.shape())
-                        : GraphOp.Arg.constant(c.shape(), types.get(i), GraphOps.integers(c)));
+                args.add(types.get(i) == DataType.DT_FLOAT ? OpStep.Arg.weight("c" + i, c.shape())
+                        : types.get(i) == DataType.DT_DOUBLE ? OpStep.Arg.doubleWeight("c" + i, c.shape())
+                        : OpStep.Arg.constant(c.shape(), types.get(i), GraphOps.integers(c)));
             }
-            GraphOp layer = new GraphOp("fold", List.of(), op, attrs, args, outputIndex);
+            OpGraphLayer layer = OpGraphLayer.of("fold", List.of(), new OpStep(op, args, attrs, outputIndex));
             Operand<TFloat32> out = layer.build(new org.sieve.network.BuildContext() {
                 @Override
                 public Ops tf() {

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sieve.SieveException;
-import org.sieve.network.GraphOp;
+import org.sieve.network.OpStep;
 import org.sieve.network.Network;
 import org.sieve.network.WeightTensor;
 import org.sieve.network.format.GraphModelFiles;
@@ -42,7 +42,7 @@ public final class GraphDefReader {
         Set<String> ops = new java.util.HashSet<>(Set.of("Const", "Placeholder", "NoOp", "StopGradient", "Shape", "Size",
                 "_FusedConv2D", "FusedDepthwiseConv2dNative", "_FusedMatMul", "Prelu", "MaxPoolV2", "FusedBatchNorm",
                 "FusedBatchNormV2"));
-        ops.addAll(GraphOp.COMPUTE_OPS);
+        ops.addAll(OpStep.COMPUTE_OPS);
         ops.addAll(PostProcessing.CUT_OPS);
         ops.addAll(PostProcessing.LOOP_OPS);
         return Set.copyOf(ops);

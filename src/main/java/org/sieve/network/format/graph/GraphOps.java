@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sieve.SieveException;
-import org.sieve.network.GraphOp;
+import org.sieve.network.OpGraphLayer;
+import org.sieve.network.OpStep;
 import org.sieve.network.WeightTensor;
 import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.DataType;
 import org.tensorflow.proto.NodeDef;
 
 /**
- * Translates a graph node into the TensorFlow op it is ({@link GraphOp}), one for one: operands
+ * Translates a graph node into the TensorFlow op it is ({@link OpGraphLayer}), one for one: operands
  * that depend on the image are layer outputs, the others constants; an op on constants only is
  * computed once while reading. Sieve feeds batches of noisy copies of one image, so an op that
  * names the batch axis (a Reshape to [1, ...], a Squeeze of every size-1 axis) is restated for
@@ -53,7 +54,7 @@ final class GraphOps {
             t.constant(n.getName(), op.equals("Shape") ? shape.value() : size(shape), DataType.DT_INT32);
             return;
         }
-        if (!GraphOp.COMPUTE_OPS.contains(op)) {
+        if (!OpStep.COMPUTE_OPS.contains(op)) {
             throw refused(n);
         }
         Map<String, AttrValue> attrs = new LinkedHashMap<>();
@@ -75,38 +76,38 @@ final class GraphOps {
         }
         restateForAnyBatch(n, values, attrs);
         List<String> layers = new ArrayList<>();
-        List<GraphOp.Arg> args = new ArrayList<>();
+        List<OpStep.Arg> args = new ArrayList<>();
         Map<String, WeightTensor> weights = new HashMap<>();
         for (int i = 0; i < values.size(); i++) {
             if (values.get(i) instanceof String layer) {
                 if (!layers.contains(layer)) {
                     layers.add(layer);
                 }
-                args.add(GraphOp.Arg.layer(layers.indexOf(layer)));
+                args.add(OpStep.Arg.input(layers.indexOf(layer)));
             } else {
                 WeightTensor w = (WeightTensor) values.get(i);
                 DataType type = t.type(ins.get(i));
                 checkType(n, type);
                 if (type == DataType.DT_DOUBLE) {
-                    args.add(GraphOp.Arg.doubleWeight("c" + i, w.shape()));
+                    args.add(OpStep.Arg.doubleWeight("c" + i, w.shape()));
                     weights.put("c" + i, w);
                     continue;
                 }
                 if (type != DataType.DT_FLOAT) {
-                    args.add(GraphOp.Arg.constant(w.shape(), type, integers(w)));
+                    args.add(OpStep.Arg.constant(w.shape(), type, integers(w)));
                     continue;
                 }
                 if (!NON_WEIGHT_CONSTANTS.contains(op)) {
                     t.checkFinite(GraphTranslator.key(ins.get(i)), w);
                 }
-                args.add(GraphOp.Arg.weight("c" + i, w.shape()));
+                args.add(OpStep.Arg.weight("c" + i, w.shape()));
                 weights.put("c" + i, w);
             }
         }
         for (int k : outputs) {
             String node = k == 0 ? n.getName() : n.getName() + ":" + k;
-            t.put(node, new GraphOp(t.layerName(k == 0 ? n.getName() : n.getName() + "_" + k), layers, op, attrs, args, k),
-                    weights);
+            t.put(node, OpGraphLayer.of(t.layerName(k == 0 ? n.getName() : n.getName() + "_" + k), layers,
+                    new OpStep(op, args, attrs, k)), weights);
         }
     }
 
@@ -286,7 +287,7 @@ final class GraphOps {
         if (PostProcessing.CUT_OPS.contains(op)) {
             return "post-processing that picks or sorts values, which has no gradient";
         }
-        if (!GraphOp.COMPUTE_OPS.contains(op)) {
+        if (!OpStep.COMPUTE_OPS.contains(op)) {
             return "an op outside Sieve's reviewed list of ops that only compute";
         }
         return "an op that mixes the noisy copies of the image Sieve computes as one batch";

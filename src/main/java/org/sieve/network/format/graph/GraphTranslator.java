@@ -18,7 +18,8 @@ import org.sieve.network.Conv2D;
 import org.sieve.network.Dense;
 import org.sieve.network.DepthwiseConv2D;
 import org.sieve.network.GlobalPooling2D;
-import org.sieve.network.GraphOp;
+import org.sieve.network.OpGraphLayer;
+import org.sieve.network.OpStep;
 import org.sieve.network.InputLayer;
 import org.sieve.network.Layer;
 import org.sieve.network.Merge;
@@ -111,11 +112,10 @@ final class GraphTranslator {
             if (t.channelsFirst) {
                 // Sieve feeds images channels last; the graph reads them channels first.
                 String name = net.name(input.name() + ".channels_first", input.name() + ".channels_first");
-                t.put(inputs.get(0).getName(), new GraphOp(name, List.of(input.name()), "Transpose",
+                t.put(inputs.get(0).getName(), OpGraphLayer.of(name, List.of(input.name()), new OpStep("Transpose",
+                        List.of(OpStep.Arg.input(0), OpStep.Arg.ints(0, 3, 1, 2)),
                         Map.of("T", AttrValue.newBuilder().setType(DataType.DT_FLOAT).build(),
-                                "Tperm", AttrValue.newBuilder().setType(DataType.DT_INT32).build()),
-                        List.of(GraphOp.Arg.layer(0), GraphOp.Arg.constant(new long[] {4}, DataType.DT_INT32,
-                                new long[] {0, 3, 1, 2})), 0), Map.of());
+                                "Tperm", AttrValue.newBuilder().setType(DataType.DT_INT32).build()), 0)), Map.of());
             }
             for (NodeDef n : order) {
                 if (!t.absorbed.contains(n.getName()) && !n.getOp().equals("Placeholder")) {

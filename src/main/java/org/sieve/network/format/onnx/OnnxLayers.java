@@ -1,7 +1,6 @@
 package org.sieve.network.format.onnx;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +46,7 @@ final class OnnxLayers {
             changed = false;
             int[] run = runs(ends);
             for (int j = 0; j < count && !changed; j++) {
-                for (String ref : all.get(j).refs()) {
+                for (String ref : refs(all.get(j))) {
                     int i = ref.startsWith("t") ? Integer.parseInt(ref.substring(1)) : -1;
                     if (i < 0 || run[i] == run[j] || ends[i]) {
                         continue;
@@ -68,7 +67,7 @@ final class OnnxLayers {
         for (int i = 0; i < count; i++) {
             if (ends[i]) {
                 String name = net.name(all.get(i).module(), "op_" + i);
-                net.add(layer(name, all.subList(start, i + 1), start, layerOf, steps.weights()), weightsOf(all.subList(start, i + 1), steps.weights()));
+                net.add(layer(name, all.subList(start, i + 1), start, layerOf), weightsOf(all.subList(start, i + 1), steps.weights()));
                 layerOf.put("t" + i, name);
                 start = i + 1;
             }
@@ -88,40 +87,39 @@ final class OnnxLayers {
         return run;
     }
 
-    private static OpGraphLayer layer(String name, List<Step> run, int first, Map<String, String> layerOf,
-            Map<String, WeightTensor> weights) {
+    private static OpGraphLayer layer(String name, List<Step> run, int first, Map<String, String> layerOf) {
         List<String> inputs = new ArrayList<>();
-        Map<String, List<Long>> shapes = new LinkedHashMap<>();
         List<OpStep> ops = new ArrayList<>();
         for (Step s : run) {
-            List<String> args = new ArrayList<>();
-            for (String ref : s.refs()) {
-                if (ref.startsWith("w:")) {
-                    shapes.put(ref.substring(2), Arrays.stream(weights.get(ref.substring(2)).shape()).boxed().toList());
-                    args.add(ref);
+            List<OpStep.Arg> args = new ArrayList<>();
+            for (OpStep.Arg a : s.op().args()) {
+                String ref = a.ref();
+                if (ref == null || a.isWeight()) {
+                    args.add(a);
                 } else if (ref.startsWith("t") && Integer.parseInt(ref.substring(1)) >= first) {
-                    args.add("s:" + (Integer.parseInt(ref.substring(1)) - first));
+                    args.add(OpStep.Arg.step(Integer.parseInt(ref.substring(1)) - first));
                 } else {
                     String layer = layerOf.get(ref);
                     if (!inputs.contains(layer)) {
                         inputs.add(layer);
                     }
-                    args.add("in:" + inputs.indexOf(layer));
+                    args.add(OpStep.Arg.input(inputs.indexOf(layer)));
                 }
             }
-            ops.add(new OpStep(s.op().op(), args, s.op().attributes()));
+            ops.add(new OpStep(s.op().op(), args, s.op().attrs(), s.op().output()));
         }
-        return new OpGraphLayer(name, inputs, ops, shapes);
+        return new OpGraphLayer(name, inputs, ops);
+    }
+
+    /** The steps and the image a step reads. */
+    private static List<String> refs(Step s) {
+        return s.op().args().stream().filter(a -> a.ref() != null && !a.isWeight()).map(OpStep.Arg::ref).toList();
     }
 
     private static Map<String, WeightTensor> weightsOf(List<Step> run, Map<String, WeightTensor> weights) {
         Map<String, WeightTensor> out = new LinkedHashMap<>();
         for (Step s : run) {
-            for (String ref : s.refs()) {
-                if (ref.startsWith("w:")) {
-                    out.put(ref.substring(2), weights.get(ref.substring(2)));
-                }
-            }
+            s.op().args().stream().filter(OpStep.Arg::isWeight).forEach(a -> out.put(a.target(), weights.get(a.target())));
         }
         return out;
     }

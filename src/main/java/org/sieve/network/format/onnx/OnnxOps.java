@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.sieve.network.TensorOp;
 import org.sieve.network.WeightTensor;
 import org.sieve.network.format.onnx.OnnxSteps.Act;
 
@@ -46,30 +45,31 @@ final class OnnxOps {
             case "Shape" -> shape();
             case "Identity", "Dropout" -> in.get(0);
             case "Cast" -> in.get(0);
-            case "Relu" -> unary(TensorOp.RELU);
-            case "Sigmoid" -> unary(TensorOp.SIGMOID);
-            case "Tanh" -> unary(TensorOp.TANH);
-            case "Erf" -> unary(TensorOp.ERF);
-            case "Sqrt" -> unary(TensorOp.SQRT);
-            case "Exp" -> unary(TensorOp.EXP);
-            case "Log" -> unary(TensorOp.LOG);
-            case "Abs" -> unary(TensorOp.ABS);
-            case "Neg" -> unary(TensorOp.NEG);
-            case "Reciprocal" -> unary(TensorOp.RECIPROCAL);
-            case "LeakyRelu" -> unary(TensorOp.LEAKY_RELU, Map.of("alpha", new double[] {n.number("alpha", 0.01f)}));
+            case "Relu" -> unary(OnnxKernel.RELU);
+            case "Sigmoid" -> unary(OnnxKernel.SIGMOID);
+            case "Tanh" -> unary(OnnxKernel.TANH);
+            case "Erf" -> unary(OnnxKernel.ERF);
+            case "Sqrt" -> unary(OnnxKernel.SQRT);
+            case "Exp" -> unary(OnnxKernel.EXP);
+            case "Log" -> unary(OnnxKernel.LOG);
+            case "Abs" -> unary(OnnxKernel.ABS);
+            case "Neg" -> unary(OnnxKernel.NEG);
+            case "Reciprocal" -> unary(OnnxKernel.RECIPROCAL);
+            case "LeakyRelu" -> unary(OnnxKernel.LEAKY_RELU, Map.of("alpha", new double[] {n.number("alpha", 0.01f)}));
             case "Clip" -> clip();
             case "HardSigmoid" -> hardSigmoid(act(0), n.number("alpha", 0.2f), n.number("beta", 0.5f));
-            case "HardSwish" -> binary(TensorOp.MUL, act(0), hardSigmoid(act(0), 1f / 6, 0.5f));
+            case "HardSwish" -> binary(OnnxKernel.MUL, act(0), hardSigmoid(act(0), 1f / 6, 0.5f));
             case "PRelu" -> prelu();
-            case "Add" -> arithmetic(TensorOp.ADD);
-            case "Sub" -> arithmetic(TensorOp.SUB);
-            case "Mul" -> arithmetic(TensorOp.MUL);
-            case "Div" -> arithmetic(TensorOp.DIV);
+            case "Add" -> arithmetic(OnnxKernel.ADD);
+            case "Sub" -> arithmetic(OnnxKernel.SUB);
+            case "Mul" -> arithmetic(OnnxKernel.MUL);
+            case "Div" -> arithmetic(OnnxKernel.DIV);
             case "Pow" -> pow();
-            case "Max" -> arithmetic(TensorOp.MAXIMUM);
-            case "Min" -> arithmetic(TensorOp.MINIMUM);
+            case "Max" -> arithmetic(OnnxKernel.MAXIMUM);
+            case "Min" -> arithmetic(OnnxKernel.MINIMUM);
             case "Sum" -> sum();
             case "Conv" -> conv();
+            case "ConvTranspose" -> convTranspose();
             case "BatchNormalization" -> batchNorm();
             case "MaxPool", "AveragePool" -> pool();
             case "GlobalAveragePool", "GlobalMaxPool" -> globalPool();
@@ -123,12 +123,12 @@ final class OnnxOps {
         return i < in.size() && in.get(i) != null ? constant(i) : null;
     }
 
-    private Act emit(TensorOp op, List<Object> args, Map<String, double[]> attributes, Act like) {
+    private Act emit(OnnxKernel op, List<Object> args, Map<String, double[]> attributes, Act like) {
         return emit(op, args, attributes, like.batch(), like.perm());
     }
 
     /** A step, or a refusal naming the node where TensorFlow cannot compute it on these shapes. */
-    private Act emit(TensorOp op, List<Object> args, Map<String, double[]> attributes, int batch, int[] perm) {
+    private Act emit(OnnxKernel op, List<Object> args, Map<String, double[]> attributes, int batch, int[] perm) {
         try {
             return steps.emit(module, op, args, attributes, batch, perm);
         } catch (org.tensorflow.exceptions.TensorFlowException | IllegalArgumentException e) {
@@ -162,17 +162,17 @@ final class OnnxOps {
 
     // ---- element-wise -------------------------------------------------------------------------
 
-    private Act unary(TensorOp op) {
+    private Act unary(OnnxKernel op) {
         return unary(op, Map.of());
     }
 
-    private Act unary(TensorOp op, Map<String, double[]> attributes) {
+    private Act unary(OnnxKernel op, Map<String, double[]> attributes) {
         Act x = act(0);
         return emit(op, List.of(x), attributes, x);
     }
 
     private Act scale(Act x, double scale, double offset) {
-        return emit(TensorOp.SCALE, List.of(x), attrs("scale", new double[] {scale}, "offset", new double[] {offset}), x);
+        return emit(OnnxKernel.SCALE, List.of(x), attrs("scale", new double[] {scale}, "offset", new double[] {offset}), x);
     }
 
     private Act clip() {
@@ -185,25 +185,25 @@ final class OnnxOps {
         if (high != null || n.has("max")) {
             a.put("high", new double[] {high != null ? high.at(0) : n.number("max", 0)});
         }
-        return unary(TensorOp.CLIP, a);
+        return unary(OnnxKernel.CLIP, a);
     }
 
     private Act hardSigmoid(Act x, double alpha, double beta) {
         Act y = scale(x, alpha, beta);
-        return emit(TensorOp.CLIP, List.of(y), attrs("low", new double[] {0}, "high", new double[] {1}), y);
+        return emit(OnnxKernel.CLIP, List.of(y), attrs("low", new double[] {0}, "high", new double[] {1}), y);
     }
 
     /** relu(x) - slope * relu(-x). */
     private Act prelu() {
         Act x = act(0);
-        Act pos = emit(TensorOp.RELU, List.of(x), Map.of(), x);
-        Act neg = emit(TensorOp.RELU, List.of(emit(TensorOp.NEG, List.of(x), Map.of(), x)), Map.of(), x);
-        Act scaled = emit(TensorOp.MUL, List.of(neg, weightLike(constant(1), x)), Map.of(), x);
-        return emit(TensorOp.SUB, List.of(pos, scaled), Map.of(), x);
+        Act pos = emit(OnnxKernel.RELU, List.of(x), Map.of(), x);
+        Act neg = emit(OnnxKernel.RELU, List.of(emit(OnnxKernel.NEG, List.of(x), Map.of(), x)), Map.of(), x);
+        Act scaled = emit(OnnxKernel.MUL, List.of(neg, weightLike(constant(1), x)), Map.of(), x);
+        return emit(OnnxKernel.SUB, List.of(pos, scaled), Map.of(), x);
     }
 
     /** Two tensors combine in the layout of the one already in its usual layout (a residual stream's). */
-    private Act binary(TensorOp op, Act a, Act b) {
+    private Act binary(OnnxKernel op, Act a, Act b) {
         if (a.rank() == b.rank()) {
             int[] perm = !OnnxSteps.usual(a) && OnnxSteps.usual(b) ? b.perm() : a.perm();
             a = steps.layout(module, a, perm);
@@ -217,7 +217,7 @@ final class OnnxOps {
     }
 
     /** Two tensors from the image combine; with a constant, scalars become a rescaling and others weights. */
-    private Act arithmetic(TensorOp op) {
+    private Act arithmetic(OnnxKernel op) {
         if (in.get(0) instanceof Act a && in.get(1) instanceof Act b) {
             return binary(op, a, b);
         }
@@ -248,18 +248,18 @@ final class OnnxOps {
         Act x = act(0);
         OnnxTensor e = constant(1);
         if (e.size() == 1 && e.at(0) == 2) {
-            return emit(TensorOp.MUL, List.of(x, x), Map.of(), x);
+            return emit(OnnxKernel.MUL, List.of(x, x), Map.of(), x);
         }
         if (e.size() == 1 && e.at(0) == 0.5) {
-            return emit(TensorOp.SQRT, List.of(x), Map.of(), x);
+            return emit(OnnxKernel.SQRT, List.of(x), Map.of(), x);
         }
-        return emit(TensorOp.POW, List.of(x, weightLike(e, x)), Map.of(), x);
+        return emit(OnnxKernel.POW, List.of(x, weightLike(e, x)), Map.of(), x);
     }
 
     private Act sum() {
         Act y = act(0);
         for (int i = 1; i < in.size(); i++) {
-            y = binary(TensorOp.ADD, y, act(i));
+            y = binary(OnnxKernel.ADD, y, act(i));
         }
         return y;
     }
@@ -333,9 +333,50 @@ final class OnnxOps {
         if (b != null) {
             args.add(weight(b, new long[] {b.size()}, b.asFloats()));
         }
-        return emit(depthwise ? TensorOp.DEPTHWISE_CONV : TensorOp.CONV, args, attrs("strides", OnnxSteps.doubles(strides),
+        return emit(depthwise ? OnnxKernel.DEPTHWISE_CONV : OnnxKernel.CONV, args, attrs("strides", OnnxSteps.doubles(strides),
                 "dilations", OnnxSteps.doubles(dilations), "pads", OnnxSteps.doubles(pads),
                 "groups", new double[] {depthwise ? 1 : group}), x);
+    }
+
+    /**
+     * A transposed convolution of one group (PyTorch's ConvTranspose2d): computed at its full size
+     * (stride * (in - 1) + kernel + output_padding), then cropped by pads.
+     */
+    private Act convTranspose() {
+        Act x = image(0);
+        OnnxTensor w = constant(1);
+        long[] d = w.dims();
+        if (d.length != 4 || d[0] != x.shape()[1] || n.integer("group", 1) != 1) {
+            throw n.unsupported("has weights of shape " + Arrays.toString(d) + " in " + n.integer("group", 1)
+                    + " groups for " + x.shape()[1] + " channels; Sieve translates 2-D transposed convolutions of one group");
+        }
+        if (!Arrays.equals(pair("dilations", 1), new long[] {1, 1}) || n.has("output_shape")
+                || !n.text("auto_pad", "NOTSET").equals("NOTSET")) {
+            throw n.unsupported("sets dilations, output_shape or auto_pad; Sieve translates strides, pads and"
+                    + " output_padding");
+        }
+        long[] strides = pair("strides", 1);
+        long[] extra = n.integers("output_padding", new long[2]);
+        long[] pads = n.integers("pads", new long[4]);
+        long[] full = new long[2];
+        for (int i = 0; i < 2; i++) {
+            full[i] = i < extra.length ? strides[i] * (x.shape()[2 + i] - 1) + d[2 + i] + extra[i] : 0;
+        }
+        if (extra.length != 2 || pads.length != 4 || extra[0] < 0 || extra[1] < 0 || extra[0] >= strides[0]
+                || extra[1] >= strides[1] || Arrays.stream(pads).anyMatch(v -> v < 0)
+                || pads[0] + pads[2] >= full[0] || pads[1] + pads[3] >= full[1]) {
+            throw n.invalid("has output_padding " + Arrays.toString(extra) + " and pads " + Arrays.toString(pads)
+                    + " for strides " + Arrays.toString(strides));
+        }
+        // ONNX [in, out, h, w] to the [h, w, out, in] filter of the convolution this one is the gradient of.
+        String k = weight(w, new long[] {d[2], d[3], d[1], d[0]}, TensorData.transpose(w.asFloats(), d, new int[] {2, 3, 1, 0}));
+        List<Object> args = new ArrayList<>(List.of(x, k));
+        OnnxTensor b = optional(2);
+        if (b != null) {
+            args.add(weight(b, new long[] {b.size()}, b.asFloats()));
+        }
+        return emit(OnnxKernel.CONV_TRANSPOSE, args, attrs("strides", OnnxSteps.doubles(strides),
+                "size", OnnxSteps.doubles(full[0], full[1], d[1]), "pads", OnnxSteps.doubles(pads)), x);
     }
 
     /** Inference batch norm as a per-channel scale and shift along ONNX axis 1. */
@@ -357,8 +398,8 @@ final class OnnxOps {
         dims[1] = gamma.length;
         OnnxTensor s = new OnnxTensor(constant(1).name() + ".scale", dims, scale, null);
         OnnxTensor t = new OnnxTensor(constant(2).name() + ".shift", dims, shift, null);
-        Act y = emit(TensorOp.MUL, List.of(x, weightLike(s, x)), Map.of(), x);
-        return emit(TensorOp.ADD, List.of(y, weightLike(t, x)), Map.of(), x);
+        Act y = emit(OnnxKernel.MUL, List.of(x, weightLike(s, x)), Map.of(), x);
+        return emit(OnnxKernel.ADD, List.of(y, weightLike(t, x)), Map.of(), x);
     }
 
     private Act pool() {
@@ -385,7 +426,7 @@ final class OnnxOps {
                 pads[d + 2] += extra;
             }
         }
-        return emit(max ? TensorOp.MAX_POOL : TensorOp.AVG_POOL, List.of(x), attrs("kernel", OnnxSteps.doubles(kernel),
+        return emit(max ? OnnxKernel.MAX_POOL : OnnxKernel.AVG_POOL, List.of(x), attrs("kernel", OnnxSteps.doubles(kernel),
                 "strides", OnnxSteps.doubles(strides), "pads", OnnxSteps.doubles(pads),
                 "count_pad", new double[] {n.integer("count_include_pad", 0)}), x);
     }
@@ -396,7 +437,7 @@ final class OnnxOps {
         for (int a = 2; a < x.rank(); a++) {
             axes[a - 2] = x.tfAxis(a);
         }
-        return emit(n.op().equals("GlobalMaxPool") ? TensorOp.REDUCE_MAX : TensorOp.REDUCE_MEAN, List.of(x),
+        return emit(n.op().equals("GlobalMaxPool") ? OnnxKernel.REDUCE_MAX : OnnxKernel.REDUCE_MEAN, List.of(x),
                 attrs("axes", axes, "keep", new double[] {1}), x);
     }
 
@@ -417,10 +458,10 @@ final class OnnxOps {
         }
         final Act from = x;
         double[] tfAxes = Arrays.stream(axes).mapToDouble(from::tfAxis).toArray();
-        TensorOp op = switch (n.op()) {
-            case "ReduceMean" -> TensorOp.REDUCE_MEAN;
-            case "ReduceSum" -> TensorOp.REDUCE_SUM;
-            default -> TensorOp.REDUCE_MAX;
+        OnnxKernel op = switch (n.op()) {
+            case "ReduceMean" -> OnnxKernel.REDUCE_MEAN;
+            case "ReduceSum" -> OnnxKernel.REDUCE_SUM;
+            default -> OnnxKernel.REDUCE_MAX;
         };
         int batch = x.batch() - (int) Arrays.stream(axes).map(a -> a < 0 ? a + from.rank() : a)
                 .filter(a -> !keep && a < from.batch()).count();
@@ -434,7 +475,7 @@ final class OnnxOps {
         if (axis < 0 ? axis != -1 : axis != x.rank() - 1) {
             x = steps.plain(module, x);
         }
-        return emit(TensorOp.SOFTMAX, List.of(x), attrs("axis", new double[] {x.tfAxis(axis)}), x);
+        return emit(OnnxKernel.SOFTMAX, List.of(x), attrs("axis", new double[] {x.tfAxis(axis)}), x);
     }
 
     // ---- matrix products ----------------------------------------------------------------------
@@ -453,7 +494,7 @@ final class OnnxOps {
         for (int i = 0; i < v.length; i++) {
             v[i] *= alpha;
         }
-        Act y = emit(TensorOp.MATMUL, List.of(a, weight(w, new long[] {k, m}, v)), Map.of(), a);
+        Act y = emit(OnnxKernel.MATMUL, List.of(a, weight(w, new long[] {k, m}, v)), Map.of(), a);
         OnnxTensor c = optional(2);
         if (c == null) {
             return y;
@@ -463,14 +504,14 @@ final class OnnxOps {
         for (int i = 0; i < bias.length; i++) {
             bias[i] *= beta;
         }
-        return emit(TensorOp.ADD, List.of(y, weightLike(new OnnxTensor(c.name(), c.dims(), bias, null), y)), Map.of(), y);
+        return emit(OnnxKernel.ADD, List.of(y, weightLike(new OnnxTensor(c.name(), c.dims(), bias, null), y)), Map.of(), y);
     }
 
     private Act matmul() {
         if (in.get(0) instanceof Act a && in.get(1) instanceof Act b) {
             a = steps.plain(module, a);
             b = steps.plain(module, b);
-            return emit(TensorOp.MATMUL, List.of(a, b), Map.of(), a.batch() >= 0 ? a.batch() : b.batch(),
+            return emit(OnnxKernel.MATMUL, List.of(a, b), Map.of(), a.batch() >= 0 ? a.batch() : b.batch(),
                     OnnxSteps.identity(Math.max(a.rank(), b.rank())));
         }
         Act a = steps.plain(module, act(0));
@@ -478,7 +519,7 @@ final class OnnxOps {
         if (w.dims().length != 2) {
             throw n.unsupported("multiplies by a constant of shape " + Arrays.toString(w.dims()));
         }
-        return emit(TensorOp.MATMUL, List.of(a, weight(w, w.dims(), w.asFloats())), Map.of(), a);
+        return emit(OnnxKernel.MATMUL, List.of(a, weight(w, w.dims(), w.asFloats())), Map.of(), a);
     }
 
     // ---- shapes -------------------------------------------------------------------------------
@@ -496,7 +537,7 @@ final class OnnxOps {
         if (batch >= 0) {
             shape[batch] = -1;
         }
-        Act y = emit(TensorOp.RESHAPE, List.of(x), attrs("shape", OnnxSteps.doubles(shape)), batch, OnnxSteps.identity(to.length));
+        Act y = emit(OnnxKernel.RESHAPE, List.of(x), attrs("shape", OnnxSteps.doubles(shape)), batch, OnnxSteps.identity(to.length));
         steps.setInnerBatch(y, where != null && where[1] == 1);
         return y;
     }
@@ -545,14 +586,14 @@ final class OnnxOps {
             } else {
                 // A constant (a class token) joins every example of the batch.
                 OnnxTensor c = (OnnxTensor) v;
-                args.add(emit(TensorOp.BATCH_LIKE, List.of(weightLike(c, first), first),
+                args.add(emit(OnnxKernel.BATCH_LIKE, List.of(weightLike(c, first), first),
                         attrs("axis", new double[] {first.tfAxis(first.batch())}), first));
             }
         }
         if ((axis < 0 ? axis + first.rank() : axis) == first.batch()) {
             throw n.unsupported("concatenates along the batch axis");
         }
-        return emit(TensorOp.CONCAT, args, attrs("axis", new double[] {first.tfAxis(axis)}), first);
+        return emit(OnnxKernel.CONCAT, args, attrs("axis", new double[] {first.tfAxis(axis)}), first);
     }
 
     /** ONNX Slice over constant starts, ends, axes and steps, as a strided slice in x's layout. */
@@ -608,7 +649,7 @@ final class OnnxOps {
             perm = kept;
             batch = batch > drop ? batch - 1 : batch;
         }
-        return emit(TensorOp.SLICE, List.of(x), attrs("begin", OnnxSteps.doubles(begin), "end", OnnxSteps.doubles(end),
+        return emit(OnnxKernel.SLICE, List.of(x), attrs("begin", OnnxSteps.doubles(begin), "end", OnnxSteps.doubles(end),
                 "step", OnnxSteps.doubles(step), "whole", new double[] {whole}, "drop", new double[] {dropMask}),
                 batch, perm);
     }
@@ -674,7 +715,7 @@ final class OnnxOps {
             throw n.unsupported("pads the batch axis");
         }
         double v = value != null ? value.at(0) : n.number("value", 0f);
-        return emit(TensorOp.PAD, List.of(x), attrs("pads", tf, "value", new double[] {v}), x);
+        return emit(OnnxKernel.PAD, List.of(x), attrs("pads", tf, "value", new double[] {v}), x);
     }
 
     private Act resize() {
@@ -701,7 +742,7 @@ final class OnnxOps {
             throw n.unsupported("resizes to " + h + "x" + w + " in mode " + mode + " with " + coordinates
                     + " coordinates; Sieve translates bilinear (align_corners=False) and nearest upsampling");
         }
-        return emit(TensorOp.RESIZE, List.of(x), attrs("size", new double[] {h, w}, "bilinear", new double[] {bilinear ? 1 : 0}), x);
+        return emit(OnnxKernel.RESIZE, List.of(x), attrs("size", new double[] {h, w}, "bilinear", new double[] {bilinear ? 1 : 0}), x);
     }
 
     /** (x - mean) / sqrt(var + eps) * scale + bias over the axes from {@code axis} on. */
@@ -714,14 +755,14 @@ final class OnnxOps {
             axes[a - (int) axis] = x.tfAxis(a);
         }
         Map<String, double[]> over = attrs("axes", axes, "keep", new double[] {1});
-        Act mean = emit(TensorOp.REDUCE_MEAN, List.of(x), over, x);
-        Act d = emit(TensorOp.SUB, List.of(x, mean), Map.of(), x);
-        Act var = emit(TensorOp.REDUCE_MEAN, List.of(emit(TensorOp.MUL, List.of(d, d), Map.of(), x)), over, x);
-        Act std = emit(TensorOp.SQRT, List.of(scale(var, 1, n.number("epsilon", 1e-5f))), Map.of(), x);
-        Act y = emit(TensorOp.DIV, List.of(d, std), Map.of(), x);
-        y = emit(TensorOp.MUL, List.of(y, weightLike(constant(1), x)), Map.of(), x);
+        Act mean = emit(OnnxKernel.REDUCE_MEAN, List.of(x), over, x);
+        Act d = emit(OnnxKernel.SUB, List.of(x, mean), Map.of(), x);
+        Act var = emit(OnnxKernel.REDUCE_MEAN, List.of(emit(OnnxKernel.MUL, List.of(d, d), Map.of(), x)), over, x);
+        Act std = emit(OnnxKernel.SQRT, List.of(scale(var, 1, n.number("epsilon", 1e-5f))), Map.of(), x);
+        Act y = emit(OnnxKernel.DIV, List.of(d, std), Map.of(), x);
+        y = emit(OnnxKernel.MUL, List.of(y, weightLike(constant(1), x)), Map.of(), x);
         OnnxTensor bias = optional(2);
-        return bias == null ? y : emit(TensorOp.ADD, List.of(y, weightLike(bias, x)), Map.of(), x);
+        return bias == null ? y : emit(OnnxKernel.ADD, List.of(y, weightLike(bias, x)), Map.of(), x);
     }
 
     private Act expand() {
@@ -736,10 +777,15 @@ final class OnnxOps {
     private Act depthSpace() {
         Act x = image(0);
         long block = n.integer("blocksize", 0);
-        if (block < 1 || !n.text("mode", "DCR").equals("DCR")) {
-            throw n.unsupported("rearranges in mode " + n.text("mode", "DCR") + "; Sieve translates DCR");
+        String mode = n.text("mode", "DCR");
+        boolean toSpace = n.op().equals("DepthToSpace");
+        if (block < 1 || !mode.equals("DCR") && !(toSpace && mode.equals("CRD"))) {
+            throw n.unsupported("rearranges in mode " + mode + "; Sieve translates DCR, and CRD for DepthToSpace");
         }
-        return emit(n.op().equals("DepthToSpace") ? TensorOp.DEPTH_TO_SPACE : TensorOp.SPACE_TO_DEPTH, List.of(x),
-                attrs("block", new double[] {block}), x);
+        if (x.shape()[1] % (block * block) != 0) {
+            throw n.invalid("rearranges " + x.shape()[1] + " channels in blocks of " + block + "x" + block);
+        }
+        return emit(toSpace ? OnnxKernel.DEPTH_TO_SPACE : OnnxKernel.SPACE_TO_DEPTH, List.of(x),
+                attrs("block", new double[] {block}, "crd", new double[] {mode.equals("CRD") ? 1 : 0}), x);
     }
 }

@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Map;
 import org.sieve.network.InputLayer;
 import org.sieve.network.OpStep;
-import org.sieve.network.TensorOp;
 import org.sieve.network.WeightTensor;
 import org.sieve.tf.TensorFlowRuntime;
 import org.tensorflow.Graph;
-import org.tensorflow.Operand;
+import org.tensorflow.Output;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.proto.AttrValue;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -51,17 +51,18 @@ final class OnnxSteps implements AutoCloseable {
     }
 
     /**
-     * A step in the order it was made, with the module (layer group) it belongs to; only a result
-     * whose first axis is the batch can be a layer's output.
+     * A step in the order it was made, with the module (layer group) it belongs to; its arguments
+     * read earlier steps as {@code t<i>}, the image as {@link #INPUT}. Only a result whose first
+     * axis is the batch can be a layer's output.
      */
-    record Step(String module, OpStep op, List<String> refs, boolean batchFirst) {
+    record Step(String module, OpStep op, boolean batchFirst) {
     }
 
     static final String INPUT = "input";
 
     private final Graph graph = TensorFlowRuntime.get().newGraph();
     private final Ops tf = Ops.create(graph);
-    private final Map<String, Operand<TFloat32>> built = new HashMap<>();
+    private final Map<String, Output<?>> built = new HashMap<>();
     private final List<Step> steps = new ArrayList<>();
     private final Map<String, WeightTensor> weights = new LinkedHashMap<>();
     /** Results whose batch is the inner factor of its axis (tokens times batch), not the outer. */
@@ -69,7 +70,7 @@ final class OnnxSteps implements AutoCloseable {
 
     Act input(InputLayer in) {
         built.put(INPUT, tf.placeholder(TFloat32.class,
-                Placeholder.shape(Shape.of(1, in.height(), in.width(), in.channels()))));
+                Placeholder.shape(Shape.of(1, in.height(), in.width(), in.channels()))).asOutput());
         return new Act(INPUT, new long[] {1, in.channels(), in.height(), in.width()}, 0, CHANNELS_LAST);
     }
 
@@ -94,26 +95,30 @@ final class OnnxSteps implements AutoCloseable {
     }
 
     /**
-     * Adds a step on {@code args} (an {@link Act} or a weight reference from {@link #weight}) and
-     * returns its result, an ONNX tensor with the given batch axis and layout.
+     * Adds the steps of {@code kernel} on {@code args} (an {@link Act} or a weight reference from
+     * {@link #weight}) and returns its result, an ONNX tensor with the given batch axis and layout.
      */
-    Act emit(String module, TensorOp op, List<Object> args, Map<String, double[]> attributes, int batch, int[] perm) {
-        OpStep step = new OpStep(op, List.of(), attributes);
-        List<String> refs = new ArrayList<>();
-        List<Operand<TFloat32>> in = new ArrayList<>();
+    Act emit(String module, OnnxKernel kernel, List<Object> args, Map<String, double[]> attributes, int batch, int[] perm) {
+        List<OpStep.Arg> in = new ArrayList<>();
         for (Object a : args) {
             String ref = a instanceof Act x ? x.ref() : (String) a;
-            refs.add(ref);
-            in.add(ref.startsWith("w:") ? zeros(weights.get(ref.substring(2)).shape()) : built.get(ref));
+            in.add(ref.startsWith("w:") ? OpStep.Arg.weight(ref.substring(2), weights.get(ref.substring(2)).shape())
+                    : OpStep.Arg.ref(ref));
         }
-        Operand<TFloat32> y = op.applyTo(tf, in, step);
-        String ref = "t" + steps.size();
-        steps.add(new Step(module, step, refs, batch >= 0 && perm[0] == batch));
-        built.put(ref, y);
+        Emitter emitter = new Emitter(module);
+        int first = steps.size();
+        OpStep.Arg result = kernel.expand(emitter, in, new OnnxKernel.Params(attributes));
+        String ref = "t" + (steps.size() - 1);
+        if (steps.size() == first || !ref.equals(result.ref())) {
+            result = emitter.op("Identity", Map.of(), result);
+            ref = result.ref();
+        }
+        Step last = steps.remove(steps.size() - 1);
+        steps.add(new Step(module, last.op(), batch >= 0 && perm[0] == batch));
         if (args.stream().anyMatch(a -> a instanceof Act x && x.batch() >= 0 && innerBatch.contains(x.ref()))) {
             innerBatch.add(ref);
         }
-        long[] tfShape = y.shape().asArray();
+        long[] tfShape = built.get(ref).shape().asArray();
         long[] shape = new long[tfShape.length];
         for (int i = 0; i < tfShape.length; i++) {
             shape[perm[i]] = tfShape[i];
@@ -121,8 +126,33 @@ final class OnnxSteps implements AutoCloseable {
         return new Act(ref, shape, batch, perm.clone());
     }
 
-    private Operand<TFloat32> zeros(long[] shape) {
-        return tf.zeros(tf.constant(shape), TFloat32.class);
+    /** Adds each op of a kernel to the scratch graph as a step of {@code module}, not yet a possible layer end. */
+    private final class Emitter implements OnnxKernel.Emitter {
+
+        private final String module;
+
+        Emitter(String module) {
+            this.module = module;
+        }
+
+        @Override
+        public OpStep.Arg op(String type, Map<String, AttrValue> attrs, OpStep.Arg... args) {
+            OpStep step = new OpStep(type, List.of(args), attrs, 0);
+            Output<?> y = step.build(tf, this::output);
+            String ref = "t" + steps.size();
+            steps.add(new Step(module, step, false));
+            built.put(ref, y);
+            return OpStep.Arg.ref(ref);
+        }
+
+        @Override
+        public long[] shape(OpStep.Arg x) {
+            return x.isWeight() ? x.shape() : output(x).shape().asArray();
+        }
+
+        private Output<?> output(OpStep.Arg x) {
+            return x.isWeight() ? tf.zeros(tf.constant(x.shape()), TFloat32.class).asOutput() : built.get(x.ref());
+        }
     }
 
     boolean innerBatch(Act x) {
@@ -146,7 +176,7 @@ final class OnnxSteps implements AutoCloseable {
         for (int i = 0; i < perm.length; i++) {
             r[i] = x.tfAxis(perm[i]);
         }
-        return emit(module, TensorOp.TRANSPOSE, List.of(x), Map.of("perm", r), x.batch(), perm);
+        return emit(module, OnnxKernel.TRANSPOSE, List.of(x), Map.of("perm", r), x.batch(), perm);
     }
 
     /** {@code x} in ONNX's own layout, for ops that read the shape (reshape, flatten, matrix products). */
