@@ -24,7 +24,16 @@ public interface AnalysisListener {
         return false;
     }
 
-    /** A copy of a layer's current sigma grid, at most every {@link InformationDiscarding#SNAPSHOT_MILLIS}. */
+    /**
+     * The step of a sigma snapshot that is metric 1's first-order estimate, sent before the first
+     * step: an approximation, refined by the steps that follow.
+     */
+    int APPROXIMATE_STEP = 0;
+
+    /**
+     * A copy of a layer's current sigma grid, at most every {@link InformationDiscarding#SNAPSHOT_MILLIS},
+     * and first the approximate one ({@link #APPROXIMATE_STEP}).
+     */
     default void sigma(String layer, int step, float[][] sigma) {
     }
 

@@ -44,6 +44,8 @@ public final class InformationDiscarding implements AutoCloseable {
     private final float[] std;
     private final long stepBudget;
     private final double minSavedFlops;
+    /** Whether analyses take the whole step budget (the long-budget reference). */
+    private boolean fullBudget;
     /** Every layer's output shape, read once when first needed. */
     private Map<String, long[]> shapes;
 
@@ -77,6 +79,15 @@ public final class InformationDiscarding implements AutoCloseable {
         this.std = std.clone();
         this.stepBudget = stepBudget;
         this.minSavedFlops = minSavedFlops;
+    }
+
+    /**
+     * Makes every later analysis take all of its settings' steps, with no stop on convergence:
+     * the long-budget solution that faster schedules and approximations are measured against.
+     */
+    InformationDiscarding fullBudget() {
+        fullBudget = true;
+        return this;
     }
 
     public Network network() {
@@ -114,7 +125,8 @@ public final class InformationDiscarding implements AutoCloseable {
             SigmaGraph graph = graphFor(group, settings, decoders);
             long start = System.nanoTime();
             graph.setImage(pixels);
-            results.addAll(new OptimisationRun(graph, narrowing, group, settings, listener, cancelled, start)
+            results.addAll(new OptimisationRun(graph, narrowing, group, settings, listener, cancelled, start,
+                    fullBudget)
                     .execute());
             grid = graph.grid();
         }

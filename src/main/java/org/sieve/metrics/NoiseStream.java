@@ -24,7 +24,9 @@ enum NoiseStream {
     /** The check after a calibration. */
     RECHECK,
     /** Metric 2's final map of r. */
-    UNCERTAINTY;
+    UNCERTAINTY,
+    /** The probes of the first-order solution's Jacobian energy. */
+    FIRST_ORDER;
 
     /** Streams lie this far apart; attempts within a stream {@link #ATTEMPT_SPACING} apart. */
     private static final int STREAM_SHIFT = 40;

@@ -9,7 +9,9 @@ import org.sieve.network.ConstantWeights;
 import org.sieve.network.InputLayer;
 import org.sieve.network.Layer;
 import org.sieve.network.Network;
+import org.tensorflow.Graph;
 import org.tensorflow.Operand;
+import org.tensorflow.Output;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -79,18 +81,72 @@ final class NoisyForward {
                 tf.constant(new int[] {input.height(), input.width()}));
         Operand<TFloat32> sigma = tf.expandDims(tf.math.exp(up), tf.constant(1));
         Operand<TInt32> drawShape = tf.constant(new int[] {draws, input.height(), input.width(), input.channels()});
-        Operand<TInt64> counterVector = tf.reshape(counter, tf.constant(new int[] {1}));
         List<Operand<TFloat32>> layerEps = new ArrayList<>();
         for (int l = 0; l < count; l++) {
-            Operand<TInt64> key = tf.slice(keys, tf.constant(new int[] {l}), tf.constant(new int[] {1}));
-            layerEps.add(tf.random.statelessRandomNormal(drawShape, tf.concat(List.of(key, counterVector),
-                    tf.constant(0))));
+            layerEps.add(tf.random.statelessRandomNormal(drawShape, seed(keys, l, counter)));
         }
         Operand<TFloat32> eps = tf.stack(layerEps);
         Operand<TFloat32> noisy = tf.math.add(image, tf.math.mul(sigma, eps));
         Operand<TFloat32> batch = tf.concat(List.of(tf.reshape(noisy, tf.constant(
                 new int[] {count * draws, input.height(), input.width(), input.channels()})), image),
                 tf.constant(0));
+        Map<String, Operand<TFloat32>> taps = taps(batch, draws);
+
+        List<Operand<TFloat32>> distortions = new ArrayList<>();
+        List<Operand<TFloat32>> noisyOutputs = new ArrayList<>();
+        List<Operand<TFloat32>> cleanOutputs = new ArrayList<>();
+        for (int l = 0; l < count; l++) {
+            Operand<TFloat32> raw = taps.get(layers.get(l));
+            long[] shape = raw.shape().asArray();
+            outputShapes[l] = Arrays.copyOfRange(shape, 1, shape.length);
+            List<Integer> carried = rowBlocks.get(layers.get(l));
+            noisyOutputs.add(rows(raw, carried.indexOf(l) * draws, draws));
+            cleanOutputs.add(rows(raw, carried.size() * draws, 1));
+            distortions.add(tf.math.mean(tf.math.squaredDifference(phi(l, noisyOutputs.get(l)),
+                    phi(l, cleanOutputs.get(l))), tf.constant(allAxes(shape.length))));
+        }
+        Operand<TFloat32> meanUp = tf.math.mean(up, tf.constant(new int[] {1, 2, 3}));
+        return new Pass(tf.stack(distortions), meanUp, noisyOutputs, cleanOutputs);
+    }
+
+    /**
+     * Per layer, the Jacobian energy of phi(f_l) at the clean image for every input dimension,
+     * ||J_{:,i}||^2 = E_v (J^T v)_i^2, estimated with {@code probes} Hutchinson probes v ~ N(0, I)
+     * in the layer's feature space: one vector-Jacobian product of a batch of copies of the
+     * image, laid out as {@link #pass}'s draws. Summed over channels, [layers, H, W].
+     *
+     * @param keys    per layer, the key of its probes, [layers]
+     * @param counter the stream counter of this batch of probes, a scalar
+     */
+    Operand<TFloat32> jacobianEnergy(Graph graph, Operand<TInt64> keys, Operand<TInt64> counter, int probes) {
+        int count = layers.size();
+        var input = network.input();
+        Operand<TFloat32> batch = tf.tile(image, tf.constant(new int[] {count * probes + 1, 1, 1, 1}));
+        Map<String, Operand<TFloat32>> taps = taps(batch, probes);
+        List<Operand<TFloat32>> projections = new ArrayList<>();
+        for (int l = 0; l < count; l++) {
+            Operand<TFloat32> raw = taps.get(layers.get(l));
+            Operand<TFloat32> y = phi(l, rows(raw, rowBlocks.get(layers.get(l)).indexOf(l) * probes, probes));
+            long[] shape = y.shape().asArray();
+            Operand<TFloat32> v = tf.random.statelessRandomNormal(tf.constant(shape), seed(keys, l, counter));
+            projections.add(tf.reduceSum(tf.math.mul(v, y), tf.constant(allAxes(shape.length))));
+        }
+        Operand<?> vjp = graph.addGradients(tf.math.addN(projections).asOutput(),
+                new Output<?>[] {batch.asOutput()})[0];
+        @SuppressWarnings("unchecked")
+        Operand<TFloat32> perDraw = tf.reshape(rows((Operand<TFloat32>) vjp, 0, count * probes), tf.constant(
+                new int[] {count, probes, input.height(), input.width(), input.channels()}));
+        return tf.reduceSum(tf.math.mean(tf.math.square(perDraw), tf.constant(1)), tf.constant(3));
+    }
+
+    /** The stateless seed of layer {@code l}'s noise at {@code counter}: (its key, the counter). */
+    private Operand<TInt64> seed(Operand<TInt64> keys, int l, Operand<TInt64> counter) {
+        Operand<TInt64> key = tf.slice(keys, tf.constant(new int[] {l}), tf.constant(new int[] {1}));
+        return tf.concat(List.of(key, tf.reshape(counter, tf.constant(new int[] {1}))), tf.constant(0));
+    }
+
+    /** Every layer the analysed ones need, run on a pixel-space batch of {@link #rowBlocks}' layout. */
+    private Map<String, Operand<TFloat32>> taps(Operand<TFloat32> batch, int draws) {
         Operand<TFloat32> normalised = tf.math.div(tf.math.sub(batch, mean), std);
         Map<String, Operand<TFloat32>> taps = new HashMap<>();
         for (Layer layer : network.ancestorsOf(layers)) {
@@ -103,27 +159,19 @@ final class NoisyForward {
             }
             taps.put(layer.name(), layer.build(weights, in));
         }
+        return taps;
+    }
 
-        List<Operand<TFloat32>> distortions = new ArrayList<>();
-        List<Operand<TFloat32>> noisyOutputs = new ArrayList<>();
-        List<Operand<TFloat32>> cleanOutputs = new ArrayList<>();
-        for (int l = 0; l < count; l++) {
-            Operand<TFloat32> raw = taps.get(layers.get(l));
-            long[] shape = raw.shape().asArray();
-            outputShapes[l] = Arrays.copyOfRange(shape, 1, shape.length);
-            List<Integer> carried = rowBlocks.get(layers.get(l));
-            noisyOutputs.add(rows(raw, carried.indexOf(l) * draws, draws));
-            cleanOutputs.add(rows(raw, carried.size() * draws, 1));
-            Operand<TFloat32> perturbed = identity[l] ? noisyOutputs.get(l) : tf.nn.relu(noisyOutputs.get(l));
-            Operand<TFloat32> clean = identity[l] ? cleanOutputs.get(l) : tf.nn.relu(cleanOutputs.get(l));
-            int[] all = new int[shape.length];
-            for (int i = 0; i < all.length; i++) {
-                all[i] = i;
-            }
-            distortions.add(tf.math.mean(tf.math.squaredDifference(perturbed, clean), tf.constant(all)));
+    private Operand<TFloat32> phi(int l, Operand<TFloat32> x) {
+        return identity[l] ? x : tf.nn.relu(x);
+    }
+
+    private static int[] allAxes(int rank) {
+        int[] all = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            all[i] = i;
         }
-        Operand<TFloat32> meanUp = tf.math.mean(up, tf.constant(new int[] {1, 2, 3}));
-        return new Pass(tf.stack(distortions), meanUp, noisyOutputs, cleanOutputs);
+        return all;
     }
 
     /**

@@ -39,6 +39,8 @@ final class OptimisationRun {
     private final AnalysisListener listener;
     private final BooleanSupplier cancelled;
     private final long start;
+    /** Every layer takes the whole step budget: the long-budget solution fidelity is measured against. */
+    private final boolean fullBudget;
     private final int count;
     private final long[] keys;
     private final int window;
@@ -54,9 +56,12 @@ final class OptimisationRun {
     private final int[] settleTo;
     private final double[] settleScale;
 
-    /** @param narrowing where the layers still optimising may move once most have stopped, or null */
+    /**
+     * @param narrowing  where the layers still optimising may move once most have stopped, or null
+     * @param fullBudget whether every layer takes all of the settings' steps
+     */
     OptimisationRun(SigmaGraph graph, Narrowing narrowing, List<String> layers, DiscardingSettings s,
-            AnalysisListener listener, BooleanSupplier cancelled, long start) {
+            AnalysisListener listener, BooleanSupplier cancelled, long start, boolean fullBudget) {
         this.graph = graph;
         this.narrowing = narrowing;
         this.layers = layers;
@@ -64,6 +69,7 @@ final class OptimisationRun {
         this.listener = listener;
         this.cancelled = cancelled;
         this.start = start;
+        this.fullBudget = fullBudget;
         this.count = layers.size();
         this.keys = NoiseStream.layerKeys(s.seed(), layers);
         this.window = Math.max(2, (int) Math.min(MAX_CONVERGENCE_WINDOW, Math.ceil(CONVERGENCE_WINDOW * s.maxSteps())));
@@ -98,6 +104,7 @@ final class OptimisationRun {
                 active[l] = true;
             }
         }
+        sendApproximate(d0);
         graph.reset(initial, d0Values, keys, active);
         stepping = new ActiveLayers(graph, layers, d0Values, keys, narrowing);
         listener.phase(PHASE_OPTIMISE);
@@ -109,6 +116,24 @@ final class OptimisationRun {
         }
         double[] ratio = new ConstraintCheck(graph, s, d0, keys, runs, listener, cancelled).apply(logSigma, failed);
         return report(logSigma, ratio, runs);
+    }
+
+    /**
+     * A listener that shows sigma gets metric 1's first-order solution at once, as an approximate
+     * map (step 0). The optimisation itself starts at sigma0: started from the first-order
+     * solution it met the convergence test with about a fifth fewer steps on LeNet-5, but before
+     * its shape had settled (docs/performance-engine.md).
+     */
+    private void sendApproximate(double[] d0) {
+        if (!listener.wantsSigma() || graph.objective().metric() != Metric.INFORMATION_DISCARDING) {
+            return;
+        }
+        float[][] logSigma = FirstOrderSolution.of(graph, d0, keys, s);
+        for (int l = 0; l < count; l++) {
+            if (active[l]) {
+                listener.sigma(layers.get(l), AnalysisListener.APPROXIMATE_STEP, graph.grid().rowsOf(exp(logSigma[l])));
+            }
+        }
     }
 
     private void optimise() {
@@ -144,7 +169,7 @@ final class OptimisationRun {
                 ratioTrace.get(l).add(v.ratio()[l]);
                 listener.step(new StepEvent(layers.get(l), l, step, s.maxSteps(), v.loss()[l], v.ratio()[l],
                         v.lambda()[l], v.value()[l]));
-                if (settleFrom[l] < 0 && step >= window && stable(l)) {
+                if (!fullBudget && settleFrom[l] < 0 && step >= window && stable(l)) {
                     settleFrom[l] = step;
                     settleTo[l] = Math.min(s.maxSteps(), step + window / 2);
                     settleScale[l] = scale[l];

@@ -11,7 +11,6 @@ import org.sieve.tf.TensorFlowRuntime;
 import org.sieve.tf.TensorFlowRuntime.Rewriting;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
@@ -19,9 +18,7 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /**
@@ -38,10 +35,6 @@ import org.tensorflow.types.TInt64;
  */
 final class SigmaGraph implements AutoCloseable {
 
-    private static final float BETA1 = 0.95f;
-    private static final float BETA2 = 0.999f;
-    private static final float ADAM_EPSILON = 1e-8f;
-
     final int layerCount;
     final int height;
     final int width;
@@ -57,34 +50,14 @@ final class SigmaGraph implements AutoCloseable {
     private final Placeholder<TFloat32> imageIn;
     private final Op assignImage;
 
-    private final Placeholder<TFloat32> logSigmaIn;
-    private final Placeholder<TFloat32> mIn;
-    private final Placeholder<TFloat32> vIn;
-    private final Placeholder<TFloat32> tIn;
-    private final Placeholder<TFloat32> d0In;
-    private final Placeholder<TInt64> keysIn;
-    private final Placeholder<TInt64> counterIn;
-    private final Op restore;
-    /** The optimiser's state, read to hand layers on to a graph of fewer layers. */
-    private final List<Operand<?>> state;
-    private final Op retarget;
-    private final Placeholder<TBool> activeIn;
-    private final Op assignActive;
-
-    private final Placeholder<TFloat32> learningRateIn;
-    private final Placeholder<TFloat32> levelRateIn;
-    private final Placeholder<TFloat32> tauIn;
-    private final Op train;
-    private final Operand<TFloat32> loss;
-    private final Operand<TFloat32> ratio;
-    private final Operand<TFloat32> lambdaRead;
-    private final Operand<TFloat32> value;
-    private final Operand<TFloat32> logSigmaRead;
+    private final OptimiserVariables vars;
+    private final FusedStep step;
 
     private final Placeholder<TFloat32> measureLogSigma;
     private final Placeholder<TInt64> measureKeys;
     private final Placeholder<TInt64> measureCounter;
     private final Operand<TFloat32> measuredDistortion;
+    private final Operand<TFloat32> jacobianEnergy;
 
     /** @param objective what sigma is optimised for, built on this graph */
     SigmaGraph(Network network, float[] mean, float[] std, List<String> layers, int[] gridSize, int draws,
@@ -101,97 +74,18 @@ final class SigmaGraph implements AutoCloseable {
             Ops tf = Ops.create(graph);
             Shape gridShape = Shape.of(layerCount, gridHeight, gridWidth);
             Shape layerShape = Shape.of(layerCount);
-
             imageIn = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, height, width, channels)));
             Variable<TFloat32> image = tf.variable(tf.zeros(tf.constant(new long[] {1, height, width, channels}),
                     TFloat32.class));
             assignImage = tf.assign(image, imageIn);
 
             // Optimisation state, set per analysis (or handed on from another graph).
-            logSigmaIn = tf.placeholder(TFloat32.class, Placeholder.shape(gridShape));
-            mIn = tf.placeholder(TFloat32.class, Placeholder.shape(gridShape));
-            vIn = tf.placeholder(TFloat32.class, Placeholder.shape(gridShape));
-            tIn = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-            d0In = tf.placeholder(TFloat32.class, Placeholder.shape(layerShape));
-            keysIn = tf.placeholder(TInt64.class, Placeholder.shape(layerShape));
-            counterIn = tf.placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
-            activeIn = tf.placeholder(TBool.class, Placeholder.shape(layerShape));
-            Variable<TFloat32> s = tf.variable(tf.zeros(tf.constant(gridShape), TFloat32.class));
-            Variable<TFloat32> m = tf.variable(tf.zeros(tf.constant(gridShape), TFloat32.class));
-            Variable<TFloat32> v = tf.variable(tf.zeros(tf.constant(gridShape), TFloat32.class));
-            Variable<TFloat32> t = tf.variable(tf.constant(0f));
-            Variable<TFloat32> d0 = tf.variable(tf.ones(tf.constant(layerShape), TFloat32.class));
-            Variable<TBool> active = tf.variable(tf.constant(new boolean[layerCount]));
-            Variable<TInt64> keys = tf.variable(tf.constant(new long[layerCount]));
-            Variable<TInt64> counter = tf.variable(tf.constant(0L));
-            restore = tf.withControlDependencies(List.of(
-                    tf.assign(s, logSigmaIn), tf.assign(m, mIn), tf.assign(v, vIn), tf.assign(t, tIn),
-                    tf.assign(d0, d0In), tf.assign(keys, keysIn), tf.assign(counter, counterIn),
-                    tf.assign(active, activeIn))).noOp();
-            state = List.of(s, m, v, t, counter);
-            assignActive = tf.assign(active, activeIn);
-            retarget = tf.withControlDependencies(List.of(tf.assign(d0, d0In), tf.assign(active, activeIn))).noOp();
-
+            vars = new OptimiserVariables(tf, layerCount, gridShape);
             ConstantWeights weights = new ConstantWeights(tf, network);
             NoisyForward forward = new NoisyForward(tf, network, weights, image, mean, std, layers, settings.phi());
-            outputShapes = forward.outputShapes;
             this.objective = objective.build(tf, image);
-
-            // One optimisation step: Adam along the objective's descent, the level towards tau.
-            learningRateIn = tf.placeholder(TFloat32.class, Placeholder.shape(layerShape));
-            levelRateIn = tf.placeholder(TFloat32.class, Placeholder.shape(layerShape));
-            tauIn = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-            logSigmaRead = tf.identity(s);
-            NoisyForward.Pass pass = forward.pass(logSigmaRead, tf.identity(keys), tf.identity(counter), draws);
-            ratio = tf.math.div(pass.distortion(), d0);
-            Operand<TBool> isActive = tf.identity(active);
-            Operand<TFloat32> activeRatio = tf.reduceSum(tf.select(isActive, ratio, tf.zerosLike(ratio)),
-                    tf.constant(0));
-            @SuppressWarnings("unchecked")
-            Operand<TFloat32> g = (Operand<TFloat32>) graph.addGradients(activeRatio.asOutput(),
-                    new Output<?>[] {logSigmaRead.asOutput()})[0];
-            Objective.Step step = this.objective.step(new Objective.StepInputs(tf, graph, pass, logSigmaRead,
-                    ratio, g, isActive));
-            value = step.value();
-            lambdaRead = step.lambda();
-            loss = step.loss();
-            Operand<TFloat32> descent = step.descent();
-
-            Operand<TFloat32> t1 = tf.math.add(t, tf.constant(1f));
-            Operand<TFloat32> m1 = tf.math.add(tf.math.mul(m, tf.constant(BETA1)),
-                    tf.math.mul(descent, tf.constant(1f - BETA1)));
-            Operand<TFloat32> v1 = tf.math.add(tf.math.mul(v, tf.constant(BETA2)),
-                    tf.math.mul(tf.math.square(descent), tf.constant(1f - BETA2)));
-            Operand<TFloat32> correction = tf.math.div(
-                    tf.math.sqrt(tf.math.sub(tf.constant(1f), tf.math.pow(tf.constant(BETA2), t1))),
-                    tf.math.sub(tf.constant(1f), tf.math.pow(tf.constant(BETA1), t1)));
-            Operand<TInt32> perLayer = tf.constant(new int[] {layerCount, 1, 1});
-            Operand<TFloat32> update = tf.math.mul(tf.math.mul(tf.reshape(learningRateIn, perLayer), correction),
-                    tf.math.div(m1, tf.math.add(tf.math.sqrt(v1), tf.constant(ADAM_EPSILON))));
-            if (step.tangent()) {
-                // Adam's per-cell scaling tilts a tangent step back towards more distortion, which a
-                // damped level correction only balances off tau; taking the step's component along
-                // grad D out keeps it on the level set to first order.
-                update = tf.math.sub(update, tf.math.mul(Objective.along(tf, update, g), g));
-            }
-            // The level follows the constraint: near the operating point D grows like sigma^2, so
-            // shifting log sigma by log(tau / ratio) / 2 would land on tau; a damped share of it
-            // averages out the noise of the few-draw estimate.
-            Operand<TFloat32> level = tf.math.mul(levelRateIn, tf.math.mul(tf.constant(0.5f),
-                    tf.math.log(tf.math.div(tauIn, tf.math.maximum(ratio, tf.constant(1e-6f))))));
-            Operand<TFloat32> stepped = tf.clipByValue(tf.math.add(tf.math.sub(logSigmaRead, update),
-                    tf.reshape(level, perLayer)),
-                    tf.constant((float) Math.log(settings.sigmaMin())),
-                    tf.constant((float) Math.log(settings.sigmaMax())));
-            Operand<TFloat32> sNext = tf.select(tf.reshape(isActive, perLayer), stepped, logSigmaRead);
-
-            // Every read of the state finishes before any write.
-            Ops afterReads = tf.withControlDependencies(List.of((Op) loss, (Op) ratio, (Op) value,
-                    (Op) lambdaRead, (Op) logSigmaRead, (Op) activeRatio));
-            List<Op> writes = new ArrayList<>(List.of(
-                    afterReads.assign(s, sNext), afterReads.assign(m, m1), afterReads.assign(v, v1),
-                    afterReads.assign(t, t1), afterReads.assignAdd(counter, tf.constant(1L))));
-            train = tf.withControlDependencies(writes).noOp();
+            step = new FusedStep(tf, graph, forward, vars, this.objective, draws, settings);
+            outputShapes = forward.outputShapes;
 
             // A pass over a fed sigma on a fed stream, for D0, calibration, the check and the report.
             measureLogSigma = tf.placeholder(TFloat32.class, Placeholder.shape(gridShape));
@@ -200,6 +94,7 @@ final class SigmaGraph implements AutoCloseable {
             NoisyForward.Pass measured = forward.pass(measureLogSigma, measureKeys, measureCounter, draws);
             measuredDistortion = measured.distortion();
             this.objective.measureOn(tf, measured);
+            jacobianEnergy = forward.jacobianEnergy(graph, measureKeys, measureCounter, draws);
 
             // Grappler's passes cost more at each new run signature's first run (seconds on a
             // photo network, and again for every graph of fewer layers) than they saved per
@@ -275,7 +170,7 @@ final class SigmaGraph implements AutoCloseable {
 
     State state() {
         Session.Runner runner = session.runner();
-        state.forEach(runner::fetch);
+        vars.handedOn.forEach(runner::fetch);
         try (Result r = runner.run()) {
             int cells = grid.cells();
             return new State(split(Tensors.floats(r.get(0)), cells), split(Tensors.floats(r.get(1)), cells),
@@ -294,8 +189,9 @@ final class SigmaGraph implements AutoCloseable {
                 var k = Tensors.of(keys);
                 var c = Tensors.scalar(state.counter());
                 var a = Tensors.of(active)) {
-            session.runner().feed(logSigmaIn, s).feed(mIn, m).feed(vIn, v).feed(tIn, t).feed(d0In, d)
-                    .feed(keysIn, k).feed(counterIn, c).feed(activeIn, a).addTarget(restore).run().close();
+            session.runner().feed(vars.logSigmaIn, s).feed(vars.mIn, m).feed(vars.vIn, v).feed(vars.tIn, t)
+                    .feed(vars.d0In, d).feed(vars.keysIn, k).feed(vars.counterIn, c).feed(vars.activeIn, a)
+                    .addTarget(vars.restore).run().close();
         }
     }
 
@@ -305,13 +201,13 @@ final class SigmaGraph implements AutoCloseable {
      */
     void retarget(float[] d0, boolean[] active) {
         try (var d = Tensors.of(d0, layerCount); var a = Tensors.of(active)) {
-            session.runner().feed(d0In, d).feed(activeIn, a).addTarget(retarget).run().close();
+            session.runner().feed(vars.d0In, d).feed(vars.activeIn, a).addTarget(vars.retarget).run().close();
         }
     }
 
     void setActive(boolean[] active) {
         try (var a = Tensors.of(active)) {
-            session.runner().feed(activeIn, a).addTarget(assignActive).run().close();
+            session.runner().feed(vars.activeIn, a).addTarget(vars.assignActive).run().close();
         }
     }
 
@@ -329,8 +225,9 @@ final class SigmaGraph implements AutoCloseable {
         try (var lr = Tensors.of(learningRate, layerCount);
                 var level = Tensors.of(levelRate, layerCount);
                 var t = Tensors.of(new float[] {(float) tau});
-                Result r = session.runner().feed(learningRateIn, lr).feed(levelRateIn, level).feed(tauIn, t)
-                        .fetch(loss).fetch(ratio).fetch(lambdaRead).fetch(value).addTarget(train).run()) {
+                Result r = session.runner().feed(step.learningRateIn, lr).feed(step.levelRateIn, level)
+                        .feed(step.tauIn, t).fetch(step.loss).fetch(step.ratio).fetch(step.lambda).fetch(step.value)
+                        .addTarget(step.train).run()) {
             return new StepValues(Tensors.floats(r.get(0)), Tensors.floats(r.get(1)), Tensors.floats(r.get(2)),
                     Tensors.floats(r.get(3)));
         }
@@ -338,7 +235,7 @@ final class SigmaGraph implements AutoCloseable {
 
     /** The current log sigma of every layer, [layer][row * columns + column]. */
     float[][] logSigma() {
-        try (Result r = session.runner().fetch(logSigmaRead).run()) {
+        try (Result r = session.runner().fetch(step.logSigma).run()) {
             return split(Tensors.floats(r.get(0)), grid.cells());
         }
     }
@@ -346,6 +243,20 @@ final class SigmaGraph implements AutoCloseable {
     /** D per layer for the given log sigma, averaged over {@code runs} batches of draws of a stream. */
     double[] distortion(float[][] logSigma, long[] keys, NoiseStream stream, int attempt, int runs) {
         return averaged(List.of(measuredDistortion), logSigma, keys, stream, attempt, runs).get(0);
+    }
+
+    /**
+     * Per layer, the Jacobian energy of phi(f_l) at the clean image per input pixel (summed over
+     * channels), [layer][y * width + x], averaged over {@code runs} batches of probes.
+     */
+    float[][] jacobianEnergy(long[] keys, int runs) {
+        double[] mean = averaged(List.of(jacobianEnergy), OptimisationRun.uniform(this, 0f), keys,
+                NoiseStream.FIRST_ORDER, 0, runs).get(0);
+        float[] flat = new float[mean.length];
+        for (int i = 0; i < flat.length; i++) {
+            flat[i] = (float) mean[i];
+        }
+        return split(flat, height * width);
     }
 
     /**

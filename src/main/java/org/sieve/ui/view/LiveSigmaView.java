@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.VBox;
 import org.sieve.image.PreparedImage;
+import org.sieve.metrics.AnalysisListener;
 import org.sieve.render.ColourScale;
 import org.sieve.render.HeatmapRenderer;
 import org.sieve.ui.model.AppModel;
@@ -16,7 +17,8 @@ import org.sieve.ui.model.PanelState;
 
 /**
  * The sigma grid of one running layer over the image, updated as it is optimised (about ten
- * times a second), as pixel-wise entropy on the fixed range the sigma bounds allow.
+ * times a second), as pixel-wise entropy on the fixed range the sigma bounds allow; first the
+ * approximate map of metric 1's first-order solution, labelled so.
  */
 public final class LiveSigmaView extends VBox {
 
@@ -38,6 +40,7 @@ public final class LiveSigmaView extends VBox {
         view.setPreserveRatio(true);
         view.setSmooth(false);
         layer.setId("live-layer-" + panel.id());
+        caption.setId("live-caption-" + panel.id());
         layer.setTooltip(Fx.tip("The layer whose noise scale is shown while it is optimised"));
         getChildren().addAll(Fx.heading("Live sigma"), layer, view, caption);
         panel.run().layers().addListener((ListChangeListener<LayerProgress>) c -> {
@@ -74,6 +77,8 @@ public final class LiveSigmaView extends VBox {
                 Math.log(s.sigmaMax()) + HALF_LOG_2_PI_E, "h");
         view.setImage(Fx.image(HeatmapRenderer.mapImage(img, h, scale, app.colourMap().get(), app.opacity().get(),
                 (int) view.getFitWidth())));
-        caption.setText(live.layer() + " · step " + live.step());
+        // The engine's first-order estimate comes before the first step; the steps refine it in place.
+        caption.setText(live.layer() + (live.step() == AnalysisListener.APPROXIMATE_STEP
+                ? " · approximate (first-order estimate)" : " · step " + live.step()));
     }
 }

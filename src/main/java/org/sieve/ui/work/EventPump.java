@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import org.sieve.metrics.AnalysisListener;
 import org.sieve.metrics.StepEvent;
 import org.sieve.report.LayerWarnings;
 import org.sieve.service.JobEvent;
@@ -66,6 +67,9 @@ final class EventPump implements JobListener {
             if (e instanceof JobEvent.Step s) {
                 steps.add(s.step());
                 step(s);
+            } else if (e instanceof JobEvent.Sigma s && s.step() == AnalysisListener.APPROXIMATE_STEP) {
+                // Shown even when the first refined map arrives in the same batch.
+                run.sigma().put(s.layer(), new LiveSigma(s.layer(), s.step(), s.sigma()));
             } else if (e instanceof JobEvent.Sigma s) {
                 sigma.put(s.layer(), new LiveSigma(s.layer(), s.step(), s.sigma()));
             } else {
