@@ -40,6 +40,7 @@ public final class MainWindow {
     public MainWindow(Actions actions, Stage stage, double width, double height) {
         AppModel app = actions.app();
         actions.modelQuestion(new ModelSettingsDialog(stage)::ask);
+        actions.longRunQuestion(new LongRunDialog(stage)::analyzeAnyway);
         Sidebar sidebar = new Sidebar(actions);
         Commands commands = new Commands(actions, stage, sidebar::showSettings);
         BorderPane frame = new BorderPane();
