@@ -120,7 +120,6 @@ public final class PanelView extends VBox {
         reads.textProperty().bind(Bindings.createStringBinding(() -> panel.predictions().isEmpty() ? ""
                 : String.format(Locale.ROOT, "reads %s (%.0f%%)", panel.predictions().get(0).label(),
                 100 * panel.predictions().get(0).probability()), panel.predictions()));
-        reads.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         // About a line and a half of text, however many lines the caption wraps to.
         thumb.fitHeightProperty().bind(badge.heightProperty().multiply(1.4));
         HBox folded = new HBox(6, thumb, reads);
@@ -129,7 +128,6 @@ public final class PanelView extends VBox {
         folded.managedProperty().bind(folded.visibleProperty());
         Label status = new Label();
         status.getStyleClass().add("hint");
-        status.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         status.textProperty().bind(Bindings.createStringBinding(this::statusText, panel.run().status(),
                 panel.run().progress(), panel.run().seconds(), panel.loading()));
         ToggleButton more = new ToggleButton(null, Fx.icon(MaterialDesignC.CHEVRON_DOWN));
