@@ -10,8 +10,9 @@ import org.sieve.metrics.Decoders;
 import org.sieve.metrics.InformationDiscarding;
 import org.sieve.metrics.LayerViews;
 import org.sieve.metrics.Metric;
-import org.sieve.network.format.DecoderSet;
-import org.sieve.network.format.Model;
+import org.sieve.model.Model;
+import org.sieve.model.DecoderSet;
+import org.sieve.network.format.DecoderIndex;
 
 /**
  * Runs analyses, keeping each model's TensorFlow graphs for the next image. Not thread-safe:
@@ -39,8 +40,8 @@ public final class Analyzer implements AutoCloseable {
 
     /** The model's decoders, read once per version of its decoder index; names layers without one. */
     private Decoders decodersOf(Model model, List<String> layers) {
-        String key = model.sha256() + "|" + DecoderSet.fingerprint(model);
-        return engineDecoders(decoders.computeIfAbsent(key, k -> DecoderSet.load(model)), layers);
+        String key = model.sha256() + "|" + DecoderIndex.fingerprint(model);
+        return engineDecoders(decoders.computeIfAbsent(key, k -> DecoderIndex.load(model)), layers);
     }
 
     /** A model's decoders as the engine takes them, after checking that every layer has one. */

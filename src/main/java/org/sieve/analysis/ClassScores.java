@@ -2,13 +2,13 @@ package org.sieve.analysis;
 
 import java.util.stream.LongStream;
 import org.sieve.SieveException;
+import org.sieve.model.Model;
+import org.sieve.model.ModelKind;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.Activation;
 import org.sieve.network.ActivationLayer;
 import org.sieve.network.Dense;
 import org.sieve.network.Layer;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelKind;
-import org.sieve.network.format.ModelMetadata;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.sieve.SieveException;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.ConstantWeights;
 import org.sieve.network.GraphBuilder;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelMetadata;
 import org.sieve.tf.ComputeDevice;
 import org.sieve.tf.Tensors;
 import org.sieve.tf.TensorFlowRuntime;
@@ -46,7 +46,7 @@ public final class Classifier implements AutoCloseable {
         try {
             Ops tf = Ops.create(graph);
             input = tf.placeholder(TFloat32.class, Placeholder.shape(
-                    Shape.of(-1, meta.inputHeight(), meta.inputWidth(), meta.inputChannels())));
+                    Shape.of(-1, meta.input().height(), meta.input().width(), meta.input().channels())));
             Operand<TFloat32> x = tf.math.div(tf.math.sub(input, tf.constant(meta.normalizationMean())),
                     tf.constant(meta.normalizationStd()));
             // A feature extractor has an output but no class scores.
@@ -77,12 +77,13 @@ public final class Classifier implements AutoCloseable {
     }
 
     private float[][] run(Operand<TFloat32> fetched, float[][] images) {
-        int perImage = meta.inputHeight() * meta.inputWidth() * meta.inputChannels();
+        int perImage = meta.input().values();
         float[] batch = new float[images.length * perImage];
         for (int i = 0; i < images.length; i++) {
             System.arraycopy(images[i], 0, batch, i * perImage, perImage);
         }
-        try (var t = Tensors.of(batch, images.length, meta.inputHeight(), meta.inputWidth(), meta.inputChannels());
+        try (var t = Tensors.of(batch, images.length, meta.input().height(), meta.input().width(),
+                meta.input().channels());
                 Result r = session.runner().feed(input, t).fetch(fetched).run()) {
             float[] flat = Tensors.floats(r.get(0));
             int values = flat.length / images.length;

@@ -5,7 +5,7 @@ import org.sieve.image.PreparedImage;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.InformationDiscarding;
 import org.sieve.metrics.LiveDiscarding;
-import org.sieve.network.format.Model;
+import org.sieve.model.Model;
 
 /**
  * Live mode's frames for one model, layers and settings, on an engine of their own: each frame is

@@ -54,14 +54,15 @@ public final class Reconstructions {
     /** An image drawn as a map of the same size is, with nothing over it, to stand beside maps. */
     public static BufferedImage plain(PreparedImage img, int longer) {
         // Every cell is NaN, so the scale and colour map are never read.
-        return HeatmapRenderer.mapImage(img, noOverlay(1, 1), new ColourScale(0, 1, ""), ColourMap.GRAYS, 0, longer);
+        return HeatmapRenderer.mapImage(img.grayscale(), noOverlay(1, 1), new ColourScale(0, 1, ""), ColourMap.GRAYS, 0,
+                longer);
     }
 
     /** An image drawn like a heatmap panel of the same size, with no map over it. */
     public static BufferedImage imageOnly(PreparedImage img, String title, String subtitle, int panelSize) {
         // Every cell is NaN, so the scale and colour map are never read.
-        return HeatmapRenderer.renderPanel(img, noOverlay(1, 1), new ColourScale(0, 1, ""), ColourMap.GRAYS, 0,
-                title, subtitle, panelSize);
+        return HeatmapRenderer.renderPanel(img.grayscale(), noOverlay(1, 1), new ColourScale(0, 1, ""),
+                ColourMap.GRAYS, 0, title, subtitle, panelSize);
     }
 
     /** A grid of NaN cells: renderers show the image alone where a cell has no value. */

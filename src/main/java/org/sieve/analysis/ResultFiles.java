@@ -51,8 +51,9 @@ public final class ResultFiles {
                         ok.stream().map(LayerResult::entropyMap).toArray(float[][][]::new));
                 PreparedImage input = result.request().image();
                 for (LayerResult l : ok) {
-                    staged.write(fileName(l.name()) + ".png", Png.content(HeatmapRenderer.render(input, l.entropyMap(),
-                            scale, ColourMap.VIRIDIS, OPACITY, l.name(), subtitle(result, l), PANEL_SIZE)));
+                    staged.write(fileName(l.name()) + ".png", Png.content(HeatmapRenderer.render(input.grayscale(),
+                            l.entropyMap(), scale, ColourMap.VIRIDIS, OPACITY, l.name(), subtitle(result, l),
+                            PANEL_SIZE)));
                     var rebuilt = Reconstructions.render(input, l, PANEL_SIZE);
                     if (rebuilt != null) {
                         staged.write(fileName(l.name()) + "-reconstruction.png", Png.content(rebuilt));

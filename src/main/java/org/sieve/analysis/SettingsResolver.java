@@ -4,7 +4,7 @@ import java.util.Locale;
 import org.sieve.SieveException;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.GridSize;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.ModelMetadata;
 
 /**
  * Turns the settings a person chose into those an analysis of a model runs with, in one place
@@ -39,19 +39,19 @@ public final class SettingsResolver {
         if (requested.checkDraws() < requested.draws()) {
             b.checkDraws(requested.draws());
         }
-        DiscardingSettings s = b.build().validated(model.inputHeight(), model.inputWidth());
+        DiscardingSettings s = b.build().validated(model.input().height(), model.input().width());
         long batch;
         try {
             batch = Math.multiplyExact(Math.multiplyExact(Math.multiplyExact((long) s.draws(), layers),
-                    (long) model.inputHeight() * model.inputWidth()), model.inputChannels());
+                    (long) model.input().height() * model.input().width()), model.input().channels());
         } catch (ArithmeticException e) {
             batch = Long.MAX_VALUE;
         }
         if (batch > MAX_NOISY_BATCH) {
             throw new SieveException(String.format(Locale.ROOT, "Impossible setting: %d draws x %d layers x a"
                     + " %dx%dx%d input = %,d values in one noisy batch, more than the %,d Sieve allows; use fewer"
-                    + " draws or analyse fewer layers at once.", s.draws(), layers, model.inputHeight(),
-                    model.inputWidth(), model.inputChannels(), batch, MAX_NOISY_BATCH));
+                    + " draws or analyse fewer layers at once.", s.draws(), layers, model.input().height(),
+                    model.input().width(), model.input().channels(), batch, MAX_NOISY_BATCH));
         }
         return s;
     }

@@ -9,8 +9,8 @@ import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.Metric;
 import org.sieve.metrics.Setting;
 import org.sieve.metrics.SettingsTable;
-import org.sieve.network.format.DecoderSet;
-import org.sieve.network.format.Model;
+import org.sieve.model.Model;
+import org.sieve.network.format.DecoderIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,8 +54,8 @@ final class AnalysisOptions {
     DiscardingSettings resolve(Model model, List<String> layers, DiscardingSettings base, PrintStream err) {
         DiscardingSettings s = SettingsResolver.resolve(requested(base), model.metadata(), layers.size());
         if (s.metric() == Metric.RECONSTRUCTION_UNCERTAINTY) {
-            DecoderSet.check(model, layers);
-            String mixed = DecoderSet.mixedDesigns(model, layers);
+            DecoderIndex.check(model, layers);
+            String mixed = DecoderIndex.mixedDesigns(model, layers);
             if (mixed != null) {
                 err.println("warning: " + mixed);
             }

@@ -16,8 +16,8 @@ import org.sieve.image.PreparedImage;
 import org.sieve.io.SafeNames;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.LayerResult;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
 import org.sieve.service.AnalysisService;
 import org.sieve.service.JobEvent;
 import org.sieve.service.JobListener;
@@ -84,8 +84,7 @@ final class AnalyzeCommand extends Subcommand {
         ModelMetadata meta = model.metadata();
         List<String> layers = layerChoice.in(model.network());
         DiscardingSettings settings = analysis.resolve(model, layers, err);
-        PreparedImage image = ImageLoader.load(imagePath, meta.inputHeight(), meta.inputWidth(),
-                meta.inputChannels(), fitting.mode(), region.region());
+        PreparedImage image = ImageLoader.load(imagePath, meta.input(), fitting.mode(), region.region());
         ForegroundMask mask = foreground == null ? null : foreground.on(image);
         ImageNotes.print(meta, image, foreground, err);
         Path dir = outDir != null ? outDir

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Locale;
 import org.sieve.metrics.DepthFalls;
 import org.sieve.metrics.DiscardingSettings;
-import org.sieve.network.format.Model;
+import org.sieve.model.Model;
 import org.sieve.service.AnalysisService;
 import org.sieve.service.BatchListener;
 import org.sieve.service.BatchReport;

@@ -18,9 +18,9 @@ import org.sieve.metrics.InformationDiscarding;
 import org.sieve.metrics.Metric;
 import org.sieve.metrics.StepCost;
 import org.sieve.metrics.StepEvent;
-import org.sieve.network.format.DecoderSet;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
+import org.sieve.network.format.DecoderIndex;
 import org.sieve.tf.MatMulPeak;
 import org.sieve.tf.TensorFlowRuntime;
 import picocli.CommandLine.Command;
@@ -91,10 +91,9 @@ final class BenchCommand extends Subcommand {
         if (imagePath == null) {
             throw new UsageException("Missing --image: the image to time the optimisation on (or use --live).");
         }
-        PreparedImage image = ImageLoader.load(imagePath, meta.inputHeight(), meta.inputWidth(),
-                meta.inputChannels(), ResizeMode.STRETCH);
+        PreparedImage image = ImageLoader.load(imagePath, meta.input(), ResizeMode.STRETCH);
         Decoders decoders = settings.metric() == Metric.RECONSTRUCTION_UNCERTAINTY
-                ? Analyzer.engineDecoders(DecoderSet.load(model), layers) : null;
+                ? Analyzer.engineDecoders(DecoderIndex.load(model), layers) : null;
         TensorFlowRuntime runtime = TensorFlowRuntime.get();
         out.printf(Locale.ROOT, "%s, %s on %s, %d layers, %d steps, %d draws, TensorFlow %s on %s, %d cores,"
                 + " CPU allocator %s%n", settings.metric().title(), meta.id(), image.source(), layers.size(),

@@ -1,7 +1,7 @@
 package org.sieve.cli;
 
 import java.nio.file.Path;
-import org.sieve.network.format.Model;
+import org.sieve.model.Model;
 import org.sieve.network.format.ModelCut;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import org.sieve.analysis.ImageFit;
 import org.sieve.image.ForegroundChoice;
 import org.sieve.image.PreparedImage;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.ModelMetadata;
 
 /** What a command says on standard error about an image that does not suit the model or the foreground. */
 final class ImageNotes {

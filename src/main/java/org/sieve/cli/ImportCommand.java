@@ -5,16 +5,16 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.sieve.SieveException;
+import org.sieve.model.Labels;
+import org.sieve.model.Model;
+import org.sieve.model.ModelKind;
+import org.sieve.model.PixelNormalization;
 import org.sieve.network.Network;
 import org.sieve.network.NetworkShapes;
-import org.sieve.network.format.Labels;
-import org.sieve.network.format.Model;
 import org.sieve.network.format.ModelFormat;
 import org.sieve.network.format.ModelFormats;
 import org.sieve.network.format.ModelImport;
-import org.sieve.network.format.ModelKind;
 import org.sieve.network.format.ModelStore;
-import org.sieve.network.format.PixelNormalization;
 import org.sieve.network.format.graph.ReadNotes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -86,7 +86,7 @@ final class ImportCommand extends Subcommand {
         ModelStore.saveReadable(model, out);
         err().printf("Imported %s (%s) into %s: %d layers, %,d parameters, input %dx%dx%d, normalisation %s, %s,"
                         + " %s.%n", source, format.name(), out, model.network().analysableLayers().size(),
-                model.metadata().parameters(), model.metadata().inputHeight(), model.metadata().inputWidth(),
+                model.metadata().parameters(), model.metadata().input().height(), model.metadata().input().width(),
                 channels, settings.normalization().label(), model.metadata().kind().describe(),
                 model.metadata().labels().isEmpty() ? "no labels" : model.metadata().labels().size() + " labels");
         return 0;

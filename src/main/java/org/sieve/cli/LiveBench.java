@@ -24,8 +24,8 @@ import org.sieve.image.ResizeMode;
 import org.sieve.image.PreparedImage;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.LiveDiscarding;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
 import org.sieve.service.LiveWorker;
 
 /**
@@ -84,8 +84,8 @@ final class LiveBench {
                 int x = (int) Math.round(progress * (picture.getWidth() - side));
                 int y = (int) Math.round((0.5 - 0.5 * Math.cos(2 * Math.PI * progress)) * (picture.getHeight() - side));
                 RequestedRegion box = new RequestedRegion(x, y, side, side);
-                return () -> ImageLoader.fromBufferedImage(picture, photo.toString(), meta.inputHeight(),
-                        meta.inputWidth(), meta.inputChannels(), ResizeMode.STRETCH, box);
+                return () -> ImageLoader.fromBufferedImage(picture, photo.toString(), meta.input(),
+                        ResizeMode.STRETCH, box);
             }
 
             @Override
@@ -194,8 +194,7 @@ final class LiveBench {
     /** The pad as it is now, prepared on the live thread when its frame starts, as the explorer's is. */
     private static Supplier<PreparedImage> pixels(BufferedImage pad, ModelMetadata meta) {
         BufferedImage now = new BufferedImage(pad.getColorModel(), pad.copyData(null), false, null);
-        return () -> ImageLoader.fromBufferedImage(now, "drawing", meta.inputHeight(), meta.inputWidth(),
-                meta.inputChannels(), ResizeMode.STRETCH);
+        return () -> ImageLoader.fromBufferedImage(now, "drawing", meta.input(), ResizeMode.STRETCH);
     }
 
     /** The next report, waiting up to {@code seconds} for it; a failure ends the bench. */

@@ -1,7 +1,7 @@
 package org.sieve.cli;
 
 import java.nio.file.Path;
-import org.sieve.network.format.Model;
+import org.sieve.model.Model;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

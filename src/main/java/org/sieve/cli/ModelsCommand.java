@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.sieve.network.format.DecoderSet;
+import org.sieve.model.ModelMetadata;
+import org.sieve.network.format.DecoderIndex;
 import org.sieve.network.format.ModelCatalogue;
-import org.sieve.network.format.ModelMetadata;
 import org.sieve.train.Technique;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,14 +51,14 @@ final class ModelsCommand extends Subcommand {
                 j.addProperty("testAccuracy", m.testAccuracy());
                 j.addProperty("parameters", m.parameters());
                 JsonArray shape = new JsonArray();
-                shape.add(m.inputHeight());
-                shape.add(m.inputWidth());
-                shape.add(m.inputChannels());
+                shape.add(m.input().height());
+                shape.add(m.input().width());
+                shape.add(m.input().channels());
                 j.add("inputShape", shape);
                 j.addProperty("labels", m.labels().size());
                 j.addProperty("sizeBytes", size(catalogue.folderOf(m.id())));
                 j.addProperty("path", String.valueOf(catalogue.folderOf(m.id())));
-                j.addProperty("decoders", DecoderSet.layerCount(catalogue.folderOf(m.id())));
+                j.addProperty("decoders", DecoderIndex.layerCount(catalogue.folderOf(m.id())));
                 if (m.training().has("technique")) {
                     j.add("technique", m.training().get("technique"));
                     j.add("baseline", m.training().get("baseline"));
@@ -82,11 +82,11 @@ final class ModelsCommand extends Subcommand {
                 "PARAMETERS", "SIZE", "DECODERS", "TECHNIQUE").alignRight(5, 6, 7, 8);
         for (ModelMetadata m : models) {
             table.add(m.id(), m.name(), m.kind().describe(),
-                    m.inputHeight() + "x" + m.inputWidth() + "x" + m.inputChannels(), m.dataset() == null ? "-" : m.dataset(),
+                    m.input().toString(), m.dataset() == null ? "-" : m.dataset(),
                     m.testAccuracy() == null ? "-" : String.format(Locale.ROOT, "%.2f %%", 100 * m.testAccuracy()),
                     String.format(Locale.ROOT, "%,d", m.parameters()),
                     String.format(Locale.ROOT, "%.1f MB", size(catalogue.folderOf(m.id())) / 1e6),
-                    String.valueOf(DecoderSet.layerCount(catalogue.folderOf(m.id()))), Technique.describe(m.training()));
+                    String.valueOf(DecoderIndex.layerCount(catalogue.folderOf(m.id()))), Technique.describe(m.training()));
         }
         table.print(out);
         if (!broken.isEmpty()) {

@@ -12,9 +12,9 @@ import org.sieve.SieveException;
 import org.sieve.analysis.Classifier;
 import org.sieve.image.ImageLoader;
 import org.sieve.image.PreparedImage;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelKind;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.Model;
+import org.sieve.model.ModelKind;
+import org.sieve.model.ModelMetadata;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,8 +55,7 @@ final class PredictCommand extends Subcommand {
         }
         Model model = modelOption.resolve();
         ModelMetadata meta = model.metadata();
-        PreparedImage image = ImageLoader.load(imagePath, meta.inputHeight(), meta.inputWidth(),
-                meta.inputChannels(), fitting.mode(), region.region());
+        PreparedImage image = ImageLoader.load(imagePath, meta.input(), fitting.mode(), region.region());
         try (Classifier classifier = new Classifier(model)) {
             if (json) {
                 // A detector's heatmap runs to megabytes of numbers; its class scores are what it predicts.

@@ -13,8 +13,8 @@ import org.sieve.image.ForegroundMask;
 import org.sieve.image.ImageLoader;
 import org.sieve.image.PreparedImage;
 import org.sieve.metrics.DiscardingSettings;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
 import org.sieve.render.ColourMap;
 import org.sieve.render.Png;
 import org.sieve.report.ColourRange;
@@ -161,7 +161,7 @@ final class SnapshotCommand extends Subcommand {
         ModelMetadata meta = model.metadata();
         List<String> layers = choice.in(model.network());
         DiscardingSettings settings = analysis.resolve(model, layers, err());
-        PreparedImage prepared = ImageLoader.load(image, meta.inputHeight(), meta.inputWidth(), meta.inputChannels(),
+        PreparedImage prepared = ImageLoader.load(image, meta.input(),
                 fitting.mode(), region.region());
         ForegroundMask mask = foreground == null ? null : foreground.on(prepared);
         ImageNotes.print(meta, prepared, foreground, err());

@@ -7,7 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import org.sieve.data.Datasets;
-import org.sieve.network.format.Model;
+import org.sieve.model.Model;
 import org.sieve.train.Architectures;
 import org.sieve.train.Technique;
 import org.sieve.train.TrainedNetwork;

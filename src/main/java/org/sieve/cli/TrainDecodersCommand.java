@@ -12,9 +12,12 @@ import org.sieve.data.Dataset;
 import org.sieve.data.Datasets;
 import org.sieve.image.ImageLoader;
 import org.sieve.image.ImageScan;
+import org.sieve.image.ModelInput;
 import org.sieve.image.ResizeMode;
-import org.sieve.network.format.DecoderSet;
-import org.sieve.network.format.Model;
+import org.sieve.model.KnownDatasets;
+import org.sieve.model.Model;
+import org.sieve.model.DecoderSet;
+import org.sieve.network.format.DecoderIndex;
 import org.sieve.train.DecoderTraining;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -91,10 +94,10 @@ final class TrainDecodersCommand extends Subcommand {
             throw new SieveException("Model '" + model.id() + "' has no folder to save decoders beside.");
         }
         List<String> layers = layerChoice.in(model.network());
-        List<String> existing = DecoderSet.trainedLayers(model).stream().filter(layers::contains).toList();
+        List<String> existing = DecoderIndex.trainedLayers(model).stream().filter(layers::contains).toList();
         if (!existing.isEmpty() && !replace) {
             throw new UsageException("Layer(s) " + String.join(", ", existing) + " of " + model.id()
-                    + " already have decoders in " + DecoderSet.folderOf(model.dir()) + ". Add --replace to train"
+                    + " already have decoders in " + DecoderIndex.folderOf(model.dir()) + ". Add --replace to train"
                     + " new ones in their place, or choose other layers with --layers.");
         }
         Dataset[] split = source != null && source.images != null ? folder(source.images, model, err)
@@ -110,14 +113,14 @@ final class TrainDecodersCommand extends Subcommand {
         Map<String, DecoderSet.Decoder> decoders = DecoderTraining.train(model, layers, train, heldOut, config,
                 progress(err));
         double seconds = (System.nanoTime() - start) / 1e9;
-        DecoderSet.save(model.dir(), model.sha256(), decoders,
+        DecoderIndex.save(model.dir(), model.sha256(), decoders,
                 DecoderTraining.describe(train.name(), train.size(), config, seconds));
         err.printf(Locale.ROOT, "%-20s %-13s %s%n", "LAYER", "HELD-OUT MSE", "BY EPOCH (the best kept)");
         decoders.values().forEach(v -> err.printf(Locale.ROOT, "%-20s %-13.5f %s%n", v.layer(), v.heldOutMse(),
                 v.heldOutMseByEpoch().stream().map(e -> String.format(Locale.ROOT, "%.5f", e))
                         .collect(Collectors.joining(" "))));
         err.printf(Locale.ROOT, "Saved %d decoder(s) in %s (%.0f s).%n", decoders.size(),
-                DecoderSet.folderOf(model.dir()), seconds);
+                DecoderIndex.folderOf(model.dir()), seconds);
         return 0;
     }
 
@@ -126,7 +129,7 @@ final class TrainDecodersCommand extends Subcommand {
             throw new UsageException("Model '" + model.id() + "' names no dataset; give --dataset mnist|fashion"
                     + " or --images DIR.");
         }
-        if (!Datasets.known(name) && name.equals(model.metadata().dataset())) {
+        if (!KnownDatasets.known(name) && name.equals(model.metadata().dataset())) {
             throw new UsageException("Model '" + model.id() + "' learnt from " + name + ", which is not available"
                     + " offline; train its decoders on a folder of your own images instead: --images DIR.");
         }
@@ -141,7 +144,7 @@ final class TrainDecodersCommand extends Subcommand {
         List<float[]> images = new ArrayList<>();
         for (Path p : found.images()) {
             try {
-                images.add(ImageLoader.load(dir.resolve(p), in.height(), in.width(), in.channels(),
+                images.add(ImageLoader.load(dir.resolve(p), new ModelInput(in.height(), in.width(), in.channels()),
                         ResizeMode.STRETCH).pixels());
             } catch (SieveException e) {
                 err.println("Skipping " + dir.resolve(p) + ": " + e.getMessage());

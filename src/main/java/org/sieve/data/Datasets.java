@@ -6,14 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.sieve.SieveException;
+import org.sieve.model.KnownDatasets;
 
 /** Loads MNIST and Fashion-MNIST from the IDX files that scripts/fetch-datasets.sh puts in place. */
 public final class Datasets {
 
-    private static final Map<String, List<String>> CLASS_NAMES = new TreeMap<>(Map.of(
-            "mnist", List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
-            "fashion", List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
-                    "Sneaker", "Bag", "Ankle boot")));
     /** IDX files are named by the original MNIST prefixes, which call the test split "t10k". */
     private static final Map<String, String> SPLIT_PREFIX = new TreeMap<>(Map.of("train", "train", "test", "t10k"));
 
@@ -31,7 +28,7 @@ public final class Datasets {
 
     /** Loads {@code dataDir/<name>/<prefix>-{images-idx3,labels-idx1}-ubyte[.gz]}. */
     public static Dataset load(String name, String split, Path dataDir) {
-        classNames(name);
+        KnownDatasets.classNames(name);
         String prefix = SPLIT_PREFIX.get(split);
         if (prefix == null) {
             throw new SieveException("Unknown split '" + split + "'; use one of " + SPLIT_PREFIX.keySet() + ".");
@@ -42,7 +39,7 @@ public final class Datasets {
 
     /** A dataset from any pair of IDX files holding images and labels of dataset {@code name}. */
     public static Dataset fromFiles(String name, Path imagesFile, Path labelsFile) {
-        List<String> classes = classNames(name);
+        List<String> classes = KnownDatasets.classNames(name);
         IdxReader.Images images = IdxReader.readImages(imagesFile);
         int[] labels = IdxReader.readLabels(labelsFile);
         if (images.pixels().length != labels.length) {
@@ -58,19 +55,6 @@ public final class Datasets {
             }
         }
         return new Dataset(name, images.rows(), images.cols(), 1, toFloats(images.pixels()), labels, classes);
-    }
-
-    /** Whether Sieve can load {@code name} (its files come with Sieve or its scripts); false for null. */
-    public static boolean known(String name) {
-        return name != null && CLASS_NAMES.containsKey(name);
-    }
-
-    public static List<String> classNames(String name) {
-        List<String> classes = CLASS_NAMES.get(name);
-        if (classes == null) {
-            throw new SieveException("Unknown dataset '" + name + "'; use one of " + CLASS_NAMES.keySet() + ".");
-        }
-        return classes;
     }
 
     /** The plain file if present, else the gzipped one; fetch scripts ship either. */

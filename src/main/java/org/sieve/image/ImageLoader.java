@@ -23,28 +23,27 @@ public final class ImageLoader {
     }
 
     /** Reads a PNG, JPEG, BMP or GIF file (first frame), grayscale or colour, 8 or 16 bit. */
-    public static PreparedImage load(Path file, int height, int width, int channels, ResizeMode mode) {
-        return load(file, height, width, channels, mode, null);
+    public static PreparedImage load(Path file, ModelInput input, ResizeMode mode) {
+        return load(file, input, mode, null);
     }
 
     /** Only {@code region} of the file (null: all of it), which must lie inside the image. */
-    public static PreparedImage load(Path file, int height, int width, int channels, ResizeMode mode,
-                                     RequestedRegion region) {
-        return load(file, "Image", height, width, channels, mode, PixelDecoder.Matte.WHITE,
+    public static PreparedImage load(Path file, ModelInput input, ResizeMode mode, RequestedRegion region) {
+        return load(file, "Image", input.height(), input.width(), input.channels(), mode, PixelDecoder.Matte.WHITE,
                 region == null ? null : region::in);
     }
 
     /** For images that come from the GUI (pasted, drawn); the fingerprint is then of the pixels. */
-    public static PreparedImage fromBufferedImage(BufferedImage image, String sourceName,
-                                                  int height, int width, int channels, ResizeMode mode) {
-        return fromBufferedImage(image, sourceName, height, width, channels, mode, null);
+    public static PreparedImage fromBufferedImage(BufferedImage image, String sourceName, ModelInput input,
+                                                  ResizeMode mode) {
+        return fromBufferedImage(image, sourceName, input, mode, null);
     }
 
     /** Only {@code region} of the image (null: all of it), which must lie inside it. */
-    public static PreparedImage fromBufferedImage(BufferedImage image, String sourceName, int height, int width,
-                                                  int channels, ResizeMode mode, RequestedRegion region) {
-        return fromBufferedImage(image, sourceName, height, width, channels, mode, PixelDecoder.Matte.WHITE,
-                region == null ? null : region::in);
+    public static PreparedImage fromBufferedImage(BufferedImage image, String sourceName, ModelInput input,
+                                                  ResizeMode mode, RequestedRegion region) {
+        return fromBufferedImage(image, sourceName, input.height(), input.width(), input.channels(), mode,
+                PixelDecoder.Matte.WHITE, region == null ? null : region::in);
     }
 
     static PreparedImage fromBufferedImage(BufferedImage image, String sourceName, int height, int width,

@@ -1,5 +1,6 @@
 package org.sieve.image;
 
+import java.awt.image.BufferedImage;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,6 +39,22 @@ public record PreparedImage(int height, int width, int channels, float[] pixels,
     public float luma(int y, int x) {
         int i = (y * width + x) * channels;
         return channels == 1 ? pixels[i] : Luma.bt601(pixels[i], pixels[i + 1], pixels[i + 2]);
+    }
+
+    /**
+     * The image in 8-bit gray (luma clamped to [0,1], rounded to 0..255) at its own size: the
+     * backdrop the heatmap renderer draws maps over.
+     */
+    public BufferedImage grayscale() {
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        int[] gray = new int[height * width];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                gray[y * width + x] = Math.round(Math.min(1, Math.max(0, luma(y, x))) * 255);
+            }
+        }
+        out.getRaster().setSamples(0, 0, width, height, 0, gray);
+        return out;
     }
 
     /** Unweighted mean over channels at (y, x). */

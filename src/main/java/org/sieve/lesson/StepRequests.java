@@ -13,9 +13,9 @@ import org.sieve.image.ForegroundChoice;
 import org.sieve.image.ForegroundMask;
 import org.sieve.image.ImageLoader;
 import org.sieve.image.PreparedImage;
-import org.sieve.network.format.Model;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.format.ModelCatalogue;
-import org.sieve.network.format.ModelMetadata;
 
 /**
  * Makes a lesson's steps into analysis requests: models by id from the catalogue (or a folder
@@ -69,8 +69,8 @@ public final class StepRequests {
             Path file = located(where + "image", () -> image(p.image()));
             List<String> layers = located(where + "layers", () -> model.network().inOrder(p.layers()));
             ModelMetadata meta = model.metadata();
-            PreparedImage image = located(where + "image", () -> ImageLoader.load(file, meta.inputHeight(),
-                    meta.inputWidth(), meta.inputChannels(), p.fit(), p.region()));
+            PreparedImage image = located(where + "image", () -> ImageLoader.load(file, meta.input(), p.fit(),
+                    p.region()));
             ForegroundMask mask = located(where + "mask", () -> mask(p.mask(), image));
             var settings = located(fileName + "step " + number + " (\"" + step.title() + "\"), field view.settings",
                     () -> SettingsResolver.resolve(step.view().settings(), meta, layers.size()));

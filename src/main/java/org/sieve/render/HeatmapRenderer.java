@@ -9,12 +9,13 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.sieve.image.PreparedImage;
 
 /**
  * Draws a per-cell map over the input image it was computed for: the image in grayscale,
  * enlarged by nearest neighbour so pixels stay visible, the map blended on top in a colour
- * map, a title and subtitle above, and a colour bar beside it.
+ * map, a title and subtitle above, and a colour bar beside it. The image comes as a backdrop:
+ * an 8-bit gray {@link BufferedImage} at the model input's size, so that rendering needs nothing
+ * of how images are read and prepared.
  */
 public final class HeatmapRenderer {
 
@@ -24,11 +25,11 @@ public final class HeatmapRenderer {
     private record Layout(int imageWidth, int imageHeight, int width, int height, int imageLeft, int imageTop,
                           int pad, Font title, Font subtitle, int titleBaseline, int subtitleBaseline) {
 
-        static Layout of(PreparedImage img, int panelSize) {
+        static Layout of(BufferedImage backdrop, int panelSize) {
             if (panelSize < 16) {
                 throw new IllegalArgumentException("panel size " + panelSize + " too small");
             }
-            Dimension size = imageSize(img, panelSize, 0.75);
+            Dimension size = imageSize(backdrop, panelSize, 0.75);
             int iw = size.width;
             int ih = size.height;
             int pad = Math.max(6, Math.round(panelSize * 0.03f));
@@ -55,33 +56,33 @@ public final class HeatmapRenderer {
      * factor of the input's size, which keeps every input pixel the same size, where it fills at
      * least {@code fill} of the length, else exactly {@code longer}.
      */
-    private static Dimension imageSize(PreparedImage img, int longer, double fill) {
-        int side = Math.max(img.height(), img.width());
+    private static Dimension imageSize(BufferedImage backdrop, int longer, double fill) {
+        int side = Math.max(backdrop.getHeight(), backdrop.getWidth());
         int k = longer / side;
         if (k >= 1 && k * side >= fill * longer) {
             // A whole factor keeps every input pixel the same size on screen.
-            return new Dimension(img.width() * k, img.height() * k);
+            return new Dimension(backdrop.getWidth() * k, backdrop.getHeight() * k);
         }
         double s = (double) longer / side;
-        return new Dimension(Math.max(1, (int) Math.round(img.width() * s)),
-                Math.max(1, (int) Math.round(img.height() * s)));
+        return new Dimension(Math.max(1, (int) Math.round(backdrop.getWidth() * s)),
+                Math.max(1, (int) Math.round(backdrop.getHeight() * s)));
     }
 
     /** The size {@link #mapImage} draws the image at: filling {@code longer} up to 5%. */
-    public static Dimension imageSize(PreparedImage img, int longer) {
-        return imageSize(img, longer, 0.95);
+    public static Dimension imageSize(BufferedImage backdrop, int longer) {
+        return imageSize(backdrop, longer, 0.95);
     }
 
     /**
      * The map over the image and nothing else, its longer side about {@code longer} pixels, for
      * callers that write titles and arrange maps themselves (the explorer, the sheets).
      */
-    public static BufferedImage mapImage(PreparedImage img, float[][] grid, ColourScale scale, ColourMap map,
+    public static BufferedImage mapImage(BufferedImage backdrop, float[][] grid, ColourScale scale, ColourMap map,
                                          double opacity, int longer) {
-        checkGrid(img, grid);
+        checkGrid(backdrop, grid);
         checkOpacity(opacity);
-        Dimension size = imageSize(img, longer);
-        return blend(img, grid, scale, map, opacity, size.width, size.height);
+        Dimension size = imageSize(backdrop, longer);
+        return blend(backdrop, grid, scale, map, opacity, size.width, size.height);
     }
 
     /**
@@ -93,17 +94,17 @@ public final class HeatmapRenderer {
      * @param opacity   weight of the map colour over the image, 0..1
      * @param panelSize length in screen pixels of the image's longer side (whole multiples preferred)
      */
-    public static BufferedImage render(PreparedImage img, float[][] grid, ColourScale scale, ColourMap map,
+    public static BufferedImage render(BufferedImage backdrop, float[][] grid, ColourScale scale, ColourMap map,
                                        double opacity, String title, String subtitle, int panelSize) {
-        return renderStrip(img, Collections.singletonList(grid), List.of(nonNull(title)), List.of(nonNull(subtitle)),
-                scale, map, opacity, panelSize);
+        return renderStrip(backdrop, Collections.singletonList(grid), List.of(nonNull(title)),
+                List.of(nonNull(subtitle)), scale, map, opacity, panelSize);
     }
 
     /** One panel without colour bar, for callers that arrange panels themselves. */
-    public static BufferedImage renderPanel(PreparedImage img, float[][] grid, ColourScale scale, ColourMap map,
+    public static BufferedImage renderPanel(BufferedImage backdrop, float[][] grid, ColourScale scale, ColourMap map,
                                             double opacity, String title, String subtitle, int panelSize) {
-        Layout layout = Layout.of(img, panelSize);
-        checkGrid(img, grid);
+        Layout layout = Layout.of(backdrop, panelSize);
+        checkGrid(backdrop, grid);
         checkOpacity(opacity);
         BufferedImage out = new BufferedImage(layout.width(), layout.height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = Text.canvas(out);
@@ -117,7 +118,7 @@ public final class HeatmapRenderer {
             g.setColor(FRAME);
             g.fillRect(layout.imageLeft() - 1, layout.imageTop() - 1, layout.imageWidth() + 2,
                     layout.imageHeight() + 2);
-            g.drawImage(blend(img, grid, scale, map, opacity, layout.imageWidth(), layout.imageHeight()),
+            g.drawImage(blend(backdrop, grid, scale, map, opacity, layout.imageWidth(), layout.imageHeight()),
                     layout.imageLeft(), layout.imageTop(), null);
         } finally {
             g.dispose();
@@ -126,16 +127,16 @@ public final class HeatmapRenderer {
     }
 
     /** Several maps of one image side by side on one shared scale, with a single colour bar at the end. */
-    public static BufferedImage renderStrip(PreparedImage img, List<float[][]> grids, List<String> titles,
+    public static BufferedImage renderStrip(BufferedImage backdrop, List<float[][]> grids, List<String> titles,
                                             List<String> subtitles, ColourScale scale, ColourMap map,
                                             double opacity, int panelSize) {
         if (grids.isEmpty() || titles.size() != grids.size() || subtitles.size() != grids.size()) {
             throw new IllegalArgumentException("need one title and subtitle per grid, and at least one grid");
         }
-        Layout layout = Layout.of(img, panelSize);
+        Layout layout = Layout.of(backdrop, panelSize);
         List<BufferedImage> panels = new ArrayList<>();
         for (int i = 0; i < grids.size(); i++) {
-            panels.add(renderPanel(img, grids.get(i), scale, map, opacity, titles.get(i), subtitles.get(i),
+            panels.add(renderPanel(backdrop, grids.get(i), scale, map, opacity, titles.get(i), subtitles.get(i),
                     panelSize));
         }
         int endPad = ColourBar.endPad(layout.subtitle(), scale);
@@ -157,18 +158,20 @@ public final class HeatmapRenderer {
         return out;
     }
 
-    private static BufferedImage blend(PreparedImage img, float[][] grid, ColourScale scale, ColourMap map,
+    private static BufferedImage blend(BufferedImage backdrop, float[][] grid, ColourScale scale, ColourMap map,
                                        double opacity, int iw, int ih) {
         int gridH = grid.length;
         int gridW = grid[0].length;
+        int[] grays = backdrop.getRaster().getSamples(0, 0, backdrop.getWidth(), backdrop.getHeight(), 0,
+                (int[]) null);
         int[] rgb = new int[iw * ih];
         for (int oy = 0; oy < ih; oy++) {
-            int y = (int) ((long) oy * img.height() / ih);
-            float[] row = grid[y * gridH / img.height()];
+            int y = (int) ((long) oy * backdrop.getHeight() / ih);
+            float[] row = grid[y * gridH / backdrop.getHeight()];
             for (int ox = 0; ox < iw; ox++) {
-                int x = (int) ((long) ox * img.width() / iw);
-                int gray = Math.round(Math.min(1, Math.max(0, img.luma(y, x))) * 255);
-                float v = row[x * gridW / img.width()];
+                int x = (int) ((long) ox * backdrop.getWidth() / iw);
+                int gray = grays[y * backdrop.getWidth() + x];
+                float v = row[x * gridW / backdrop.getWidth()];
                 int colour = map.argb(scale.normalise(v));
                 if (scale.clipped(v)) {
                     colour = clippedColour(colour, ox, oy);
@@ -208,14 +211,18 @@ public final class HeatmapRenderer {
         }
     }
 
-    private static void checkGrid(PreparedImage img, float[][] grid) {
-        if (grid.length < 1 || grid.length > img.height()) {
+    private static void checkGrid(BufferedImage backdrop, float[][] grid) {
+        if (backdrop.getType() != BufferedImage.TYPE_BYTE_GRAY) {
+            throw new IllegalArgumentException("the backdrop must be an 8-bit gray image, not of type "
+                    + backdrop.getType());
+        }
+        if (grid.length < 1 || grid.length > backdrop.getHeight()) {
             throw new IllegalArgumentException("grid has " + grid.length + " rows for an image "
-                    + img.height() + " high");
+                    + backdrop.getHeight() + " high");
         }
         for (float[] row : grid) {
-            if (row.length < 1 || row.length != grid[0].length || row.length > img.width()) {
-                throw new IllegalArgumentException("grid rows must share one length, 1.." + img.width());
+            if (row.length < 1 || row.length != grid[0].length || row.length > backdrop.getWidth()) {
+                throw new IllegalArgumentException("grid rows must share one length, 1.." + backdrop.getWidth());
             }
         }
     }

@@ -277,7 +277,7 @@ public final class ComparisonSheet {
             }
             LayerResult l = b.layers().get(u - (b.rebuilt() ? 1 : 0));
             ColourScale scale = scales.of(result, l);
-            tile(g, l.name(), Captions.values(result, l), LayerWarnings.of(l), HeatmapRenderer.mapImage(img,
+            tile(g, l.name(), Captions.values(result, l), LayerWarnings.of(l), HeatmapRenderer.mapImage(img.grayscale(),
                     l.entropyMap(), scale, style.colourMap(), style.opacity(), size), x, y, size, type, label,
                     scales.perLayer() ? scale : null, style);
             BufferedImage rebuilt = Reconstructions.image(img, l, size);
@@ -288,7 +288,7 @@ public final class ComparisonSheet {
         }
         ColourScale shared = scales.shared(result);
         if (shared != null) {
-            int mapHeight = HeatmapRenderer.imageSize(img, size).height;
+            int mapHeight = HeatmapRenderer.imageSize(img.grayscale(), size).height;
             int x = left + fit.columns() * (size + type.gap());
             int y = top + label + (size - mapHeight) / 2;
             g.drawImage(ColourBar.vertical(shared, style.colourMap(), mapHeight, ColourBar.Style.onWhite(type.small())),

@@ -22,9 +22,9 @@ import org.sieve.image.ResizeMode;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.InformationDiscarding;
 import org.sieve.metrics.LayerResult;
-import org.sieve.network.format.Model;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.format.ModelCatalogue;
-import org.sieve.network.format.ModelMetadata;
 import org.sieve.render.ColourMap;
 import org.sieve.render.ColourScale;
 import org.sieve.render.HeatmapRenderer;
@@ -72,9 +72,9 @@ public final class SelfTest {
                     Model::id);
             ModelMetadata meta = model.metadata();
             PreparedImage image = steps.run("image", () -> ImageLoader.load(samples.resolve(IMAGE),
-                    meta.inputHeight(), meta.inputWidth(), meta.inputChannels(), ResizeMode.STRETCH), i -> IMAGE);
-            DiscardingSettings settings = DiscardingSettings.defaults().validated(meta.inputHeight(),
-                    meta.inputWidth());
+                    meta.input(), ResizeMode.STRETCH), i -> IMAGE);
+            DiscardingSettings settings = DiscardingSettings.defaults().validated(meta.input().height(),
+                    meta.input().width());
             List<LayerResult> layers = steps.run("analysis", () -> analyse(model, image, settings),
                     l -> String.join(", ", LAYERS) + " in " + l.stream().mapToInt(LayerResult::steps).max()
                             .orElse(0) + " steps");
@@ -119,8 +119,8 @@ public final class SelfTest {
         ColourScale scale = ColourScale.shared(label, maps.toArray(float[][][]::new));
         List<String> names = layers.stream().map(LayerResult::name).toList();
         List<String> noSubtitles = layers.stream().map(l -> "").toList();
-        BufferedImage drawn = HeatmapRenderer.renderStrip(image, maps, names, noSubtitles, scale, ColourMap.VIRIDIS,
-                0.75, 160);
+        BufferedImage drawn = HeatmapRenderer.renderStrip(image.grayscale(), maps, names, noSubtitles, scale,
+                ColourMap.VIRIDIS, 0.75, 160);
         var png = new ByteArrayOutputStream();
         BufferedImage decoded;
         try {

@@ -22,8 +22,8 @@ import org.sieve.image.ForegroundChoice;
 import org.sieve.image.RequestedRegion;
 import org.sieve.image.ResizeMode;
 import org.sieve.metrics.DiscardingSettings;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
 
 /**
  * Analyses every image under a folder into OUT/&lt;relative path without extension&gt;/ and writes
@@ -196,8 +196,8 @@ public final class BatchRunner {
      */
     public static AnalysisRequest request(Spec spec, Path image, BatchListener listener) {
         ModelMetadata meta = spec.model().metadata();
-        PreparedImage prepared = ImageLoader.load(spec.images().resolve(image), meta.inputHeight(),
-                meta.inputWidth(), meta.inputChannels(), spec.resize(), spec.region());
+        PreparedImage prepared = ImageLoader.load(spec.images().resolve(image), meta.input(), spec.resize(),
+                spec.region());
         ForegroundChoice auto = new ForegroundChoice.Auto();
         ForegroundMask mask = spec.autoMask() ? auto.on(prepared) : null;
         String warning = ImageFit.warning(meta, prepared);

@@ -11,7 +11,7 @@ import org.sieve.analysis.Version;
 import org.sieve.image.PreparedImage;
 import org.sieve.metrics.InformationDiscarding;
 import org.sieve.metrics.Metric;
-import org.sieve.network.format.DecoderSet;
+import org.sieve.network.format.DecoderIndex;
 
 /**
  * Cache keys of one request's layers: SHA-256 over everything a layer's result depends on. The
@@ -41,7 +41,7 @@ final class CacheKeys {
                 + "\nengine " + Version.SIEVE + " revision " + InformationDiscarding.REVISION
                 + "\nmetric " + req.settings().metric().id()
                 + (req.settings().metric() == Metric.RECONSTRUCTION_UNCERTAINTY
-                        ? "\ndecoders " + DecoderSet.fingerprint(req.model()) : "")
+                        ? "\ndecoders " + DecoderIndex.fingerprint(req.model()) : "")
                 + "\nmodel " + req.model().sha256()
                 + "\npixels " + pixelHash(image)
                 + "\npreprocessing " + GSON.toJson(preprocessing)

@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 import org.sieve.analysis.LiveFrames;
 import org.sieve.image.PreparedImage;
 import org.sieve.metrics.DiscardingSettings;
-import org.sieve.network.format.Model;
+import org.sieve.model.Model;
 
 /**
  * Live mode's worker: {@link LiveFrames} for the latest image offered, on a thread of its own, so

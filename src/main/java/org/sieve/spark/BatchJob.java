@@ -8,7 +8,7 @@ import org.sieve.SieveException;
 import org.sieve.image.RequestedRegion;
 import org.sieve.image.ResizeMode;
 import org.sieve.metrics.DiscardingSettings;
-import org.sieve.network.format.Model;
+import org.sieve.model.Model;
 import org.sieve.network.format.ModelFormats;
 import org.sieve.service.BatchRunner;
 

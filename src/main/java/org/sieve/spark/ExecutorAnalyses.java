@@ -10,7 +10,7 @@ import java.util.concurrent.CancellationException;
 import org.sieve.SieveException;
 import org.sieve.analysis.AnalysisRequest;
 import org.sieve.analysis.ResultJson;
-import org.sieve.network.format.Model;
+import org.sieve.model.Model;
 import org.sieve.service.AnalysisService;
 import org.sieve.service.BatchFolder;
 import org.sieve.service.BatchListener;

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sieve.network.Network;
-import org.sieve.network.format.DecoderSet;
+import org.sieve.model.DecoderSet;
 
 /**
  * Early stopping of decoder training: each layer's held-out error after every epoch (its learning

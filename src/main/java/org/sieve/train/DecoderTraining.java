@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import org.sieve.SieveException;
 import org.sieve.data.Dataset;
+import org.sieve.model.Model;
 import org.sieve.network.Network;
-import org.sieve.network.format.DecoderSet;
-import org.sieve.network.format.Model;
+import org.sieve.model.DecoderSet;
 
 /**
  * Trains the decoders of metric 2 (METHOD.md section 3) for some layers of a model, all at once,

@@ -3,7 +3,7 @@ package org.sieve.train;
 import com.google.gson.JsonObject;
 import java.util.Locale;
 import org.sieve.SieveException;
-import org.sieve.network.format.Model;
+import org.sieve.model.Model;
 
 /**
  * A training choice whose effect on information discarding the paper examines: how a variant of

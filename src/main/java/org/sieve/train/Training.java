@@ -9,10 +9,12 @@ import java.util.Map;
 import org.sieve.SieveException;
 import org.sieve.data.Dataset;
 import org.sieve.data.Datasets;
+import org.sieve.image.ModelInput;
+import org.sieve.model.KnownDatasets;
+import org.sieve.model.Model;
+import org.sieve.model.ModelKind;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.Network;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelKind;
-import org.sieve.network.format.ModelMetadata;
 import org.sieve.network.format.ModelStore;
 
 /**
@@ -54,7 +56,7 @@ public final class Training {
             TrainingListener listener) {
         String archName = Architectures.displayName(arch);
         Recipe recipe = Recipe.of(arch);
-        List<String> classes = Datasets.classNames(dataset);
+        List<String> classes = KnownDatasets.classNames(dataset);
         if (epochs < 0) {
             throw new SieveException("Epochs must be at least 1 (or 0 for the recipe's " + recipe.epochs()
                     + "), not " + epochs + ".");
@@ -137,17 +139,17 @@ public final class Training {
 
     private static void requireFits(Model model, String role, Dataset data, List<String> classes) {
         ModelMetadata m = model.metadata();
-        if (m.inputHeight() != data.height() || m.inputWidth() != data.width() || m.inputChannels() != data.channels()
+        if (!m.input().equals(new ModelInput(data.height(), data.width(), data.channels()))
                 || m.labels().size() != classes.size()) {
-            throw new SieveException(String.format(Locale.ROOT, "The %s '%s' takes %dx%dx%d images with %d labels;"
+            throw new SieveException(String.format(Locale.ROOT, "The %s '%s' takes %s images with %d labels;"
                     + " this training has %dx%dx%d images with %d classes. Choose a %s trained on the same dataset.",
-                    role, m.id(), m.inputHeight(), m.inputWidth(), m.inputChannels(), m.labels().size(), data.height(),
+                    role, m.id(), m.input(), m.labels().size(), data.height(),
                     data.width(), data.channels(), classes.size(), role));
         }
     }
 
     private static void save(TrainedNetwork trained, ModelMetadata metadata, Path dir) {
-        ModelStore.save(Model.of(trained.network(), metadata), dir);
+        ModelStore.save(ModelStore.inMemory(trained.network(), metadata), dir);
     }
 
     private static ModelMetadata metadata(String id, String archName, String dataset, TrainedNetwork trained,
@@ -169,8 +171,9 @@ public final class Training {
                 archName, how, data, trained.epochs(), recipe.get("seed").getAsLong(), variant,
                 100 * trained.testAccuracy());
         Network n = trained.network();
-        return new ModelMetadata(id, name, "classification", dataset, classes, n.input().height(), n.input().width(),
-                n.input().channels(), trained.normalization().mean(), trained.normalization().std(),
+        return new ModelMetadata(id, name, "classification", dataset, classes,
+                new ModelInput(n.input().height(), n.input().width(), n.input().channels()),
+                trained.normalization().mean(), trained.normalization().std(),
                 new int[] {n.input().height(), n.input().width()}, trained.testAccuracy(), n.parameterCount(),
                 training, LICENCES.get(dataset), ATTRIBUTIONS.get(dataset), description, ModelKind.CLASSIFIER);
     }

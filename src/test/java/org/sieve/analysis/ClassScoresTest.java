@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.SieveException;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelKind;
+import org.sieve.model.Model;
+import org.sieve.model.ModelKind;
 
 /** Class scores by model kind, on a small saved-and-loaded layers network with a heatmap layer. */
 class ClassScoresTest {

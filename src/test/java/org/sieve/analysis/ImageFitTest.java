@@ -14,8 +14,8 @@ import org.sieve.image.ForegroundMask;
 import org.sieve.image.ImageLoader;
 import org.sieve.image.PreparedImage;
 import org.sieve.image.ResizeMode;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.format.ModelCatalogue;
-import org.sieve.network.format.ModelMetadata;
 
 /** On the bundled samples: digits and clothes suit the 28x28 models and auto foreground; photos do not. */
 class ImageFitTest {
@@ -35,7 +35,7 @@ class ImageFitTest {
     }
 
     private static PreparedImage on(ModelMetadata m, Path file) {
-        return ImageLoader.load(file, m.inputHeight(), m.inputWidth(), m.inputChannels(), ResizeMode.STRETCH);
+        return ImageLoader.load(file, m.input(), ResizeMode.STRETCH);
     }
 
     @Test

@@ -7,11 +7,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sieve.image.ImageLoader;
+import org.sieve.image.ModelInput;
 import org.sieve.image.PreparedImage;
 import org.sieve.image.ResizeMode;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.LayerResult;
-import org.sieve.network.format.Model;
+import org.sieve.model.Model;
 import org.sieve.network.format.ModelCatalogue;
 
 /** Live frames with their fewer draws per step still show a digit's strokes kept and its background discarded. */
@@ -20,7 +21,7 @@ class LiveFramesTest {
     @Test
     void fewerDrawsPerStepStillSeparateTheStrokesFromTheBackground() {
         Model model = new ModelCatalogue(Path.of("assets", "models"), List.of()).resolve("lenet5-mnist");
-        PreparedImage seven = ImageLoader.load(Path.of("sample-images", "mnist", "0-7.png"), 28, 28, 1,
+        PreparedImage seven = ImageLoader.load(Path.of("sample-images", "mnist", "0-7.png"), new ModelInput(28, 28, 1),
                 ResizeMode.STRETCH);
         try (LiveFrames frames = new LiveFrames(model, List.of("conv1", "conv2", "logits"),
                 DiscardingSettings.defaults())) {

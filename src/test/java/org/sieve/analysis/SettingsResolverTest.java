@@ -8,10 +8,11 @@ import com.google.gson.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sieve.SieveException;
+import org.sieve.image.ModelInput;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.GridSize;
 import org.sieve.metrics.SettingsTable;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.ModelMetadata;
 
 /** Settings resolved against a model once, for every caller: grid, check draws, and the noisy batch's bound. */
 class SettingsResolverTest {
@@ -19,7 +20,7 @@ class SettingsResolverTest {
     private static final DiscardingSettings DEFAULTS = DiscardingSettings.defaults();
 
     private static ModelMetadata model(int height, int width, int channels, int[] grid) {
-        return new ModelMetadata("m", "m", "classification", null, List.of(), height, width, channels,
+        return new ModelMetadata("m", "m", "classification", null, List.of(), new ModelInput(height, width, channels),
                 new float[channels], new float[channels], grid, null, 0, new JsonObject(), null, null, null, null);
     }
 

@@ -5,6 +5,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sieve.image.ModelInput;
+import org.sieve.model.Model;
+import org.sieve.model.ModelKind;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.Activation;
 import org.sieve.network.Conv2D;
 import org.sieve.network.Dense;
@@ -12,9 +16,6 @@ import org.sieve.network.GlobalPooling2D;
 import org.sieve.network.InputLayer;
 import org.sieve.network.Network;
 import org.sieve.network.WeightTensor;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelKind;
-import org.sieve.network.format.ModelMetadata;
 import org.sieve.network.format.ModelStore;
 
 /**
@@ -57,10 +58,11 @@ public final class TinyDetector {
         float[] std = new float[channels];
         java.util.Arrays.fill(std, 1f);
         ModelMetadata m = new ModelMetadata("tiny-" + kind.type().json(), "Tiny " + kind.type().json(), "test", null,
-                kind.predicts() ? LABELS : List.of(), size, size, channels, new float[channels], std, null, null,
+                kind.predicts() ? LABELS : List.of(), new ModelInput(size, size, channels), new float[channels], std,
+                null, null,
                 n.parameterCount(), new JsonObject(), null, null, null, kind);
         Path dir = parent.resolve(m.id());
-        ModelStore.save(Model.of(n, m), dir);
+        ModelStore.save(ModelStore.inMemory(n, m), dir);
         return ModelStore.load(dir);
     }
 

@@ -10,11 +10,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.Timer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.sieve.model.DecoderSet;
 
 /**
  * The rules of docs/ARCHITECTURE.md, checked on Sieve's compiled classes (not its tests): each
@@ -41,6 +45,28 @@ class ArchitectureTest {
         "org.sieve.image..", "org.sieve.render..", "org.sieve.report..", "org.sieve.io..", "org.sieve.tf..",
         "org.sieve.data..", "org.sieve.train..", "org.sieve.findings.."};
 
+    /** The network's layers without the model files' readers, which sit above the model. */
+    private static final DescribedPredicate<JavaClass> NOT_FORMAT =
+            DescribedPredicate.not(resideInAPackage("org.sieve.network.format.."));
+
+    /** The rows of the table: each package below org.sieve with its subpackages, and network.format on its own. */
+    private static final SliceAssignment PACKAGES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass type) {
+            String name = type.getPackageName();
+            if (name.startsWith("org.sieve.network.format")) {
+                return SliceIdentifier.of("network.format");
+            }
+            String[] parts = name.split("\\.");
+            return parts.length > 2 ? SliceIdentifier.of(parts[2]) : SliceIdentifier.ignore();
+        }
+
+        @Override
+        public String getDescription() {
+            return "Sieve's packages, network.format apart from network";
+        }
+    };
+
     @Test
     void eachPackageImportsOnlyWhatItsRowAllows() {
         LayeredArchitecture layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -59,7 +85,9 @@ class ArchitectureTest {
                 .layer("metrics").definedBy("org.sieve.metrics..")
                 .layer("render").definedBy("org.sieve.render..")
                 .layer("image").definedBy("org.sieve.image..")
-                .layer("network").definedBy("org.sieve.network..")
+                .layer("format").definedBy("org.sieve.network.format..")
+                .layer("model").definedBy("org.sieve.model..")
+                .layer("network").definedBy(resideInAPackage("org.sieve.network..").and(NOT_FORMAT))
                 .layer("tf").definedBy("org.sieve.tf..")
                 .layer("io").definedBy("org.sieve.io..")
                 .ensureAllClassesAreContainedInArchitecture()
@@ -67,46 +95,57 @@ class ArchitectureTest {
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("ui").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("ui").mayOnlyAccessLayers(may("lesson", "selftest", "report", "service", "analysis",
-                        "metrics", "render", "image", "network", "tf", "io"))
+                        "metrics", "render", "image", "format", "model", "network", "tf", "io"))
                 // Lessons are told through reports, the service and analyses; they never reach the explorer or
                 // the command line.
                 .whereLayer("lesson").mayOnlyAccessLayers(may("report", "service", "analysis", "metrics", "render",
-                        "image", "network", "tf", "io"))
+                        "image", "format", "model", "network", "tf", "io"))
                 // The batch engine on Spark is started from the command line only.
                 .whereLayer("spark").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("spark").mayOnlyAccessLayers(may("report", "service", "analysis", "data", "metrics",
-                        "render", "image", "network", "tf", "io"))
+                        "render", "image", "format", "model", "network", "tf", "io"))
                 .whereLayer("selftest").mayOnlyAccessLayers(may("service", "analysis", "metrics", "render", "image",
+                        "format", "model", "network", "tf", "io"))
+                .whereLayer("report").mayOnlyAccessLayers(may("analysis", "metrics", "render", "image", "format",
+                        "model", "network", "tf", "io"))
+                .whereLayer("service").mayOnlyAccessLayers(may("analysis", "metrics", "render", "image", "format",
+                        "model", "network", "tf", "io"))
+                .whereLayer("analysis").mayOnlyAccessLayers(may("metrics", "render", "image", "format", "model",
                         "network", "tf", "io"))
-                .whereLayer("report").mayOnlyAccessLayers(may("analysis", "metrics", "render", "image", "network", "tf",
-                        "io"))
-                .whereLayer("service").mayOnlyAccessLayers(may("analysis", "metrics", "render", "image", "network",
-                        "tf", "io"))
-                .whereLayer("analysis").mayOnlyAccessLayers(may("metrics", "render", "image", "network", "tf", "io"))
                 .whereLayer("findings").mayOnlyAccessLayers(may("metrics", "render", "io"))
-                .whereLayer("train").mayOnlyAccessLayers(may("data", "metrics", "network", "tf", "io"))
-                .whereLayer("data").mayOnlyAccessLayers(may("metrics", "network", "tf", "io"))
+                .whereLayer("train").mayOnlyAccessLayers(may("data", "metrics", "format", "model", "image", "network",
+                        "tf", "io"))
+                .whereLayer("data").mayOnlyAccessLayers(may("metrics", "model", "network", "tf", "io"))
                 .whereLayer("metrics").mayOnlyAccessLayers(may("network", "tf"))
                 .whereLayer("render").mayOnlyAccessLayers(may("metrics", "io"))
                 .whereLayer("image").mayOnlyAccessLayers(may("io"))
+                // The readers and writers of model files (with the catalogue and the format registry) make models;
+                // a model is a network with its description, which knows no file format.
+                .whereLayer("format").mayOnlyAccessLayers(may("model", "image", "network", "tf", "io"))
+                .whereLayer("model").mayOnlyAccessLayers(may("image", "network", "io"))
                 .whereLayer("network").mayOnlyAccessLayers(may("tf", "io"))
                 .whereLayer("tf").mayOnlyAccessLayers(may())
                 .whereLayer("io").mayOnlyAccessLayers(may())
-                .whereLayer("root").mayNotAccessAnyLayer()
-                // Known exception: a model's decoder index checks a dataset name against data.Datasets. It goes
-                // when DecoderSet is split into an index and the value (issue 29, item 3).
-                .ignoreDependency("org.sieve.network.format.DecoderSet", "org.sieve.data.Datasets")
-                // Known exception: the heatmap renderer draws over a PreparedImage throughout its API (10
-                // signatures); image sits below render and imports only io, so no cycle follows. To be replaced
-                // by the image's pixels and size when render's API is next reworked.
-                .ignoreDependency(resideInAPackage("org.sieve.render.."),
-                        JavaClass.Predicates.equivalentTo(org.sieve.image.PreparedImage.class));
+                .whereLayer("root").mayNotAccessAnyLayer();
         layers.check(SIEVE);
     }
 
     @Test
     void noPackagesImportEachOther() {
-        slices().matching("org.sieve.(*)..").should().beFreeOfCycles().check(SIEVE);
+        slices().assignedFrom(PACKAGES).should().beFreeOfCycles().check(SIEVE);
+    }
+
+    /**
+     * The format folders below network.format (onnx, graph, common) import neither each other nor the
+     * registry and catalogue above them; the pieces two formats share sit in common.
+     */
+    @Test
+    void formatFoldersImportOnlyTheirCommonPieces() {
+        slices().matching("org.sieve.network.format.(*)..").should().notDependOnEachOther()
+                .ignoreDependency(DescribedPredicate.alwaysTrue(), resideInAPackage("org.sieve.network.format.common.."))
+                .check(SIEVE);
+        noClasses().that().resideInAPackage("org.sieve.network.format.*..").should().dependOnClassesThat()
+                .resideInAPackage("org.sieve.network.format").check(SIEVE);
     }
 
     @Test

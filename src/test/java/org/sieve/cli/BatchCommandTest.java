@@ -25,8 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sieve.analysis.ResultJson;
 import org.sieve.metrics.DepthFalls;
 import org.sieve.metrics.TestNetworks;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.format.ModelStore;
 import org.sieve.service.Fixtures;
 
@@ -55,7 +54,7 @@ class BatchCommandTest {
     @Test
     void aKilledBatchResumesAndFinishesEveryImageExactlyOnce() throws Exception {
         Path model = dir.resolve("tiny-conv");
-        ModelStore.save(Model.of(TestNetworks.convStack(1f, 1), ModelMetadata.defaults("tiny-conv",
+        ModelStore.save(ModelStore.inMemory(TestNetworks.convStack(1f, 1), ModelMetadata.defaults("tiny-conv",
                 TestNetworks.convStack(1f, 1))), model);
         Path images = dir.resolve("digits");
         for (int i = 0; i < IMAGES; i++) {

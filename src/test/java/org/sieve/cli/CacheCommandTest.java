@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.analysis.ResultJson;
 import org.sieve.metrics.TestNetworks;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.format.ModelStore;
 import org.sieve.service.Fixtures;
 
@@ -33,7 +32,7 @@ class CacheCommandTest {
     static void setUp() throws IOException {
         System.setProperty("sieve.cache", dir.resolve("cache").toString());
         model = dir.resolve("tiny-conv");
-        ModelStore.save(Model.of(TestNetworks.convStack(1f, 1), ModelMetadata.defaults("tiny-conv",
+        ModelStore.save(ModelStore.inMemory(TestNetworks.convStack(1f, 1), ModelMetadata.defaults("tiny-conv",
                 TestNetworks.convStack(1f, 1))), model);
         image = dir.resolve("digit.png");
         ImageIO.write(Fixtures.bar(2), "png", image.toFile());

@@ -73,7 +73,7 @@ final class CliReference {
     }
 
     private void command(CommandSpec c) {
-        md.append("\n## sieve ").append(c.name()).append("\n\n");
+        md.append("\n## ").append(c.qualifiedName()).append("\n\n");
         if (c.aliases().length > 0) {
             md.append("Also: ").append(List.of(c.aliases()).stream().map(a -> "`sieve " + a + "`")
                     .collect(Collectors.joining(", "))).append(".\n\n");
@@ -84,6 +84,8 @@ final class CliReference {
         }
         md.append("```\n").append(synopsis(c)).append("```\n\n");
         arguments(c);
+        // A command's own commands (lesson list, lesson check, ...) follow it, each with its section.
+        distinct(c.subcommands().values()).forEach(sub -> command(sub.getCommandSpec()));
     }
 
     private void arguments(CommandSpec c) {

@@ -27,9 +27,8 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.sieve.image.TestPhotos;
 import org.sieve.metrics.TestNetworks;
-import org.sieve.network.format.Model;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.format.HostileModels;
-import org.sieve.network.format.ModelMetadata;
 import org.sieve.network.format.ModelStore;
 
 /**
@@ -61,7 +60,7 @@ final class HostileCases {
     private HostileCases(Path root) throws IOException {
         this.root = root;
         this.base = root.resolve("base-model");
-        ModelStore.save(Model.of(TestNetworks.convStack(1f, 3), ModelMetadata.defaults("base-model",
+        ModelStore.save(ModelStore.inMemory(TestNetworks.convStack(1f, 3), ModelMetadata.defaults("base-model",
                 TestNetworks.convStack(1f, 3))), base);
         this.image = root.resolve("digit.png");
         ImageIO.write(digit(), "png", image.toFile());

@@ -25,14 +25,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.metrics.TestNetworks;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.Network;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelMetadata;
 import org.sieve.network.format.ModelStore;
 import org.sieve.service.Fixtures;
 
@@ -226,7 +225,7 @@ class ImportBatchHostileTest {
 
     private static Path saved(String id, Network network) {
         Path model = tmp.resolve(id);
-        ModelStore.save(Model.of(network, ModelMetadata.defaults(id, network)), model);
+        ModelStore.save(ModelStore.inMemory(network, ModelMetadata.defaults(id, network)), model);
         return model;
     }
 

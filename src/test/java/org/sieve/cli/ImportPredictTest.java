@@ -19,8 +19,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelKind;
+import org.sieve.model.Model;
+import org.sieve.model.ModelKind;
 import org.sieve.network.format.ModelStore;
 
 /** sieve import and sieve predict on Keras files, as a user runs them. */

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.analysis.ResultJson;
 import org.sieve.metrics.TestNetworks;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.format.ModelStore;
 
 /** The command line on good and bad input, through {@link Main#run} as a user would call it. */
@@ -42,7 +41,7 @@ class MainTest {
     static void setUp() throws IOException {
         models = dir.resolve("models");
         model = models.resolve("tiny-conv");
-        ModelStore.save(Model.of(TestNetworks.convStack(1f, 1),
+        ModelStore.save(ModelStore.inMemory(TestNetworks.convStack(1f, 1),
                 ModelMetadata.defaults("tiny-conv", TestNetworks.convStack(1f, 1))), model);
         image = dir.resolve("digit.png");
         BufferedImage img = new BufferedImage(40, 40, BufferedImage.TYPE_BYTE_GRAY);
@@ -222,7 +221,7 @@ class MainTest {
     @Test
     void modelWithMissingShardIsBadInput() throws IOException {
         Path broken = dir.resolve("broken-model");
-        ModelStore.save(Model.of(TestNetworks.convStack(1f, 2),
+        ModelStore.save(ModelStore.inMemory(TestNetworks.convStack(1f, 2),
                 ModelMetadata.defaults("broken", TestNetworks.convStack(1f, 2))), broken);
         try (var files = Files.list(broken)) {
             for (Path p : files.filter(p -> p.toString().endsWith(".bin")).toList()) {
@@ -237,7 +236,7 @@ class MainTest {
     @Test
     void unsupportedLayerIsNamed() throws IOException {
         Path odd = dir.resolve("lambda-model");
-        ModelStore.save(Model.of(TestNetworks.convStack(1f, 2),
+        ModelStore.save(ModelStore.inMemory(TestNetworks.convStack(1f, 2),
                 ModelMetadata.defaults("odd", TestNetworks.convStack(1f, 2))), odd);
         Path json = odd.resolve("model.json");
         Files.writeString(json, Files.readString(json).replaceFirst("\"MaxPooling2D\"", "\"Lambda\""));

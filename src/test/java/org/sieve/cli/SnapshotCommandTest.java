@@ -15,8 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.metrics.TestNetworks;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.format.ModelStore;
 import org.sieve.render.PixelShares;
 
@@ -32,9 +31,9 @@ class SnapshotCommandTest {
     @BeforeAll
     static void setUp() throws IOException {
         models = dir.resolve("models");
-        ModelStore.save(Model.of(TestNetworks.convStack(1f, 1), ModelMetadata.defaults("tiny-conv",
+        ModelStore.save(ModelStore.inMemory(TestNetworks.convStack(1f, 1), ModelMetadata.defaults("tiny-conv",
                 TestNetworks.convStack(1f, 1))), models.resolve("tiny-conv"));
-        ModelStore.save(Model.of(TestNetworks.convStack(1f, 2), ModelMetadata.defaults("tiny-conv-2",
+        ModelStore.save(ModelStore.inMemory(TestNetworks.convStack(1f, 2), ModelMetadata.defaults("tiny-conv-2",
                 TestNetworks.convStack(1f, 2))), models.resolve("tiny-conv-2"));
         image = bar(dir.resolve("bar.png"), 15);
         other = bar(dir.resolve("other.png"), 5);

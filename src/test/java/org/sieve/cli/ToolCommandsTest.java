@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.cli.MainTest.Outcome;
 import org.sieve.metrics.TestNetworks;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.Network;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelMetadata;
 import org.sieve.network.format.ModelStore;
 
 /** The project's tools as hidden commands: real files in, real files out, the documented exit statuses. */
@@ -59,7 +59,7 @@ class ToolCommandsTest {
     void cutsAModelAfterALayerAndSavesAFolderThatLoads() {
         Network whole = TestNetworks.convStack(1f, 3);
         Path source = dir.resolve("whole");
-        ModelStore.save(Model.of(whole, ModelMetadata.defaults("whole", whole)), source);
+        ModelStore.save(ModelStore.inMemory(whole, ModelMetadata.defaults("whole", whole)), source);
         String keep = whole.layers().get(1).name();
         Path target = dir.resolve("cut");
         Outcome o = MainTest.sieve("cut-model", source.toString(), keep, target.toString());

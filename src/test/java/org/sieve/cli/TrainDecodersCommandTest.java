@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import javax.imageio.ImageIO;
 import org.sieve.analysis.TinyDetector;
-import org.sieve.network.format.ModelKind;
 import org.sieve.analysis.ResultJson;
-import org.sieve.network.format.DecoderSet;
+import org.sieve.model.ModelKind;
+import org.sieve.network.format.DecoderIndex;
 import org.sieve.train.TestData;
 
 /**
@@ -42,13 +42,13 @@ class TrainDecodersCommandTest {
                 "sample-images/mnist", "--layers", "conv1", "--epochs", "1");
         assertEquals(0, t.status(), t.err());
         assertTrue(t.err().contains("conv1") && t.err().contains("HELD-OUT MSE"), t.err());
-        assertTrue(Files.isRegularFile(model.resolve(DecoderSet.FOLDER).resolve(DecoderSet.INDEX)));
-        String index = Files.readString(model.resolve(DecoderSet.FOLDER).resolve(DecoderSet.INDEX));
+        assertTrue(Files.isRegularFile(model.resolve(DecoderIndex.FOLDER).resolve(DecoderIndex.INDEX)));
+        String index = Files.readString(model.resolve(DecoderIndex.FOLDER).resolve(DecoderIndex.INDEX));
         MainTest.Outcome again = MainTest.sieve("train-decoders", "--model", model.toString(), "--images",
                 "sample-images/mnist", "--layers", "conv1", "--epochs", "1");
         assertEquals(2, again.status());
         assertTrue(again.err().contains("already have decoders") && again.err().contains("--replace"), again.err());
-        assertEquals(index, Files.readString(model.resolve(DecoderSet.FOLDER).resolve(DecoderSet.INDEX)),
+        assertEquals(index, Files.readString(model.resolve(DecoderIndex.FOLDER).resolve(DecoderIndex.INDEX)),
                 "the decoders stay as they were");
 
         Path out = dir.resolve("ru");
@@ -75,10 +75,10 @@ class TrainDecodersCommandTest {
     @Test
     void decodersOfDifferentDesignsAreWarnedOf() throws IOException {
         Path mixed = TestData.copyOfLeNet(dir.resolve("mixed-lenet"));
-        Path decoders = Path.of("assets", "models", "lenet5-mnist", DecoderSet.FOLDER);
+        Path decoders = Path.of("assets", "models", "lenet5-mnist", DecoderIndex.FOLDER);
         try (var files = Files.walk(decoders)) {
             for (Path f : files.toList()) {
-                Path to = mixed.resolve(DecoderSet.FOLDER).resolve(decoders.relativize(f).toString());
+                Path to = mixed.resolve(DecoderIndex.FOLDER).resolve(decoders.relativize(f).toString());
                 if (Files.isDirectory(f)) {
                     Files.createDirectories(to);
                 } else {
@@ -87,10 +87,10 @@ class TrainDecodersCommandTest {
             }
         }
         // pool1's entry as an index from before designs were recorded has it.
-        JsonObject index = JsonParser.parseString(Files.readString(decoders.resolve(DecoderSet.INDEX)))
+        JsonObject index = JsonParser.parseString(Files.readString(decoders.resolve(DecoderIndex.INDEX)))
                 .getAsJsonObject();
         index.getAsJsonObject("layers").getAsJsonObject("pool1").getAsJsonObject("training").remove("design");
-        Files.writeString(mixed.resolve(DecoderSet.FOLDER).resolve(DecoderSet.INDEX), index.toString());
+        Files.writeString(mixed.resolve(DecoderIndex.FOLDER).resolve(DecoderIndex.INDEX), index.toString());
 
         MainTest.Outcome both = analyzeRu(mixed, "conv1,pool1,conv2");
         assertEquals(0, both.status(), both.err());

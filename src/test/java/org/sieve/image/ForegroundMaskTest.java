@@ -22,7 +22,7 @@ class ForegroundMaskTest {
     private PreparedImage wideImage() {
         Path file = TestImages.write(TestImages.filled(80, 40, BufferedImage.TYPE_INT_RGB, 0x404040),
                 "png", dir.resolve("wide.png"));
-        return ImageLoader.load(file, 20, 20, 1, ResizeMode.CENTRE_CROP);
+        return ImageLoader.load(file, new ModelInput(20, 20, 1), ResizeMode.CENTRE_CROP);
     }
 
     @Test
@@ -78,7 +78,7 @@ class ForegroundMaskTest {
         g.fillRect(12, 4, 4, 20);
         g.dispose();
         Path file = TestImages.write(digit, "png", dir.resolve("one.png"));
-        PreparedImage img = ImageLoader.load(file, 28, 28, 1, ResizeMode.STRETCH);
+        PreparedImage img = ImageLoader.load(file, new ModelInput(28, 28, 1), ResizeMode.STRETCH);
         ForegroundMask m = ForegroundMask.parse("auto", img);
         assertEquals(80, m.foregroundCount());
         assertTrue(m.isForeground(10, 13));
@@ -89,7 +89,7 @@ class ForegroundMaskTest {
     @Test
     void autoOnAFlatImageAsksForARectangle() {
         Path file = TestImages.write(TestImages.gray(8, 8, new int[64]), "png", dir.resolve("flat.png"));
-        PreparedImage img = ImageLoader.load(file, 8, 8, 1, ResizeMode.STRETCH);
+        PreparedImage img = ImageLoader.load(file, new ModelInput(8, 8, 1), ResizeMode.STRETCH);
         SieveException e = assertThrows(SieveException.class, () -> ForegroundMask.auto(img));
         assertTrue(e.getMessage().startsWith("Auto foreground found no strokes in " + file), e.getMessage());
         assertTrue(e.getMessage().contains("rectangle"), e.getMessage());

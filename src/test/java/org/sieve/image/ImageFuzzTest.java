@@ -27,7 +27,7 @@ class ImageFuzzTest {
     public static void fuzzerTestOneInput(byte[] data) {
         try {
             Files.write(FILE, data);
-            PreparedImage image = ImageLoader.load(FILE, 12, 10, 3, ResizeMode.STRETCH);
+            PreparedImage image = ImageLoader.load(FILE, new ModelInput(12, 10, 3), ResizeMode.STRETCH);
             for (float v : image.pixels()) {
                 assertTrue(v >= 0 && v <= 1, "pixel " + v);
             }

@@ -28,7 +28,7 @@ class ImageLoaderTest {
         for (String format : new String[] {"png", "jpeg", "bmp", "gif"}) {
             Path file = TestImages.write(rgb, format, dir.resolve("a." + format));
             for (int channels : new int[] {1, 3}) {
-                PreparedImage img = ImageLoader.load(file, 28, 32, channels, ResizeMode.STRETCH);
+                PreparedImage img = ImageLoader.load(file, new ModelInput(28, 32, channels), ResizeMode.STRETCH);
                 assertEquals(28, img.height(), format);
                 assertEquals(32, img.width(), format);
                 assertEquals(channels, img.channels(), format);
@@ -42,12 +42,12 @@ class ImageLoaderTest {
     void knownColourConvertsToBt601Luma() {
         Path file = TestImages.write(TestImages.filled(4, 4, BufferedImage.TYPE_INT_RGB, 0xC86432),
                 "png", dir.resolve("c.png"));
-        PreparedImage gray = ImageLoader.load(file, 4, 4, 1, ResizeMode.STRETCH);
+        PreparedImage gray = ImageLoader.load(file, new ModelInput(4, 4, 1), ResizeMode.STRETCH);
         double expected = (0.299 * 200 + 0.587 * 100 + 0.114 * 50) / 255;
         assertEquals(expected, gray.get(2, 1, 0), 1e-6);
         assertEquals(Luma.NAME, gray.preprocessing().get("channelConversion"));
 
-        PreparedImage rgb = ImageLoader.load(file, 4, 4, 3, ResizeMode.STRETCH);
+        PreparedImage rgb = ImageLoader.load(file, new ModelInput(4, 4, 3), ResizeMode.STRETCH);
         assertEquals(200 / 255.0, rgb.get(0, 0, 0), 1e-6);
         assertEquals(100 / 255.0, rgb.get(0, 0, 1), 1e-6);
         assertEquals(50 / 255.0, rgb.get(0, 0, 2), 1e-6);
@@ -57,7 +57,7 @@ class ImageLoaderTest {
     @Test
     void graySamplesAreTakenAsStoredNotGammaConverted() {
         Path file = TestImages.write(TestImages.gray(2, 1, 128, 64), "png", dir.resolve("g.png"));
-        PreparedImage img = ImageLoader.load(file, 1, 2, 3, ResizeMode.STRETCH);
+        PreparedImage img = ImageLoader.load(file, new ModelInput(1, 2, 3), ResizeMode.STRETCH);
         assertEquals(128 / 255.0, img.get(0, 0, 0), 1e-6);
         assertEquals(128 / 255.0, img.get(0, 0, 2), 1e-6);
         assertEquals(64 / 255.0, img.get(0, 1, 1), 1e-6);
@@ -70,7 +70,7 @@ class ImageLoaderTest {
         BufferedImage image = new BufferedImage(1, 1, BufferedImage.TYPE_USHORT_GRAY);
         image.getRaster().setSample(0, 0, 0, 1000);
         Path file = TestImages.write(image, "png", dir.resolve("16.png"));
-        PreparedImage img = ImageLoader.load(file, 1, 1, 1, ResizeMode.STRETCH);
+        PreparedImage img = ImageLoader.load(file, new ModelInput(1, 1, 1), ResizeMode.STRETCH);
         assertEquals(1000 / 65535.0, img.get(0, 0, 0), 1e-7);
         assertEquals("grayscale, 16-bit", img.preprocessing().get("sourceColourType"));
     }
@@ -81,7 +81,7 @@ class ImageLoaderTest {
         image.setRGB(0, 0, 0x00000000);
         image.setRGB(1, 0, 0x80000000);
         Path file = TestImages.write(image, "png", dir.resolve("alpha.png"));
-        PreparedImage img = ImageLoader.load(file, 1, 2, 1, ResizeMode.STRETCH);
+        PreparedImage img = ImageLoader.load(file, new ModelInput(1, 2, 1), ResizeMode.STRETCH);
         assertEquals(1.0, img.get(0, 0, 0), 1e-6);
         assertEquals(1 - 128 / 255.0, img.get(0, 1, 0), 1e-6);
         assertEquals("composited over white", img.preprocessing().get("alpha"));
@@ -96,7 +96,7 @@ class ImageLoaderTest {
             }
         }
         Path file = TestImages.write(TestImages.gray(56, 56, samples), "png", dir.resolve("checker.png"));
-        PreparedImage img = ImageLoader.load(file, 28, 28, 1, ResizeMode.STRETCH);
+        PreparedImage img = ImageLoader.load(file, new ModelInput(28, 28, 1), ResizeMode.STRETCH);
         for (float v : img.pixels()) {
             assertEquals(0.5f, v);
         }
@@ -106,7 +106,7 @@ class ImageLoaderTest {
     @Test
     void enlargingIsBilinear() {
         Path file = TestImages.write(TestImages.gray(2, 1, 0, 255), "png", dir.resolve("ramp.png"));
-        PreparedImage img = ImageLoader.load(file, 1, 4, 1, ResizeMode.STRETCH);
+        PreparedImage img = ImageLoader.load(file, new ModelInput(1, 4, 1), ResizeMode.STRETCH);
         assertArrayEquals(new float[] {0f, 0.25f, 0.75f, 1f}, img.pixels(), 1e-6f);
         assertEquals("bilinear", img.preprocessing().get("resampling"));
     }
@@ -121,14 +121,14 @@ class ImageLoaderTest {
             }
         }
         Path file = TestImages.write(TestImages.gray(9, 3, samples), "png", dir.resolve("wide.png"));
-        PreparedImage img = ImageLoader.load(file, 3, 3, 1, ResizeMode.CENTRE_CROP);
+        PreparedImage img = ImageLoader.load(file, new ModelInput(3, 3, 1), ResizeMode.CENTRE_CROP);
         for (float v : img.pixels()) {
             assertEquals(1f, v);
         }
         assertEquals(new SourceRegion(9, 3, 3, 0, 3, 3), img.region());
         assertEquals(Map.of("x", 3, "y", 0, "width", 3, "height", 3), img.preprocessing().get("cropInSourcePixels"));
 
-        PreparedImage stretched = ImageLoader.load(file, 3, 3, 1, ResizeMode.STRETCH);
+        PreparedImage stretched = ImageLoader.load(file, new ModelInput(3, 3, 1), ResizeMode.STRETCH);
         assertEquals(0f, stretched.get(1, 0, 0));
         assertEquals(1f, stretched.get(1, 1, 0));
     }
@@ -141,13 +141,15 @@ class ImageLoaderTest {
             samples[i] = 10 * (i % 9);
         }
         Path file = TestImages.write(TestImages.gray(9, 3, samples), "png", dir.resolve("columns.png"));
-        PreparedImage img = ImageLoader.load(file, 2, 3, 1, ResizeMode.STRETCH, RequestedRegion.parse("4,1,3,2"));
+        PreparedImage img = ImageLoader.load(file, new ModelInput(2, 3, 1), ResizeMode.STRETCH,
+                RequestedRegion.parse("4,1,3,2"));
         assertArrayEquals(new float[] {40 / 255f, 50 / 255f, 60 / 255f, 40 / 255f, 50 / 255f, 60 / 255f}, img.pixels(),
                 1e-6f);
         assertEquals(new SourceRegion(9, 3, 4, 1, 3, 2), img.region());
         assertEquals(Map.of("x", 4, "y", 1, "width", 3, "height", 2), img.preprocessing().get("regionInSourcePixels"));
         // Centre-cropping happens inside the region: a square input keeps its middle two columns.
-        PreparedImage square = ImageLoader.load(file, 2, 2, 1, ResizeMode.CENTRE_CROP, RequestedRegion.parse("1,0,6,3"));
+        PreparedImage square = ImageLoader.load(file, new ModelInput(2, 2, 1), ResizeMode.CENTRE_CROP,
+                RequestedRegion.parse("1,0,6,3"));
         assertEquals(new SourceRegion(9, 3, 2, 0, 3, 3), square.region());
     }
 
@@ -155,7 +157,8 @@ class ImageLoaderTest {
     void badRegionsAreExplained() {
         Path file = TestImages.write(TestImages.gray(9, 3, new int[27]), "png", dir.resolve("small.png"));
         SieveException outside = assertThrows(SieveException.class,
-                () -> ImageLoader.load(file, 2, 2, 1, ResizeMode.STRETCH, RequestedRegion.parse("5,0,5,3")));
+                () -> ImageLoader.load(file, new ModelInput(2, 2, 1), ResizeMode.STRETCH,
+                RequestedRegion.parse("5,0,5,3")));
         assertTrue(outside.getMessage().contains("5,0,5,3") && outside.getMessage().contains("9x3 pixels")
                 && outside.getMessage().contains("small.png"), outside.getMessage());
         for (String bad : List.of("1,2,3", "a,0,1,1", "0,0,0,4", "-1,0,2,2")) {
@@ -169,7 +172,7 @@ class ImageLoaderTest {
     void preprocessingRecordsEveryStep() throws Exception {
         Path file = TestImages.write(TestImages.filled(60, 40, BufferedImage.TYPE_INT_RGB, 0x808080),
                 "png", dir.resolve("p.png"));
-        PreparedImage img = ImageLoader.load(file, 28, 28, 1, ResizeMode.CENTRE_CROP);
+        PreparedImage img = ImageLoader.load(file, new ModelInput(28, 28, 1), ResizeMode.CENTRE_CROP);
         Map<String, Object> p = img.preprocessing();
         assertEquals(file.toString(), p.get("source"));
         assertEquals("png", p.get("sourceFormat"));
@@ -193,9 +196,11 @@ class ImageLoaderTest {
     void inMemoryImagesAreFingerprintedByPixels() {
         BufferedImage a = TestImages.filled(5, 5, BufferedImage.TYPE_INT_RGB, 0x102030);
         BufferedImage b = TestImages.filled(5, 5, BufferedImage.TYPE_INT_RGB, 0x102031);
-        PreparedImage pa = ImageLoader.fromBufferedImage(a, "pasted", 5, 5, 3, ResizeMode.STRETCH);
-        assertEquals(pa.sha256(), ImageLoader.fromBufferedImage(a, "again", 5, 5, 3, ResizeMode.STRETCH).sha256());
-        assertTrue(!pa.sha256().equals(ImageLoader.fromBufferedImage(b, "b", 5, 5, 3, ResizeMode.STRETCH).sha256()));
+        PreparedImage pa = ImageLoader.fromBufferedImage(a, "pasted", new ModelInput(5, 5, 3), ResizeMode.STRETCH);
+        assertEquals(pa.sha256(), ImageLoader.fromBufferedImage(a, "again", new ModelInput(5, 5, 3),
+                ResizeMode.STRETCH).sha256());
+        assertTrue(!pa.sha256().equals(ImageLoader.fromBufferedImage(b, "b", new ModelInput(5, 5, 3),
+                ResizeMode.STRETCH).sha256()));
         assertEquals("pasted", pa.preprocessing().get("source"));
         assertEquals(0x30 / 255.0, pa.get(4, 4, 2), 1e-6);
     }
@@ -204,7 +209,7 @@ class ImageLoaderTest {
     void missingFile() {
         Path file = dir.resolve("nope.png");
         SieveException e = assertThrows(SieveException.class,
-                () -> ImageLoader.load(file, 28, 28, 1, ResizeMode.STRETCH));
+                () -> ImageLoader.load(file, new ModelInput(28, 28, 1), ResizeMode.STRETCH));
         assertTrue(e.getMessage().startsWith("Image not found: " + file), e.getMessage());
     }
 
@@ -212,7 +217,7 @@ class ImageLoaderTest {
     void corruptFile() throws IOException {
         Path file = Files.writeString(dir.resolve("bad.png"), "this is not an image at all");
         SieveException e = assertThrows(SieveException.class,
-                () -> ImageLoader.load(file, 28, 28, 1, ResizeMode.STRETCH));
+                () -> ImageLoader.load(file, new ModelInput(28, 28, 1), ResizeMode.STRETCH));
         assertEquals("Cannot read image " + file + ": not a PNG, JPEG, BMP or GIF file, or the file is damaged",
                 e.getMessage());
     }
@@ -224,7 +229,7 @@ class ImageLoaderTest {
         byte[] bytes = Files.readAllBytes(good);
         Path file = Files.write(dir.resolve("cut.png"), java.util.Arrays.copyOf(bytes, 40));
         SieveException e = assertThrows(SieveException.class,
-                () -> ImageLoader.load(file, 28, 28, 1, ResizeMode.STRETCH));
+                () -> ImageLoader.load(file, new ModelInput(28, 28, 1), ResizeMode.STRETCH));
         assertTrue(e.getMessage().startsWith("Cannot read image " + file + ": "), e.getMessage());
     }
 
@@ -232,14 +237,14 @@ class ImageLoaderTest {
     void emptyFile() throws IOException {
         Path file = Files.createFile(dir.resolve("empty.png"));
         SieveException e = assertThrows(SieveException.class,
-                () -> ImageLoader.load(file, 28, 28, 1, ResizeMode.STRETCH));
+                () -> ImageLoader.load(file, new ModelInput(28, 28, 1), ResizeMode.STRETCH));
         assertTrue(e.getMessage().startsWith("Image file is empty (0 bytes): " + file), e.getMessage());
     }
 
     @Test
     void folderInsteadOfFile() {
         SieveException e = assertThrows(SieveException.class,
-                () -> ImageLoader.load(dir, 28, 28, 1, ResizeMode.STRETCH));
+                () -> ImageLoader.load(dir, new ModelInput(28, 28, 1), ResizeMode.STRETCH));
         assertTrue(e.getMessage().startsWith(dir + " is a folder, not an image file"), e.getMessage());
     }
 
@@ -264,7 +269,7 @@ class ImageLoaderTest {
         z[p + 6] = 0;
         Path file = Files.write(dir.resolve("zero.gif"), z);
         SieveException e = assertThrows(SieveException.class,
-                () -> ImageLoader.load(file, 28, 28, 1, ResizeMode.STRETCH));
+                () -> ImageLoader.load(file, new ModelInput(28, 28, 1), ResizeMode.STRETCH));
         assertTrue(e.getMessage().contains("has zero size (0x2 pixels)"), e.getMessage());
     }
 
@@ -272,7 +277,7 @@ class ImageLoaderTest {
     void unsupportedChannelCountIsExplained() {
         Path file = TestImages.write(TestImages.gray(2, 2, new int[4]), "png", dir.resolve("z.png"));
         SieveException e = assertThrows(SieveException.class,
-                () -> ImageLoader.load(file, 2, 2, 4, ResizeMode.STRETCH));
+                () -> ImageLoader.load(file, new ModelInput(2, 2, 4), ResizeMode.STRETCH));
         assertTrue(e.getMessage().contains("4 input channels"), e.getMessage());
     }
 
@@ -286,7 +291,7 @@ class ImageLoaderTest {
             }
         }
         Path file = TestPhotos.exifJpeg(stored, 6, dir.resolve("portrait.jpg"));
-        PreparedImage img = ImageLoader.load(file, 40, 20, 1, ResizeMode.STRETCH);
+        PreparedImage img = ImageLoader.load(file, new ModelInput(40, 20, 1), ResizeMode.STRETCH);
         assertEquals(20, img.preprocessing().get("sourceWidth"));
         assertEquals(40, img.preprocessing().get("sourceHeight"));
         assertEquals(6, img.preprocessing().get("exifOrientation"));
@@ -299,7 +304,7 @@ class ImageLoaderTest {
     void aGifFrameSitsAtItsOffset() throws IOException {
         BufferedImage black = TestImages.filled(10, 10, BufferedImage.TYPE_BYTE_GRAY, 0x000000);
         Path file = TestPhotos.gif(java.util.List.of(black), new int[][] {{10, 10}}, 20, 20, dir.resolve("o.gif"));
-        PreparedImage img = ImageLoader.load(file, 20, 20, 1, ResizeMode.STRETCH);
+        PreparedImage img = ImageLoader.load(file, new ModelInput(20, 20, 1), ResizeMode.STRETCH);
         assertEquals(0, img.get(15, 15, 0), 1e-6, "the frame");
         assertEquals(1, img.get(5, 5, 0), 1e-6, "transparent outside the frame, on the white matte");
     }

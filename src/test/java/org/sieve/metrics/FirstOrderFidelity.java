@@ -8,7 +8,7 @@ import org.sieve.image.ImageLoader;
 import org.sieve.image.PreparedImage;
 import org.sieve.image.RequestedRegion;
 import org.sieve.image.ResizeMode;
-import org.sieve.network.format.Model;
+import org.sieve.model.Model;
 import org.sieve.network.format.ModelCatalogue;
 
 /**
@@ -29,8 +29,7 @@ public final class FirstOrderFidelity {
         Model model = new ModelCatalogue(Path.of("assets", "models"), List.of()).resolve(args[0]);
         var meta = model.metadata();
         RequestedRegion region = args[3].equals("-") ? null : RequestedRegion.parse(args[3]);
-        PreparedImage image = ImageLoader.load(Path.of(args[1]), meta.inputHeight(), meta.inputWidth(),
-                meta.inputChannels(), ResizeMode.STRETCH, region);
+        PreparedImage image = ImageLoader.load(Path.of(args[1]), meta.input(), ResizeMode.STRETCH, region);
         List<String> layers = args[2].equals("all")
                 ? model.network().analysableLayers().stream().map(l -> l.name()).toList()
                 : Arrays.asList(args[2].split(","));

@@ -9,9 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sieve.image.ImageLoader;
+import org.sieve.image.ModelInput;
 import org.sieve.image.PreparedImage;
 import org.sieve.image.ResizeMode;
-import org.sieve.network.format.Model;
+import org.sieve.model.Model;
 import org.sieve.network.format.ModelCatalogue;
 
 /** Metric 1's first-order solution: its closed form, how near the constraint it lands, and that it stays an approximation. */
@@ -68,7 +69,7 @@ class FirstOrderSolutionTest {
     @Test
     void onLeNet5TheSolutionLandsNearTheConstraint() {
         Model model = new ModelCatalogue(Path.of("assets", "models"), List.of()).resolve("lenet5-mnist");
-        PreparedImage image = ImageLoader.load(Path.of("sample-images", "mnist", "0-7.png"), 28, 28, 1,
+        PreparedImage image = ImageLoader.load(Path.of("sample-images", "mnist", "0-7.png"), new ModelInput(28, 28, 1),
                 ResizeMode.STRETCH);
         int runs = SETTINGS.checkDraws() / SETTINGS.draws();
         try (var graph = new SigmaGraph(model.network(), model.metadata().normalizationMean(),

@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sieve.image.ImageLoader;
+import org.sieve.image.ModelInput;
 import org.sieve.image.PreparedImage;
 import org.sieve.image.ResizeMode;
-import org.sieve.network.format.Model;
+import org.sieve.model.Model;
 import org.sieve.network.format.ModelCatalogue;
 
 /** Live mode: frames warm-start from the previous one, so the maps converge while the image holds still. */
@@ -54,7 +55,7 @@ class LiveDiscardingTest {
     @Test
     void aDigitsBackgroundDiscardsMoreThanItsStrokesAfterAFewFrames() {
         Model model = new ModelCatalogue(Path.of("assets", "models"), List.of()).resolve("lenet5-mnist");
-        PreparedImage image = ImageLoader.load(Path.of("sample-images", "mnist", "0-7.png"), 28, 28, 1,
+        PreparedImage image = ImageLoader.load(Path.of("sample-images", "mnist", "0-7.png"), new ModelInput(28, 28, 1),
                 ResizeMode.STRETCH);
         boolean[] stroke = new boolean[28 * 28];
         for (int i = 0; i < stroke.length; i++) {

@@ -17,11 +17,12 @@ class HeatmapRendererTest {
 
     private static final ColourScale SCALE = new ColourScale(0, 1, "pixel-wise entropy h (nats)");
 
-    private static PreparedImage grayImage(int size, float value) {
+    /** A uniform gray input, as the renderer gets it: the prepared image's 8-bit backdrop. */
+    private static BufferedImage grayImage(int size, float value) {
         float[] pixels = new float[size * size];
         Arrays.fill(pixels, value);
         return new PreparedImage(size, size, 1, pixels, "test", new SourceRegion(size, size, 0, 0, size, size),
-                ResizeMode.STRETCH, Map.of(), "0");
+                ResizeMode.STRETCH, Map.of(), "0").grayscale();
     }
 
     /** 4x4 grid, 1 in the top-right cell, 0 elsewhere. */
@@ -91,7 +92,7 @@ class HeatmapRendererTest {
 
     @Test
     void renderAddsAColourBarBesideThePanel() {
-        PreparedImage img = grayImage(28, 0.5f);
+        BufferedImage img = grayImage(28, 0.5f);
         BufferedImage panel = HeatmapRenderer.renderPanel(img, topRightHigh(), SCALE, ColourMap.MAGMA, 1.0,
                 "t", "s", 336);
         BufferedImage full = HeatmapRenderer.render(img, topRightHigh(), SCALE, ColourMap.MAGMA, 1.0, "t", "s", 336);
@@ -104,7 +105,7 @@ class HeatmapRendererTest {
 
     @Test
     void stripPutsPanelsSideBySide() {
-        PreparedImage img = grayImage(28, 0.5f);
+        BufferedImage img = grayImage(28, 0.5f);
         BufferedImage panel = HeatmapRenderer.renderPanel(img, topRightHigh(), SCALE, ColourMap.VIRIDIS, 1.0,
                 "a", "", 224);
         BufferedImage strip = HeatmapRenderer.renderStrip(img, List.of(topRightHigh(), new float[7][7]),

@@ -20,8 +20,9 @@ import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.LayerResult;
 import org.sieve.metrics.SigmaGrid;
 import org.sieve.metrics.TestNetworks;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
+import org.sieve.network.format.ModelStore;
 import org.sieve.render.ColourMap;
 import org.sieve.render.PixelShares;
 import org.sieve.render.Text;
@@ -99,7 +100,7 @@ class ComparisonSheetTest {
                     l % 3 != 2, l, 50, 1, map, map, null, null, null));
         }
         var network = TestNetworks.convStack(1f, 1);
-        Model m = Model.of(network, ModelMetadata.defaults(model, network));
+        Model m = ModelStore.inMemory(network, ModelMetadata.defaults(model, network));
         AnalysisRequest request = new AnalysisRequest(m, img, names, null, settings);
         return new SheetPanel(label, model + " · 7-digit.png", new AnalysisResult(request,
                 new DiscardingResult(new SigmaGrid(28, 28, 28, 28, new int[28 * 28]), results), 0));

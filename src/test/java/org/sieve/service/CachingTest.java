@@ -22,6 +22,7 @@ import org.sieve.analysis.AnalysisRequest;
 import org.sieve.analysis.Analyzer;
 import org.sieve.analysis.ResultJson;
 import org.sieve.image.ImageLoader;
+import org.sieve.image.ModelInput;
 import org.sieve.image.PreparedImage;
 import org.sieve.image.ResizeMode;
 import org.sieve.metrics.AnalysisListener;
@@ -29,10 +30,10 @@ import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.LayerResult;
 import org.sieve.metrics.Metric;
 import org.sieve.metrics.TestNetworks;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.Network;
-import org.sieve.network.format.DecoderSet;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.network.format.DecoderIndex;
 import org.sieve.network.format.ModelStore;
 import org.sieve.train.TestData;
 
@@ -156,7 +157,7 @@ class CachingTest {
     @Test
     void failedLayersAreNotCached() {
         Network net = TestNetworks.withOverflow();
-        Model model = Model.of(net, ModelMetadata.defaults("overflow", net));
+        Model model = ModelStore.inMemory(net, ModelMetadata.defaults("overflow", net));
         AnalysisRequest req = new AnalysisRequest(model, Fixtures.image(0), List.of("conv1", "overflow"), null,
                 Fixtures.settings(10, 0));
         JobResult r = run(req, new Recorder(false));
@@ -167,10 +168,10 @@ class CachingTest {
     @Test
     void reconstructionUncertaintyIsCachedWithItsReconstructionsAndKeyedByTheDecoders() throws IOException {
         Path dir = TestData.copyOfLeNet(folder.resolve("lenet"));
-        Path decoders = Path.of("assets", "models", "lenet5-mnist", DecoderSet.FOLDER);
+        Path decoders = Path.of("assets", "models", "lenet5-mnist", DecoderIndex.FOLDER);
         try (Stream<Path> files = Files.walk(decoders)) {
             for (Path f : files.toList()) {
-                Path to = dir.resolve(DecoderSet.FOLDER).resolve(decoders.relativize(f).toString());
+                Path to = dir.resolve(DecoderIndex.FOLDER).resolve(decoders.relativize(f).toString());
                 if (Files.isDirectory(f)) {
                     Files.createDirectories(to);
                 } else {
@@ -179,7 +180,7 @@ class CachingTest {
             }
         }
         Model model = ModelStore.load(dir);
-        PreparedImage image = ImageLoader.load(Path.of("sample-images", "mnist", "0-7.png"), 28, 28, 1,
+        PreparedImage image = ImageLoader.load(Path.of("sample-images", "mnist", "0-7.png"), new ModelInput(28, 28, 1),
                 ResizeMode.STRETCH);
         DiscardingSettings ru = DiscardingSettings.defaults().toBuilder().maxSteps(15)
                 .metric(Metric.RECONSTRUCTION_UNCERTAINTY).build();
@@ -195,7 +196,7 @@ class CachingTest {
                 ru.toBuilder().metric(Metric.INFORMATION_DISCARDING).build());
         assertEquals(Set.of(), run(metric1, new Recorder(false)).cachedLayers(), "metric 1 is another result");
 
-        Path index = dir.resolve(DecoderSet.FOLDER).resolve(DecoderSet.INDEX);
+        Path index = dir.resolve(DecoderIndex.FOLDER).resolve(DecoderIndex.INDEX);
         Files.writeString(index, Files.readString(index) + "\n");
         assertEquals(Set.of(), run(req, new Recorder(false)).cachedLayers(), "retrained decoders miss the cache");
     }

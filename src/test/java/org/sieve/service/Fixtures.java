@@ -6,20 +6,22 @@ import java.util.List;
 import org.sieve.analysis.AnalysisRequest;
 import org.sieve.image.ForegroundMask;
 import org.sieve.image.ImageLoader;
+import org.sieve.image.ModelInput;
 import org.sieve.image.PreparedImage;
 import org.sieve.image.ResizeMode;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.SettingsTable;
 import org.sieve.metrics.TestNetworks;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.Network;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.network.format.ModelStore;
 
 /** A tiny conv network, digit-like images and fast settings, so service tests take seconds. */
 public final class Fixtures {
 
     static final Network NETWORK = TestNetworks.convStack(1f, 1);
-    static final Model MODEL = Model.of(NETWORK, ModelMetadata.defaults("tiny-conv", NETWORK));
+    static final Model MODEL = ModelStore.inMemory(NETWORK, ModelMetadata.defaults("tiny-conv", NETWORK));
     /**
      * The most steps allowed, more than any test waits for; the job only ends when cancelled
      * (convergence needs 20% of them).
@@ -40,7 +42,8 @@ public final class Fixtures {
     }
 
     static PreparedImage image(int variant) {
-        return ImageLoader.fromBufferedImage(bar(variant), "bar-" + variant, TestNetworks.SIZE, TestNetworks.SIZE, 1,
+        return ImageLoader.fromBufferedImage(bar(variant), "bar-" + variant, new ModelInput(TestNetworks.SIZE,
+                TestNetworks.SIZE, 1),
                 ResizeMode.STRETCH);
     }
 

@@ -13,10 +13,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.sieve.analysis.LiveFrames;
 import org.sieve.image.ImageLoader;
+import org.sieve.image.ModelInput;
 import org.sieve.image.PreparedImage;
 import org.sieve.image.ResizeMode;
 import org.sieve.metrics.DiscardingSettings;
-import org.sieve.network.format.Model;
+import org.sieve.model.Model;
 import org.sieve.network.format.ModelCatalogue;
 
 /**
@@ -51,7 +52,7 @@ class LiveWorkerTest {
     void theFirstFrameAfterPenDownCostsAFrameNotAGraph() throws Exception {
         Model model = new ModelCatalogue(Path.of("assets", "models"), List.of()).resolve("lenet5-mnist");
         List<String> layers = model.network().analysableLayers().stream().map(l -> l.name()).toList();
-        PreparedImage seven = ImageLoader.load(Path.of("sample-images", "mnist", "0-7.png"), 28, 28, 1,
+        PreparedImage seven = ImageLoader.load(Path.of("sample-images", "mnist", "0-7.png"), new ModelInput(28, 28, 1),
                 ResizeMode.STRETCH);
         BlockingQueue<Object> reports = new LinkedBlockingQueue<>();
         long opened = System.nanoTime();

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.SieveException;
 import org.sieve.data.Dataset;
+import org.sieve.model.Model;
 import org.sieve.network.Network;
-import org.sieve.network.format.DecoderSet;
-import org.sieve.network.format.Model;
+import org.sieve.model.DecoderSet;
+import org.sieve.network.format.DecoderIndex;
 import org.sieve.network.format.ModelStore;
 
 /**
@@ -59,9 +60,9 @@ class DecoderTrainingTest {
         assertEquals(conv1ByEpoch.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
                 decoders.get("conv1").heldOutMse(), "the best epoch's decoder is kept");
 
-        DecoderSet.save(model.dir(), model.sha256(), decoders, DecoderTraining.describe("mnist", 400,
+        DecoderIndex.save(model.dir(), model.sha256(), decoders, DecoderTraining.describe("mnist", 400,
                 new DecoderTraining.Config(3, 32, 0.003f, 7, 3), 1));
-        DecoderSet loaded = DecoderSet.load(model);
+        DecoderSet loaded = DecoderIndex.load(model);
         for (String layer : layers) {
             Network a = decoders.get(layer).network();
             Network b = loaded.decoders().get(layer).network();
@@ -73,13 +74,13 @@ class DecoderTrainingTest {
         double[] again = DecoderEvaluation.meanSquaredErrors(model, layers,
                 layers.stream().map(l -> loaded.decoders().get(l).network()).toList(), heldOut);
         assertEquals(decoders.get("conv1").heldOutMse(), again[0], 1e-6, "the loaded decoder rebuilds alike");
-        Path index = model.dir().resolve(DecoderSet.FOLDER).resolve(DecoderSet.INDEX);
+        Path index = model.dir().resolve(DecoderIndex.FOLDER).resolve(DecoderIndex.INDEX);
         String text = Files.readString(index);
         Files.writeString(index, text.replace("\"folder\": \"conv1\"", "\"folder\": \"../../elsewhere\""));
-        SieveException outside = assertThrows(SieveException.class, () -> DecoderSet.load(model));
+        SieveException outside = assertThrows(SieveException.class, () -> DecoderIndex.load(model));
         assertTrue(outside.getMessage().contains("must be a plain folder name"), outside.getMessage());
         Files.writeString(index, text.replace(model.sha256(), "0".repeat(64)));
-        SieveException stale = assertThrows(SieveException.class, () -> DecoderSet.load(model));
+        SieveException stale = assertThrows(SieveException.class, () -> DecoderIndex.load(model));
         assertTrue(stale.getMessage().contains("were trained for other weights"), stale.getMessage());
         Files.writeString(index, text);
 
@@ -92,8 +93,8 @@ class DecoderTrainingTest {
     @Test
     void aModelWithoutDecodersSaysHowToTrainThem() throws IOException {
         Model model = ModelStore.load(TestData.copyOfLeNet(dir.resolve("lenet-b")));
-        assertTrue(DecoderSet.trainedLayers(model).isEmpty());
-        SieveException e = assertThrows(SieveException.class, () -> DecoderSet.load(model));
+        assertTrue(DecoderIndex.trainedLayers(model).isEmpty());
+        SieveException e = assertThrows(SieveException.class, () -> DecoderIndex.load(model));
         assertTrue(e.getMessage().contains("has no decoders") && e.getMessage().contains("train-decoders"),
                 e.getMessage());
     }

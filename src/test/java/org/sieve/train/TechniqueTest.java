@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.SieveException;
 import org.sieve.data.Dataset;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.Network;
 import org.sieve.network.WeightTensor;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelMetadata;
 import org.sieve.network.format.ModelStore;
 
 /** Each technique changes training as it claims, at sizes a unit test affords. */

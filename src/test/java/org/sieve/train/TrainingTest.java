@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.SieveException;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.format.ModelStore;
 
 @Tag("slow")
@@ -35,7 +34,7 @@ class TrainingTest {
         assertEquals("classification", m.task());
         assertEquals("mnist", m.dataset());
         assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), m.labels());
-        assertEquals(28, m.inputHeight());
+        assertEquals(28, m.input().height());
         assertEquals(t.normalization().mean()[0], m.normalizationMean()[0]);
         assertEquals(t.normalization().std()[0], m.normalizationStd()[0]);
         assertEquals(28, m.sigmaGrid()[0]);

@@ -11,7 +11,7 @@ import javafx.scene.control.Label;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sieve.analysis.TinyDetector;
-import org.sieve.network.format.ModelKind;
+import org.sieve.model.ModelKind;
 import org.sieve.ui.model.PanelState;
 import org.sieve.ui.model.Prediction;
 

@@ -8,11 +8,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sieve.data.Dataset;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.Layer;
 import org.sieve.network.Network;
-import org.sieve.network.format.DecoderSet;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.DecoderSet;
+import org.sieve.network.format.DecoderIndex;
 import org.sieve.train.DecoderEvaluation;
 import org.sieve.train.TestData;
 
@@ -38,7 +39,7 @@ class BundledDecodersTest {
     void rebuildHeldOutImages(String id) {
         Model model = BundledModelsTest.bundledCatalogue().resolve(id);
         ModelMetadata meta = model.metadata();
-        DecoderSet set = DecoderSet.load(model);
+        DecoderSet set = DecoderIndex.load(model);
         List<String> layers = model.network().analysableLayers().stream().map(Layer::name).toList();
         List<Network> decoders = set.forLayers(layers).stream().map(DecoderSet.Decoder::network).toList();
         Dataset test = TestData.subset(meta.dataset());

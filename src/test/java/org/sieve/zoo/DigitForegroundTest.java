@@ -11,14 +11,15 @@ import org.sieve.analysis.AnalysisRequest;
 import org.sieve.analysis.Analyzer;
 import org.sieve.image.ForegroundMask;
 import org.sieve.image.ImageLoader;
+import org.sieve.image.ModelInput;
 import org.sieve.image.PreparedImage;
 import org.sieve.image.ResizeMode;
 import org.sieve.metrics.AnalysisListener;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.LayerResult;
+import org.sieve.model.Model;
 import org.sieve.network.Conv2D;
 import org.sieve.network.Layer;
-import org.sieve.network.format.Model;
 
 /**
  * METHOD.md section 5, check 5: for the trained digit classifier, background cells end with
@@ -31,7 +32,7 @@ class DigitForegroundTest {
     @ValueSource(strings = {"0-7.png", "1-2.png", "2-1.png", "3-0.png"})
     void backgroundDiscardsMoreThanStrokes(String digit) {
         Model model = BundledModelsTest.bundledCatalogue().resolve("lenet5-mnist");
-        PreparedImage image = ImageLoader.load(Path.of("sample-images", "mnist", digit), 28, 28, 1,
+        PreparedImage image = ImageLoader.load(Path.of("sample-images", "mnist", digit), new ModelInput(28, 28, 1),
                 ResizeMode.STRETCH);
         List<String> convs = model.network().analysableLayers().stream().filter(l -> l instanceof Conv2D)
                 .map(Layer::name).toList();

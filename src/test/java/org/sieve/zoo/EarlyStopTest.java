@@ -9,12 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.sieve.analysis.AnalysisRequest;
 import org.sieve.analysis.Analyzer;
 import org.sieve.image.ImageLoader;
+import org.sieve.image.ModelInput;
 import org.sieve.image.PreparedImage;
 import org.sieve.image.ResizeMode;
 import org.sieve.metrics.AnalysisListener;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.LayerResult;
-import org.sieve.network.format.Model;
+import org.sieve.model.Model;
 
 /**
  * A layer stops before the step budget only once it has converged by the report's own test
@@ -32,7 +33,8 @@ class EarlyStopTest {
         List<String> layers = List.of("conv1", "pool1", "conv2", "pool2", "flatten", "fc1", "fc2", "logits");
         try (Analyzer analyzer = new Analyzer()) {
             for (String digit : List.of("2-1", "0-7")) {
-                PreparedImage image = ImageLoader.load(Path.of("sample-images", "mnist", digit + ".png"), 28, 28, 1,
+                PreparedImage image = ImageLoader.load(Path.of("sample-images", "mnist", digit + ".png"),
+                        new ModelInput(28, 28, 1),
                         ResizeMode.STRETCH);
                 for (LayerResult l : analyzer.run(new AnalysisRequest(model, image, layers, null, settings),
                         AnalysisListener.NONE, () -> false).discarding().layers()) {

@@ -12,13 +12,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.sieve.analysis.AnalysisRequest;
 import org.sieve.analysis.Analyzer;
 import org.sieve.image.ImageLoader;
+import org.sieve.image.ModelInput;
 import org.sieve.image.PreparedImage;
 import org.sieve.image.ResizeMode;
 import org.sieve.metrics.AnalysisListener;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.LayerResult;
 import org.sieve.metrics.Metric;
-import org.sieve.network.format.Model;
+import org.sieve.model.Model;
 
 /**
  * A layer's result is a function of (model, image, layer, settings) alone: the bundled LeNet-5's
@@ -32,7 +33,7 @@ class LayerIndependenceTest {
     @EnumSource(Metric.class)
     void aLayerIsTheSameWhicheverLayersComeWithIt(Metric metric) {
         Model model = BundledModelsTest.bundledCatalogue().resolve("lenet5-mnist");
-        PreparedImage image = ImageLoader.load(Path.of("sample-images", "mnist", "0-7.png"), 28, 28, 1,
+        PreparedImage image = ImageLoader.load(Path.of("sample-images", "mnist", "0-7.png"), new ModelInput(28, 28, 1),
                 ResizeMode.STRETCH);
         DiscardingSettings settings = DiscardingSettings.defaults().toBuilder().maxSteps(40).metric(metric).build();
         List<List<String>> sets = List.of(List.of("conv2"), List.of("conv1", "conv2", "fc1"),

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.sieve.image.ModelInput;
+import org.sieve.model.Model;
+import org.sieve.model.ModelKind;
 import org.sieve.network.NetworkShapes;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelKind;
 
 /** The bundled photo models: what scripts/fetch-photo-models.sh built loads as described. */
 @Tag("zoo")
@@ -25,8 +26,8 @@ class PhotoModelsTest {
         assertEquals(ModelKind.FEATURE_EXTRACTOR, model.metadata().kind());
         assertFalse(model.metadata().kind().predicts());
         assertEquals(List.of(), model.metadata().labels());
-        assertEquals(224, model.metadata().inputHeight());
-        assertEquals(3, model.metadata().inputChannels());
+        assertEquals(224, model.metadata().input().height());
+        assertEquals(3, model.metadata().input().channels());
         assertEquals("out_relu", model.network().output().name());
         assertTrue(model.network().layers().stream().noneMatch(l -> l.kind().equals("Dense")),
                 "the 5-class head is gone");
@@ -41,8 +42,7 @@ class PhotoModelsTest {
         assertEquals(ModelKind.CLASSIFIER, model.metadata().kind());
         assertEquals(List.of("angry", "disgust", "fear", "happy", "sad", "surprise", "neutral"),
                 model.metadata().labels());
-        assertArrayEquals(new int[] {64, 64, 1}, new int[] {model.metadata().inputHeight(),
-                model.metadata().inputWidth(), model.metadata().inputChannels()});
+        assertEquals(new ModelInput(64, 64, 1), model.metadata().input());
         assertArrayEquals(new float[] {0.5f}, model.metadata().normalizationMean(), "(gray - 0.5) * 2");
         assertArrayEquals(new float[] {0.5f}, model.metadata().normalizationStd());
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.sieve.analysis.AnalysisRequest;
 import org.sieve.analysis.Analyzer;
 import org.sieve.image.ImageLoader;
+import org.sieve.image.ModelInput;
 import org.sieve.image.PreparedImage;
 import org.sieve.image.ResizeMode;
 import org.sieve.metrics.AnalysisListener;
@@ -21,8 +22,8 @@ import org.sieve.metrics.DepthFalls;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.LayerResult;
 import org.sieve.metrics.Metric;
+import org.sieve.model.Model;
 import org.sieve.network.Layer;
-import org.sieve.network.format.Model;
 
 /**
  * Metric 2 on the bundled LeNet-5 with its shipped decoders (METHOD.md section 3): the
@@ -57,7 +58,8 @@ class ReconstructionUncertaintyTest {
         Map<String, double[]> values = new LinkedHashMap<>();
         try (Analyzer analyzer = new Analyzer()) {
             for (String digit : List.of("0-7.png", "2-1.png", "18-3.png")) {
-                PreparedImage image = ImageLoader.load(Path.of("sample-images", "mnist", digit), 28, 28, 1,
+                PreparedImage image = ImageLoader.load(Path.of("sample-images", "mnist", digit), new ModelInput(28,
+                        28, 1),
                         ResizeMode.STRETCH);
                 List<LayerResult> ls = analyzer.run(new AnalysisRequest(model, image, layers, null, settings),
                         AnalysisListener.NONE, () -> false).discarding().layers();
@@ -94,7 +96,7 @@ class ReconstructionUncertaintyTest {
     @Test
     void optimisingRaisesTheUncertaintyAboveAUniformSigma() {
         Model model = BundledModelsTest.bundledCatalogue().resolve("lenet5-mnist");
-        PreparedImage image = ImageLoader.load(Path.of("sample-images", "mnist", "0-7.png"), 28, 28, 1,
+        PreparedImage image = ImageLoader.load(Path.of("sample-images", "mnist", "0-7.png"), new ModelInput(28, 28, 1),
                 ResizeMode.STRETCH);
         List<String> layers = List.of("conv1", "logits");
         DiscardingSettings ru = DiscardingSettings.defaults().toBuilder().metric(Metric.RECONSTRUCTION_UNCERTAINTY)

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sieve.network.format.graph.GraphModelFiles;
 
 /**
  * The content signatures of model files, as Netron and the formats' own loaders tell them apart:

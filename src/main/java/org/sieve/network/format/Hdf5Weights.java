@@ -15,7 +15,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import org.sieve.SieveException;
+import org.sieve.model.Model;
 import org.sieve.network.WeightTensor;
+import org.sieve.network.format.common.NodeNames;
 
 /** Weight tensors and string attributes from a Keras HDF5 file, checked before they are used. */
 final class Hdf5Weights implements AutoCloseable {

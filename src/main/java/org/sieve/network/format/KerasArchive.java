@@ -12,6 +12,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.sieve.SieveException;
+import org.sieve.model.Model;
 import org.sieve.network.Layer;
 import org.sieve.network.Network;
 import org.sieve.network.WeightTensor;

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import org.sieve.SieveException;
+import org.sieve.model.Model;
 import org.sieve.network.Activation;
 
 /**

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.sieve.SieveException;
 import org.sieve.io.JsonValues;
 import org.sieve.io.Sizes;
+import org.sieve.model.Model;
 import org.sieve.network.Activation;
 import org.sieve.network.ActivationLayer;
 import org.sieve.network.BatchNormalization;

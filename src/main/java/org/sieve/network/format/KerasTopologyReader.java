@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import org.sieve.SieveException;
 import org.sieve.io.JsonValues;
+import org.sieve.model.Model;
 import org.sieve.network.Layer;
+import org.sieve.network.format.common.MetadataCheck;
 
 /**
  * Reads a Keras model config (Functional, Model or Sequential; Keras 2 or 3 node syntax) into

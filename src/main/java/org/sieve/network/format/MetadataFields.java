@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.sieve.SieveException;
+import org.sieve.model.ModelKind;
+import org.sieve.network.format.common.MetadataCheck;
 
 /** Typed, optional fields of one sieve.json; a value of the wrong type names its field. */
 record MetadataFields(JsonObject json, Path file) {

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.sieve.SieveException;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
+import org.sieve.network.format.common.TfjsFiles;
 
 /**
  * The models Sieve offers by id: every subfolder holding model.json in the bundled models folder

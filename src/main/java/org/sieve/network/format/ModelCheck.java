@@ -2,6 +2,7 @@ package org.sieve.network.format;
 
 import java.util.Map;
 import org.sieve.SieveException;
+import org.sieve.model.Model;
 import org.sieve.network.Network;
 import org.sieve.network.NetworkShapes;
 import org.sieve.network.WeightTensor;

@@ -1,6 +1,7 @@
 package org.sieve.network.format;
 
 import java.nio.file.Path;
+import org.sieve.model.Model;
 import org.sieve.network.Network;
 
 /**
@@ -17,7 +18,7 @@ public final class ModelCut {
     public static Model cut(Path source, String layer, Path target) {
         Model whole = ModelStore.load(source);
         Network kept = whole.network().upTo(layer);
-        Model cut = Model.of(kept, whole.metadata().withParameters(kept.parameterCount()));
+        Model cut = ModelStore.inMemory(kept, whole.metadata().withParameters(kept.parameterCount()));
         ModelStore.save(cut, target);
         return cut;
     }

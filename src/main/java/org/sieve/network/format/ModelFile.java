@@ -25,6 +25,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.sieve.SieveException;
+import org.sieve.model.Model;
+import org.sieve.network.format.common.TfjsFiles;
 
 /**
  * What a format recogniser may look at in a file or folder: its first bytes, zip entry names,

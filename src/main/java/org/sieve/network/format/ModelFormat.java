@@ -1,6 +1,7 @@
 package org.sieve.network.format;
 
 import java.nio.file.Path;
+import org.sieve.model.Model;
 
 /**
  * One kind of model file: how to recognise it by content and how to open it. Every format Sieve

@@ -7,7 +7,10 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.sieve.SieveException;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.Network;
+import org.sieve.network.format.common.NodeNames;
 import org.sieve.network.format.graph.GraphDefReader;
 import org.sieve.network.format.onnx.OnnxReader;
 
@@ -153,7 +156,7 @@ public final class ModelFormats {
                 Network network = reader.apply(path, output);
                 // Every format passes the same load-time checks as Sieve's own folders.
                 ModelCheck.check(network, path.toString());
-                return Model.of(network, ModelMetadata.defaults(idOf(path), network));
+                return ModelStore.inMemory(network, ModelMetadata.defaults(idOf(path), network));
             } catch (SieveException e) {
                 throw printable(e);
             }

@@ -4,10 +4,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.sieve.SieveException;
+import org.sieve.model.Model;
+import org.sieve.model.ModelKind;
+import org.sieve.model.ModelMetadata;
+import org.sieve.model.PixelNormalization;
 import org.sieve.network.InputLayer;
 import org.sieve.network.Layer;
 import org.sieve.network.Network;
 import org.sieve.network.NetworkShapes;
+import org.sieve.network.format.common.MetadataCheck;
 
 /**
  * What a user tells Sieve about a model file that lacks sieve.json: its name, pixel
@@ -42,11 +47,11 @@ public record ModelImport(String id, String name, PixelNormalization normalizati
     public Model applyTo(Model source, Path file) {
         Network network = inputSize == null ? source.network() : resized(source.network());
         ModelMetadata d = ModelMetadata.defaults(id, network);
-        ModelMetadata m = new ModelMetadata(id, name == null ? id : name, d.task(), null, labels, d.inputHeight(),
-                d.inputWidth(), d.inputChannels(), normalization.mean(), normalization.std(), null, null,
+        ModelMetadata m = new ModelMetadata(id, name == null ? id : name, d.task(), null, labels, d.input(),
+                normalization.mean(), normalization.std(), null, null,
                 d.parameters(), null, null, null, null, kind);
         MetadataCheck.check(m, network, file);
-        return Model.of(network, m);
+        return ModelStore.inMemory(network, m);
     }
 
     /** The same layers and weights fed a {@code height x width} input; fails if a layer cannot take it. */

@@ -5,12 +5,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.sieve.SieveException;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.Network;
+import org.sieve.network.format.common.MetadataCheck;
+import org.sieve.network.format.common.TfjsFiles;
 
 /** Loads and saves a model folder: model.json, its shards and sieve.json. */
 public final class ModelStore {
 
     private ModelStore() {
+    }
+
+    /** A model built in memory; its hash equals the one it will have once saved here and loaded. */
+    public static Model inMemory(Network network, ModelMetadata metadata) {
+        return new Model(network, metadata, null, TfjsLayersFormat.encode(network).sha256());
     }
 
     /** Reads the whole model in {@code dir}; the hash is taken over the bytes as read. */

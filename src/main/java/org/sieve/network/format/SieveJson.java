@@ -12,10 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.sieve.SieveException;
+import org.sieve.image.ModelInput;
 import org.sieve.io.BoundedFiles;
 import org.sieve.io.JsonValues;
 import org.sieve.io.SafeNames;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.Network;
+import org.sieve.network.format.common.MetadataCheck;
+import org.sieve.network.format.common.TfjsFiles;
 
 /**
  * sieve.json, the metadata file beside model.json. Every field is optional: what is missing is
@@ -46,8 +50,9 @@ public final class SieveJson {
         MetadataFields f = new MetadataFields(parse(file), file);
         String id = f.text("id", d.id());
         ModelMetadata m = new ModelMetadata(id, f.text("name", id), f.text("task", d.task()),
-                f.text("dataset", null), f.texts("labels"), f.integer("inputHeight", d.inputHeight()),
-                f.integer("inputWidth", d.inputWidth()), f.integer("inputChannels", d.inputChannels()),
+                f.text("dataset", null), f.texts("labels"),
+                new ModelInput(f.integer("inputHeight", d.input().height()), f.integer("inputWidth",
+                        d.input().width()), f.integer("inputChannels", d.input().channels())),
                 f.floats("normalizationMean", d.normalizationMean()), f.floats("normalizationStd", d.normalizationStd()),
                 f.ints("sigmaGrid"), f.fraction("testAccuracy"), f.count("parameters", parameters),
                 f.object("training"), f.text("licence", null), f.text("attribution", null),
@@ -70,9 +75,9 @@ public final class SieveJson {
         JsonArray labels = new JsonArray();
         m.labels().forEach(labels::add);
         o.add("labels", labels);
-        o.addProperty("inputHeight", m.inputHeight());
-        o.addProperty("inputWidth", m.inputWidth());
-        o.addProperty("inputChannels", m.inputChannels());
+        o.addProperty("inputHeight", m.input().height());
+        o.addProperty("inputWidth", m.input().width());
+        o.addProperty("inputChannels", m.input().channels());
         o.add("normalizationMean", floats(m.normalizationMean()));
         o.add("normalizationStd", floats(m.normalizationStd()));
         if (m.sigmaGrid() != null) {

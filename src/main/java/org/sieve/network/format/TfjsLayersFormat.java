@@ -14,6 +14,9 @@ import org.sieve.SieveException;
 import org.sieve.network.Layer;
 import org.sieve.network.Network;
 import org.sieve.network.WeightTensor;
+import org.sieve.network.format.common.TfjsFiles;
+import org.sieve.network.format.common.WeightDecoder;
+import org.sieve.network.format.common.WeightsManifest;
 
 /**
  * The TensorFlow.js layers format: model.json (Keras model config plus weights manifest) and

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.sieve.SieveException;
+import org.sieve.model.Model;
 import org.sieve.network.Layer;
 import org.sieve.network.WeightTensor;
 

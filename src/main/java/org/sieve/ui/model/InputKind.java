@@ -1,7 +1,7 @@
 package org.sieve.ui.model;
 
 import java.util.Locale;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.ModelMetadata;
 
 /**
  * The kind of input a model reads, which the image, region, drawing and foreground chosen for it
@@ -26,7 +26,7 @@ public enum InputKind {
     }
 
     public static InputKind of(ModelMetadata m) {
-        if (m.inputChannels() == 3) {
+        if (m.input().channels() == 3) {
             return PHOTOS;
         }
         String dataset = m.dataset() == null ? "" : m.dataset().toLowerCase(Locale.ROOT);

@@ -1,8 +1,8 @@
 package org.sieve.ui.model;
 
 import java.util.List;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
 
 /** A model read from disk with its layers listed, ready for the pickers. */
 public record LoadedModel(Model model, List<LayerInfo> layers) {

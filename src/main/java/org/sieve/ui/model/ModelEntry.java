@@ -2,7 +2,7 @@ package org.sieve.ui.model;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.ModelMetadata;
 
 /**
  * A model the picker offers: a bundled one (by id) or one opened from a folder or model file.

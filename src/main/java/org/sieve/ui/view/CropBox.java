@@ -168,7 +168,7 @@ public final class CropBox extends VBox {
     private void size(double x, double y, double w, double h) {
         LoadedModel m = panel.model().get();
         if (lock.isSelected() && m != null) {
-            double aspect = (double) m.metadata().inputWidth() / m.metadata().inputHeight();
+            double aspect = (double) m.metadata().input().width() / m.metadata().input().height();
             w = Math.min(Math.max(w, h * aspect), view.getFitWidth() - x);
             h = Math.min(w / aspect, view.getFitHeight() - y);
             w = h * aspect;

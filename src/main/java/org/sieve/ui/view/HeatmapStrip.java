@@ -143,7 +143,7 @@ public final class HeatmapStrip extends VBox {
             }
             ColourScale scale = scales.of(analysis, l);
             MapTile map = new MapTile("heatmap-" + panel.id() + "-" + l.name(), l.name(), Captions.values(analysis, l),
-                    LayerWarnings.of(l), px -> HeatmapRenderer.mapImage(img, l.entropyMap(), scale,
+                    LayerWarnings.of(l), px -> HeatmapRenderer.mapImage(img.grayscale(), l.entropyMap(), scale,
                     app.colourMap().get(), app.opacity().get(), px), scales.perLayer()
                     ? (px, style) -> ColourBar.horizontal(scale, app.colourMap().get(), px, style) : null);
             if (liveFrame == null) {

@@ -66,7 +66,7 @@ final class LayerDetailWindow {
         canvas.setId("detail-canvas");
         double s = SIZE / Math.max(img.width(), img.height());
         // Drawn at the canvas' size, so that clipped cells keep their stripes.
-        Image picture = Fx.image(HeatmapRenderer.mapImage(img, layer.entropyMap(), scale, app.colourMap().get(),
+        Image picture = Fx.image(HeatmapRenderer.mapImage(img.grayscale(), layer.entropyMap(), scale, app.colourMap().get(),
                 app.opacity().get(), (int) SIZE));
         int pointCount = points == null ? 0 : count(points);
         CheckBox showPoints = new CheckBox(points == null ? "Mark knowledge points"

@@ -75,7 +75,7 @@ public final class LiveSigmaView extends VBox {
         var s = app.settings().get();
         ColourScale scale = new ColourScale(Math.log(s.sigmaMin()) + HALF_LOG_2_PI_E,
                 Math.log(s.sigmaMax()) + HALF_LOG_2_PI_E, "h");
-        view.setImage(Fx.image(HeatmapRenderer.mapImage(img, h, scale, app.colourMap().get(), app.opacity().get(),
+        view.setImage(Fx.image(HeatmapRenderer.mapImage(img.grayscale(), h, scale, app.colourMap().get(), app.opacity().get(),
                 (int) view.getFitWidth())));
         // The engine's first-order estimate comes before the first step; the steps refine it in place.
         caption.setText(live.layer() + (live.step() == AnalysisListener.APPROXIMATE_STEP

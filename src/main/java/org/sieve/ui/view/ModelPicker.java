@@ -70,9 +70,9 @@ public final class ModelPicker extends VBox {
                     .orElseGet(() -> combo.getItems().stream().filter(e -> e.id().equals(model.id())).findFirst()
                             .orElse(null)));
             var m = model.metadata();
-            details.setText(String.format(java.util.Locale.ROOT, "%s · input %dx%dx%d · %,d parameters%s",
-                    m.dataset() == null ? "data set unknown" : m.dataset(), m.inputHeight(), m.inputWidth(),
-                    m.inputChannels(), m.parameters(), m.testAccuracy() == null ? ""
+            details.setText(String.format(java.util.Locale.ROOT, "%s · input %s · %,d parameters%s",
+                    m.dataset() == null ? "data set unknown" : m.dataset(), m.input(), m.parameters(),
+                    m.testAccuracy() == null ? ""
                             : String.format(java.util.Locale.ROOT, " · %.2f%% test accuracy", 100 * m.testAccuracy())));
         } finally {
             updating = false;

@@ -13,9 +13,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.sieve.network.format.Labels;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.PixelNormalization;
+import org.sieve.model.Labels;
+import org.sieve.model.Model;
+import org.sieve.model.PixelNormalization;
 import org.sieve.ui.model.FileModelSettings;
 
 /**

@@ -7,7 +7,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.sieve.analysis.ClassScores;
-import org.sieve.network.format.ModelKind;
+import org.sieve.model.ModelKind;
 import org.sieve.ui.model.PanelState;
 import org.sieve.ui.model.Prediction;
 

@@ -14,7 +14,7 @@ import org.sieve.image.PreparedImage;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.LayerResult;
 import org.sieve.metrics.Metric;
-import org.sieve.network.format.DecoderSet;
+import org.sieve.network.format.DecoderIndex;
 import org.sieve.service.AnalysisService;
 import org.sieve.service.JobHandle;
 import org.sieve.service.JobResult;
@@ -66,7 +66,7 @@ public final class AnalysisRunner implements AutoCloseable {
                 tell.accept(UserMessage.warning("No decoders for " + model.name(), problem));
                 return false;
             }
-            String mixed = DecoderSet.mixedDesigns(model.model(), layers);
+            String mixed = DecoderIndex.mixedDesigns(model.model(), layers);
             if (mixed != null) {
                 tell.accept(UserMessage.warning("Decoders of different designs", mixed));
             }

@@ -1,8 +1,8 @@
 package org.sieve.ui.work;
 
 import java.util.List;
-import org.sieve.network.format.DecoderSet;
-import org.sieve.network.format.Model;
+import org.sieve.model.Model;
+import org.sieve.network.format.DecoderIndex;
 
 /** Whether metric 2 can run on a model: it needs decoders trained for the model's weights. */
 public final class DecoderCheck {
@@ -13,7 +13,7 @@ public final class DecoderCheck {
     /** Null when the model has its decoders, else the engine's explanation with the command that trains them. */
     public static String problem(Model model) {
         try {
-            DecoderSet.check(model, List.of());
+            DecoderIndex.check(model, List.of());
             return null;
         } catch (RuntimeException e) {
             return e.getMessage();

@@ -14,7 +14,7 @@ import org.sieve.image.RequestedRegion;
 import org.sieve.image.ResizeMode;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.Metric;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.ModelMetadata;
 import org.sieve.service.JobResult;
 import org.sieve.service.LiveWorker;
 import org.sieve.ui.model.AppModel;
@@ -120,8 +120,7 @@ public final class LiveFollower {
         following = true;
         ModelMetadata m = key.model().metadata();
         ResizeMode mode = panel.resizeMode().get();
-        live.offer(() -> ImageLoader.fromBufferedImage(pixels, name, m.inputHeight(), m.inputWidth(),
-                m.inputChannels(), mode, region));
+        live.offer(() -> ImageLoader.fromBufferedImage(pixels, name, m.input(), mode, region));
     }
 
     /** The pen or box released: no more frames are shown; the worker stays ready for the next stroke. */

@@ -12,8 +12,8 @@ import org.sieve.image.ImageLoader;
 import org.sieve.image.PreparedImage;
 import org.sieve.image.RequestedRegion;
 import org.sieve.image.ResizeMode;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.NetworkShapes;
-import org.sieve.network.format.ModelMetadata;
 import org.sieve.tf.TensorFlowRuntime;
 import org.sieve.ui.model.ImageSource;
 import org.sieve.ui.model.LayerInfo;
@@ -112,10 +112,9 @@ public final class PanelPipeline {
 
     static PreparedImage load(ImageSource image, ModelMetadata m, ResizeMode mode, RequestedRegion region) {
         if (image.file() != null) {
-            return ImageLoader.load(image.file(), m.inputHeight(), m.inputWidth(), m.inputChannels(), mode, region);
+            return ImageLoader.load(image.file(), m.input(), mode, region);
         }
-        return ImageLoader.fromBufferedImage(image.pixels(), image.name(), m.inputHeight(), m.inputWidth(),
-                m.inputChannels(), mode, region);
+        return ImageLoader.fromBufferedImage(image.pixels(), image.name(), m.input(), mode, region);
     }
 
     /** A photo on a digit model, or auto foreground on a photo: said under the predictions (cheap, on the FX thread). */

@@ -3,7 +3,7 @@ package org.sieve.ui.work;
 import java.util.List;
 import org.sieve.analysis.Classifier;
 import org.sieve.image.PreparedImage;
-import org.sieve.network.format.Model;
+import org.sieve.model.Model;
 import org.sieve.ui.model.Prediction;
 
 /**

@@ -12,7 +12,7 @@ import org.sieve.analysis.SettingsResolver;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.LayerResult;
 import org.sieve.metrics.StepCost;
-import org.sieve.network.format.Model;
+import org.sieve.model.Model;
 import org.sieve.service.JobResult;
 import org.sieve.tf.MatMulPeak;
 import org.sieve.ui.model.AppModel;

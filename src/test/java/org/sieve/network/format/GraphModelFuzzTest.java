@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.sieve.network.format.common.TfjsFiles;
 
 /**
  * The TensorFlow.js graph model reader on arbitrary input (issue 14), as {@link FormatFuzzing}

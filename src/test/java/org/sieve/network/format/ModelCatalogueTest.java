@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.SieveException;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
 
 class ModelCatalogueTest {
 
@@ -19,12 +21,12 @@ class ModelCatalogueTest {
 
     private ModelCatalogue catalogue() throws IOException {
         Path bundled = tmp.resolve("assets/models");
-        ModelStore.save(Model.of(ModelStoreTest.classifier(1), ModelStoreTest.metadata("tiny")), bundled.resolve("tiny-folder"));
+        ModelStore.save(ModelStore.inMemory(ModelStoreTest.classifier(1), ModelStoreTest.metadata("tiny")), bundled.resolve("tiny-folder"));
         TfjsLayersFormat.write(ModelStoreTest.classifier(2), bundled.resolve("plain"));
         Files.createDirectories(bundled.resolve("not-a-model"));
         Path extra = tmp.resolve("mine");
         // Same id as a bundled model: the bundled one wins.
-        ModelStore.save(Model.of(ModelStoreTest.classifier(3), ModelStoreTest.metadata("tiny")), extra.resolve("copy"));
+        ModelStore.save(ModelStore.inMemory(ModelStoreTest.classifier(3), ModelStoreTest.metadata("tiny")), extra.resolve("copy"));
         TfjsLayersFormat.write(ModelStoreTest.classifier(4), extra.resolve("own"));
         return new ModelCatalogue(bundled, List.of(extra, tmp.resolve("missing")));
     }

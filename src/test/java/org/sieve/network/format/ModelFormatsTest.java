@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.SieveException;
+import org.sieve.model.Model;
 
 /** Every format is told by content, and each one Sieve does not read is refused saying what to do. */
 class ModelFormatsTest {
@@ -25,7 +26,7 @@ class ModelFormatsTest {
     @Test
     void sieveFoldersAndTheirModelJson() {
         Path dir = tmp.resolve("tiny");
-        ModelStore.save(Model.of(ModelStoreTest.classifier(1), ModelStoreTest.metadata("tiny")), dir);
+        ModelStore.save(ModelStore.inMemory(ModelStoreTest.classifier(1), ModelStoreTest.metadata("tiny")), dir);
         assertEquals(ModelFormats.SIEVE_FOLDER, ModelFormats.recognise(dir));
         assertEquals(ModelFormats.SIEVE_FOLDER, ModelFormats.recognise(dir.resolve("model.json")));
         assertEquals("tiny", ModelFormats.open(dir.resolve("model.json")).id());

@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.sieve.SieveException;
 import org.sieve.metrics.TestNetworks;
+import org.sieve.model.Model;
+import org.sieve.model.ModelMetadata;
+import org.sieve.network.format.common.TfjsFiles;
 
 /**
  * Model reading on arbitrary files (issue 14, point 2): a TF.js layers folder whose model.json
@@ -49,7 +52,7 @@ class ModelFuzzTest {
     private static Path base() {
         try {
             Path dir = Files.createTempDirectory("sieve-fuzz-base-").resolve("fuzz-model");
-            ModelStore.save(Model.of(TestNetworks.convStack(1f, 1), ModelMetadata.defaults("fuzz-model",
+            ModelStore.save(ModelStore.inMemory(TestNetworks.convStack(1f, 1), ModelMetadata.defaults("fuzz-model",
                     TestNetworks.convStack(1f, 1))), dir);
             return dir;
         } catch (IOException e) {

@@ -20,6 +20,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sieve.SieveException;
+import org.sieve.image.ModelInput;
+import org.sieve.model.Model;
+import org.sieve.model.ModelKind;
+import org.sieve.model.ModelMetadata;
 import org.sieve.network.Activation;
 import org.sieve.network.Conv2D;
 import org.sieve.network.Dense;
@@ -48,14 +52,15 @@ class ModelStoreTest {
         training.addProperty("seed", 42);
         training.addProperty("epochs", 12);
         return new ModelMetadata(id, "Tiny classifier", "classification", "cifar10-subset", List.of("cat", "dog", "bird"),
-                8, 8, 3, new float[] {0.49f, 0.48f, 0.45f}, new float[] {0.25f, 0.24f, 0.26f}, new int[] {4, 4}, 0.875,
+                new ModelInput(8, 8, 3), new float[] {0.49f, 0.48f, 0.45f}, new float[] {0.25f, 0.24f, 0.26f},
+                new int[] {4, 4}, 0.875,
                 127L, training, "CC-BY-4.0", "Sieve authors", "A test model.", ModelKind.CLASSIFIER);
     }
 
     @Test
     void saveThenLoadKeepsEverything() {
         Network network = classifier(1);
-        Model model = Model.of(network, metadata("tiny"));
+        Model model = ModelStore.inMemory(network, metadata("tiny"));
         Path dir = tmp.resolve("models/tiny");
         ModelStore.save(model, dir);
         Model loaded = ModelStore.load(dir);
@@ -72,7 +77,7 @@ class ModelStoreTest {
         assertEquals(expected.task(), m.task());
         assertEquals(expected.dataset(), m.dataset());
         assertEquals(expected.labels(), m.labels());
-        assertEquals(List.of(8, 8, 3), List.of(m.inputHeight(), m.inputWidth(), m.inputChannels()));
+        assertEquals(new ModelInput(8, 8, 3), m.input());
         assertArrayEquals(expected.normalizationMean(), m.normalizationMean());
         assertArrayEquals(expected.normalizationStd(), m.normalizationStd());
         assertArrayEquals(expected.sigmaGrid(), m.sigmaGrid());
@@ -88,12 +93,12 @@ class ModelStoreTest {
     @Test
     void sha256CoversModelJsonThenShards() throws Exception {
         Path dir = tmp.resolve("m");
-        ModelStore.save(Model.of(classifier(2), metadata("m")), dir);
+        ModelStore.save(ModelStore.inMemory(classifier(2), metadata("m")), dir);
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         digest.update(Files.readAllBytes(dir.resolve("model.json")));
         digest.update(Files.readAllBytes(dir.resolve("group1-shard1of1.bin")));
         assertEquals(HexFormat.of().formatHex(digest.digest()), ModelStore.load(dir).sha256());
-        assertNotEquals(Model.of(classifier(3), metadata("m")).sha256(), ModelStore.load(dir).sha256());
+        assertNotEquals(ModelStore.inMemory(classifier(3), metadata("m")).sha256(), ModelStore.load(dir).sha256());
     }
 
     /** A plain TensorFlow.js model: id from the folder, no labels, pixels as they are. */
@@ -123,7 +128,7 @@ class ModelStoreTest {
         assertEquals("partial", m.id());
         assertEquals("Partial", m.name());
         assertEquals(List.of("a", "b", "c"), m.labels());
-        assertEquals(8, m.inputWidth());
+        assertEquals(8, m.input().width());
     }
 
     @Test
@@ -163,10 +168,10 @@ class ModelStoreTest {
     @Test
     void saveRefusesInconsistentMetadata() {
         ModelMetadata wrong = metadata("x");
-        ModelMetadata m = new ModelMetadata("x", "x", "classification", null, List.of("one"), 8, 8, 3,
+        ModelMetadata m = new ModelMetadata("x", "x", "classification", null, List.of("one"), new ModelInput(8, 8, 3),
                 wrong.normalizationMean(), wrong.normalizationStd(), null, null, 0, null, null, null, null, null);
         Path dir = tmp.resolve("x");
-        SieveException e = assertThrows(SieveException.class, () -> ModelStore.save(Model.of(classifier(7), m), dir));
+        SieveException e = assertThrows(SieveException.class, () -> ModelStore.save(ModelStore.inMemory(classifier(7), m), dir));
         assertTrue(e.getMessage().contains("labels has 1 entries"), e.getMessage());
         assertTrue(Files.notExists(dir.resolve("model.json")));
     }

@@ -30,6 +30,7 @@ import org.sieve.network.Rescaling;
 import org.sieve.network.Reshape;
 import org.sieve.network.WeightTensor;
 import org.sieve.network.ZeroPadding2D;
+import org.sieve.network.format.common.WeightDecoder;
 
 /** Hand-written model.json files as Keras 2, Keras 3 and the tfjs converter write them. */
 class TfjsReadTest {

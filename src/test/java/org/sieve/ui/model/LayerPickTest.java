@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sieve.metrics.TestNetworks;
-import org.sieve.network.format.Model;
-import org.sieve.network.format.ModelMetadata;
+import org.sieve.model.ModelMetadata;
+import org.sieve.network.format.ModelStore;
 
 /** A quick pick means the same kind of layers in any model; layers ticked by hand are kept by name. */
 class LayerPickTest {
 
-    private static final LoadedModel MODEL = LoadedModel.of(Model.of(TestNetworks.convStack(1f, 1),
+    private static final LoadedModel MODEL = LoadedModel.of(ModelStore.inMemory(TestNetworks.convStack(1f, 1),
             ModelMetadata.defaults("conv", TestNetworks.convStack(1f, 1))));
 
     @Test

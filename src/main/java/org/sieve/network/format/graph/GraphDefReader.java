@@ -17,8 +17,7 @@ import org.sieve.SieveException;
 import org.sieve.network.OpStep;
 import org.sieve.network.Network;
 import org.sieve.network.WeightTensor;
-import org.sieve.network.format.GraphModelFiles;
-import org.sieve.network.format.NodeNames;
+import org.sieve.network.format.common.NodeNames;
 import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.NodeDef;
 

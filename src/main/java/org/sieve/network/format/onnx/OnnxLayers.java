@@ -8,7 +8,7 @@ import java.util.Map;
 import org.sieve.network.OpGraphLayer;
 import org.sieve.network.OpStep;
 import org.sieve.network.WeightTensor;
-import org.sieve.network.format.NetworkAssembly;
+import org.sieve.network.format.common.NetworkAssembly;
 import org.sieve.network.format.onnx.OnnxSteps.Step;
 
 /**

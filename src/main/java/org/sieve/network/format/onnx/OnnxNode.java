@@ -3,7 +3,7 @@ package org.sieve.network.format.onnx;
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import org.sieve.SieveException;
-import org.sieve.network.format.NodeNames;
+import org.sieve.network.format.common.NodeNames;
 
 /** One ONNX node with typed access to its attributes, and refusals that name it. */
 record OnnxNode(NodeProto proto, int index, String file) {

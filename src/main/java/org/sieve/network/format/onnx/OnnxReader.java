@@ -20,7 +20,7 @@ import java.util.Set;
 import org.sieve.SieveException;
 import org.sieve.network.InputLayer;
 import org.sieve.network.Network;
-import org.sieve.network.format.NodeNames;
+import org.sieve.network.format.common.NodeNames;
 
 /**
  * Reads an ONNX model (opsets 9 to 17, as PyTorch's exporter writes them) into a Sieve network.

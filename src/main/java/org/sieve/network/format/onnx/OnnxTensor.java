@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.sieve.SieveException;
-import org.sieve.network.format.NodeNames;
+import org.sieve.network.format.common.NodeNames;
 
 /**
  * A constant tensor of an ONNX graph (initializer, Constant node or folded shape arithmetic):

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.sieve.SieveException;
 import org.sieve.network.InputLayer;
 import org.sieve.network.Network;
-import org.sieve.network.format.NetworkAssembly;
+import org.sieve.network.format.common.NetworkAssembly;
 import org.sieve.network.format.onnx.OnnxSteps.Act;
 
 /**

@@ -1,4 +1,4 @@
-package org.sieve.network.format;
+package org.sieve.model;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -17,11 +17,6 @@ public record Model(Network network, ModelMetadata metadata, Path dir, String sh
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(sha256, "sha256");
-    }
-
-    /** A model built in memory; its hash equals the one it will have once saved and loaded. */
-    public static Model of(Network network, ModelMetadata metadata) {
-        return new Model(network, metadata, null, TfjsLayersFormat.encode(network).sha256());
     }
 
     public String id() {

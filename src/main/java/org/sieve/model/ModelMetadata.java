@@ -1,9 +1,10 @@
-package org.sieve.network.format;
+package org.sieve.model;
 
 import com.google.gson.JsonObject;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.sieve.image.ModelInput;
 import org.sieve.network.InputLayer;
 import org.sieve.network.Network;
 
@@ -16,6 +17,7 @@ import org.sieve.network.Network;
  * @param task              e.g. "classification"
  * @param dataset           training data set, or null when unknown
  * @param labels            one label per output unit, or empty when unknown
+ * @param input             the image size and channels the network takes
  * @param normalizationMean per channel, subtracted from pixels in [0,1]
  * @param normalizationStd  per channel, divides after the mean is subtracted; all > 0
  * @param sigmaGrid         recommended sigma grid [rows, columns], or null
@@ -28,7 +30,7 @@ import org.sieve.network.Network;
  * @param kind              classifier, detector or feature extractor: what the output means
  */
 public record ModelMetadata(String id, String name, String task, String dataset, List<String> labels,
-        int inputHeight, int inputWidth, int inputChannels, float[] normalizationMean, float[] normalizationStd,
+        ModelInput input, float[] normalizationMean, float[] normalizationStd,
         int[] sigmaGrid, Double testAccuracy, long parameters, JsonObject training, String licence,
         String attribution, String description, ModelKind kind) {
 
@@ -44,9 +46,8 @@ public record ModelMetadata(String id, String name, String task, String dataset,
 
     /** The same metadata for a network with {@code count} weight values, e.g. after its head was cut off. */
     public ModelMetadata withParameters(long count) {
-        return new ModelMetadata(id, name, task, dataset, labels, inputHeight, inputWidth, inputChannels,
-                normalizationMean, normalizationStd, sigmaGrid, testAccuracy, count, training, licence, attribution,
-                description, kind);
+        return new ModelMetadata(id, name, task, dataset, labels, input, normalizationMean, normalizationStd,
+                sigmaGrid, testAccuracy, count, training, licence, attribution, description, kind);
     }
 
     /** What a plain TensorFlow.js model gets: no labels, pixels fed as they are (mean 0, std 1). */
@@ -55,12 +56,13 @@ public record ModelMetadata(String id, String name, String task, String dataset,
     }
 
     /** As {@link #defaults(String, Network)}, for a network read without its weights. */
-    static ModelMetadata defaults(String id, Network network, long parameters) {
+    public static ModelMetadata defaults(String id, Network network, long parameters) {
         InputLayer in = network.input();
         float[] mean = new float[in.channels()];
         float[] std = new float[in.channels()];
         Arrays.fill(std, 1f);
-        return new ModelMetadata(id, id, "classification", null, List.of(), in.height(), in.width(), in.channels(),
-                mean, std, null, null, parameters, new JsonObject(), null, null, null, ModelKind.CLASSIFIER);
+        return new ModelMetadata(id, id, "classification", null, List.of(),
+                new ModelInput(in.height(), in.width(), in.channels()), mean, std, null, null, parameters,
+                new JsonObject(), null, null, null, ModelKind.CLASSIFIER);
     }
 }

@@ -1,4 +1,4 @@
-package org.sieve.network.format;
+package org.sieve.model;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -28,7 +28,7 @@ public record ModelKind(Type type, String scoresOutput) {
             return json;
         }
 
-        static Type parse(String text) {
+        public static Type parse(String text) {
             return Arrays.stream(values()).filter(t -> t.json.equals(text)).findFirst().orElse(null);
         }
     }

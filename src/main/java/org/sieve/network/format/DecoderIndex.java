@@ -15,28 +15,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import org.sieve.data.Datasets;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.sieve.SieveException;
 import org.sieve.io.BoundedFiles;
 import org.sieve.io.JsonValues;
+import org.sieve.model.DecoderSet;
+import org.sieve.model.Model;
 import org.sieve.network.Network;
+import org.sieve.network.format.common.TfjsFiles;
 
 /**
- * The decoders of metric 2 (METHOD.md section 3) for one model: a folder {@code decoders/} beside
- * the model's files with one TensorFlow.js layers model per layer and an index,
- * {@code decoders.json}, that records which model weights they were trained for, how, and each
- * decoder's reconstruction error on held-out images.
- *
- * @param modelId     the model as the command line names it, for messages
- * @param dataset     the model's dataset, or null, for messages
- * @param modelSha256 the hash of the model weights the decoders read features of
- * @param sha256      identity of the whole set, for cache keys: see {@link #fingerprint}
+ * The decoders of metric 2 (METHOD.md section 3) on disk: a folder {@code decoders/} beside the
+ * model's files with one TensorFlow.js layers model per layer and an index, {@code decoders.json},
+ * that records which model weights they were trained for, how, and each decoder's reconstruction
+ * error on held-out images. Reads them into a {@link DecoderSet}.
  */
-public record DecoderSet(String modelId, String dataset, Map<String, Decoder> decoders, String modelSha256,
-        String sha256) {
+public final class DecoderIndex {
 
     public static final String FOLDER = "decoders";
     public static final String INDEX = "decoders.json";
@@ -44,21 +40,7 @@ public record DecoderSet(String modelId, String dataset, Map<String, Decoder> de
     /** What {@link #mixedDesigns} calls decoders whose entry records no design. */
     static final String EARLIER_DESIGN = "earlier design";
 
-    /**
-     * One layer's decoder and its mean squared error per pixel on held-out images.
-     *
-     * @param heldOutMseByEpoch the error after each epoch of its training (empty where not recorded)
-     */
-    public record Decoder(String layer, Network network, double heldOutMse, int heldOutImages,
-            List<Double> heldOutMseByEpoch) {
-
-        public Decoder {
-            heldOutMseByEpoch = List.copyOf(heldOutMseByEpoch);
-        }
-    }
-
-    public DecoderSet {
-        decoders = Map.copyOf(decoders);
+    private DecoderIndex() {
     }
 
     public static Path folderOf(Path modelDir) {
@@ -88,7 +70,7 @@ public record DecoderSet(String modelId, String dataset, Map<String, Decoder> de
     public static DecoderSet load(Model model) {
         JsonObject index = usableIndex(model);
         Path folder = folderOf(model.dir());
-        Map<String, Decoder> decoders = new LinkedHashMap<>();
+        Map<String, DecoderSet.Decoder> decoders = new LinkedHashMap<>();
         JsonObject layers = index.getAsJsonObject("layers");
         for (String layer : layers.keySet()) {
             JsonObject entry = layers.getAsJsonObject(layer);
@@ -98,7 +80,7 @@ public record DecoderSet(String modelId, String dataset, Map<String, Decoder> de
                         + layer + "'; it must be a plain folder name inside " + folder + ". Train the decoders again.");
             }
             Network network = TfjsLayersFormat.read(folder.resolve(sub));
-            decoders.put(layer, new Decoder(layer, network, number(entry, "heldOutMse", folder),
+            decoders.put(layer, new DecoderSet.Decoder(layer, network, number(entry, "heldOutMse", folder),
                     (int) number(entry, "heldOutImages", folder), curve(entry.get("heldOutMseByEpoch"))));
         }
         return new DecoderSet(modelArgument(model), model.metadata().dataset(), decoders, model.sha256(),
@@ -109,11 +91,11 @@ public record DecoderSet(String modelId, String dataset, Map<String, Decoder> de
      * Checks, from the index alone (no decoder is read), that every layer has a decoder for the
      * model's weights: what a command verifies before it starts work.
      *
-     * @throws SieveException as {@link #load} and {@link #forLayers} would
+     * @throws SieveException as {@link #load} and {@link DecoderSet#forLayers} would
      */
     public static void check(Model model, List<String> layers) {
         Set<String> trained = usableIndex(model).getAsJsonObject("layers").keySet();
-        requireAll(modelArgument(model), model.metadata().dataset(), layers, trained);
+        DecoderSet.requireAll(modelArgument(model), model.metadata().dataset(), layers, trained);
     }
 
     /**
@@ -185,39 +167,14 @@ public record DecoderSet(String modelId, String dataset, Map<String, Decoder> de
         }
     }
 
-    /** Each layer's decoder network, as the engine takes them. */
-    public Map<String, Network> networks() {
-        Map<String, Network> out = new LinkedHashMap<>();
-        decoders.forEach((layer, d) -> out.put(layer, d.network()));
-        return out;
-    }
-
-    /**
-     * The decoder of each layer, in the order given.
-     *
-     * @throws SieveException naming the layers without a decoder and how to train them
-     */
-    public List<Decoder> forLayers(List<String> layers) {
-        requireAll(modelId, dataset, layers, decoders.keySet());
-        return layers.stream().map(decoders::get).toList();
-    }
-
-    private static void requireAll(String modelId, String dataset, List<String> layers, Set<String> trained) {
-        List<String> missing = layers.stream().filter(l -> !trained.contains(l)).toList();
-        if (!missing.isEmpty()) {
-            throw new SieveException("Model '" + modelId + "' has no decoder for layer(s) "
-                    + String.join(", ", missing) + " (decoders exist for " + String.join(", ", trained)
-                    + "). " + howToTrain(modelId, dataset, missing));
-        }
-    }
-
     /**
      * Writes the decoders into {@code modelDir/decoders}, keeping those of other layers already there
      * for the same weights. Each layer's entry records the training run that made it (its design
      * among them), so a set retrained in part says which decoders are which. Each decoder's files
      * are written first, the index last, so a reader never sees an index naming a half-written decoder.
      */
-    public static void save(Path modelDir, String modelSha256, Map<String, Decoder> decoders, JsonObject training) {
+    public static void save(Path modelDir, String modelSha256, Map<String, DecoderSet.Decoder> decoders,
+            JsonObject training) {
         Path folder = folderOf(modelDir);
         JsonObject old = readQuietly(folder);
         JsonObject layers = new JsonObject();
@@ -232,7 +189,7 @@ public record DecoderSet(String modelId, String dataset, Map<String, Decoder> de
                 layers.add(e.getKey(), entry);
             });
         }
-        for (Decoder d : decoders.values()) {
+        for (DecoderSet.Decoder d : decoders.values()) {
             String sub = folderName(d.layer());
             TfjsLayersFormat.write(d.network(), folder.resolve(sub));
             JsonObject entry = new JsonObject();
@@ -261,25 +218,13 @@ public record DecoderSet(String modelId, String dataset, Map<String, Decoder> de
     }
 
     private static String howToTrain(Model model) {
-        return howToTrain(modelArgument(model), model.metadata().dataset(), null);
+        return DecoderSet.howToTrain(modelArgument(model), model.metadata().dataset(), null);
     }
 
     /** How to name the model on the command line: its id when its folder bears it, else the folder. */
     private static String modelArgument(Model model) {
         Path dir = model.dir();
         return dir == null || dir.getFileName().toString().equals(model.id()) ? model.id() : dir.toString();
-    }
-
-    private static String howToTrain(String modelId, String dataset, List<String> layers) {
-        String only = layers == null ? "" : " --layers " + String.join(",", layers);
-        if (!Datasets.known(dataset)) {
-            return (dataset == null ? "The model names no training data Sieve has"
-                    : "Its training data (" + dataset + ") is not available offline") + "; train decoders on a"
-                    + " folder of your own images (a few hundred photos like the ones you analyse; at least 10):"
-                    + " sieve train-decoders --model " + modelId + " --images DIR" + only + ".";
-        }
-        return "Train them with: sieve train-decoders --model " + modelId + " --dataset " + dataset + only
-                + " (a folder of your own images works too: --images DIR).";
     }
 
     private static JsonObject readQuietly(Path folder) {

@@ -1,10 +1,14 @@
-package org.sieve.network.format;
+package org.sieve.network.format.common;
 
 import com.google.gson.JsonPrimitive;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 import org.sieve.SieveException;
+import org.sieve.image.ModelInput;
 import org.sieve.io.SafeNames;
+import org.sieve.model.ModelKind;
+import org.sieve.model.ModelMetadata;
+import org.sieve.model.PixelNormalization;
 import org.sieve.network.ActivationLayer;
 import org.sieve.network.Dense;
 import org.sieve.network.Dropout;
@@ -13,13 +17,13 @@ import org.sieve.network.Layer;
 import org.sieve.network.Network;
 
 /** Checks that sieve.json agrees with the network it describes, before loading or saving. */
-final class MetadataCheck {
+public final class MetadataCheck {
 
     private MetadataCheck() {
     }
 
     /** Fails naming {@code file} and the field when the metadata disagrees with the network. */
-    static void check(ModelMetadata m, Network network, Path file) {
+    public static void check(ModelMetadata m, Network network, Path file) {
         InputLayer in = network.input();
         if (m.id().isBlank()) {
             throw bad(file, "id is empty; give the model a short name such as \"lenet5-mnist\"");
@@ -32,9 +36,9 @@ final class MetadataCheck {
         for (int i = 0; i < m.labels().size(); i++) {
             checkOneLine(file, "labels[" + i + "]", m.labels().get(i));
         }
-        if (m.inputHeight() != in.height() || m.inputWidth() != in.width() || m.inputChannels() != in.channels()) {
-            throw bad(file, "inputHeight x inputWidth x inputChannels is " + m.inputHeight() + "x" + m.inputWidth()
-                    + "x" + m.inputChannels() + " but model.json's input layer '" + in.name() + "' takes "
+        if (!m.input().equals(new ModelInput(in.height(), in.width(), in.channels()))) {
+            throw bad(file, "inputHeight x inputWidth x inputChannels is " + m.input() + " but model.json's input"
+                    + " layer '" + in.name() + "' takes "
                     + in.height() + "x" + in.width() + "x" + in.channels() + "; fix the sizes or remove them");
         }
         checkPerChannel(file, "normalizationMean", m.normalizationMean(), in.channels(), false);
@@ -113,12 +117,12 @@ final class MetadataCheck {
     }
 
     /** A value from the file, quoted and with control characters escaped so it cannot drive the terminal. */
-    static String quoted(String value) {
+    public static String quoted(String value) {
         // JSON escapes the C0 controls; DEL and the C1 controls (a terminal's CSI among them) are escaped after.
         return NodeNames.escaped(new JsonPrimitive(value).toString());
     }
 
-    static SieveException bad(Path file, String what) {
+    public static SieveException bad(Path file, String what) {
         return new SieveException(file + ": " + what + ".");
     }
 }

@@ -1,4 +1,4 @@
-package org.sieve.network.format;
+package org.sieve.network.format.common;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -8,7 +8,7 @@ import java.util.Map;
 import org.sieve.network.WeightTensor;
 
 /** Decodes a weight group's little-endian bytes into float tensors, undoing tfjs quantisation. */
-final class WeightDecoder {
+public final class WeightDecoder {
 
     private WeightDecoder() {
     }
@@ -17,7 +17,7 @@ final class WeightDecoder {
      * @param groups each group's bytes, already checked to be exactly as long as the manifest says
      * @return every stored weight by its manifest name
      */
-    static Map<String, WeightTensor> decode(WeightsManifest manifest, List<byte[]> groups) {
+    public static Map<String, WeightTensor> decode(WeightsManifest manifest, List<byte[]> groups) {
         Map<String, WeightTensor> weights = new HashMap<>();
         for (int g = 0; g < groups.size(); g++) {
             ByteBuffer bytes = ByteBuffer.wrap(groups.get(g)).order(ByteOrder.LITTLE_ENDIAN);
@@ -53,7 +53,7 @@ final class WeightDecoder {
     }
 
     /** IEEE 754 half to float; exact, since every half value is a float value. */
-    static float halfToFloat(short half) {
+    public static float halfToFloat(short half) {
         int h = half & 0xffff;
         int sign = (h & 0x8000) << 16;
         int exponent = (h >>> 10) & 0x1f;

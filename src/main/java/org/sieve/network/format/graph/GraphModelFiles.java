@@ -1,4 +1,4 @@
-package org.sieve.network.format;
+package org.sieve.network.format.graph;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.sieve.SieveException;
+import org.sieve.model.Model;
 import org.sieve.network.WeightTensor;
+import org.sieve.network.format.common.TfjsFiles;
+import org.sieve.network.format.common.WeightDecoder;
+import org.sieve.network.format.common.WeightsManifest;
 
 /**
  * The files of a TensorFlow.js graph model: its JSON (GraphDef as protobuf JSON plus a weights
@@ -22,7 +26,7 @@ import org.sieve.network.WeightTensor;
 public record GraphModelFiles(JsonObject topology, JsonObject root, Map<String, WeightTensor> weights) {
 
     /** The largest model JSON Sieve reads; GraphDefs of image CNNs are a few MB. */
-    static final long MAX_JSON_BYTES = 256L * 1024 * 1024;
+    public static final long MAX_JSON_BYTES = 256L * 1024 * 1024;
 
     /** True when {@code root} is a graph model: it says so, or its topology is a GraphDef (has nodes). */
     public static boolean isGraphModel(JsonObject root) {

@@ -1,4 +1,4 @@
-package org.sieve.network.format;
+package org.sieve.model;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.sieve.network.format;
+package org.sieve.network.format.common;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sieve.SieveException;
+import org.sieve.model.Model;
 import org.sieve.network.BuildContext;
 import org.sieve.network.GraphBuilder;
 import org.sieve.network.InputLayer;

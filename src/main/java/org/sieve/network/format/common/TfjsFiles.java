@@ -1,4 +1,4 @@
-package org.sieve.network.format;
+package org.sieve.network.format.common;
 
 import org.sieve.Sha256;
 import com.google.gson.GsonBuilder;
@@ -22,6 +22,7 @@ import org.sieve.SieveException;
 import org.sieve.io.BoundedFiles;
 import org.sieve.io.JsonValues;
 import org.sieve.io.Sizes;
+import org.sieve.model.Model;
 
 /**
  * The files of a TensorFlow.js layers model as bytes: model.json, and each weight group's shard
@@ -31,21 +32,21 @@ import org.sieve.io.Sizes;
  * @param topology   the Keras model config ({"class_name", "config"})
  * @param groups     each manifest group's bytes, exactly as long as its weights need
  */
-record TfjsFiles(byte[] modelJson, JsonObject topology, WeightsManifest manifest, List<byte[]> groups) {
+public record TfjsFiles(byte[] modelJson, JsonObject topology, WeightsManifest manifest, List<byte[]> groups) {
 
-    static final String MODEL_JSON = "model.json";
+    public static final String MODEL_JSON = "model.json";
     /** tfjs' shard size. */
-    static final int SHARD_BYTES = 4 * 1024 * 1024;
-    static final Pattern SHARD_NAME = Pattern.compile("group\\d+-shard\\d+of\\d+\\.bin");
+    public static final int SHARD_BYTES = 4 * 1024 * 1024;
+    public static final Pattern SHARD_NAME = Pattern.compile("group\\d+-shard\\d+of\\d+\\.bin");
     /** model.json, sieve.json and decoders.json are read up to this size; the bundled ones hold a few KB. */
-    static final long MAX_JSON_BYTES = 64L * 1024 * 1024;
+    public static final long MAX_JSON_BYTES = 64L * 1024 * 1024;
 
     /** model.json alone: enough to know the layers and what the weights will be, without reading them. */
-    record Outline(byte[] modelJson, JsonObject topology, WeightsManifest manifest) {
+    public record Outline(byte[] modelJson, JsonObject topology, WeightsManifest manifest) {
     }
 
     /** Reads model.json and every shard it lists, checking that the sizes agree. */
-    static TfjsFiles read(Path dir) {
+    public static TfjsFiles read(Path dir) {
         Outline outline = readOutline(dir);
         List<byte[]> groups = new ArrayList<>();
         for (WeightsManifest.Group g : outline.manifest().groups()) {
@@ -54,7 +55,7 @@ record TfjsFiles(byte[] modelJson, JsonObject topology, WeightsManifest manifest
         return new TfjsFiles(outline.modelJson(), outline.topology(), outline.manifest(), List.copyOf(groups));
     }
 
-    static Outline readOutline(Path dir) {
+    public static Outline readOutline(Path dir) {
         String model = dir.toString();
         Path file = dir.resolve(MODEL_JSON);
         if (!Files.isRegularFile(file)) {
@@ -69,7 +70,7 @@ record TfjsFiles(byte[] modelJson, JsonObject topology, WeightsManifest manifest
     }
 
     /** Serialises a model written by Sieve. */
-    static TfjsFiles of(JsonObject topology, WeightsManifest manifest, List<byte[]> groups) {
+    public static TfjsFiles of(JsonObject topology, WeightsManifest manifest, List<byte[]> groups) {
         JsonObject root = new JsonObject();
         root.addProperty("format", "layers-model");
         root.addProperty("generatedBy", "Sieve");
@@ -81,7 +82,7 @@ record TfjsFiles(byte[] modelJson, JsonObject topology, WeightsManifest manifest
     }
 
     /** SHA-256 over model.json and then the shard bytes in manifest order, as lowercase hex. */
-    String sha256() {
+    public String sha256() {
         MessageDigest digest = Sha256.newDigest();
         digest.update(modelJson);
         groups.forEach(digest::update);
@@ -92,7 +93,7 @@ record TfjsFiles(byte[] modelJson, JsonObject topology, WeightsManifest manifest
      * Shard file names to bytes, each group cut as tfjs does into shards of {@link #SHARD_BYTES};
      * a fresh map the caller may add to.
      */
-    Map<String, byte[]> shardFiles() {
+    public Map<String, byte[]> shardFiles() {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (int g = 0; g < groups.size(); g++) {
             byte[] bytes = groups.get(g);
@@ -105,7 +106,7 @@ record TfjsFiles(byte[] modelJson, JsonObject topology, WeightsManifest manifest
         return files;
     }
 
-    static JsonObject parseRoot(byte[] bytes, String model) {
+    public static JsonObject parseRoot(byte[] bytes, String model) {
         JsonElement root;
         try {
             root = JsonParser.parseString(new String(bytes, StandardCharsets.UTF_8));
@@ -137,7 +138,7 @@ record TfjsFiles(byte[] modelJson, JsonObject topology, WeightsManifest manifest
         return topology.getAsJsonObject();
     }
 
-    static byte[] readGroup(Path dir, WeightsManifest.Group g, String model) {
+    public static byte[] readGroup(Path dir, WeightsManifest.Group g, String model) {
         long expected = g.byteLength();
         List<Path> shards = new ArrayList<>();
         long actual = 0;
@@ -177,7 +178,7 @@ record TfjsFiles(byte[] modelJson, JsonObject topology, WeightsManifest manifest
         return bytes;
     }
 
-    static byte[] readAll(Path file, String model) {
+    public static byte[] readAll(Path file, String model) {
         try {
             return BoundedFiles.read(file, MAX_JSON_BYTES);
         } catch (IOException e) {

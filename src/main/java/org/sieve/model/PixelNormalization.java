@@ -1,4 +1,4 @@
-package org.sieve.network.format;
+package org.sieve.model;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.sieve.network.format;
+package org.sieve.network.format.common;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -10,15 +10,16 @@ import java.util.OptionalDouble;
 import org.sieve.SieveException;
 import org.sieve.io.JsonValues;
 import org.sieve.io.Sizes;
+import org.sieve.model.Model;
 
 /**
  * model.json's "weightsManifest": groups of weights, each group stored as its weights' bytes
  * back to back and cut into shard files.
  */
-record WeightsManifest(List<Group> groups) {
+public record WeightsManifest(List<Group> groups) {
 
     /** One group: the shard files in order and the weights they hold, in order. */
-    record Group(List<String> paths, List<Entry> weights) {
+    public record Group(List<String> paths, List<Entry> weights) {
 
         long byteLength() {
             return weights.stream().mapToLong(Entry::byteLength).sum();
@@ -26,7 +27,7 @@ record WeightsManifest(List<Group> groups) {
     }
 
     /** One stored weight; {@code quantization} is null for plain values. */
-    record Entry(String name, long[] shape, String dtype, Quantization quantization) {
+    public record Entry(String name, long[] shape, String dtype, Quantization quantization) {
 
         long elementCount() {
             return Sizes.product(shape).orElseThrow();
@@ -51,22 +52,22 @@ record WeightsManifest(List<Group> groups) {
      * tfjs weight quantisation: uint8 and uint16 hold q with value = q * scale + min; float16
      * holds half-precision values (scale and min unused).
      */
-    record Quantization(String dtype, double scale, double min) {
+    public record Quantization(String dtype, double scale, double min) {
     }
 
     /** Values of one weight at most: 2 GB of float32, what one Java array holds. */
-    static final long MAX_VALUES = (Integer.MAX_VALUE - 8) / 4;
+    public static final long MAX_VALUES = (Integer.MAX_VALUE - 8) / 4;
     /** Bytes of one weight group at most, as {@link TfjsFiles} reads a group into one array. */
-    static final long MAX_BYTES = Integer.MAX_VALUE - 8;
+    public static final long MAX_BYTES = Integer.MAX_VALUE - 8;
 
     private static final List<String> PLAIN_TYPES = List.of("float32", "int32", "bool");
     private static final List<String> QUANTISED_TYPES = List.of("uint8", "uint16", "float16");
 
-    long parameterCount() {
+    public long parameterCount() {
         return groups.stream().flatMap(g -> g.weights().stream()).mapToLong(Entry::elementCount).sum();
     }
 
-    static WeightsManifest parse(JsonElement json, String model) {
+    public static WeightsManifest parse(JsonElement json, String model) {
         if (json == null || json.isJsonNull()) {
             return new WeightsManifest(List.of());
         }
@@ -148,7 +149,7 @@ record WeightsManifest(List<Group> groups) {
     }
 
     /** Sieve writes float32 only, so quantisation is never written. */
-    JsonArray toJson() {
+    public JsonArray toJson() {
         JsonArray list = new JsonArray();
         for (Group g : groups) {
             JsonArray paths = new JsonArray();

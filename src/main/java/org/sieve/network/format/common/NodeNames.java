@@ -1,6 +1,7 @@
-package org.sieve.network.format;
+package org.sieve.network.format.common;
 
 import org.sieve.SieveException;
+import org.sieve.model.Model;
 
 /**
  * The names and words that graph files (ONNX, TensorFlow GraphDef) give their nodes, values and
