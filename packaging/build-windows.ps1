@@ -72,8 +72,22 @@ if (-not (Get-ChildItem "$out\input\natives")) {
 Copy-Item target\sieve.jar "$out\input"
 New-Item -ItemType Directory -Force "$out\input\assets" | Out-Null
 Copy-Item -Recurse assets\models "$out\input\assets\models"
+# The bundled lessons ship with their prepared results (assets\lessons\prepared), so their first
+# play computes nothing; results of another engine revision would be ignored, so the installer is
+# not built with them.
+foreach ($lesson in Get-ChildItem assets\lessons\*.json) {
+    & java "-Dsieve.home=$(Get-Location)" "-Dsieve.cache=$out\work\check-cache" -cp 'target\sieve.jar;target\lib\*' `
+        org.sieve.cli.Main lesson check $lesson.FullName 2>"$out\work\check.txt" | Out-Null
+    if ($LASTEXITCODE -ne 0) {
+        throw "The prepared results of $($lesson.Name) do not match this engine: " + `
+            "$(Get-Content "$out\work\check.txt" | Select-Object -Last 1). Refresh them: " + `
+            "sieve lesson prepare $($lesson.FullName) --into assets\lessons\prepared (docs\lessons.md)."
+    }
+}
+Copy-Item -Recurse assets\lessons "$out\input\assets\lessons"
 Copy-Item -Recurse sample-images "$out\input\sample-images"
 Copy-Item LICENSE, README.md "$out\input"
+Copy-Item -Recurse docs "$out\input\docs"
 
 # The Java modules Sieve and its libraries use, then the runtime.
 $classPath = (Get-ChildItem "$out\input\lib\*.jar" | ForEach-Object FullName) -join ';'

@@ -8,12 +8,15 @@
 # each into a fresh output folder, and prints images per minute: over the whole command (JVM and
 # Spark start included) and over the analyses alone (summary.json, timingOfThisRun). A benchmark,
 # not a test: 1,000 images take about 75 minutes per engine on 2 cores.
-#   scripts/bench-spark.sh [COUNT] [more batch options]    default 1000 images
+#   [BENCH_ROUNDS=R] scripts/bench-spark.sh [COUNT] [more batch options]    default 1000 images
+# With BENCH_ROUNDS the three runs are repeated R times in turns, so that a busy machine's noise
+# falls on every engine alike.
 # MNIST's test set comes from data/mnist (scripts/fetch-datasets.sh), or for up to 500 images from
 # the committed subset in src/test/resources/testsets.
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 count="${1:-1000}"
+rounds="${BENCH_ROUNDS:-1}"
 shift || true
 work="$home/target/bench-spark"
 cd "$home"
@@ -23,10 +26,10 @@ images="$work/images-$count"
 if [[ ! -d "$images" ]]; then
     subset=src/test/resources/testsets
     if (( count <= 500 )); then
-        java -cp "$cp" org.sieve.data.ExportSamples mnist "$count" "$images" \
-            "$subset/mnist-test-500-images.idx.gz" "$subset/mnist-test-500-labels.idx.gz"
+        java -cp "$cp" org.sieve.cli.Main export-samples mnist "$count" "$images" \
+            --images "$subset/mnist-test-500-images.idx.gz" --labels "$subset/mnist-test-500-labels.idx.gz"
     else
-        java -cp "$cp" org.sieve.data.ExportSamples mnist "$count" "$images"
+        java -cp "$cp" org.sieve.cli.Main export-samples mnist "$count" "$images"
     fi
 fi
 
@@ -81,7 +84,11 @@ print(f"{label:<28} {n:5d} images  {60 * n / (end - start):7.2f} images/min over
       f"({end - start:7.1f} s)  {60 * n / seconds:7.2f} over the analyses ({seconds:7.1f} s)")
 PY
 }
-echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $count MNIST test images, LeNet-5, 8 layers $*"
-run plain "$@"
-run spark-local2 --engine spark --master 'local[2]' "$@"
-run spark-standalone-2workers --engine spark --master spark://$host:$port --conf spark.driver.host=$host "$@"
+echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)," \
+    "$count MNIST test images, LeNet-5, 8 layers $*"
+for round in $(seq "$rounds"); do
+    (( rounds == 1 )) || echo "round $round of $rounds, load $(cut -d' ' -f1-3 /proc/loadavg)"
+    run plain "$@"
+    run spark-local2 --engine spark --master 'local[2]' "$@"
+    run spark-standalone-2workers --engine spark --master spark://$host:$port --conf spark.driver.host=$host "$@"
+done

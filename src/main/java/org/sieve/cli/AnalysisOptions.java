@@ -30,7 +30,18 @@ final class AnalysisOptions {
 
     /** The settings given on the command line, parsed. */
     private final Map<Setting<?>, Object> given = new LinkedHashMap<>();
+    /** What a setting not given is; its help shows these defaults. */
+    private final DiscardingSettings base;
     private boolean declared;
+
+    AnalysisOptions() {
+        this(DiscardingSettings.defaults());
+    }
+
+    /** For a command whose defaults differ from the settings table's (bench's shorter runs). */
+    AnalysisOptions(DiscardingSettings base) {
+        this.base = base;
+    }
 
     /** {@code base} with every setting given on the command line. */
     DiscardingSettings requested(DiscardingSettings base) {
@@ -41,17 +52,13 @@ final class AnalysisOptions {
         return s;
     }
 
-    /** As {@link #resolve(Model, List, DiscardingSettings, PrintStream)} from the defaults. */
-    DiscardingSettings resolve(Model model, List<String> layers, PrintStream err) {
-        return resolve(model, layers, DiscardingSettings.defaults(), err);
-    }
-
     /**
-     * The settings for analysing {@code layers} of {@code model}, resolved against it; impossible
-     * values, and metric 2 for layers without decoders, are refused before any work starts, and
-     * metric 2 over decoders of different designs is warned of on {@code err}.
+     * The settings for analysing {@code layers} of {@code model} (this command's defaults with the
+     * settings given), resolved against it; impossible values, and metric 2 for layers without
+     * decoders, are refused before any work starts, and metric 2 over decoders of different
+     * designs is warned of on {@code err}.
      */
-    DiscardingSettings resolve(Model model, List<String> layers, DiscardingSettings base, PrintStream err) {
+    DiscardingSettings resolve(Model model, List<String> layers, PrintStream err) {
         DiscardingSettings s = SettingsResolver.resolve(requested(base), model.metadata(), layers.size());
         if (s.metric() == Metric.RECONSTRUCTION_UNCERTAINTY) {
             DecoderIndex.check(model, layers);
@@ -64,7 +71,7 @@ final class AnalysisOptions {
     }
 
     private OptionSpec option(Setting<?> setting) {
-        String help = setting.explanation() + " Default: " + setting.textOf(DiscardingSettings.defaults())
+        String help = setting.explanation() + " Default: " + setting.textOf(base)
                 + "; allowed: " + setting.values().range() + ".";
         OptionSpec.Builder option = OptionSpec.builder("--" + setting.name())
                 .paramLabel(setting.valueLabel())

@@ -38,10 +38,8 @@ import picocli.CommandLine.Option;
                 + " later ones (graph build, D0, first step, later steps, constraint check, calibration, re-check),"
                 + " minor page faults and system time per step, and GFLOP/s against this machine's matrix product."
                 + " A step's time is the steps after the first divided by their number (runs may stop early once"
-                + " every layer has converged). Here --steps defaults to 100.")
+                + " every layer has converged).")
 final class BenchCommand extends Subcommand {
-
-    private static final int STEPS = 100;
 
     @Mixin
     ModelOption modelOption;
@@ -70,8 +68,9 @@ final class BenchCommand extends Subcommand {
     @Option(names = "--fused-only", description = "Time only the fused step, not each layer alone.")
     boolean fusedOnly;
 
+    /** Shorter runs than an analysis's: a step's time settles long before 100 steps. */
     @Mixin
-    AnalysisOptions analysis;
+    AnalysisOptions analysis = new AnalysisOptions(DiscardingSettings.defaults().toBuilder().maxSteps(100).build());
 
     @Override
     public Integer call() {
@@ -79,8 +78,7 @@ final class BenchCommand extends Subcommand {
         Model model = modelOption.resolve();
         ModelMetadata meta = model.metadata();
         List<String> layers = layerChoice.in(model.network());
-        DiscardingSettings settings = analysis.resolve(model, layers,
-                DiscardingSettings.defaults().toBuilder().maxSteps(STEPS).build(), err());
+        DiscardingSettings settings = analysis.resolve(model, layers, err());
         if (live) {
             if (!(liveSeconds > 0 && liveSeconds <= 600)) {
                 throw new UsageException("--seconds must lie between 0 and 600, got " + liveSeconds + ".");

@@ -155,16 +155,16 @@ public final class BatchRunner {
         Deque<Pending> inFlight = new ArrayDeque<>();
         try {
             for (Unfinished u : todo) {
-                Pending p = submit(u.image(), u.dir());
+                Pending p = submit(u.image(), u.dir(), results);
                 if (p != null) {
                     inFlight.add(p);
                 }
                 if (inFlight.size() >= IN_FLIGHT) {
-                    collect(inFlight.poll());
+                    collect(inFlight.poll(), results);
                 }
             }
             while (!inFlight.isEmpty()) {
-                collect(inFlight.poll());
+                collect(inFlight.poll(), results);
             }
         } finally {
             inFlight.forEach(p -> p.job().cancel());
@@ -172,7 +172,7 @@ public final class BatchRunner {
     }
 
     /** Loads and queues one image; an unreadable one is skipped with a warning. */
-    private Pending submit(Path image, Path dir) {
+    private Pending submit(Path image, Path dir, Results results) {
         String name = image.toString();
         try {
             AnalysisRequest req = request(spec, image, listener);
@@ -183,7 +183,7 @@ public final class BatchRunner {
             };
             return new Pending(name, dir, service.submit(req, Priority.BATCH, warnings));
         } catch (SieveException e) {
-            skip(name, e.getMessage());
+            results.skipped(name, e.getMessage());
             return null;
         }
     }
@@ -212,12 +212,12 @@ public final class BatchRunner {
     }
 
     /** Waits for an image's result and writes it; a write failure (e.g. a full disk) stops the batch. */
-    private void collect(Pending p) {
+    private void collect(Pending p, Results results) {
         JobResult r;
         try {
             r = p.job().await();
         } catch (SieveException | CancellationException e) {
-            skip(p.image(), "the analysis failed: " + e.getMessage());
+            results.skipped(p.image(), "the analysis failed: " + e.getMessage());
             return;
         }
         try {
@@ -226,7 +226,7 @@ public final class BatchRunner {
             throw new SieveException(e.getMessage() + " The batch stopped after " + summary.images() + " of " + total
                     + " images; run the same command again to resume.", e.exitCode(), e);
         }
-        finished(p.image(), ResultJson.toJson(r.analysis(), r.cachedLayers()), r.engineSeconds(),
+        results.finished(p.image(), ResultJson.toJson(r.analysis(), r.cachedLayers()), r.engineSeconds(),
                 r.optimisationSeconds());
     }
 

@@ -3,8 +3,8 @@ package org.sieve.spark;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkContext;
 import org.apache.spark.SparkException;
-import org.apache.spark.sql.SparkSession;
 import org.sieve.SieveException;
 import org.sieve.service.BatchListener;
 import org.sieve.service.BatchReport;
@@ -42,18 +42,17 @@ public final class SparkBatch {
     public static BatchReport run(BatchRunner.Spec spec, Path model, Cluster cluster, boolean cache,
             BatchListener listener) {
         SparkConf conf = conf(spec, cluster);
-        SparkSession spark;
+        SparkContext spark;
         try {
-            spark = SparkSession.builder().config(conf).getOrCreate();
+            spark = SparkContext.getOrCreate(conf);
         } catch (RuntimeException e) {
             throw new SieveException("Spark could not start with master " + conf.get("spark.master") + ": "
                     + rootMessage(e) + ". Check --master (local[N], spark://HOST:PORT, yarn, k8s://...).", e);
         }
         try {
             BatchJob job = BatchJob.of(spec, model, cache);
-            BatchReport report = new BatchRunner(spec, new SparkEngine(spark.sparkContext(), job, listener), listener)
-                    .run();
-            SummaryTable.write(spark, spec.out());
+            BatchReport report = new BatchRunner(spec, new SparkEngine(spark, job, listener), listener).run();
+            SummaryTable.write(spark.hadoopConfiguration(), spec.out());
             return report;
         } catch (SieveException e) {
             throw e;

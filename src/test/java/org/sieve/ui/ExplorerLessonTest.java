@@ -96,26 +96,33 @@ class ExplorerLessonTest extends ExplorerHarness {
      * The photo lesson on a fresh cache: every step from the results shipped in
      * assets/lessons/prepared (refresh them as docs/lessons.md says when this fails after an
      * engine change), MobileNetV2 and the emotion model on the astronaut's face region included.
+     * With {@code -Dsieve.lessonTiming} every bundled lesson is played so, and each step's time on
+     * screen is printed (the figures of docs/lessons.md).
      */
     @Test
     void photoLessonPlaysFromTheShippedResults() {
-        Path file = Path.of("assets", "lessons", "what-a-photo-network-keeps.json");
-        Lesson lesson = LessonReader.read(file);
-        StepRequests requests = new StepRequests(new ModelCatalogue(Path.of("assets", "models"), List.of()), file,
-                Path.of(""));
-        assertTrue(Preparation.check(lesson, requests, ResultCache.openDefault()).stream()
-                .allMatch(Preparation.StepState::prepared), "the shipped results match this engine");
+        List<Path> files = System.getProperty("sieve.lessonTiming") == null
+                ? List.of(Path.of("assets", "lessons", "what-a-photo-network-keeps.json"))
+                : new BundledLessons(Path.of("assets", "lessons")).files();
         awaitReady();
         LessonSession session = explorer.actions().lessons();
-        fxRun(() -> session.open(file));
-        await("the lesson opened", 10, () -> file.equals(session.file().get()));
-        fxRun(session::play);
-        for (int i = 0; i < lesson.steps().size(); i++) {
-            long start = System.nanoTime();
-            assertStepFromCache(lesson, i);
-            System.out.printf("photo lesson step %d on screen after %.2f s%n", i + 1, (System.nanoTime() - start) / 1e9);
-            screenshot("lesson-photo-step-" + (i + 1));
-            type(KeyCode.PAGE_DOWN);
+        for (Path file : files) {
+            Lesson lesson = LessonReader.read(file);
+            StepRequests requests = new StepRequests(new ModelCatalogue(Path.of("assets", "models"), List.of()), file,
+                    Path.of(""));
+            assertTrue(Preparation.check(lesson, requests, ResultCache.openDefault()).stream()
+                    .allMatch(Preparation.StepState::prepared), "the shipped results of " + file + " match");
+            fxRun(() -> session.open(file));
+            await("the lesson opened", 10, () -> file.equals(session.file().get()));
+            fxRun(session::play);
+            for (int i = 0; i < lesson.steps().size(); i++) {
+                long start = System.nanoTime();
+                assertStepFromCache(lesson, i);
+                System.out.printf("%s step %d on screen after %.2f s%n", file.getFileName(), i + 1,
+                        (System.nanoTime() - start) / 1e9);
+                screenshot("lesson-" + file.getFileName().toString().replace(".json", "") + "-step-" + (i + 1));
+                type(KeyCode.PAGE_DOWN);
+            }
         }
         assertEquals(0, ResultCache.openDefault().info().entries(), "nothing computed into the fresh cache");
     }

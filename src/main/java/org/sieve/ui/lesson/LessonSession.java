@@ -175,7 +175,24 @@ public final class LessonSession {
 
     private void show(int index) {
         playing.set(index);
-        staging.show(lesson.get().steps().get(index).view(), requests(), this::stop);
+        List<LessonStep> steps = lesson.get().steps();
+        StepRequests requests = requests();
+        staging.show(steps.get(index).view(), requests, this::stop);
+        if (index + 1 < steps.size()) {
+            preload(steps.get(index + 1), requests);
+        }
+    }
+
+    /**
+     * Reads the next step's models while this one shows (on the loader thread, after this step's
+     * own), so the next key press does not wait for a photo model's weights. A model that cannot
+     * be read is reported when its step is shown.
+     */
+    private void preload(LessonStep next, StepRequests requests) {
+        actions.background().run(() -> {
+            next.view().panels().forEach(p -> requests.model(p.model()));
+            return null;
+        }, read -> { }, failure -> { });
     }
 
     /** Computes every step into the result cache at batch priority, on a thread of its own. */

@@ -52,7 +52,8 @@ public record TechniqueComparison(String technique, ModelEntry baseline, ModelEn
     public String explanation() {
         String panels = " Left: " + baseline.name() + "; right: " + variant.name() + ", on the same image, layers and"
                 + " settings. Press Analyze and compare the entropy curves and the foreground/background gap; the"
-                + " README's Techniques section gives the averages over the test images and says which findings hold.";
+                + " Techniques section of docs/findings.md gives the averages over the test images and says which"
+                + " findings hold.";
         return switch (technique) {
             case "pruning" -> "Magnitude pruning (Han et al. 2015) removes the smallest weights and fine-tunes the"
                     + " rest, keeping the accuracy with a fraction of the connections. The question the metric asks:"
