@@ -7,6 +7,7 @@ weights), then for each NETWORK-opsetN.onnx runs ./sieve import, ./sieve predict
 probe.png and ./sieve analyze --steps 60 on two layers (a third and two thirds of the way through),
 and compares predict's output with PyTorch's on the same input tensor (pixels / 255, normalisation
 none): the largest absolute difference relative to PyTorch's largest magnitude, passing at 1e-4.
+ANALYSE=0 leaves out the analysis (minutes per network on a 2-core machine).
 """
 import glob
 import json
@@ -38,21 +39,27 @@ def row(corpus, onnx_file):
     if not os.path.exists(os.path.join(folder, 'model.json')):
         rc, _, err = sieve('import', onnx_file, '--out', folder, '--normalization', 'none')
         if rc != 0:
-            return name, 'refused', err, '', ''
+            return name, 'refused', err, '', '', ''
     seconds = time.time() - start
+    predict_start = time.time()
     rc, out, err = sieve('predict', '--model', folder, '--image', png, '--json')
     if rc != 0:
-        return name, 'predict failed', err, '', ''
+        return name, 'predict failed', err, '', '', ''
     ours = json.loads(out)['output']
     with open(os.path.join(corpus, network + '.torch.json')) as f:
         theirs = json.load(f)['output']
     scale = max(abs(v) for v in theirs)
     if scale == 0:
-        return name, 'reference all zeros', 're-export', '', ''
+        return name, 'reference all zeros', 're-export', '', '', ''
     rel = max(abs(a - b) for a, b in zip(ours, theirs)) / scale if len(ours) == len(theirs) else float('inf')
+    predict_seconds = time.time() - predict_start
+    verdict = 'ok' if rel <= TOLERANCE else 'differs'
+    if os.environ.get('ANALYSE') == '0':
+        return name, verdict, f'{rel:.1e}', f'{seconds:.0f} s', f'{predict_seconds:.0f} s', 'not run'
     rc, out, err = sieve('layers', '--model', folder, '--json')
     layers = [entry['name'] for entry in json.loads(out)] if rc == 0 else []
     picked = [layers[len(layers) // 3], layers[2 * len(layers) // 3]] if len(layers) >= 2 else []
+    analyze_start = time.time()
     rc, out, err = sieve('analyze', '--model', folder, '--image', png, '--layers', ','.join(picked), '--steps', '60',
                          '--json', '--no-cache', '--out', os.path.join(corpus, 'results', name))
     if rc not in (0, 1):
@@ -61,8 +68,8 @@ def row(corpus, onnx_file):
         result = json.loads(out)
         analysis = ', '.join(f"{l['name']} {'converged' if l['converged'] else 'not converged'}"
                              for l in result['layers'])
-    verdict = 'ok' if rel <= TOLERANCE else 'differs'
-    return name, verdict, f'{rel:.1e}', f'{seconds:.0f} s', analysis
+    return (name, verdict, f'{rel:.1e}', f'{seconds:.0f} s', f'{predict_seconds:.0f} s',
+            analysis + f' ({time.time() - analyze_start:.0f} s)')
 
 
 def main(corpus, networks):
@@ -71,8 +78,8 @@ def main(corpus, networks):
     files = sorted(glob.glob(os.path.join(corpus, '*-opset*.onnx')))
     if networks:
         files = [f for n in networks for f in files if os.path.basename(f).rsplit('-opset', 1)[0] == n]
-    print('| network | result | predict vs PyTorch (relative) | import | analyze --steps 60, two layers |')
-    print('|---|---|---|---|---|')
+    print('| network | result | predict vs PyTorch (relative) | import | predict | analyze --steps 60, two layers |')
+    print('|---|---|---|---|---|---|')
     failed = 0
     for f in files:
         cells = row(corpus, f)

@@ -15,7 +15,7 @@ import org.sieve.network.format.ModelFormat;
 import org.sieve.network.format.ModelFormats;
 import org.sieve.network.format.ModelImport;
 import org.sieve.network.format.ModelStore;
-import org.sieve.network.format.graph.ReadNotes;
+import org.sieve.network.format.common.ReadNotes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

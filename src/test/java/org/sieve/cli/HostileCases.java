@@ -197,8 +197,9 @@ final class HostileCases {
                         .getDimBuilder(2).setDimParam("height")));
         formatFails("onnx-two-outputs", 5, "outputs.onnx", "has 2 outputs", f -> HostileModels.onnx(f,
                 m -> m.getGraphBuilder().addOutput(m.getGraphBuilder().getOutput(0).toBuilder().setName("extra"))));
-        formatFails("onnx-loop-op", 11, "loop.onnx", "(Loop)", f -> HostileModels.onnx(f, m -> m.getGraphBuilder()
-                .addNode(ai.onnx.proto.OnnxMl.NodeProto.newBuilder().setName("side").setOpType("Loop").addInput("input")
+        formatFails("onnx-random-op", 11, "random.onnx", "(Multinomial)", f -> HostileModels.onnx(f,
+                m -> m.getGraphBuilder().addNode(ai.onnx.proto.OnnxMl.NodeProto.newBuilder().setName("side")
+                        .setOpType("Multinomial").addInput("input")
                         .addOutput("unused"))));
         formatFails("onnx-folder", 7, "model.onnx", "not a model folder", Files::createDirectories);
         formatFails("onnx-fifo", 7, "model.onnx", "not a regular file", f -> {

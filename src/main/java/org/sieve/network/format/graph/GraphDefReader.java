@@ -1,5 +1,7 @@
 package org.sieve.network.format.graph;
 
+import org.sieve.network.format.common.PostProcessing;
+import org.sieve.network.format.common.ReadNotes;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.protobuf.CodedInputStream;
@@ -42,8 +44,8 @@ public final class GraphDefReader {
                 "_FusedConv2D", "FusedDepthwiseConv2dNative", "_FusedMatMul", "Prelu", "MaxPoolV2", "FusedBatchNorm",
                 "FusedBatchNormV2"));
         ops.addAll(OpStep.COMPUTE_OPS);
-        ops.addAll(PostProcessing.CUT_OPS);
-        ops.addAll(PostProcessing.LOOP_OPS);
+        ops.addAll(GraphRoles.CUT_OPS);
+        ops.addAll(GraphRoles.LOOP_OPS);
         return Set.copyOf(ops);
     }
 
@@ -170,22 +172,17 @@ public final class GraphDefReader {
     private static Network translate(GraphDef g, Map<String, WeightTensor> weights, String chosen, String named,
             String file) {
         Set<String> mixing = new java.util.HashSet<>();
+        List<PostProcessing.Node> nodes = GraphRoles.nodes(g);
         while (true) {
-            PostProcessing.Cut cut = PostProcessing.cut(g, chosen, mixing);
+            PostProcessing.Cut cut = PostProcessing.cut(nodes, chosen, mixing);
             String kept = cut == null ? chosen : cut.kept();
             if (cut != null && (named != null || kept == null)) {
-                throw new SieveException("Model " + file + ": output '" + chosen + "' is computed through node '"
-                        + cut.at().getName() + "' (" + cut.at().getOp() + "), " + GraphOps.describe(cut.at().getOp())
-                        + ". Sieve follows gradients, so this is Sieve's limit, not the file's fault; name a node"
-                        + " before it with --output NODE.");
+                throw new SieveException(PostProcessing.refusal(file, chosen, cut, "--output NODE"));
             }
             try {
                 Network network = GraphTranslator.translate(g, weights, kept, file);
                 if (cut != null) {
-                    ReadNotes.add("Model " + file + ": output '" + chosen + "' is computed through node '"
-                            + cut.at().getName() + "' (" + cut.at().getOp() + "), " + GraphOps.describe(cut.at().getOp())
-                            + "; Sieve analyses '" + kept + "', the last tensor the network computes before it"
-                            + " (choose another with --output NODE).");
+                    ReadNotes.add(PostProcessing.note(file, chosen, cut, "--output NODE"));
                 }
                 return network;
             } catch (GraphOps.AcrossBatch e) {
@@ -215,7 +212,7 @@ public final class GraphDefReader {
         if (candidates.size() == 1) {
             return candidates.get(0);
         }
-        String main = PostProcessing.main(g, candidates);
+        String main = PostProcessing.main(GraphRoles.nodes(g), candidates);
         ReadNotes.add("Model " + file + " has " + candidates.size() + " outputs (" + String.join(", ", candidates)
                 + "); Sieve analyses '" + main + "', which the most of the network computes (choose another with"
                 + " --output NODE).");

@@ -1,5 +1,6 @@
 package org.sieve.network.format.graph;
 
+import org.sieve.network.format.common.PostProcessing;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ import org.tensorflow.proto.NodeDef;
  * names the batch axis (a Reshape to [1, ...], a Squeeze of every size-1 axis) is restated for
  * any batch, and one that mixes examples is refused.
  */
-final class GraphOps {
+final class GraphOps implements AutoCloseable {
 
     /** Ops whose constant operands may hold infinities or NaN: pad values, limits, masks. */
     private static final Set<String> NON_WEIGHT_CONSTANTS = Set.of("PadV2", "Maximum", "Minimum", "Select",
@@ -34,10 +35,17 @@ final class GraphOps {
 
     private final GraphTranslator t;
     private final String file;
+    private final ConstantFolding folding = new ConstantFolding();
 
     GraphOps(GraphTranslator t, String file) {
         this.t = t;
         this.file = file;
+    }
+
+    /** Closes the graph and session that folding used. */
+    @Override
+    public void close() {
+        folding.close();
     }
 
     void translate(NodeDef n) {
@@ -69,7 +77,7 @@ final class GraphOps {
                 List<WeightTensor> c = values.stream().map(WeightTensor.class::cast).toList();
                 List<DataType> types = ins.stream().map(t::type).toList();
                 types.forEach(type -> checkType(n, type));
-                ConstantFolding.Folded f = ConstantFolding.fold(op, attrs, c, types, k);
+                ConstantFolding.Folded f = folding.fold(op, attrs, c, types, k);
                 t.constant(k == 0 ? n.getName() : n.getName() + ":" + k, f.value(), f.type());
             }
             return;
@@ -281,11 +289,9 @@ final class GraphOps {
 
     /** The kind of computation an op is, in a user's words. */
     static String describe(String op) {
-        if (PostProcessing.LOOP_OPS.contains(op)) {
-            return "part of a loop or a conditional inside the graph";
-        }
-        if (PostProcessing.CUT_OPS.contains(op)) {
-            return "post-processing that picks or sorts values, which has no gradient";
+        String blocking = PostProcessing.describe(GraphRoles.role(op));
+        if (blocking != null) {
+            return blocking;
         }
         if (!OpStep.COMPUTE_OPS.contains(op)) {
             return "an op outside Sieve's reviewed list of ops that only compute";

@@ -1,5 +1,6 @@
 package org.sieve.network.format.graph;
 
+import org.sieve.network.format.common.ReadNotes;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -106,7 +107,7 @@ final class GraphTranslator {
                     + " inputs; Sieve analyses networks that take one image.");
         }
         InputLayer input = t.input(inputs.get(0));
-        try (NetworkAssembly net = new NetworkAssembly(file, input)) {
+        try (NetworkAssembly net = new NetworkAssembly(file, input); GraphOps ops = t.ops) {
             t.net = net;
             t.values.put(inputs.get(0).getName(), input.name());
             if (t.channelsFirst) {

@@ -21,6 +21,8 @@ import org.sieve.SieveException;
 import org.sieve.network.InputLayer;
 import org.sieve.network.Network;
 import org.sieve.network.format.common.NodeNames;
+import org.sieve.network.format.common.PostProcessing;
+import org.sieve.network.format.common.ReadNotes;
 
 /**
  * Reads an ONNX model (opsets 9 to 17, as PyTorch's exporter writes them) into a Sieve network.
@@ -31,7 +33,7 @@ import org.sieve.network.format.common.NodeNames;
  */
 public final class OnnxReader {
 
-    /** The ops Sieve translates; anything else (custom domains, control flow, I/O) is refused. */
+    /** The ops Sieve translates; anything else (custom domains, I/O) is refused. */
     static final Set<String> ALLOWED_OPS = Set.of("Conv", "ConvTranspose", "Gemm", "MatMul", "BatchNormalization",
             "Relu", "Clip", "LeakyRelu", "PRelu", "Sigmoid", "Tanh", "HardSigmoid", "HardSwish", "Softmax", "MaxPool",
             "AveragePool", "GlobalAveragePool", "GlobalMaxPool", "Add", "Sub", "Mul", "Div", "Concat", "Flatten",
@@ -39,6 +41,22 @@ public final class OnnxReader {
             "Unsqueeze", "Squeeze", "Cast", "Erf", "Sqrt", "Exp", "Log", "Abs", "Neg", "Reciprocal", "Pow", "Max",
             "Min", "Sum", "ReduceMean", "ReduceSum", "ReduceMax", "Slice", "Split", "Expand", "ConstantOfShape",
             "Equal", "Where", "LayerNormalization", "DepthToSpace", "SpaceToDepth");
+
+    /** Ops that pick, sort or index values: read, never built; the output is cut before them. */
+    static final Set<String> POST_PROCESSING_OPS = Set.of("ArgMax", "ArgMin", "GatherND", "TopK",
+            "NonMaxSuppression", "NonZero");
+
+    /** Loops and conditionals: read, never built; refused only on the path of the output analysed. */
+    static final Set<String> CONTROL_FLOW_OPS = Set.of("Loop", "If", "Scan");
+
+    /**
+     * Copies of the weights that importing holds on the heap at once (the file's bytes, the decoded
+     * values, transposed kernels, the network's weights), with room for the collector: importing
+     * vgg11_bn's 507 MB peaked at 1.68 GB of heap in use.
+     */
+    static final long READ_COPIES = 5;
+    /** Heap that reading needs besides the weights (the graph, TensorFlow's Java side). */
+    private static final long HEAP_BASE_BYTES = 256L << 20;
 
     static final int MIN_OPSET = 9;
     static final int MAX_OPSET = 17;
@@ -65,7 +83,13 @@ public final class OnnxReader {
      * a feature map before a detector's post-processing) or, when null, at the graph's one output.
      */
     public static Network read(Path file, String output) {
+        return read(file, output, Runtime.getRuntime().maxMemory());
+    }
+
+    /** As {@link #read(Path, String)}, refusing before reading a file whose weights would not fit {@code heapBytes}. */
+    static Network read(Path file, String output, long heapBytes) {
         String name = file.toString();
+        checkHeap(file, heapBytes, name);
         ModelProto model = parse(file, name);
         checkOpset(model, name);
         GraphProto graph = model.getGraph();
@@ -73,14 +97,93 @@ public final class OnnxReader {
         checkOps(graph, name);
         ValueInfoProto image = imageInput(graph, name);
         InputLayer input = input(image, name);
-        if (output == null && graph.getOutputCount() != 1) {
-            throw new SieveException("Model " + name + " has " + graph.getOutputCount() + " outputs; Sieve analyses"
-                    + " networks with one output. Choose one with --output TENSOR or export the model with a single"
-                    + " output.");
+        List<PostProcessing.Node> nodes = nodes(graph, image.getName());
+        String chosen = output != null ? output : chooseOutput(graph, nodes, name);
+        PostProcessing.Cut cut = PostProcessing.cut(nodes, chosen, Set.of());
+        String kept = cut == null ? chosen : cut.kept();
+        if (cut != null && (output != null || kept == null)) {
+            throw new SieveException(PostProcessing.refusal(name, chosen, cut, "--output TENSOR"));
         }
         Path dir = file.toAbsolutePath().getParent();
-        return OnnxTranslator.translate(graph, image.getName(), input, output == null ? graph.getOutput(0).getName() : output,
+        Network network = OnnxTranslator.translate(graph, image.getName(), input, kept, PostProcessing.path(nodes, kept),
                 dir, name);
+        if (cut != null) {
+            ReadNotes.add(PostProcessing.note(name, chosen, cut, "--output TENSOR"));
+        }
+        return network;
+    }
+
+    /** The graph's one output, or of several the one that no post-processing computes and most of the network does. */
+    private static String chooseOutput(GraphProto graph, List<PostProcessing.Node> nodes, String name) {
+        List<String> outputs = graph.getOutputList().stream().map(ValueInfoProto::getName).toList();
+        if (outputs.isEmpty()) {
+            throw new SieveException("Model " + name + " has no output. The file is damaged or not valid ONNX; export"
+                    + " the model again.");
+        }
+        if (outputs.size() == 1) {
+            return outputs.get(0);
+        }
+        Set<String> computed = new HashSet<>();
+        nodes.forEach(n -> computed.add(n.name()));
+        for (String o : outputs) {
+            if (!computed.contains(o)) {
+                throw new SieveException("Model " + name + " has " + outputs.size() + " outputs, and no node computes '"
+                        + o + "'. The file is damaged or not valid ONNX; export the model again.");
+            }
+        }
+        String main = PostProcessing.main(nodes, outputs);
+        ReadNotes.add("Model " + name + " has " + outputs.size() + " outputs (" + String.join(", ", outputs)
+                + "); Sieve analyses '" + main + "', which the most of the network computes (choose another with"
+                + " --output TENSOR).");
+        return main;
+    }
+
+    /** The graph as the post-processing cut sees it: one node per tensor a node writes, and the image. */
+    private static List<PostProcessing.Node> nodes(GraphProto graph, String image) {
+        List<PostProcessing.Node> nodes = new ArrayList<>();
+        nodes.add(new PostProcessing.Node(image, PostProcessing.Role.IMAGE, "input", List.of()));
+        for (NodeProto n : graph.getNodeList()) {
+            List<String> inputs = n.getInputList().stream().filter(i -> !i.isEmpty()).toList();
+            for (String out : n.getOutputList()) {
+                nodes.add(new PostProcessing.Node(out, role(n.getOpType()), n.getOpType(), inputs));
+            }
+        }
+        return nodes;
+    }
+
+    private static PostProcessing.Role role(String op) {
+        if (POST_PROCESSING_OPS.contains(op)) {
+            return PostProcessing.Role.POST_PROCESSING;
+        }
+        if (CONTROL_FLOW_OPS.contains(op)) {
+            return PostProcessing.Role.CONTROL_FLOW;
+        }
+        return switch (op) {
+            case "Shape", "Size" -> PostProcessing.Role.SHAPE;
+            case "Constant", "ConstantOfShape", "Cast", "Equal", "Less", "LessOrEqual", "Greater", "GreaterOrEqual",
+                    "Identity" -> PostProcessing.Role.PLUMBING;
+            default -> PostProcessing.Role.COMPUTE;
+        };
+    }
+
+    /**
+     * Importing holds the weights about {@value #READ_COPIES} times on the heap at once: a file
+     * that cannot fit is refused before any of it is read, naming the heap to ask for.
+     */
+    private static void checkHeap(Path file, long heapBytes, String name) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new SieveException("Cannot read model " + name + ": " + e.getMessage(), e);
+        }
+        long needed = READ_COPIES * size + HEAP_BASE_BYTES;
+        if (needed > heapBytes) {
+            long gigabytes = (needed + (1L << 30) - 1) >> 30;
+            throw new SieveException("Model " + name + " holds " + (size >> 20) + " MB of weights; reading it needs about "
+                    + gigabytes + " GB of Java heap and Sieve has " + (heapBytes >> 20) + " MB. Start Sieve with more"
+                    + " memory: JAVA_TOOL_OPTIONS=-Xmx" + gigabytes + "g.", SieveException.COMPUTE_FAILED, null);
+        }
     }
 
     private static ModelProto parse(Path file, String name) {
@@ -137,7 +240,9 @@ public final class OnnxReader {
         for (int i = 0; i < graph.getNodeCount(); i++) {
             NodeProto n = graph.getNode(i);
             boolean standard = n.getDomain().isEmpty() || n.getDomain().equals("ai.onnx");
-            if (!standard || !ALLOWED_OPS.contains(n.getOpType())) {
+            boolean read = ALLOWED_OPS.contains(n.getOpType()) || POST_PROCESSING_OPS.contains(n.getOpType())
+                    || CONTROL_FLOW_OPS.contains(n.getOpType());
+            if (!standard || !read) {
                 refused.add("'" + (n.getName().isEmpty() ? "#" + i : n.getName()) + "' ("
                         + (standard ? "" : n.getDomain() + ".") + n.getOpType() + ")");
             }

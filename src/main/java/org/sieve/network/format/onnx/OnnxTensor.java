@@ -16,7 +16,7 @@ import org.sieve.network.format.common.NodeNames;
 /**
  * A constant tensor of an ONNX graph (initializer, Constant node or folded shape arithmetic):
  * float values, or integer values for shapes and indices. Decoding checks the declared shape
- * for overflow before allocating, and refuses NaN or infinite weights by name.
+ * for overflow before allocating; NaN or infinity is refused where the tensor is used as a weight.
  */
 record OnnxTensor(String name, long[] dims, float[] floats, long[] ints) {
 
@@ -48,12 +48,29 @@ record OnnxTensor(String name, long[] dims, float[] floats, long[] ints) {
         return v;
     }
 
+    /** The values as floats: a float tensor's own array (shared: never write into it), else a converted copy. */
     float[] asFloats() {
+        if (isFloat()) {
+            return floats;
+        }
         float[] v = new float[size()];
         for (int i = 0; i < v.length; i++) {
             v[i] = (float) at(i);
         }
         return v;
+    }
+
+    /** Refuses a weight holding NaN or infinity, naming it: the network would compute nothing meaningful. */
+    void checkFinite(String file) {
+        if (floats == null) {
+            return;
+        }
+        for (int i = 0; i < floats.length; i++) {
+            if (!Float.isFinite(floats[i])) {
+                throw new SieveException("Model " + file + ": tensor '" + name + "' holds " + floats[i] + " at index "
+                        + i + "; Sieve refuses weights that are not finite numbers. Retrain or re-export the model.");
+            }
+        }
     }
 
     /** Element count of {@code dims}, refusing negative sizes and overflow. */
@@ -100,12 +117,6 @@ record OnnxTensor(String name, long[] dims, float[] floats, long[] ints) {
                 } else {
                     for (int i = 0; i < n; i++) {
                         v[i] = t.getFloatData(i);
-                    }
-                }
-                for (int i = 0; i < n; i++) {
-                    if (!Float.isFinite(v[i])) {
-                        throw new SieveException("Model " + file + ": " + what + " holds " + v[i] + " at index " + i
-                                + "; Sieve refuses weights that are not finite numbers. Retrain or re-export the model.");
                     }
                 }
                 return new OnnxTensor(t.getName(), dims, v, null);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.sieve.SieveException;
 import org.sieve.network.InputLayer;
 import org.sieve.network.Network;
@@ -21,6 +22,13 @@ import org.sieve.network.format.onnx.OnnxSteps.Act;
  */
 final class OnnxTranslator {
 
+    /**
+     * Ops whose constant operands are pad values, thresholds or masks, where infinity is a value
+     * (a mask of minus infinity, a clip without an upper bound); elsewhere a constant is a weight.
+     */
+    private static final Set<String> MASK_OPS = Set.of("Where", "Max", "Min", "Clip", "Pad", "Equal", "Less",
+            "Greater", "LessOrEqual", "GreaterOrEqual");
+
     private final String file;
     private final Path dir;
     private final Map<String, Object> values = new HashMap<>();
@@ -32,13 +40,16 @@ final class OnnxTranslator {
         graph.getInitializerList().forEach(t -> initializers.put(t.getName(), t));
     }
 
-    static Network translate(GraphProto graph, String inputTensor, InputLayer input, String output, Path dir,
-            String file) {
+    /** Translates the nodes that compute a tensor in {@code needed} (the path to {@code output}); the rest are never built. */
+    static Network translate(GraphProto graph, String inputTensor, InputLayer input, String output, Set<String> needed,
+            Path dir, String file) {
         OnnxTranslator t = new OnnxTranslator(graph, dir, file);
         try (NetworkAssembly net = new NetworkAssembly(file, input); OnnxSteps steps = new OnnxSteps()) {
             t.values.put(inputTensor, steps.input(input));
             for (int i = 0; i < graph.getNodeCount(); i++) {
-                t.node(new OnnxNode(graph.getNode(i), i, file), steps);
+                if (graph.getNode(i).getOutputList().stream().anyMatch(needed::contains)) {
+                    t.node(new OnnxNode(graph.getNode(i), i, file), steps);
+                }
             }
             if (!(t.value(output, null) instanceof Act a) || a.ref().equals(OnnxSteps.INPUT)) {
                 throw new SieveException("Model " + file + ": output '" + output + "' does not depend on the input"
@@ -59,6 +70,9 @@ final class OnnxTranslator {
             in.add(v);
         }
         List<Object> out;
+        if (fromImage && !MASK_OPS.contains(n.op())) {
+            in.stream().filter(v -> v instanceof OnnxTensor).forEach(v -> ((OnnxTensor) v).checkFinite(file));
+        }
         if (n.op().equals("Constant")) {
             out = List.of(constantNode(n));
         } else if (fromImage) {

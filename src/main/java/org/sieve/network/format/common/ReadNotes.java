@@ -1,4 +1,4 @@
-package org.sieve.network.format.graph;
+package org.sieve.network.format.common;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ public final class ReadNotes {
     }
 
     /** Adds a note once: a graph translated again after a cut repeats what it noticed. */
-    static void add(String note) {
+    public static void add(String note) {
         if (!NOTES.get().contains(note)) {
             NOTES.get().add(note);
         }
