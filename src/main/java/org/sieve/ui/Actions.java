@@ -319,6 +319,11 @@ public final class Actions {
         }
     }
 
+    /** The explorer closes: live mode's worker stops with it. */
+    public void close() {
+        live.close();
+    }
+
     /** The pen lifted: the drawing becomes the image, and in live mode the full analysis refines the maps. */
     public void useDrawing(BufferedImage drawing) {
         PanelState panel = app.active().get();

@@ -273,6 +273,9 @@ public final class ExplorerApp extends Application {
         if (app != null) {
             capture().write(config.stateFile());
         }
+        if (actions != null) {
+            actions.close();
+        }
         if (runner != null) {
             runner.close();
         }

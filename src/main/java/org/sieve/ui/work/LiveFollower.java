@@ -44,6 +44,8 @@ public final class LiveFollower {
     private Key key;
     /** Whether a pen or box is moving now: frames that arrive after it is released are dropped. */
     private boolean following;
+    /** The explorer has closed: nothing is prepared any more. */
+    private boolean closed;
 
     /** What a live worker is for; a stroke with another key needs a new one. */
     private record Key(PanelState panel, LoadedModel model, List<String> layers, DiscardingSettings settings) {
@@ -84,6 +86,9 @@ public final class LiveFollower {
      * user waits for): the worker starts once the predictions are there.
      */
     private void prepare() {
+        if (closed) {
+            return;
+        }
         PanelState panel = app.active().get();
         DiscardingSettings settings = app.settings().get();
         if (!app.liveMaps().get() || !possible(panel, settings)) {
@@ -184,5 +189,12 @@ public final class LiveFollower {
             closer.setDaemon(true);
             closer.start();
         }
+    }
+
+    /** The explorer closes: the worker stops and no other is prepared, so its thread and graph go too. */
+    public void close() {
+        closed = true;
+        settle.stop();
+        stop();
     }
 }
