@@ -50,7 +50,8 @@ final class BenchCommand extends Subcommand {
 
     @Option(names = "--live", description = "Time live mode instead: a scripted pen draws a digit (or, with"
             + " --image, a crop box half the photo's size sweeps across it) while every chosen layer follows;"
-            + " prints frames per second.")
+            + " prints how long the graph took to prepare after the model opened, the first frame's delay after"
+            + " pen-down, and frames per second.")
     boolean live;
 
     @Option(names = "--seconds", paramLabel = "S", description = "How long the scripted pen or box moves in"

@@ -10,30 +10,47 @@ import org.sieve.render.CurveChart;
 /**
  * The layer-wise entropy curves of one or more panels on one chart: per panel the raw h-bar (or,
  * for metric 2, the reconstruction uncertainty r-bar) and its monotone envelope (dashed), and with
- * a foreground the foreground and background values. Panels with different layers are aligned by
- * position in network order.
+ * a foreground the foreground and background values. Panels are paired by layer name, so two
+ * models of one architecture line up layer by layer, and a layer only one panel has stands alone.
  */
 public final class EntropyCurves {
 
     private EntropyCurves() {
     }
 
-    /** x-axis labels: the layer names when the panels agree, else "name A | name B" per position. */
-    public static List<String> labels(List<SheetPanel> panels) {
-        int n = panels.stream().mapToInt(p -> p.result().discarding().layers().size()).max().orElse(0);
-        List<String> labels = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            List<String> names = new ArrayList<>();
-            for (SheetPanel p : panels) {
-                List<LayerResult> layers = p.result().discarding().layers();
-                String name = i < layers.size() ? layers.get(i).name() : "–";
-                if (!names.contains(name)) {
-                    names.add(name);
+    /**
+     * The chart's columns: every panel's layers once each by name, in network order. Two models
+     * with the same architecture share every column; a layer only one model has gets a column of
+     * its own, placed after the shared layer it follows in its network.
+     */
+    public static List<String> columns(List<SheetPanel> panels) {
+        List<String> columns = new ArrayList<>();
+        for (SheetPanel p : panels) {
+            int at = 0;
+            for (LayerResult l : p.result().discarding().layers()) {
+                int found = columns.indexOf(l.name());
+                if (found >= 0) {
+                    at = found + 1;
+                } else {
+                    columns.add(at++, l.name());
                 }
             }
-            labels.add(String.join(" | ", names));
+        }
+        return columns;
+    }
+
+    /** x-axis labels: each column's layer name, with the panels that have it where not all do ("fc3 (B only)"). */
+    public static List<String> labels(List<SheetPanel> panels) {
+        List<String> labels = new ArrayList<>();
+        for (String name : columns(panels)) {
+            List<String> having = panels.stream().filter(p -> has(p, name)).map(SheetPanel::label).toList();
+            labels.add(having.size() == panels.size() ? name : name + " (" + String.join(", ", having) + " only)");
         }
         return labels;
+    }
+
+    private static boolean has(SheetPanel p, String layer) {
+        return p.result().discarding().layers().stream().anyMatch(l -> l.name().equals(layer));
     }
 
     /**
@@ -47,7 +64,7 @@ public final class EntropyCurves {
 
     /** Per panel: the raw curve, its envelope (dashed), and with a foreground the foreground and background curves. */
     public static List<Curve> curves(List<SheetPanel> panels) {
-        int n = labels(panels).size();
+        List<String> n = columns(panels);
         boolean many = panels.size() > 1;
         List<Curve> curves = new ArrayList<>();
         int colour = 0;
@@ -132,10 +149,15 @@ public final class EntropyCurves {
         }
     }
 
-    public static double[] values(List<LayerResult> layers, int n, Kind kind) {
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = i < layers.size() ? kind.of(layers.get(i)) : Double.NaN;
+    /** One value per column, NaN where the panel has no such layer or it failed. */
+    public static double[] values(List<LayerResult> layers, List<String> columns, Kind kind) {
+        double[] v = new double[columns.size()];
+        java.util.Arrays.fill(v, Double.NaN);
+        for (LayerResult l : layers) {
+            int i = columns.indexOf(l.name());
+            if (i >= 0) {
+                v[i] = kind.of(l);
+            }
         }
         return v;
     }

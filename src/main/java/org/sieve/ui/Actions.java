@@ -36,17 +36,23 @@ import org.sieve.ui.lesson.LessonSession;
 import org.sieve.ui.model.AppModel;
 import org.sieve.ui.model.CompareKind;
 import org.sieve.ui.model.ImageSource;
+import org.sieve.ui.model.InputKind;
+import org.sieve.ui.model.KindChoice;
+import org.sieve.ui.model.MaskSpec;
 import org.sieve.ui.model.LayerInfo;
 import org.sieve.ui.model.LoadedModel;
 import org.sieve.ui.model.FileModelSettings;
 import org.sieve.ui.model.ModelEntry;
 import org.sieve.ui.model.PanelState;
+import org.sieve.ui.model.RunEstimate;
 import org.sieve.ui.model.TechniqueComparison;
 import org.sieve.ui.model.UserMessage;
 import org.sieve.ui.work.AnalysisRunner;
 import org.sieve.ui.work.Background;
 import org.sieve.ui.work.Errors;
+import org.sieve.ui.work.KindMemory;
 import org.sieve.ui.work.LiveFollower;
+import org.sieve.ui.work.RunTimes;
 
 /**
  * Everything the user can do, as methods the views and shortcuts call on the FX thread. Slow
@@ -60,13 +66,21 @@ public final class Actions {
     private final AnalysisRunner runner;
     private final LiveFollower live;
     private final LessonSession lessons;
+    private final RunTimes times;
+    private final Map<PanelState, KindMemory> kinds = new HashMap<>();
 
     Actions(AppModel app, ExplorerConfig config, Background background, AnalysisRunner runner) {
         this.app = app;
         this.config = config;
         this.background = background;
         this.runner = runner;
-        this.live = new LiveFollower(List.of(app.panelA(), app.panelB()), app::tell);
+        this.times = new RunTimes(app, background);
+        for (PanelState panel : List.of(app.panelA(), app.panelB())) {
+            // Where the panels share the image, panel A's model decides it: B's model switches leave it alone.
+            kinds.put(panel, new KindMemory(panel, this::firstSample, file -> openImage(panel, file),
+                    () -> panel == app.panelB() && app.compare().get() && app.compareKind().get().sharesImage()));
+        }
+        this.live = new LiveFollower(app, app::tell);
         this.lessons = new LessonSession(this, runner.service(), config.catalogue(), config.home());
         app.compareKind().addListener((obs, was, kind) -> {
             if (app.compare().get()) {
@@ -150,6 +164,12 @@ public final class Actions {
         return Files.isRegularFile(p) && ImageScan.isImage(p);
     }
 
+    /** The first sample image for models of this kind, or null before the samples are listed. */
+    private Path firstSample(InputKind kind) {
+        return app.sampleImages().stream().filter(p -> sampleGroup(p).equals(kind.sampleGroup())).findFirst()
+                .orElse(null);
+    }
+
     /** Which group a sample belongs to: "mnist", "fashion" or "photos". */
     public String sampleGroup(Path p) {
         Path rel = config.sampleImages().relativize(p);
@@ -164,7 +184,7 @@ public final class Actions {
         // The old model's maps go at once, not when the new model has been read.
         panel.result().set(null);
         panel.live().set(null);
-        loadModel(entry.dir(), loaded -> panel.model().set(loaded));
+        loadModel(panel, entry.dir(), loaded -> panel.model().set(loaded));
     }
 
     /**
@@ -183,9 +203,10 @@ public final class Actions {
 
     /** A model folder or model file (any recognised format), chosen or dropped by the user: opened in the active panel. */
     public void openModel(Path path) {
-        loadModel(path, loaded -> {
+        PanelState panel = app.active().get();
+        loadModel(panel, path, loaded -> {
             addRecent(ModelEntry.of(loaded.metadata(), path, !isBundled(path)));
-            app.active().get().model().set(loaded);
+            panel.model().set(loaded);
         });
     }
 
@@ -204,9 +225,9 @@ public final class Actions {
      * Reads the model off the FX thread; a file without sieve.json first gets the user's answer
      * (asked once per file, then remembered).
      */
-    private void loadModel(Path path, java.util.function.Consumer<LoadedModel> then) {
-        PanelState panel = app.active().get();
+    private void loadModel(PanelState panel, Path path, java.util.function.Consumer<LoadedModel> then) {
         panel.loading().set(true);
+        kinds.get(panel).modelAsked();
         java.util.function.Consumer<Throwable> failed = failure -> {
             panel.loading().set(false);
             app.tell(Errors.message("Cannot open the model " + path, failure));
@@ -252,8 +273,24 @@ public final class Actions {
     }
 
     public void openImage(PanelState panel, Path file) {
-        background.run(() -> ImageSource.ofFile(file, decode(file)), source -> panel.image().set(source),
-                failure -> app.tell(Errors.message("Cannot open the image " + file.getFileName(), failure)));
+        openImage(panel, file, null);
+    }
+
+    /** An image file for the panel, with the region of it to analyse (null: all of it). */
+    public void openImage(PanelState panel, Path file, RequestedRegion region) {
+        background.run(() -> ImageSource.ofFile(file, decode(file)), source -> {
+            panel.image().set(source);
+            panel.region().set(region);
+        }, failure -> app.tell(Errors.message("Cannot open the image " + file.getFileName(), failure)));
+    }
+
+    /** An input a restart brings back for a kind of model not shown now, unless one was chosen meanwhile. */
+    void rememberInput(PanelState panel, InputKind kind, Path file, RequestedRegion region, MaskSpec foreground) {
+        background.run(() -> ImageSource.ofFile(file, decode(file)),
+                source -> panel.choiceByKind().putIfAbsent(kind, new KindChoice(source, region, foreground)),
+                failure -> {
+                    // A remembered image that cannot be read any more is simply not brought back.
+                });
     }
 
     /** Decodes for display, under the image loader's checks and with its explanations. */
@@ -266,6 +303,15 @@ public final class Actions {
         app.active().get().image().set(ImageSource.inMemory(name, pixels));
     }
 
+    /**
+     * The pen touched the pad: the drawing becomes the image at once, so the last image's maps,
+     * name and predictions go, and in live mode the maps follow the pen from here.
+     */
+    public void penDown(BufferedImage drawing) {
+        useImage("drawing", drawing);
+        followDrawing(drawing);
+    }
+
     /** The drawing while the pen moves: in live mode the active panel's maps follow it. */
     public void followDrawing(BufferedImage drawing) {
         if (app.liveMaps().get()) {
@@ -273,13 +319,18 @@ public final class Actions {
         }
     }
 
+    /** The explorer closes: live mode's worker stops with it. */
+    public void close() {
+        live.close();
+    }
+
     /** The pen lifted: the drawing becomes the image, and in live mode the full analysis refines the maps. */
     public void useDrawing(BufferedImage drawing) {
         PanelState panel = app.active().get();
         boolean refine = app.liveMaps().get() && LiveFollower.possible(panel, app.settings().get());
         useImage("drawing", drawing);
+        live.release();
         if (refine) {
-            live.stop();
             whenReady(panel, panel.image().get(), () -> runner.start(panel, app.settings().get()));
         }
     }
@@ -299,7 +350,7 @@ public final class Actions {
     public void useRegion(PanelState panel, RequestedRegion region) {
         boolean refine = app.liveMaps().get() && LiveFollower.possible(panel, app.settings().get());
         boolean moved = !Objects.equals(region, panel.region().get());
-        live.stop();
+        live.release();
         panel.region().set(region);
         if (refine && moved) {
             whenReady(panel, panel.image().get(), () -> runner.start(panel, app.settings().get()));
@@ -349,10 +400,39 @@ public final class Actions {
         }
     }
 
+    /**
+     * Analyses every panel; where that is expected to take longer than {@link RunEstimate#ASK_ABOVE_SECONDS},
+     * only once the user says so.
+     */
     public void analyze() {
-        for (PanelState p : app.panels()) {
-            runner.start(p, app.settings().get());
+        List<PanelState> panels = app.panels();
+        var settings = app.settings().get();
+        RunEstimate[] total = {null};
+        int[] left = {panels.size()};
+        for (PanelState p : panels) {
+            times.estimate(p, settings, e -> {
+                total[0] = RunEstimate.sum(total[0], e);
+                if (--left[0] == 0 && (total[0] == null || !total[0].asksFirst()
+                        || longRunQuestion.analyzeAnyway(total[0], layerCount(panels)))) {
+                    panels.forEach(q -> runner.start(q, settings));
+                }
+            });
         }
+    }
+
+    private static int layerCount(List<PanelState> panels) {
+        return panels.stream().mapToInt(p -> p.selectedLayers().size()).sum();
+    }
+
+    /** Asked before an analysis expected to take long starts: whether to start it all the same. */
+    public interface LongRunQuestion {
+        boolean analyzeAnyway(RunEstimate expected, int layers);
+    }
+
+    private LongRunQuestion longRunQuestion = (expected, layers) -> true;
+
+    public void longRunQuestion(LongRunQuestion question) {
+        this.longRunQuestion = question;
     }
 
     public void cancel() {
@@ -385,9 +465,9 @@ public final class Actions {
         compare(true);
         PanelState a = app.panelA();
         PanelState b = app.panelB();
-        loadModel(c.baseline().dir(), base -> {
+        loadModel(a, c.baseline().dir(), base -> {
             a.model().set(base);
-            loadModel(c.variant().dir(), variant -> {
+            loadModel(b, c.variant().dir(), variant -> {
                 b.model().set(variant);
                 b.layerPick().set(a.layerPick().get());
                 b.selectedLayers().setAll(a.selectedLayers());
@@ -395,24 +475,38 @@ public final class Actions {
         });
     }
 
+    /** Panel B as a restart brings it back: its model, image, region and foreground; any may be null. */
+    private record SecondPanel(ModelEntry model, Path image, RequestedRegion region, MaskSpec foreground) {
+    }
+
+    private SecondPanel restoring;
+
+    /** Compare mode as the explorer was closed in it, panel B with the model and input it had (where they still exist). */
+    void compareAgain(ModelEntry model, Path image, RequestedRegion region, MaskSpec foreground) {
+        restoring = new SecondPanel(model, image, region, foreground);
+        compare(true);
+    }
+
     private void initialiseSecondPanel() {
         PanelState a = app.panelA();
         PanelState b = app.panelB();
         CompareKind kind = app.compareKind().get();
+        SecondPanel saved = restoring == null ? new SecondPanel(null, null, null, null) : restoring;
+        restoring = null;
         if (!kind.sharesImage()) {
             b.resizeMode().set(a.resizeMode().get());
-            b.maskSpec().set(a.maskSpec().get());
+            b.maskSpec().set(saved.foreground() == null ? a.maskSpec().get() : saved.foreground());
             b.image().set(a.image().get());
-            Path next = nextSample(a.image().get());
+            Path next = saved.image() != null ? saved.image() : nextSample(a.image().get());
             if (next != null) {
-                openImage(b, next);
+                openImage(b, next, saved.region());
             }
         }
         if (!kind.sharesModel()) {
             b.model().set(a.model().get());
-            ModelEntry other = otherModel(a.model().get());
+            ModelEntry other = saved.model() != null ? saved.model() : otherModel(a.model().get());
             if (other != null) {
-                loadModel(other.dir(), loaded -> b.model().set(loaded));
+                loadModel(b, other.dir(), loaded -> b.model().set(loaded));
             }
         }
         if (!kind.sharesLayers() && a.model().get() != null) {

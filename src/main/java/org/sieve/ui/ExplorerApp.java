@@ -20,6 +20,7 @@ import org.sieve.service.AnalysisService;
 import org.sieve.service.ResultCache;
 import org.sieve.ui.model.AppModel;
 import org.sieve.ui.model.CompareKind;
+import org.sieve.ui.model.InputKind;
 import org.sieve.ui.model.LayerPick;
 import org.sieve.ui.model.LoadedModel;
 import org.sieve.ui.model.MaskSpec;
@@ -164,6 +165,13 @@ public final class ExplorerApp extends Application {
         if (s.fileModels != null) {
             app.fileModels().putAll(s.fileModels);
         }
+        if (s.stepRecords != null) {
+            s.stepRecords.forEach((id, r) -> {
+                if (r != null && r.usable()) {
+                    app.stepRecords().put(id, r);
+                }
+            });
+        }
         app.compareKind().set(parse(CompareKind.class, s.compareKind, CompareKind.TWO_MODELS));
         // Start-up settings win over remembered ones, except the metric, which is chosen beside Analyze.
         DiscardingSettings start = config.settings() != null ? config.settings() : app.settings().get();
@@ -187,11 +195,26 @@ public final class ExplorerApp extends Application {
                 }
             }
         }
-        ModelEntry entry = findModel(s);
+        ModelEntry entry = findModel(s.modelDir, s.modelId == null ? DEFAULT_MODEL : s.modelId);
         Path image = s.imagePath != null && Files.isRegularFile(Path.of(s.imagePath)) ? Path.of(s.imagePath)
                 : config.sampleImages().resolve(DEFAULT_IMAGE);
         boolean firstStart = s.modelId == null && s.imagePath == null;
-        a.maskSpec().set(mask(s, firstStart));
+        a.maskSpec().set(firstStart ? MaskSpec.AUTO : SavedState.maskOf(s.mask, s.maskRectangle));
+        if (s.resizeByModel != null) {
+            s.resizeByModel.forEach((id, mode) -> a.resizeByModel().put(id, parse(ResizeMode.class, mode,
+                    ResizeMode.STRETCH)));
+        }
+        if (s.inputsByKind != null) {
+            s.inputsByKind.forEach((kind, in) -> {
+                InputKind k = parse(InputKind.class, kind, null);
+                if (k != null && in != null && in.file() != null) {
+                    actions.rememberInput(a, k, in.file(), in.requestedRegion(), in.foreground());
+                }
+            });
+        }
+        if (s.panelBLayersByModel != null) {
+            app.panelB().layersByModel().putAll(s.panelBLayersByModel);
+        }
         a.layerPick().set(parse(LayerPick.class, s.layerPick, LayerPick.CHOSEN));
         if (s.layersByModel != null) {
             a.layersByModel().putAll(s.layersByModel);
@@ -205,7 +228,9 @@ public final class ExplorerApp extends Application {
                                     LoadedModel now) {
                     a.model().removeListener(this);
                     if (s.compare) {
-                        actions.compare(true);
+                        SavedState.Input b = s.panelBInput;
+                        actions.compareAgain(findModel(s.panelBModelDir, null), b == null ? null : b.file(),
+                                b == null ? null : b.requestedRegion(), b == null ? null : b.foreground());
                     }
                 }
             });
@@ -215,33 +240,23 @@ public final class ExplorerApp extends Application {
                     + config.catalogue().folders() + ". Open a model folder with Ctrl+Shift+O."));
         }
         if (Files.isRegularFile(image)) {
-            actions.openImage(a, image);
+            actions.openImage(a, image, SavedState.regionOf(s.region));
         }
     }
 
-    private ModelEntry findModel(SavedState s) {
+    /** The model listed with this folder, else the one with this id, else the first; null where none is listed or wanted. */
+    private ModelEntry findModel(String dir, String id) {
         List<ModelEntry> models = app.models();
-        if (s.modelDir != null) {
-            for (ModelEntry e : models) {
-                if (e.dir() != null && e.dir().toString().equals(s.modelDir)) {
-                    return e;
-                }
+        for (ModelEntry e : models) {
+            if (dir != null && e.dir() != null && e.dir().toString().equals(dir)) {
+                return e;
             }
         }
-        String id = s.modelId == null ? DEFAULT_MODEL : s.modelId;
+        if (id == null) {
+            return null;
+        }
         return models.stream().filter(e -> e.id().equals(id)).findFirst()
                 .orElse(models.isEmpty() ? null : models.get(0));
-    }
-
-    private static MaskSpec mask(SavedState s, boolean firstStart) {
-        if (firstStart || "auto".equals(s.mask)) {
-            return MaskSpec.AUTO;
-        }
-        if ("rectangle".equals(s.mask) && s.maskRectangle != null && s.maskRectangle.length == 4) {
-            int[] r = s.maskRectangle;
-            return new MaskSpec.Rectangle(r[0], r[1], r[2], r[3]);
-        }
-        return MaskSpec.NONE;
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String name, E fallback) {
@@ -257,6 +272,9 @@ public final class ExplorerApp extends Application {
     public void stop() {
         if (app != null) {
             capture().write(config.stateFile());
+        }
+        if (actions != null) {
+            actions.close();
         }
         if (runner != null) {
             runner.close();
@@ -287,9 +305,24 @@ public final class ExplorerApp extends Application {
         s.layerPick = a.layerPick().get().name();
         s.resizeMode = a.resizeMode().get().name();
         MaskSpec spec = a.maskSpec().get();
-        s.mask = spec instanceof MaskSpec.Auto ? "auto" : spec instanceof MaskSpec.Rectangle ? "rectangle" : "none";
-        s.maskRectangle = spec instanceof MaskSpec.Rectangle r ? new int[] {r.x(), r.y(), r.width(), r.height()}
-                : null;
+        s.mask = SavedState.maskName(spec);
+        s.maskRectangle = SavedState.rectangle(spec);
+        s.region = a.region().get() == null ? null : a.region().get().text();
+        s.inputsByKind = new java.util.TreeMap<>();
+        InputKind shown = m == null ? null : InputKind.of(m.metadata());
+        a.choiceByKind().forEach((kind, c) -> {
+            SavedState.Input in = SavedState.Input.of(c.image(), c.region(), c.foreground());
+            if (kind != shown && in != null) {
+                s.inputsByKind.put(kind.name(), in);
+            }
+        });
+        s.resizeByModel = new java.util.TreeMap<>();
+        a.resizeByModel().forEach((id, mode) -> s.resizeByModel.put(id, mode.name()));
+        PanelState b = app.panelB();
+        LoadedModel bModel = b.model().get();
+        s.panelBModelDir = bModel == null || bModel.model().dir() == null ? null : bModel.model().dir().toString();
+        s.panelBInput = SavedState.Input.of(b.image().get(), b.region().get(), b.maskSpec().get());
+        s.panelBLayersByModel = new java.util.TreeMap<>(b.layersByModel());
         if (stage != null && !stage.isFullScreen()) {
             s.maximized = stage.isMaximized();
             if (!stage.isMaximized()) {
@@ -309,6 +342,7 @@ public final class ExplorerApp extends Application {
         s.compareKind = app.compareKind().get().name();
         s.recentModels = app.models().stream().filter(ModelEntry::recent).map(e -> e.dir().toString()).toList();
         s.fileModels = new java.util.LinkedHashMap<>(app.fileModels());
+        s.stepRecords = new java.util.TreeMap<>(app.stepRecords());
         s.settings = SavedState.settingsOf(app.settings().get());
         return s;
     }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.sieve.image.RequestedRegion;
 import org.sieve.io.AtomicFiles;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.Setting;
@@ -20,6 +21,7 @@ import org.sieve.report.ColourRange;
 import org.sieve.report.MapStyle;
 import org.sieve.report.SheetSize;
 import org.sieve.tf.ComputeDevice;
+import org.sieve.ui.model.MaskSpec;
 
 /**
  * What the explorer remembers between runs, as a small JSON file. Every field may be missing
@@ -57,11 +59,85 @@ final class SavedState {
     Map<String, List<String>> layersByModel;
     boolean compare;
     String compareKind;
+    /** Panel A's region of its image, as {@link org.sieve.image.RequestedRegion#text()} writes it. */
+    String region;
+    /** Panel A's image, region and foreground for the other kinds of model, by {@link org.sieve.ui.model.InputKind} name. */
+    Map<String, Input> inputsByKind;
+    /** Panel A's fitting (stretch or centre crop) per model id. */
+    Map<String, String> resizeByModel;
+    /** Panel B of the comparison: its model, its input and its layers per model. */
+    String panelBModelDir;
+    Input panelBInput;
+    Map<String, List<String>> panelBLayersByModel;
     List<String> recentModels = new ArrayList<>();
     /** Normalisation and labels the user gave for model files without sieve.json, by absolute path. */
     Map<String, org.sieve.ui.model.FileModelSettings> fileModels;
+    /** What the last run of each model measured on this computer, by model id, for its next expected time. */
+    Map<String, org.sieve.ui.model.StepRecord> stepRecords;
     /** Every setting of {@link SettingsTable} by its name, as text: "tau": "1.5", "grid": "auto". */
     Map<String, String> settings;
+
+    /** An image file with its region and foreground; drawings and painted foregrounds are not kept. */
+    static final class Input {
+        String image;
+        String region;
+        String mask;
+        int[] maskRectangle;
+
+        /** The input, or null where it is not a file (a drawing, a pasted image) or there is none. */
+        static Input of(org.sieve.ui.model.ImageSource image, RequestedRegion region, MaskSpec foreground) {
+            if (image == null || image.file() == null) {
+                return null;
+            }
+            Input in = new Input();
+            in.image = image.file().toAbsolutePath().toString();
+            in.region = region == null ? null : region.text();
+            in.mask = maskName(foreground);
+            in.maskRectangle = rectangle(foreground);
+            return in;
+        }
+
+        /** The image file where it still exists, else null. */
+        Path file() {
+            return image != null && Files.isRegularFile(Path.of(image)) ? Path.of(image) : null;
+        }
+
+        RequestedRegion requestedRegion() {
+            return regionOf(region);
+        }
+
+        MaskSpec foreground() {
+            return maskOf(mask, maskRectangle);
+        }
+    }
+
+    static String maskName(MaskSpec spec) {
+        return spec instanceof MaskSpec.Auto ? "auto" : spec instanceof MaskSpec.Rectangle ? "rectangle" : "none";
+    }
+
+    static int[] rectangle(MaskSpec spec) {
+        return spec instanceof MaskSpec.Rectangle r ? new int[] {r.x(), r.y(), r.width(), r.height()} : null;
+    }
+
+    /** A saved foreground; an unknown or damaged one is none. */
+    static MaskSpec maskOf(String name, int[] r) {
+        if ("auto".equals(name)) {
+            return MaskSpec.AUTO;
+        }
+        if ("rectangle".equals(name) && r != null && r.length == 4) {
+            return new MaskSpec.Rectangle(r[0], r[1], r[2], r[3]);
+        }
+        return MaskSpec.NONE;
+    }
+
+    /** A saved region, or null (the whole image) where none or a damaged one is saved. */
+    static RequestedRegion regionOf(String text) {
+        try {
+            return text == null ? null : RequestedRegion.parse(text);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
 
     static Map<String, String> settingsOf(DiscardingSettings s) {
         Map<String, String> out = new LinkedHashMap<>();

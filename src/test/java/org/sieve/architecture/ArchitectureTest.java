@@ -157,9 +157,6 @@ class ArchitectureTest {
     @Test
     void nothingBelowTheServiceStartsAThread() {
         noClasses().that().resideInAnyPackage(NO_THREADS)
-                // Known exception: live mode's worker runs frames on a thread of its own so that they never wait
-                // behind the analysis queue; it belongs in service, where it moves with the service's rework.
-                .and().doNotHaveFullyQualifiedName("org.sieve.analysis.LiveAnalysis")
                 .should().callConstructorWhere(target(owner(assignableTo(Thread.class))))
                 .orShould().callMethod(Thread.class, "start")
                 .orShould().dependOnClassesThat().belongToAnyOf(Executors.class, ExecutorService.class,

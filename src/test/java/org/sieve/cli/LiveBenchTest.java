@@ -13,6 +13,14 @@ import org.junit.jupiter.api.Test;
 class LiveBenchTest {
 
     private static final Pattern RATE = Pattern.compile("(?m)^(\\d+\\.\\d) frames/s$");
+    private static final Pattern PREPARED = Pattern.compile("(?m)^graph prepared (\\d+) ms after the model was opened$");
+    private static final Pattern FIRST = Pattern.compile("(?m)^first frame (\\d+) ms after pen-down$");
+
+    private static long millis(Pattern line, MainTest.Outcome o) {
+        Matcher m = line.matcher(o.out());
+        assertTrue(m.find(), o.out());
+        return Long.parseLong(m.group(1));
+    }
 
     private static double framesPerSecond(MainTest.Outcome o) {
         assertEquals(0, o.status(), o.err());
@@ -27,6 +35,10 @@ class LiveBenchTest {
                 "--seconds", "1");
         assertTrue(o.out().contains("2 layers, 4 fused steps per frame") && o.out().contains("pen events"), o.out());
         assertTrue(framesPerSecond(o) > 0, o.out());
+        // The graph is prepared when the model opens, so the first frame after pen-down is one frame.
+        long prepared = millis(PREPARED, o);
+        long first = millis(FIRST, o);
+        assertTrue(prepared > 0 && first > 0 && first < prepared, o.out());
     }
 
     @Test

@@ -9,8 +9,10 @@ import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Screen;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,8 @@ import org.sieve.ui.model.PanelState;
  * Presentation mode presents: with the controls hidden and the type enlarged, every map, its
  * title and the colour bar lie inside the window after Analyze, without scrolling: one panel of
  * eight layers, and two compared panels of six each on a full HD screen (on a smaller one they
- * scroll, level with each other). Run once per screen size
+ * scroll, level with each other). The presentation bar lies under the results with its buttons on
+ * screen, and panel captions are never cut short. Run once per screen size
  * (1280x720 and 1920x1080, Monocle's screen set per run in pom.xml), or alone with
  * -Dheadless.geometry=WxH-32.
  */
@@ -42,6 +45,10 @@ class ExplorerPresentationTest extends ExplorerHarness {
         awaitLaidOut();
         assertInsideWindow(mapsOf(a));
         assertInsideWindow(List.of("#entropy-chart"));
+        // The presentation bar, with the keys that leave, lies under the maps and the curves, its buttons on screen.
+        double bottom = sceneBounds("#entropy-chart").getMaxY();
+        assertInsideWindow(List.of("#overlay-analyze", "#overlay-controls", "#overlay-leave"), true, false);
+        assertTrue(sceneBounds("#presentation-overlay").getMinY() >= bottom - 0.5, "the bar lies under the results");
         screenshot("presentation-" + screen() + "-one-panel");
     }
 
@@ -61,6 +68,11 @@ class ExplorerPresentationTest extends ExplorerHarness {
         await("both results", 180, () -> a.result().get() != null && b.result().get() != null);
         awaitLaidOut();
         screenshot("presentation-" + screen() + "-two-panels");
+        for (String id : List.of("#caption-A", "#caption-B")) {
+            Label caption = lookup(id).query();
+            Text shown = fx(() -> (Text) caption.lookup(".text"));
+            assertEquals(fx(caption::getText), fx(shown::getText), id + " whole, not cut short");
+        }
         if (Screen.getPrimary().getBounds().getWidth() >= 1920) {
             List<String> maps = new ArrayList<>(mapsOf(a));
             maps.addAll(mapsOf(b));
@@ -119,10 +131,17 @@ class ExplorerPresentationTest extends ExplorerHarness {
         assertInsideWindow(ids, true);
     }
 
-    /** Each node lies within the page as the window shows it, after no scrolling at all if so asked. */
     private void assertInsideWindow(List<String> ids, boolean unscrolled) {
+        assertInsideWindow(ids, unscrolled, true);
+    }
+
+    /**
+     * Each node lies within the page (or the whole window, for what is not on the page) as the
+     * window shows it, after no scrolling at all if so asked.
+     */
+    private void assertInsideWindow(List<String> ids, boolean unscrolled, boolean onPage) {
         Bounds window = fx(() -> stage.getScene().getRoot().getLayoutBounds());
-        Bounds page = sceneBounds("#page");
+        Bounds page = onPage ? sceneBounds("#page") : window;
         assertTrue(page.getMinY() >= window.getMinY() && page.getMaxY() <= window.getMaxY() + 0.5, "page " + page);
         if (unscrolled) {
             assertEquals(0.0, fx(() -> ((ScrollPane) lookup("#page").query()).getVvalue()), "nothing scrolled");

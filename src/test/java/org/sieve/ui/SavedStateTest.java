@@ -26,6 +26,36 @@ class SavedStateTest {
     Path dir;
 
     @Test
+    void inputsPerKindComeBackAndDamagedOnesAreDropped() throws IOException {
+        Path image = Files.createFile(dir.resolve("photo.png"));
+        SavedState s = new SavedState();
+        s.x = 10;
+        s.y = 10;
+        s.inputsByKind = new java.util.TreeMap<>(java.util.Map.of("PHOTOS", SavedState.Input.of(
+                org.sieve.ui.model.ImageSource.ofFile(image, null), new org.sieve.image.RequestedRegion(1, 2, 30, 40),
+                new org.sieve.ui.model.MaskSpec.Rectangle(5, 6, 7, 8))));
+        s.stepRecords = java.util.Map.of("lenet5-mnist", new org.sieve.ui.model.StepRecord(5e9, 0.4));
+        Path file = dir.resolve("explorer.json");
+        s.write(file);
+        SavedState back = SavedState.read(file);
+        SavedState.Input in = back.inputsByKind.get("PHOTOS");
+        assertEquals(image.toAbsolutePath(), in.file());
+        assertEquals(new org.sieve.image.RequestedRegion(1, 2, 30, 40), in.requestedRegion());
+        assertEquals(new org.sieve.ui.model.MaskSpec.Rectangle(5, 6, 7, 8), in.foreground());
+        assertTrue(back.stepRecords.get("lenet5-mnist").usable());
+
+        Files.writeString(file, "{\"inputsByKind\": {\"PHOTOS\": {\"image\": \"/nowhere.png\", \"region\": \"1,2\","
+                + " \"mask\": \"rectangle\"}}, \"stepRecords\": {\"x\": {\"flopsPerSecond\": -1,"
+                + " \"stepShare\": 3}}}");
+        SavedState damaged = SavedState.read(file);
+        SavedState.Input gone = damaged.inputsByKind.get("PHOTOS");
+        assertEquals(null, gone.file(), "an image that is gone");
+        assertEquals(null, gone.requestedRegion(), "a damaged region: the whole image");
+        assertEquals(org.sieve.ui.model.MaskSpec.NONE, gone.foreground(), "a rectangle without its numbers: none");
+        assertTrue(!damaged.stepRecords.get("x").usable(), "an impossible step record is not used");
+    }
+
+    @Test
     void everySettingComesBackAfterARestart() {
         DiscardingSettings chosen = DEFAULTS.toBuilder().tau(2).sigma0(0.02).grid(new GridSize(14, 14)).draws(4)
                 .maxSteps(50).seed(-9).device(ComputeDevice.GPU).phi(Phi.IDENTITY)

@@ -45,6 +45,8 @@ public final class AppModel {
     private final ObjectProperty<SheetSize> sheetSize = new SimpleObjectProperty<>(SheetSize.FULL_HD);
     private final ObjectProperty<MaskTool> maskTool = new SimpleObjectProperty<>(MaskTool.NONE);
     private final ObservableList<UserMessage> messages = FXCollections.observableArrayList();
+    private final javafx.collections.ObservableMap<String, StepRecord> stepRecords =
+            FXCollections.observableHashMap();
     private final CompareSync sync = new CompareSync(a, b);
 
     public AppModel() {
@@ -166,6 +168,11 @@ public final class AppModel {
     /** What dragging on an input image does. */
     public ObjectProperty<MaskTool> maskTool() {
         return maskTool;
+    }
+
+    /** What the last run of each model measured on this computer, by model id, for its next estimate. */
+    public javafx.collections.ObservableMap<String, StepRecord> stepRecords() {
+        return stepRecords;
     }
 
     /** Every message shown to the user, oldest first. */

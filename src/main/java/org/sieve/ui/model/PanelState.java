@@ -31,7 +31,8 @@ public final class PanelState {
     private final ObjectProperty<ResizeMode> resizeMode = new SimpleObjectProperty<>(ResizeMode.STRETCH);
     private final ObservableList<String> selectedLayers = FXCollections.observableArrayList();
     private final ObservableMap<String, List<String>> layersByModel = FXCollections.observableHashMap();
-    private final ObservableMap<Boolean, MaskSpec> foregroundByInput = FXCollections.observableHashMap();
+    private final ObservableMap<InputKind, KindChoice> choiceByKind = FXCollections.observableHashMap();
+    private final ObservableMap<String, ResizeMode> resizeByModel = FXCollections.observableHashMap();
     private final ObjectProperty<LayerPick> layerPick = new SimpleObjectProperty<>(LayerPick.CONVOLUTIONS);
     private final ObjectProperty<MaskSpec> maskSpec = new SimpleObjectProperty<>(MaskSpec.NONE);
     private final ObjectProperty<PreparedImage> prepared = new SimpleObjectProperty<>();
@@ -45,6 +46,7 @@ public final class PanelState {
     private final StringProperty outdated = new SimpleStringProperty("");
     private final StringProperty fitNote = new SimpleStringProperty("");
     private final ObjectProperty<RequestedRegion> region = new SimpleObjectProperty<>();
+    private final ObjectProperty<RunEstimate> estimate = new SimpleObjectProperty<>();
 
     public PanelState(String id) {
         this.id = id;
@@ -77,7 +79,6 @@ public final class PanelState {
         return selectedLayers;
     }
 
-    /** The kind of layer choice, kept when the model changes. */
     /**
      * The layers last chosen on each model this panel showed, by model id: choosing a model again
      * brings its own choice back, and a model never chosen starts with {@link LayerInfo#firstChoice}.
@@ -86,9 +87,14 @@ public final class PanelState {
         return layersByModel;
     }
 
-    /** The foreground last chosen for photo models (true) and for grey-scale ones (false). */
-    public ObservableMap<Boolean, MaskSpec> foregroundByInput() {
-        return foregroundByInput;
+    /** The image, region and foreground last chosen for each kind of model but the one shown now. */
+    public ObservableMap<InputKind, KindChoice> choiceByKind() {
+        return choiceByKind;
+    }
+
+    /** The fitting (stretch or centre crop) chosen on each model, by model id. */
+    public ObservableMap<String, ResizeMode> resizeByModel() {
+        return resizeByModel;
     }
 
     public ObjectProperty<LayerPick> layerPick() {
@@ -120,6 +126,11 @@ public final class PanelState {
     /** The part of the image (source pixels) scaled to the model's input; null for all of it. */
     public ObjectProperty<RequestedRegion> region() {
         return region;
+    }
+
+    /** What analysing the chosen layers is expected to take; null while it is being worked out or nothing is chosen. */
+    public ObjectProperty<RunEstimate> estimate() {
+        return estimate;
     }
 
     /** What about the image does not suit the model or the automatic foreground; empty when all is well. */

@@ -32,6 +32,7 @@ public final class RunState {
     private final ObservableList<StepEvent> trace = FXCollections.observableArrayList();
     private final ObservableMap<String, LiveSigma> sigma = FXCollections.observableHashMap();
     private final DoubleProperty seconds = new SimpleDoubleProperty(0);
+    private int expectedSteps = 1;
     private final ObjectProperty<Metric> metric = new SimpleObjectProperty<>(Metric.INFORMATION_DISCARDING);
 
     public ObjectProperty<Status> status() {
@@ -75,8 +76,14 @@ public final class RunState {
         return metric;
     }
 
-    /** A new run over these layers: clears the previous one's traces. */
-    public void reset(List<String> layerNames, Metric measured) {
+    /** The steps the run is expected to take (not its budget): what its progress and time left count towards. */
+    public int expectedSteps() {
+        return expectedSteps;
+    }
+
+    /** A new run over these layers, expected to take {@code steps} steps: clears the previous one's traces. */
+    public void reset(List<String> layerNames, Metric measured, int steps) {
+        expectedSteps = Math.max(1, steps);
         metric.set(measured);
         trace.clear();
         sigma.clear();

@@ -156,7 +156,8 @@ public final class Commands {
         present.setOnAction(e -> app.presentation().set(!app.presentation().get()));
         Region spacer = new Region();
         javafx.scene.layout.HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
-        ToolBar bar = new ToolBar(analyze, cancel, new MetricChoice(app), new javafx.scene.control.Separator(), image,
+        ToolBar bar = new ToolBar(analyze, cancel, new MetricChoice(app), new ExpectedTime(app),
+                new javafx.scene.control.Separator(), image,
                 model, sheet, spacer, theme, present);
         bar.setId("tool-bar");
         return bar;

@@ -49,7 +49,7 @@ public final class DrawingPad extends VBox {
             lastX = e.getX();
             lastY = e.getY();
             stroke(e.getX(), e.getY());
-            actions.followDrawing(copy());
+            actions.penDown(copy());
         });
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
             stroke(e.getX(), e.getY());

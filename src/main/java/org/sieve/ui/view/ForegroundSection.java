@@ -5,6 +5,8 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.sieve.ui.model.AppModel;
+import org.sieve.ui.model.InputKind;
+import org.sieve.ui.model.LoadedModel;
 import org.sieve.ui.model.MaskSpec;
 import org.sieve.ui.model.MaskTool;
 import org.sieve.ui.model.PanelState;
@@ -23,14 +25,18 @@ public final class ForegroundSection extends VBox {
     private final ToggleButton rect = button("Rectangle", "mask-rectangle", "Drag a rectangle on the input image");
     private final ToggleButton brush = button("Brush", "mask-brush", "Paint the foreground on the input image");
     private final ToggleButton eraser = button("Eraser", "mask-eraser", "Paint background over painted foreground");
+    private final javafx.scene.control.Label hint = Fx.hint(STROKES);
     private boolean updating;
+
+    private static final String STROKES = "Adds foreground and background curves and knowledge points.";
+    private static final String PHOTOS = "On a photo, choose Rectangle and drag a box around the object on the"
+            + " input image (or paint it with Brush): it adds foreground and background curves and knowledge points.";
 
     public ForegroundSection(AppModel app) {
         this.app = app;
         setSpacing(4);
         FlowPane row = new FlowPane(4, 4, none, auto, rect, brush, eraser);
-        getChildren().addAll(Fx.heading("Foreground"), row,
-                Fx.hint("Adds foreground and background curves and knowledge points."));
+        getChildren().addAll(Fx.heading("Foreground"), row, hint);
         group.selectedToggleProperty().addListener((o, was, now) -> {
             if (updating) {
                 return;
@@ -75,7 +81,23 @@ public final class ForegroundSection extends VBox {
                 show(spec);
             }
         });
+        panel.model().addListener((o, was, model) -> {
+            if (app.active().get() == panel) {
+                offer(model);
+            }
+        });
         show(panel.maskSpec().get());
+        offer(panel.model().get());
+    }
+
+    /**
+     * The automatic foreground (strokes on a plain background) only for models of such images; a
+     * photo model is offered the rectangle, in the explorer's words.
+     */
+    private void offer(LoadedModel model) {
+        boolean strokes = model == null || InputKind.of(model.metadata()).firstForeground() == MaskSpec.AUTO;
+        auto.setDisable(!strokes);
+        hint.setText(strokes ? STROKES : PHOTOS);
     }
 
     /** The tool in use, or with no tool the kind of foreground the panel has. */

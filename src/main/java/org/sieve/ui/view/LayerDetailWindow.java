@@ -40,7 +40,18 @@ final class LayerDetailWindow {
     /** Reconstruction and input, one above the other beside the map. */
     private static final double SMALL = 240;
 
+    /** Knowledge points on more than this share of the cells hide the map under them. */
+    static final double CROWDED_SHARE = 0.1;
+
     private LayerDetailWindow() {
+    }
+
+    private static int count(boolean[] cells) {
+        int n = 0;
+        for (boolean c : cells) {
+            n += c ? 1 : 0;
+        }
+        return n;
     }
 
     static Stage show(Window owner, AppModel app, JobResult result, LayerResult layer, ColourScale scale) {
@@ -55,10 +66,14 @@ final class LayerDetailWindow {
         canvas.setId("detail-canvas");
         double s = SIZE / Math.max(img.width(), img.height());
         // Drawn at the canvas' size, so that clipped cells keep their stripes.
-        Image picture = Fx.image(HeatmapRenderer.mapImage(img.grayscale(), layer.entropyMap(), scale,
-                app.colourMap().get(), app.opacity().get(), (int) SIZE));
-        CheckBox showPoints = new CheckBox("Mark knowledge points");
-        showPoints.setSelected(points != null);
+        Image picture = Fx.image(HeatmapRenderer.mapImage(img.grayscale(), layer.entropyMap(), scale, app.colourMap().get(),
+                app.opacity().get(), (int) SIZE));
+        int pointCount = points == null ? 0 : count(points);
+        CheckBox showPoints = new CheckBox(points == null ? "Mark knowledge points"
+                : "Mark knowledge points (" + pointCount + ")");
+        showPoints.setId("detail-knowledge-points");
+        // Marked at once where they stand out; where they cover the map (metric 2 can give hundreds) only on request.
+        showPoints.setSelected(points != null && pointCount <= points.length * CROWDED_SHARE);
         showPoints.setDisable(points == null);
         // The cell under the mouse, outlined; -1 for none.
         int[] hovered = {-1};

@@ -40,6 +40,7 @@ public final class MainWindow {
     public MainWindow(Actions actions, Stage stage, double width, double height) {
         AppModel app = actions.app();
         actions.modelQuestion(new ModelSettingsDialog(stage)::ask);
+        actions.longRunQuestion(new LongRunDialog(stage)::analyzeAnyway);
         Sidebar sidebar = new Sidebar(actions);
         Commands commands = new Commands(actions, stage, sidebar::showSettings);
         BorderPane frame = new BorderPane();
@@ -52,9 +53,9 @@ public final class MainWindow {
         frame.setTop(new VBox(bars, LessonBanner.of(actions.lessons())));
         frame.setLeft(sidebar);
         frame.setCenter(new Workspace(actions));
-        frame.setBottom(status);
         HBox overlay = overlay(actions);
-        StackPane root = new StackPane(frame, overlay);
+        frame.setBottom(new VBox(status, overlay));
+        StackPane root = new StackPane(frame);
         root.setId("explorer");
         Notifier.attach(app, root);
         scene = new Scene(root, width, height);
@@ -94,7 +95,10 @@ public final class MainWindow {
         });
     }
 
-    /** While presenting without the controls: analyse, bring the controls back, or stop presenting. */
+    /**
+     * While presenting without the controls, a bar under the results (never over them) with the
+     * keys that leave and buttons that analyse, bring the controls back, or stop presenting.
+     */
     private static HBox overlay(Actions actions) {
         AppModel app = actions.app();
         Button analyze = overlayButton("overlay-analyze", MaterialDesignP.PLAY, "Analyze — "
@@ -106,13 +110,17 @@ public final class MainWindow {
         Button leave = overlayButton("overlay-leave", MaterialDesignF.FULLSCREEN_EXIT, "Leave presentation mode — "
                 + Shortcut.PRESENTATION.display() + " or Esc");
         leave.setOnAction(e -> app.presentation().set(false));
-        HBox overlay = new HBox(4, analyze, controls, leave);
+        javafx.scene.control.Label keys = new javafx.scene.control.Label("F11 or Esc leaves presentation mode · "
+                + Shortcut.CONTROLS.display() + " shows the controls");
+        keys.getStyleClass().add("hint");
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+        HBox overlay = new HBox(4, keys, spacer, analyze, controls, leave);
         overlay.setId("presentation-overlay");
         overlay.getStyleClass().add("presentation-overlay");
-        overlay.setMaxSize(HBox.USE_PREF_SIZE, HBox.USE_PREF_SIZE);
-        overlay.setPickOnBounds(false);
-        StackPane.setAlignment(overlay, Pos.BOTTOM_RIGHT);
+        overlay.setAlignment(Pos.CENTER_LEFT);
         overlay.visibleProperty().bind(app.presentation().and(app.controlsShown().not()));
+        overlay.managedProperty().bind(overlay.visibleProperty());
         return overlay;
     }
 
@@ -161,7 +169,8 @@ public final class MainWindow {
         if (on) {
             scene.getRoot().getStyleClass().add("presentation");
         }
-        stage.setFullScreenExitHint(on ? "Press F11 or Esc to leave presentation mode" : "");
+        // The toolkit's hint would cover the maps for seconds; the presentation bar says it instead.
+        stage.setFullScreenExitHint("");
         if (stage.isFullScreen() != on) {
             stage.setFullScreen(on);
         }

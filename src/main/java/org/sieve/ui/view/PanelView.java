@@ -105,19 +105,23 @@ public final class PanelView extends VBox {
         badge.getStyleClass().add("badge");
         Label caption = new Label();
         caption.getStyleClass().add("panel-caption");
+        caption.setId("caption-" + panel.id());
+        // Two compared panels on a projector leave each half the width: the caption wraps rather than ends in "...".
         caption.setMinWidth(0);
+        caption.setWrapText(true);
         caption.textProperty().bind(Bindings.createStringBinding(panel::caption, panel.model(), panel.image()));
         // With the input folded away: a small copy of it and what the model reads in it.
         ImageView thumb = new ImageView();
         thumb.setSmooth(false);
         thumb.setPreserveRatio(true);
-        thumb.fitHeightProperty().bind(caption.heightProperty().multiply(1.4));
         thumb.imageProperty().bind(panel.prepared().map(InputImage::of));
         Label reads = new Label();
         reads.setId("reads-" + panel.id());
         reads.textProperty().bind(Bindings.createStringBinding(() -> panel.predictions().isEmpty() ? ""
                 : String.format(Locale.ROOT, "reads %s (%.0f%%)", panel.predictions().get(0).label(),
                 100 * panel.predictions().get(0).probability()), panel.predictions()));
+        // About a line and a half of text, however many lines the caption wraps to.
+        thumb.fitHeightProperty().bind(badge.heightProperty().multiply(1.4));
         HBox folded = new HBox(6, thumb, reads);
         folded.setAlignment(Pos.CENTER_LEFT);
         folded.visibleProperty().bind(detailsShown.not());

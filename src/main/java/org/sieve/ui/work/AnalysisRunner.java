@@ -21,6 +21,7 @@ import org.sieve.service.JobResult;
 import org.sieve.service.Priority;
 import org.sieve.ui.model.LoadedModel;
 import org.sieve.ui.model.PanelState;
+import org.sieve.ui.model.RunEstimate;
 import org.sieve.ui.model.RunState;
 import org.sieve.ui.model.UserMessage;
 
@@ -79,7 +80,9 @@ public final class AnalysisRunner implements AutoCloseable {
         }
         cancel(panel);
         RunState run = panel.run();
-        run.reset(layers, settings.metric());
+        // Progress and time left count towards the usual steps, not the budget most runs stop well short of.
+        RunEstimate expected = panel.estimate().get();
+        run.reset(layers, settings.metric(), expected == null ? effective.maxSteps() : expected.steps());
         EventPump pump = new EventPump(run, tell);
         AnalysisRequest request = new AnalysisRequest(model.model(), image, layers, panel.mask().get(), effective);
         JobHandle job = service.submit(request, Priority.INTERACTIVE, pump);

@@ -90,8 +90,12 @@ final class EventPump implements JobListener {
             l.entropy().set(e.entropyPerDim());
             l.distortionRatio().set(e.distortionRatio());
         }
-        run.progress().set(s.progress());
-        run.etaSeconds().set(s.etaSeconds());
+        // Counted towards the expected steps: past them the run is finishing, and the time left unknown.
+        int expected = run.expectedSteps();
+        double elapsed = runningSeconds();
+        run.progress().set(Math.min(1, e.step() / (double) expected));
+        run.etaSeconds().set(e.step() < expected && e.step() > 0 && elapsed > 0
+                ? elapsed / e.step() * (expected - e.step()) : Double.NaN);
     }
 
     private void apply(JobEvent e) {

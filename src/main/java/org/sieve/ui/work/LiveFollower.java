@@ -4,8 +4,11 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
-import org.sieve.analysis.LiveAnalysis;
+import javafx.beans.InvalidationListener;
+import javafx.util.Duration;
+import org.sieve.analysis.LiveFrames;
 import org.sieve.image.ImageLoader;
 import org.sieve.image.RequestedRegion;
 import org.sieve.image.ResizeMode;
@@ -13,32 +16,47 @@ import org.sieve.metrics.DiscardingSettings;
 import org.sieve.metrics.Metric;
 import org.sieve.model.ModelMetadata;
 import org.sieve.service.JobResult;
+import org.sieve.service.LiveWorker;
+import org.sieve.ui.model.AppModel;
 import org.sieve.ui.model.LoadedModel;
 import org.sieve.ui.model.PanelState;
+import org.sieve.ui.model.Prediction;
 import org.sieve.ui.model.RunState;
 import org.sieve.ui.model.UserMessage;
 
 /**
  * Live mode in the explorer: while the pen moves on the drawing pad or the crop box moves over a
- * photo, the panel's maps follow it (frames of {@link LiveAnalysis}, shown as the panel's live
- * result), and when the pen or the box is released the full analysis refines them and takes
- * their place. One live analysis at a time, for the panel,
- * model, layers and settings of the latest stroke; a change of any of them starts a new one.
- * Call from the FX thread.
+ * photo, the panel's maps and predictions follow it (frames of {@link LiveWorker}, shown as the
+ * panel's live result), and when the pen or the box is released the full analysis refines them and
+ * takes their place. One live worker at a time, for the active panel's model, layers and settings;
+ * it is started as soon as they are chosen, so its graph is ready before the pen touches, and it
+ * stays between strokes. Call from the FX thread.
  */
 public final class LiveFollower {
 
-    private final Consumer<UserMessage> tell;
-    private LiveAnalysis live;
-    private Key key;
+    /** Choices settle this long (clicking through layers) before a worker is prepared for them. */
+    private static final Duration SETTLE = Duration.millis(400);
 
-    /** What a live analysis is for; a stroke with another key needs a new one. */
+    private final AppModel app;
+    private final Consumer<UserMessage> tell;
+    private final PauseTransition settle = new PauseTransition(SETTLE);
+    private LiveWorker live;
+    private Key key;
+    /** Whether a pen or box is moving now: frames that arrive after it is released are dropped. */
+    private boolean following;
+    /** The explorer has closed: nothing is prepared any more. */
+    private boolean closed;
+
+    /** What a live worker is for; a stroke with another key needs a new one. */
     private record Key(PanelState panel, LoadedModel model, List<String> layers, DiscardingSettings settings) {
     }
 
-    public LiveFollower(List<PanelState> panels, Consumer<UserMessage> tell) {
+    public LiveFollower(AppModel app, Consumer<UserMessage> tell) {
+        this.app = app;
         this.tell = tell;
-        for (PanelState panel : panels) {
+        settle.setOnFinished(e -> prepare());
+        InvalidationListener choiceChanged = o -> settle.playFromStart();
+        for (PanelState panel : app.panels()) {
             // The full analysis takes over: its result replaces the live maps, and a run that ends
             // without one (failed, cancelled) does not leave them standing as if they were current.
             panel.result().addListener(o -> panel.live().set(null));
@@ -47,13 +65,50 @@ public final class LiveFollower {
                     panel.live().set(null);
                 }
             });
+            panel.model().addListener(choiceChanged);
+            panel.selectedLayers().addListener(choiceChanged);
+            panel.predictions().addListener(choiceChanged);
         }
+        app.active().addListener(choiceChanged);
+        app.settings().addListener(choiceChanged);
+        app.liveMaps().addListener(choiceChanged);
     }
 
     /** Whether live mode can follow this panel now: a model, layers, metric 1. */
     public static boolean possible(PanelState panel, DiscardingSettings settings) {
         return panel.model().get() != null && !panel.selectedLayers().isEmpty()
                 && settings.metric() == Metric.INFORMATION_DISCARDING;
+    }
+
+    /**
+     * Starts a worker for the active panel's choices, or stops the one there is when live mode is
+     * off. A panel still reading what its model predicts comes first (at start, that is what the
+     * user waits for): the worker starts once the predictions are there.
+     */
+    private void prepare() {
+        if (closed) {
+            return;
+        }
+        PanelState panel = app.active().get();
+        DiscardingSettings settings = app.settings().get();
+        if (!app.liveMaps().get() || !possible(panel, settings)) {
+            stop();
+        } else if (!predicting(panel)) {
+            workerFor(panel, settings);
+        }
+    }
+
+    private static boolean predicting(PanelState panel) {
+        return panel.image().get() != null && panel.model().get().metadata().kind().predicts()
+                && panel.predictions().isEmpty();
+    }
+
+    private void workerFor(PanelState panel, DiscardingSettings settings) {
+        Key wanted = new Key(panel, panel.model().get(), List.copyOf(panel.selectedLayers()), settings);
+        if (!wanted.equals(key)) {
+            stop();
+            start(wanted);
+        }
     }
 
     /**
@@ -66,14 +121,19 @@ public final class LiveFollower {
         if (!possible(panel, settings)) {
             return;
         }
-        Key wanted = new Key(panel, panel.model().get(), List.copyOf(panel.selectedLayers()), settings);
-        if (!wanted.equals(key)) {
-            stop();
-            start(wanted);
-        }
-        ModelMetadata m = wanted.model().metadata();
+        workerFor(panel, settings);
+        following = true;
+        ModelMetadata m = key.model().metadata();
         ResizeMode mode = panel.resizeMode().get();
         live.offer(() -> ImageLoader.fromBufferedImage(pixels, name, m.input(), mode, region));
+    }
+
+    /** The pen or box released: no more frames are shown; the worker stays ready for the next stroke. */
+    public void release() {
+        following = false;
+        if (live != null) {
+            live.drop();
+        }
     }
 
     /** A new drawing: the next frame starts from scratch rather than from the last stroke's maps. */
@@ -86,31 +146,55 @@ public final class LiveFollower {
     private void start(Key k) {
         key = k;
         PanelState panel = k.panel();
-        LiveAnalysis started = new LiveAnalysis(k.model().model(), k.layers(), k.settings(), frame -> {
-            JobResult shown = new JobResult(frame, Set.of(), frame.seconds(), frame.seconds());
-            Platform.runLater(() -> {
-                if (k.equals(key)) {
-                    panel.live().set(shown);
-                }
-            });
-        }, failure -> Platform.runLater(() -> {
-            if (k.equals(key)) {
-                tell.accept(Errors.message("Live mode stopped", failure));
-                stop();
+        live = new LiveWorker(k.model().model(), k.layers(), k.settings(), new LiveWorker.Listener() {
+            @Override
+            public void frame(LiveFrames.Frame frame) {
+                JobResult shown = new JobResult(frame.result(), Set.of(), frame.result().seconds(),
+                        frame.result().seconds());
+                List<Prediction> read = frame.predictions().stream()
+                        .map(p -> new Prediction(p.label(), p.probability())).toList();
+                Platform.runLater(() -> {
+                    if (k.equals(key) && following) {
+                        panel.live().set(shown);
+                        if (!read.isEmpty()) {
+                            panel.predictions().setAll(read);
+                        }
+                    }
+                });
             }
-        }));
-        live = started;
+
+            @Override
+            public void failed(Throwable failure) {
+                // A worker prepared ahead of the pen fails quietly; the pen's own worker says why.
+                Platform.runLater(() -> {
+                    if (k.equals(key)) {
+                        if (following) {
+                            tell.accept(Errors.message("Live mode stopped", failure));
+                        }
+                        stop();
+                    }
+                });
+            }
+        });
     }
 
-    /** Stops following: the frame in progress finishes in the background and is dropped. */
+    /** Stops the worker: the frame in progress finishes in the background and is dropped. */
     public void stop() {
-        LiveAnalysis stopping = live;
+        LiveWorker stopping = live;
         live = null;
         key = null;
+        following = false;
         if (stopping != null) {
             Thread closer = new Thread(stopping::close, "sieve-live-close");
             closer.setDaemon(true);
             closer.start();
         }
+    }
+
+    /** The explorer closes: the worker stops and no other is prepared, so its thread and graph go too. */
+    public void close() {
+        closed = true;
+        settle.stop();
+        stop();
     }
 }

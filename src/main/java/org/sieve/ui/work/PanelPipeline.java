@@ -40,10 +40,7 @@ public final class PanelPipeline {
         this.background = background;
         this.predictor = predictor;
         this.tell = tell;
-        panel.model().addListener((obs, was, now) -> {
-            keepForeground(was, now);
-            modelChanged(now);
-        });
+        panel.model().addListener((obs, was, now) -> modelChanged(now));
         panel.selectedLayers().addListener((javafx.collections.ListChangeListener<String>) change -> {
             LoadedModel model = panel.model().get();
             if (model != null) {
@@ -65,24 +62,6 @@ public final class PanelPipeline {
             predict();
             updateFitNote();
         });
-    }
-
-    /**
-     * A foreground belongs to the kind of input it was chosen for: the automatic one (digit
-     * strokes) stays with digit models, a photo model gets the one last used on photos (none at
-     * first: the region box is drawn on the photo).
-     */
-    private void keepForeground(LoadedModel was, LoadedModel now) {
-        if (was == null || now == null || photo(was) == photo(now)) {
-            return;
-        }
-        panel.foregroundByInput().put(photo(was), panel.maskSpec().get());
-        MaskSpec first = photo(now) ? MaskSpec.NONE : MaskSpec.AUTO;
-        panel.maskSpec().set(panel.foregroundByInput().getOrDefault(photo(now), first));
-    }
-
-    private static boolean photo(LoadedModel model) {
-        return model.metadata().input().channels() == 3;
     }
 
     private void modelChanged(LoadedModel model) {

@@ -1,46 +1,51 @@
-package org.sieve.analysis;
+package org.sieve.service;
 
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.sieve.analysis.LiveFrames;
 import org.sieve.image.PreparedImage;
 import org.sieve.metrics.DiscardingSettings;
-import org.sieve.metrics.InformationDiscarding;
-import org.sieve.metrics.LiveDiscarding;
 import org.sieve.model.Model;
 
 /**
- * Live mode's worker: frames of {@link LiveDiscarding} for the latest image offered, on a thread
- * of its own with an engine of its own, so it never waits behind (or holds up) the analysis
- * queue. Images offered while a frame runs replace each other: the next frame takes the newest,
- * which is what a moving pen or crop box needs. Images are prepared on the live thread too, so
- * a big photo's crop never holds up the caller. The explorer's drawing pad and crop box and
+ * Live mode's worker: {@link LiveFrames} for the latest image offered, on a thread of its own, so
+ * frames never wait behind (or hold up) the analysis queue. It prepares the frames' graph as soon
+ * as it starts, which is when a model is chosen, so the first frame after pen-down costs one frame.
+ * Images offered while a frame runs replace each other: the next frame takes the newest, which is
+ * what a moving pen or crop box needs. Images are prepared on the live thread too, so a big
+ * photo's crop never holds up the caller. The explorer's drawing pad and crop box and
  * {@code sieve bench --live} drive it.
  */
-public final class LiveAnalysis implements AutoCloseable {
+public final class LiveWorker implements AutoCloseable {
+
+    /** What the worker reports, on its own thread. */
+    public interface Listener {
+        /** The graph is built and has run once: a frame now costs one frame. */
+        default void prepared() {
+        }
+
+        /** A frame, with the image it was computed on. */
+        void frame(LiveFrames.Frame frame);
+
+        /** Why live mode stopped; no frames follow. */
+        void failed(Throwable failure);
+    }
 
     private final Model model;
     private final List<String> layers;
     private final DiscardingSettings settings;
-    private final Consumer<AnalysisResult> onFrame;
-    private final Consumer<Throwable> onFailure;
+    private final Listener listener;
     private final Thread thread;
     private Supplier<PreparedImage> pending;
     private boolean restart;
     private boolean closed;
 
-    /**
-     * @param onFrame   each frame's approximate result with the image it was computed on, on the
-     *                  live thread
-     * @param onFailure why live mode stopped, on the live thread; no frames follow
-     */
-    public LiveAnalysis(Model model, List<String> layers, DiscardingSettings settings,
-            Consumer<AnalysisResult> onFrame, Consumer<Throwable> onFailure) {
+    public LiveWorker(Model model, List<String> layers, DiscardingSettings settings, Listener listener) {
         this.model = model;
         this.layers = List.copyOf(layers);
         this.settings = settings;
-        this.onFrame = onFrame;
-        this.onFailure = onFailure;
+        this.listener = listener;
         this.thread = new Thread(this::work, "sieve-live");
         thread.setDaemon(true);
         thread.start();
@@ -53,6 +58,11 @@ public final class LiveAnalysis implements AutoCloseable {
     public synchronized void offer(Supplier<PreparedImage> image) {
         pending = image;
         notifyAll();
+    }
+
+    /** Drops an image offered but not yet started (the pen lifted: no more frames are wanted). */
+    public synchronized void drop() {
+        pending = null;
     }
 
     /** The next frame starts from sigma0 again: the image is a new one, not the last one changed. */
@@ -75,23 +85,28 @@ public final class LiveAnalysis implements AutoCloseable {
         return r;
     }
 
+    private synchronized boolean closed() {
+        return closed;
+    }
+
     private void work() {
-        try (InformationDiscarding engine = new InformationDiscarding(model.network(),
-                model.metadata().normalizationMean(), model.metadata().normalizationStd())) {
-            LiveDiscarding live = engine.live(layers, settings);
+        try (LiveFrames frames = new LiveFrames(model, layers, settings)) {
+            frames.prepare();
+            if (closed()) {
+                return;
+            }
+            listener.prepared();
             for (Supplier<PreparedImage> offered = next(); offered != null; offered = next()) {
                 PreparedImage image = offered.get();
                 if (takeRestart()) {
-                    live.restart();
+                    frames.restart();
                 }
-                var frame = live.frame(image.pixels());
-                onFrame.accept(new AnalysisResult(new AnalysisRequest(model, image, layers, null, settings), frame,
-                        frame.layers().get(0).seconds()));
+                listener.frame(frames.frame(image));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | OutOfMemoryError e) {
-            onFailure.accept(e);
+            listener.failed(e);
         }
     }
 
