@@ -44,6 +44,9 @@ abstract class ExplorerHarness extends FxRobot {
         }
     }
 
+    /** The explorer under test, so a timed-out wait can say what it told the user. */
+    private static volatile ExplorerApp running;
+
     @TempDir
     Path temp;
     ExplorerApp explorer;
@@ -54,6 +57,7 @@ abstract class ExplorerHarness extends FxRobot {
         stage = FxToolkit.registerPrimaryStage();
         explorer = (ExplorerApp) FxToolkit.setupApplication(() -> new ExplorerApp(
                 new ExplorerConfig(Path.of("").toAbsolutePath(), temp.resolve("explorer.json"), false, settings())));
+        running = explorer;
     }
 
     DiscardingSettings settings() {
@@ -93,9 +97,20 @@ abstract class ExplorerHarness extends FxRobot {
                     () -> fx(condition::getAsBoolean));
         } catch (TimeoutException e) {
             failureScreenshot(what);
-            fail("Timed out after " + seconds + " s waiting for: " + what);
+            fail("Timed out after " + seconds + " s waiting for: " + what + "; the explorer told the user: "
+                    + toldSoFar());
         }
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Every message the running explorer has shown (its notifications fade, this list stays). */
+    private static String toldSoFar() {
+        ExplorerApp app = running;
+        if (app == null || app.model() == null) {
+            return "(no explorer)";
+        }
+        return fx(() -> app.model().messages().stream()
+                .map(m -> m.level() + " " + m.title() + ": " + m.text()).toList()).toString();
     }
 
     /** What the window showed when a wait timed out, to see why. */
