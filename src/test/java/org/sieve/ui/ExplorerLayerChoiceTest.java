@@ -50,6 +50,9 @@ class ExplorerLayerChoiceTest extends ExplorerHarness {
         assertEquals(conv.get(conv.size() - 1), chosen.get(chosen.size() - 1), "the last convolution");
         await("an expected time before Analyze", 120, () -> a.estimate().get() != null
                 && fx(() -> lookup("#expected-time").queryAs(Label.class).getText()).startsWith("Expected: about"));
+        // A photo model's live graph is built at the crop box's first drag, not for every choice.
+        await("no live worker held for MobileNetV2", 30, () -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.isAlive() && t.getName().equals("sieve-live")));
         RunEstimate five = fx(() -> a.estimate().get());
         assertTrue(five.steps() < FAST.maxSteps(), "the usual steps, not the budget: " + five);
         screenshot("40-mobilenet-first-choice");

@@ -10,6 +10,7 @@ import javafx.beans.InvalidationListener;
 import javafx.util.Duration;
 import org.sieve.analysis.LiveFrames;
 import org.sieve.image.ImageLoader;
+import org.sieve.image.ModelInput;
 import org.sieve.image.RequestedRegion;
 import org.sieve.image.ResizeMode;
 import org.sieve.metrics.DiscardingSettings;
@@ -36,6 +37,13 @@ public final class LiveFollower {
 
     /** Choices settle this long (clicking through layers) before a worker is prepared for them. */
     private static final Duration SETTLE = Duration.millis(400);
+    /**
+     * Inputs up to this many pixels (digits and clothing at 28x28, the emotion model's 64x64 faces)
+     * get their worker ahead of the pen: their frames keep up with it, and their graph is small. A
+     * photo model's live graph holds hundreds of megabytes to gigabytes for as long as it is kept,
+     * so it is built at the crop box's first drag, not for every choice of model and layers.
+     */
+    static final int AHEAD_MAX_PIXELS = 64 * 64;
 
     private final AppModel app;
     private final Consumer<UserMessage> tell;
@@ -81,9 +89,10 @@ public final class LiveFollower {
     }
 
     /**
-     * Starts a worker for the active panel's choices, or stops the one there is when live mode is
-     * off. A panel still reading what its model predicts comes first (at start, that is what the
-     * user waits for): the worker starts once the predictions are there.
+     * Starts a worker for the active panel's choices where a small input makes that worth it, or
+     * stops the one there is when live mode is off or the choices changed. A panel still reading
+     * what its model predicts comes first (at start, that is what the user waits for): the worker
+     * starts once the predictions are there.
      */
     private void prepare() {
         if (closed) {
@@ -93,9 +102,19 @@ public final class LiveFollower {
         DiscardingSettings settings = app.settings().get();
         if (!app.liveMaps().get() || !possible(panel, settings)) {
             stop();
-        } else if (!predicting(panel)) {
+        } else if (predicting(panel)) {
+            return;
+        } else if (preparedAhead(panel)) {
             workerFor(panel, settings);
+        } else if (!keyFor(panel, settings).equals(key)) {
+            // A photo model's worker stays while its choices do (a drag's own frames land here too).
+            stop();
         }
+    }
+
+    private static boolean preparedAhead(PanelState panel) {
+        ModelInput input = panel.model().get().metadata().input();
+        return (long) input.height() * input.width() <= AHEAD_MAX_PIXELS;
     }
 
     private static boolean predicting(PanelState panel) {
@@ -103,8 +122,12 @@ public final class LiveFollower {
                 && panel.predictions().isEmpty();
     }
 
+    private static Key keyFor(PanelState panel, DiscardingSettings settings) {
+        return new Key(panel, panel.model().get(), List.copyOf(panel.selectedLayers()), settings);
+    }
+
     private void workerFor(PanelState panel, DiscardingSettings settings) {
-        Key wanted = new Key(panel, panel.model().get(), List.copyOf(panel.selectedLayers()), settings);
+        Key wanted = keyFor(panel, settings);
         if (!wanted.equals(key)) {
             stop();
             start(wanted);
