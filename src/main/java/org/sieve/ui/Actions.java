@@ -19,6 +19,7 @@ import org.sieve.image.ImageLoader;
 import org.sieve.image.ImageScan;
 import org.sieve.image.PreparedImage;
 import org.sieve.image.RequestedRegion;
+import org.sieve.metrics.DiscardingSettings;
 import org.sieve.model.Labels;
 import org.sieve.model.Model;
 import org.sieve.model.ModelMetadata;
@@ -414,10 +415,22 @@ public final class Actions {
                 total[0] = RunEstimate.sum(total[0], e);
                 if (--left[0] == 0 && (total[0] == null || !total[0].asksFirst()
                         || longRunQuestion.analyzeAnyway(total[0], layerCount(panels)))) {
-                    panels.forEach(q -> runner.start(q, settings));
+                    start(panels, settings);
                 }
             });
         }
+    }
+
+    /**
+     * Starts every panel's analysis at once, neither estimated nor asked about: a lesson's step,
+     * whose results were prepared into the cache or whose run is the lesson's own choice.
+     */
+    public void analyzeNow() {
+        start(app.panels(), app.settings().get());
+    }
+
+    private void start(List<PanelState> panels, DiscardingSettings settings) {
+        panels.forEach(p -> runner.start(p, settings));
     }
 
     private static int layerCount(List<PanelState> panels) {

@@ -60,6 +60,9 @@ class ExplorerMetricTest extends ExplorerHarness {
         AnalysisResult analysis = fx(() -> a.result().get().analysis());
         assertEquals(Metric.RECONSTRUCTION_UNCERTAINTY, analysis.request().settings().metric());
 
+        // Maps and reconstructions are drawn in the background after the result arrives.
+        await("each layer's map and reconstruction drawn", 30, () -> List.of("conv1", "logits").stream()
+                .allMatch(l -> drawn("#heatmap-A-" + l) && drawn("#reconstruction-A-" + l)));
         for (String layer : List.of("conv1", "logits")) {
             ImageView map = lookup("#heatmap-A-" + layer).query();
             ImageView rebuilt = lookup("#reconstruction-A-" + layer).query();
@@ -226,5 +229,9 @@ class ExplorerMetricTest extends ExplorerHarness {
                 l.lambda(), l.converged(), l.saturatedCells(), l.steps(), l.seconds(), l.sigma(), l.entropyMap(),
                 null, l.foreground(), l.failure())).toList();
         return new AnalysisResult(request, new DiscardingResult(r.discarding().grid(), layers), 0);
+    }
+
+    private boolean drawn(String query) {
+        return lookup(query).tryQuery().map(n -> ((ImageView) n).getImage() != null).orElse(false);
     }
 }

@@ -137,7 +137,7 @@ final class StepStaging {
     /** Analyses once every panel's input and foreground are made (at once when nothing changed). */
     private void analyseWhenReady(List<PanelState> panels, long token) {
         if (panels.stream().allMatch(p -> p.ready().get() != null && p.model().get() != null)) {
-            actions.analyze();
+            actions.analyzeNow();
             return;
         }
         for (PanelState p : panels) {
@@ -152,7 +152,7 @@ final class StepStaging {
                         // which must not be the one started here.
                         Platform.runLater(() -> {
                             if (token == shown && panels.stream().allMatch(q -> q.ready().get() != null)) {
-                                actions.analyze();
+                                actions.analyzeNow();
                             }
                         });
                     }

@@ -30,7 +30,7 @@ public final class Windows {
     /** How long, and how often, a window's size is asked for again. */
     private static final long SETTLE_NANOS = 10_000_000_000L;
     private static final int TRIES = 6;
-    private static final double[] LOOK_AGAIN = {0.5, 1.5, 3};
+    private static final double[] LOOK_AGAIN = {0.5, 1.5, 3, 6};
     /** Decorations may take this much of the size asked for. */
     private static final double TOLERANCE = 40;
 
@@ -76,13 +76,14 @@ public final class Windows {
      * puts the window where it belongs at that size ({@code placed}).
      */
     private static void hold(Stage stage, double width, double height, Runnable placed) {
-        long until = System.nanoTime() + SETTLE_NANOS;
+        // Counted from when the window is on the screen: on a busy computer showing it takes seconds.
+        long[] until = {Long.MAX_VALUE};
         int[] tries = {0};
         boolean[] pending = {false};
         ChangeListener<Number> check = new ChangeListener<>() {
             @Override
             public void changed(ObservableValue<? extends Number> o, Number was, Number now) {
-                if (System.nanoTime() > until || tries[0] >= TRIES || stage.isMaximized() || stage.isFullScreen()) {
+                if (System.nanoTime() > until[0] || tries[0] >= TRIES || stage.isMaximized() || stage.isFullScreen()) {
                     stage.widthProperty().removeListener(this);
                     stage.heightProperty().removeListener(this);
                 } else if (!pending[0] && off(stage, width, height)) {
@@ -105,6 +106,7 @@ public final class Windows {
         // A window manager that answers while the toolkit is busy may leave no change to notice:
         // look again a little after the window shows.
         stage.setOnShown(e -> {
+            until[0] = System.nanoTime() + SETTLE_NANOS;
             for (double seconds : LOOK_AGAIN) {
                 PauseTransition later = new PauseTransition(Duration.seconds(seconds));
                 later.setOnFinished(f -> check.changed(stage.widthProperty(), stage.getWidth(), stage.getWidth()));
