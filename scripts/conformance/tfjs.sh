@@ -60,7 +60,10 @@ for dir in "$work"/corpus/*/; do
   run="$work/runs/$name"
   rm -rf "$run"
   mkdir -p "$run"
-  if ! "$root/sieve" import "$dir/model.json" --out "$run/model" >"$run/import.log" 2>&1; then
+  # Integer pixels (MoveNet's int32 input) are 0-255 as they are.
+  norm=none
+  grep -q '"input[^"]*": *{[^}]*"dtype": *"DT_INT32"' "$dir/model.json" && norm=zero-to-255
+  if ! "$root/sieve" import "$dir/model.json" --normalization "$norm" --out "$run/model" >"$run/import.log" 2>&1; then
     printf '%-34s %-8s %6s  %s\n' "$name" refused - "$(grep -v '^WARNING' "$run/import.log" | tail -1 | cut -c1-160)"
     continue
   fi

@@ -9,7 +9,8 @@
 // every step-th flat index (at most 1000 values). Without NODE, the model's first output.
 // With PROBE_PNG=FILE in the environment, the probe is rounded to 8 bits, written to FILE as an RGB
 // or grey PNG of the model's input size, and fed as those values (byte / 255): the image that
-// `sieve predict` reads gives the same input tensor.
+// `sieve predict` reads gives the same input tensor. A graph that takes int32 pixels is fed the
+// bytes themselves, as Sieve feeds it when imported with --normalization zero-to-255.
 const fs = require('fs');
 const path = require('path');
 const tf = require('@tensorflow/tfjs-core');
@@ -87,7 +88,9 @@ async function main() {
     writePng(process.env.PROBE_PNG, bytes, h, w, c);
     for (let i = 0; i < values.length; i++) values[i] = bytes[i] / 255;
   }
-  const input = tf.tensor(values, shape);
+  // A graph that takes integer pixels is fed the bytes (import it with --normalization zero-to-255).
+  const int = model.inputs[0].dtype === 'int32';
+  const input = int ? tf.tensor(values.map((v) => Math.round(v * 255)), shape, 'int32') : tf.tensor(values, shape);
   const results = await model.executeAsync({ [model.inputs[0].name]: input }, nodes);
   const tensors = Array.isArray(results) ? results : [results];
   const sampled = (t) => {

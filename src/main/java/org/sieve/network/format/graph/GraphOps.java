@@ -276,6 +276,10 @@ final class GraphOps implements AutoCloseable {
     }
 
     private SieveException acrossBatch(NodeDef n, String what) {
+        return acrossBatch(file, n, what);
+    }
+
+    static SieveException acrossBatch(String file, NodeDef n, String what) {
         return new AcrossBatch(n.getName(), "Model " + file + ": node '" + n.getName() + "' (" + n.getOp() + ") " + what
                 + ", and Sieve computes each noisy copy of the image as its own example. This is Sieve's limit,"
                 + " not the file's fault; choose an earlier output with --output NODE.");

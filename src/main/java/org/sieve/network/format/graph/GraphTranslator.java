@@ -63,6 +63,7 @@ final class GraphTranslator {
     /** The type of each constant in {@code values}: weights are float, shapes and axes int32. */
     private final Map<String, DataType> types = new HashMap<>();
     private final GraphOps ops;
+    private final BatchOfOne batchOfOne = new BatchOfOne();
     private final String output;
     private final String scope;
     private NetworkAssembly net;
@@ -253,6 +254,9 @@ final class GraphTranslator {
         if (v == null) {
             throw unsupported(reader, "reads '" + key + "', which Sieve could not translate");
         }
+        if (batchOfOne.unbatched(key)) {
+            throw GraphOps.acrossBatch(file, reader, "computes on the example taken out of its batch");
+        }
         return v;
     }
 
@@ -419,8 +423,23 @@ final class GraphTranslator {
             case "Reshape" -> reshape(n);
             case "Pad" -> pad(n);
             case "ResizeBilinear", "ResizeNearestNeighbor" -> resize(n);
+            case "Unpack", "Squeeze", "ExpandDims", "Pack" -> batchAxis(n);
             default -> throw unsupported(n, "is not one of Sieve's layer patterns");
         }
+    }
+
+    /** An op that only takes a batch of one's batch axis away or puts it back passes its layer through. */
+    private void batchAxis(NodeDef n) {
+        String key = key(n.getInput(0));
+        Object in = values.get(key);
+        Object axis = n.getOp().equals("ExpandDims") ? value(n.getInput(1), n) : null;
+        String layer = in instanceof String l
+                ? batchOfOne.passThrough(n, key, l, net.shape(l).length, axis instanceof WeightTensor w ? w : null)
+                : null;
+        if (layer == null) {
+            throw unsupported(n, "does not only take a batch of one's batch axis away or put it back");
+        }
+        values.put(n.getName(), layer);
     }
 
     private String text(NodeDef n, String key, String fallback) {
