@@ -12,6 +12,7 @@ import org.sieve.model.Model;
 import org.sieve.service.AnalysisService;
 import org.sieve.service.BatchListener;
 import org.sieve.service.BatchReport;
+import org.sieve.service.BatchLocation;
 import org.sieve.service.BatchRunner;
 import org.sieve.spark.SparkBatch;
 import picocli.CommandLine.Command;
@@ -39,11 +40,11 @@ final class BatchCommand extends Subcommand {
     ModelOption modelOption;
 
     @Option(names = "--images", required = true, paramLabel = "DIR", description = "Folder of PNG, JPEG, BMP or"
-            + " GIF images.")
-    Path images;
+            + " GIF images, or its file: URI.")
+    String images;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-    Path out;
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder, or its file: URI.")
+    String out;
 
     @Mixin
     FittingOption fitting;
@@ -83,11 +84,13 @@ final class BatchCommand extends Subcommand {
     @Override
     public Integer call() {
         PrintStream err = err();
+        Path imagesFolder = BatchLocation.folder(images, "--images");
+        Path outFolder = BatchLocation.folder(out, "--out");
         Model model = modelOption.resolve();
         List<String> layers = layerChoice.in(model.network());
         DiscardingSettings settings = analysis.resolve(model, layers, err);
-        BatchRunner.Spec spec = new BatchRunner.Spec(model, images, out, layers, mask == Mask.AUTO, limit, settings,
-                fitting.mode(), region.region());
+        BatchRunner.Spec spec = new BatchRunner.Spec(model, imagesFolder, outFolder, layers, mask == Mask.AUTO,
+                limit, settings, fitting.mode(), region.region());
         BatchReport report;
         if (engine == Engine.SPARK) {
             report = SparkLink.run(spec, modelOption.location(model), new SparkBatch.Cluster(master, sparkConf),

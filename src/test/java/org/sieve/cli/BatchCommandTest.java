@@ -52,6 +52,20 @@ class BatchCommandTest {
     }
 
     @Test
+    void aFolderOnAnotherFileSystemIsRefusedInsteadOfBecomingALocalFolder() {
+        var err = new ByteArrayOutputStream();
+        int status = Main.run(List.of("batch", "--images", dir.toUri().toString(), "--out", "hdfs://namenode/run1",
+                "--model", "assets/models/lenet5-mnist", "--engine", "spark"), new PrintStream(
+                        new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String log = err.toString(StandardCharsets.UTF_8);
+        assertEquals(3, status, log);
+        assertTrue(log.contains("--out hdfs://namenode/run1: the batch reads and writes local folders and file:"
+                + " URIs, not hdfs: URIs."), log);
+        assertEquals(1, log.strip().lines().count(), log);
+        assertTrue(!Files.exists(Path.of("hdfs:")), "no local folder named after the scheme");
+    }
+
+    @Test
     void aKilledBatchResumesAndFinishesEveryImageExactlyOnce() throws Exception {
         Path model = dir.resolve("tiny-conv");
         ModelStore.save(ModelStore.inMemory(TestNetworks.convStack(1f, 1), ModelMetadata.defaults("tiny-conv",

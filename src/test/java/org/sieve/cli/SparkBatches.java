@@ -44,7 +44,12 @@ final class SparkBatches {
     }
 
     static List<String> batch(Path images, Path out, String... more) {
-        List<String> args = new ArrayList<>(List.of("batch", "--images", images.toString(), "--out", out.toString()));
+        return batch(images.toString(), out.toString(), more);
+    }
+
+    /** @param images the images' folder as the user gives it: a path or a file: URI; so {@code out} */
+    static List<String> batch(String images, String out, String... more) {
+        List<String> args = new ArrayList<>(List.of("batch", "--images", images, "--out", out));
         args.addAll(SETTINGS);
         args.addAll(List.of(more));
         return args;

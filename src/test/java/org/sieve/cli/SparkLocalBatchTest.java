@@ -36,7 +36,9 @@ class SparkLocalBatchTest {
         Path spark = dir.resolve("spark");
         var p = SparkBatches.run(SparkBatches.batch(images, plain));
         assertEquals(Main.PARTIAL, p.getKey(), p.getValue());
-        var s = SparkBatches.run(SparkBatches.batch(images, spark, "--engine", "spark", "--master", "local[2]"));
+        // The Spark batch is given file: URIs, as Hadoop writes them.
+        var s = SparkBatches.run(SparkBatches.batch(images.toUri().toString(), spark.toUri().toString(), "--engine",
+                "spark", "--master", "local[2]"));
         assertEquals(Main.PARTIAL, s.getKey(), "the broken file is skipped, as by the plain batch: " + s.getValue());
         assertTrue(s.getValue().contains("Skipping odd/broken.png"), s.getValue());
 
