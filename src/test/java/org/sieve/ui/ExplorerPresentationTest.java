@@ -50,8 +50,17 @@ class ExplorerPresentationTest extends ExplorerHarness {
         double bottom = sceneBounds("#entropy-chart").getMaxY();
         assertInsideWindow(List.of("#overlay-analyze", "#overlay-controls", "#overlay-leave"), true, false);
         assertTrue(sceneBounds("#presentation-overlay").getMinY() >= bottom - 0.5, "the bar lies under the results");
-        screenshot("presentation-" + screen() + "-one-panel");
         assertMapsTakeTheHeight(a);
+        // A notification keeps to the curves' column, off the maps.
+        fxRun(() -> app().messages().add(org.sieve.ui.model.UserMessage.error("Cannot open image",
+                "broken.png is not an image this explorer reads: choose a PNG, JPEG or BMP file.")));
+        await("the notification", 5, () -> lookup(".notification-bar").tryQuery().isPresent());
+        awaitLaidOut();
+        screenshot("presentation-" + screen() + "-one-panel");
+        Bounds note = sceneBounds(".notification-bar");
+        for (String id : mapsOf(a)) {
+            assertFalse(note.intersects(sceneBounds(id)), "the notification at " + note + " covers " + id);
+        }
     }
 
     @Test

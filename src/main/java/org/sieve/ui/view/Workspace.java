@@ -125,8 +125,7 @@ public final class Workspace extends VBox {
         if (curves != null) {
             // Beside, the panels keep the whole height and the curves take a share of the width, as tall as
             // the page; below, the curves take the width and growCurves sets their height.
-            double width = beside() ? Math.max(BESIDE_MIN, Math.min(BESIDE_MAX, BESIDE_SHARE
-                    * scroll.getViewportBounds().getWidth())) : Region.USE_COMPUTED_SIZE;
+            double width = beside() ? besideWidth(scroll.getViewportBounds().getWidth()) : Region.USE_COMPUTED_SIZE;
             curves.setMinWidth(width);
             curves.setPrefWidth(width);
             curves.setMaxWidth(width);
@@ -142,6 +141,11 @@ public final class Workspace extends VBox {
             b.pageHeight(left);
         }
         growCurves();
+    }
+
+    /** The curves' width beside the panels on a page this wide: what notifications keep within, off the maps. */
+    static double besideWidth(double pageWidth) {
+        return Math.max(BESIDE_MIN, Math.min(BESIDE_MAX, BESIDE_SHARE * pageWidth));
     }
 
     private boolean curvesShown() {
