@@ -23,8 +23,9 @@ import org.sieve.ui.model.PanelState;
  * Presentation mode presents: with the controls hidden and the type enlarged, every map, its
  * title and the colour bar lie inside the window after Analyze, without scrolling: one panel of
  * eight layers, and two compared panels of six each on a full HD screen (on a smaller one they
- * scroll, level with each other). The presentation bar lies under the results with its buttons on
- * screen, and panel captions are never cut short. Run once per screen size
+ * scroll, level with each other). The maps cover at least 40 % of the screen's height, the curves
+ * standing beside them. The presentation bar lies under the results with its buttons on screen,
+ * and panel captions are never cut short. Run once per screen size
  * (1280x720 and 1920x1080, Monocle's screen set per run in pom.xml), or alone with
  * -Dheadless.geometry=WxH-32.
  */
@@ -49,7 +50,17 @@ class ExplorerPresentationTest extends ExplorerHarness {
         double bottom = sceneBounds("#entropy-chart").getMaxY();
         assertInsideWindow(List.of("#overlay-analyze", "#overlay-controls", "#overlay-leave"), true, false);
         assertTrue(sceneBounds("#presentation-overlay").getMinY() >= bottom - 0.5, "the bar lies under the results");
+        assertMapsTakeTheHeight(a);
+        // A notification keeps to the curves' column, off the maps.
+        fxRun(() -> app().messages().add(org.sieve.ui.model.UserMessage.error("Cannot open image",
+                "broken.png is not an image this explorer reads: choose a PNG, JPEG or BMP file.")));
+        await("the notification", 5, () -> lookup(".notification-bar").tryQuery().isPresent());
+        awaitLaidOut();
         screenshot("presentation-" + screen() + "-one-panel");
+        Bounds note = sceneBounds(".notification-bar");
+        for (String id : mapsOf(a)) {
+            assertFalse(note.intersects(sceneBounds(id)), "the notification at " + note + " covers " + id);
+        }
     }
 
     @Test
@@ -68,6 +79,8 @@ class ExplorerPresentationTest extends ExplorerHarness {
         await("both results", 180, () -> a.result().get() != null && b.result().get() != null);
         awaitLaidOut();
         screenshot("presentation-" + screen() + "-two-panels");
+        assertMapsTakeTheHeight(a);
+        assertMapsTakeTheHeight(b);
         for (String id : List.of("#caption-A", "#caption-B")) {
             Label caption = lookup(id).query();
             Text shown = fx(() -> (Text) caption.lookup(".text"));
@@ -89,6 +102,24 @@ class ExplorerPresentationTest extends ExplorerHarness {
         }
         assertInsideWindow(List.of("#heatmap-A-fc2", "#heatmap-B-fc2"), false);
         screenshot("presentation-" + screen() + "-two-panels-scrolled");
+    }
+
+    /** The panel's maps, row over row, cover at least 40 % of the screen's height, as a class sees them. */
+    private void assertMapsTakeTheHeight(PanelState panel) {
+        List<Bounds> maps = new ArrayList<>();
+        for (String layer : fx(() -> List.copyOf(panel.selectedLayers()))) {
+            maps.add(sceneBounds("#heatmap-" + panel.id() + "-" + layer));
+        }
+        maps.sort(java.util.Comparator.comparingDouble(Bounds::getMinY));
+        double covered = 0;
+        double reached = Double.NEGATIVE_INFINITY;
+        for (Bounds m : maps) {
+            covered += Math.max(0, m.getMaxY() - Math.max(m.getMinY(), reached));
+            reached = Math.max(reached, m.getMaxY());
+        }
+        double share = covered / fx(() -> stage.getScene().getHeight());
+        assertTrue(share >= 0.4, String.format(java.util.Locale.ROOT,
+                "panel %s's maps cover %.0f %% of a %s screen's height, not 40 %%", panel.id(), 100 * share, screen()));
     }
 
     private Bounds sceneBounds(String id) {

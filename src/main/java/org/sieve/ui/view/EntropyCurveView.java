@@ -49,6 +49,8 @@ public final class EntropyCurveView extends VBox {
         x.setLabel("layer, in network order");
         y.setForceZeroInRange(false);
         heading.setId("entropy-curve-title");
+        // Beside the maps (presentation mode) the chart is narrow: the title wraps rather than ends in "...".
+        heading.setWrapText(true);
         getChildren().addAll(heading, legend, chart);
         getStyleClass().add("curves");
         app.panelA().result().addListener(o -> update());
@@ -57,6 +59,7 @@ public final class EntropyCurveView extends VBox {
         app.panelA().outdated().addListener(o -> update());
         app.panelB().outdated().addListener(o -> update());
         chart.widthProperty().addListener(o -> slant(EntropyCurves.labels(panels())));
+        y.widthProperty().addListener(o -> slant(EntropyCurves.labels(panels())));
         chart.heightProperty().addListener(o -> fitAxisTitle(panels()));
         update();
     }
@@ -114,12 +117,24 @@ public final class EntropyCurveView extends VBox {
                 : full);
     }
 
-    /** Layer names slant only where they would not fit side by side. */
+    /**
+     * Layer names slant only where they would not fit side by side, and stand upright where even
+     * slanted ones would overlap (the axis would drop every other name).
+     */
     private void slant(List<String> labels) {
         int longest = labels.stream().mapToInt(String::length).max().orElse(0);
-        double perLabel = chart.getWidth() / Math.max(1, labels.size());
-        x.setTickLabelRotation(chart.getWidth() > 0 && longest * x.getTickLabelFont().getSize() * 0.62 > perLabel
-                ? -35 : 0);
+        // The axis runs from 0 to one past the last layer; the value axis takes its own width first.
+        double perLabel = (chart.getWidth() - y.getWidth()) / (labels.size() + 1);
+        double font = x.getTickLabelFont().getSize();
+        double rotation = 0;
+        double along = longest * font * 0.62;
+        if (chart.getWidth() > 0 && along > perLabel) {
+            // The axis drops a name whose box overlaps the next one's: a slanted name's box is its
+            // length times cos(35 degrees) plus its height times sin(35 degrees) wide.
+            double slanted = along * Math.cos(Math.toRadians(35)) + font * Math.sin(Math.toRadians(35));
+            rotation = slanted < perLabel ? -35 : -90;
+        }
+        x.setTickLabelRotation(rotation);
     }
 
     private void add(EntropyCurves.Curve curve, List<String> labels) {

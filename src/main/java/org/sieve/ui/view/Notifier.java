@@ -43,13 +43,13 @@ public final class Notifier {
         app.messages().addListener((ListChangeListener<UserMessage>) c -> {
             while (c.next()) {
                 for (UserMessage m : c.getAddedSubList()) {
-                    show(m, stack, root);
+                    show(app, m, stack, root);
                 }
             }
         });
     }
 
-    private static void show(UserMessage m, VBox stack, StackPane root) {
+    private static void show(AppModel app, UserMessage m, VBox stack, StackPane root) {
         Label title = new Label(m.title());
         title.getStyleClass().add("notification-title");
         title.setWrapText(true);
@@ -62,8 +62,12 @@ public final class Notifier {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         VBox bar = new VBox(4, new HBox(6, title, spacer, close), text);
         bar.getStyleClass().addAll("notification-bar", m.level().name().toLowerCase(java.util.Locale.ROOT));
-        // Never wider than the window leaves room for.
-        bar.maxWidthProperty().bind(root.widthProperty().subtract(2 * MARGIN).map(w -> Math.min(WIDTH, w.doubleValue())));
+        // Never wider than the window leaves room for; in presentation mode no wider than the curves'
+        // column at the right, so that it never covers a map.
+        bar.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+            double room = Math.min(WIDTH, root.getWidth() - 2 * MARGIN);
+            return app.presentation().get() ? Math.min(room, Workspace.besideWidth(root.getWidth()) - MARGIN) : room;
+        }, root.widthProperty(), app.presentation()));
         bar.prefWidthProperty().bind(bar.maxWidthProperty());
         bar.setMinHeight(Region.USE_PREF_SIZE);
         Runnable dismiss = () -> stack.getChildren().remove(bar);

@@ -33,7 +33,7 @@ public final class PanelView extends VBox {
     private static final double SPACING = 8;
 
     private final PanelState panel;
-    private final HBox header;
+    private final VBox header;
     private final FlowPane details;
     private final HeatmapStrip strip;
     private final TitledPane trace = new TitledPane("Optimisation, step by step", null);
@@ -100,7 +100,7 @@ public final class PanelView extends VBox {
         markActive(app);
     }
 
-    private HBox header(AppModel app) {
+    private VBox header(AppModel app) {
         Label badge = new Label(panel.id());
         badge.getStyleClass().add("badge");
         Label caption = new Label();
@@ -122,12 +122,15 @@ public final class PanelView extends VBox {
                 100 * panel.predictions().get(0).probability()), panel.predictions()));
         // About a line and a half of text, however many lines the caption wraps to.
         thumb.fitHeightProperty().bind(badge.heightProperty().multiply(1.4));
+        // What the model reads and the run's state stay whole; the caption wraps to make room.
+        reads.setMinWidth(Region.USE_PREF_SIZE);
         HBox folded = new HBox(6, thumb, reads);
         folded.setAlignment(Pos.CENTER_LEFT);
         folded.visibleProperty().bind(detailsShown.not());
         folded.managedProperty().bind(folded.visibleProperty());
         Label status = new Label();
         status.getStyleClass().add("hint");
+        status.setMinWidth(Region.USE_PREF_SIZE);
         status.textProperty().bind(Bindings.createStringBinding(this::statusText, panel.run().status(),
                 panel.run().progress(), panel.run().seconds(), panel.loading()));
         ToggleButton more = new ToggleButton(null, Fx.icon(MaterialDesignC.CHEVRON_DOWN));
@@ -139,9 +142,32 @@ public final class PanelView extends VBox {
                 : MaterialDesignC.CHEVRON_DOWN)));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox box = new HBox(8, badge, caption, folded, spacer, status, more);
-        box.setAlignment(Pos.CENTER_LEFT);
+        HBox tail = new HBox(8, folded, status, more);
+        tail.setAlignment(Pos.CENTER_RIGHT);
+        tail.setMinWidth(Region.USE_PREF_SIZE);
+        HBox first = new HBox(8, badge, caption, spacer, tail);
+        first.setAlignment(Pos.CENTER_LEFT);
+        HBox second = new HBox();
+        second.setAlignment(Pos.CENTER_RIGHT);
+        second.managedProperty().bind(second.visibleProperty());
+        VBox box = new VBox(4, first, second);
         box.getStyleClass().add("panel-header");
+        // Where the caption and the rest do not fit on one line (two panels on a projector), the rest
+        // goes under the caption, whole, and the caption keeps the line to itself.
+        InvalidationListener arrange = o -> {
+            double needed = badge.prefWidth(-1) + caption.prefWidth(-1) + tail.prefWidth(-1) + 3 * first.getSpacing();
+            boolean oneLine = box.getWidth() <= 0 || needed <= box.getWidth();
+            if (oneLine != (tail.getParent() == first)) {
+                (oneLine ? second : first).getChildren().remove(tail);
+                (oneLine ? first : second).getChildren().add(tail);
+            }
+            second.setVisible(!oneLine);
+        };
+        box.widthProperty().addListener(arrange);
+        caption.textProperty().addListener(arrange);
+        caption.fontProperty().addListener(arrange);
+        tail.widthProperty().addListener(arrange);
+        arrange.invalidated(null);
         return box;
     }
 
@@ -155,7 +181,8 @@ public final class PanelView extends VBox {
     }
 
     private void fitStrip() {
-        double used = getPadding().getTop() + getPadding().getBottom() + header.getHeight() + SPACING;
+        // Insets: the padding and the border that marks the active panel.
+        double used = getInsets().getTop() + getInsets().getBottom() + header.getHeight() + SPACING;
         if (details.isManaged()) {
             used += details.getHeight() + SPACING;
         }
