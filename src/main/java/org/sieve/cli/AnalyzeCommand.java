@@ -11,7 +11,6 @@ import org.sieve.analysis.ResultFiles;
 import org.sieve.analysis.ResultJson;
 import org.sieve.image.ForegroundChoice;
 import org.sieve.image.ForegroundMask;
-import org.sieve.image.ImageLoader;
 import org.sieve.image.PreparedImage;
 import org.sieve.io.SafeNames;
 import org.sieve.metrics.DiscardingSettings;
@@ -39,21 +38,7 @@ import picocli.CommandLine.Option;
 final class AnalyzeCommand extends Subcommand {
 
     @Mixin
-    ModelOption modelOption;
-
-    @Option(names = "--image", required = true, paramLabel = "FILE", description = "PNG, JPEG, BMP or GIF;"
-            + " converted to the model's channels and resized to its input.")
-    Path imagePath;
-
-    @Mixin
-    FittingOption fitting;
-
-    @Mixin
-    RegionOption region;
-
-    @Option(names = "--layers", paramLabel = "all|conv|L1,L2", description = "Layers to analyse: all (the"
-            + " default), conv (the convolution layers) or names (see 'sieve layers').")
-    LayerChoice layerChoice = LayerChoice.ALL;
+    AnalysisTarget target;
 
     @Option(names = "--mask", paramLabel = "auto|FILE|x,y,w,h", description = "The foreground: digit strokes, a"
             + " mask image, or a rectangle in image pixels; adds foreground and background entropy and knowledge"
@@ -80,15 +65,15 @@ final class AnalyzeCommand extends Subcommand {
         if (outDir != null && outDir.toString().isBlank()) {
             throw new UsageException("--out is empty; give the folder to write the results into.");
         }
-        Model model = modelOption.resolve();
+        Model model = target.model.resolve();
         ModelMetadata meta = model.metadata();
-        List<String> layers = layerChoice.in(model.network());
+        List<String> layers = target.layers.in(model.network());
         DiscardingSettings settings = analysis.resolve(model, layers, err);
-        PreparedImage image = ImageLoader.load(imagePath, meta.input(), fitting.mode(), region.region());
+        PreparedImage image = target.image.load(meta.input());
         ForegroundMask mask = foreground == null ? null : foreground.on(image);
         ImageNotes.print(meta, image, foreground, err);
         Path dir = outDir != null ? outDir
-                : SafeNames.child(Path.of("sieve-results"), SafeNames.fileNamePart(meta.id() + "-" + stem(imagePath)));
+                : SafeNames.child(Path.of("sieve-results"), SafeNames.fileNamePart(meta.id() + "-" + stem(target.image.file)));
 
         ConsoleProgress progress = ConsoleProgress.on(err);
         JobResult job;

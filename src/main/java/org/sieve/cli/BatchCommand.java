@@ -50,10 +50,7 @@ final class BatchCommand extends Subcommand {
     FittingOption fitting;
 
     @Mixin
-    RegionOption region;
-
-    @Option(names = "--layers", paramLabel = "all|conv|L1,L2", description = "Layers to analyse (default all).")
-    LayerChoice layerChoice = LayerChoice.ALL;
+    LayersOption layerOption;
 
     @Option(names = "--mask", paramLabel = "auto|none", description = "auto: digit strokes are the foreground"
             + " (default none).")
@@ -87,10 +84,10 @@ final class BatchCommand extends Subcommand {
         Path imagesFolder = BatchLocation.folder(images, "--images");
         Path outFolder = BatchLocation.folder(out, "--out");
         Model model = modelOption.resolve();
-        List<String> layers = layerChoice.in(model.network());
+        List<String> layers = layerOption.in(model.network());
         DiscardingSettings settings = analysis.resolve(model, layers, err);
         BatchRunner.Spec spec = new BatchRunner.Spec(model, imagesFolder, outFolder, layers, mask == Mask.AUTO,
-                limit, settings, fitting.mode(), region.region());
+                limit, settings, fitting.mode(), fitting.region());
         BatchReport report;
         if (engine == Engine.SPARK) {
             report = SparkLink.run(spec, modelOption.location(model), new SparkBatch.Cluster(master, sparkConf),

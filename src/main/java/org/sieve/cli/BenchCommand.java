@@ -58,8 +58,8 @@ final class BenchCommand extends Subcommand {
             + " --live (default 4).")
     double liveSeconds = 4;
 
-    @Option(names = "--layers", paramLabel = "all|conv|L1,L2", description = "Layers to time (default all).")
-    LayerChoice layerChoice = LayerChoice.ALL;
+    @Mixin
+    LayersOption layerOption;
 
     @Option(names = "--repeats", paramLabel = "R", converter = Count.class, description = "Timed runs of each"
             + " kind after a first one that builds the graph; the median is reported (default 3).")
@@ -79,7 +79,7 @@ final class BenchCommand extends Subcommand {
         PrintStream out = out();
         Model model = modelOption.resolve();
         ModelMetadata meta = model.metadata();
-        List<String> layers = layerChoice.in(model.network());
+        List<String> layers = layerOption.in(model.network());
         DiscardingSettings settings = analysis.resolve(model, layers, err());
         if (live) {
             if (!(liveSeconds > 0 && liveSeconds <= 600)) {

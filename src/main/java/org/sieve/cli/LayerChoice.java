@@ -42,4 +42,10 @@ record LayerChoice(String text, List<String> names) {
         names.forEach(network::layer);
         return names;
     }
+
+    /** As typed, so that a command's help can state its default. */
+    @Override
+    public String toString() {
+        return text;
+    }
 }

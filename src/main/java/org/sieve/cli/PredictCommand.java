@@ -3,14 +3,12 @@ package org.sieve.cli;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
 import org.sieve.SieveException;
 import org.sieve.analysis.Classifier;
-import org.sieve.image.ImageLoader;
 import org.sieve.image.PreparedImage;
 import org.sieve.model.Model;
 import org.sieve.model.ModelKind;
@@ -30,15 +28,8 @@ final class PredictCommand extends Subcommand {
     @Mixin
     ModelOption modelOption;
 
-    @Option(names = "--image", required = true, paramLabel = "FILE", description = "PNG, JPEG, BMP or GIF;"
-            + " converted to the model's channels and resized to its input.")
-    Path imagePath;
-
     @Mixin
-    RegionOption region;
-
-    @Mixin
-    FittingOption fitting;
+    ImageOption imageOption;
 
     @Option(names = "--top", paramLabel = "K", description = "How many classes to list (default 5).")
     int top = 5;
@@ -55,7 +46,7 @@ final class PredictCommand extends Subcommand {
         }
         Model model = modelOption.resolve();
         ModelMetadata meta = model.metadata();
-        PreparedImage image = ImageLoader.load(imagePath, meta.input(), fitting.mode(), region.region());
+        PreparedImage image = imageOption.load(meta.input());
         try (Classifier classifier = new Classifier(model)) {
             if (json) {
                 // A detector's heatmap runs to megabytes of numbers; its class scores are what it predicts.

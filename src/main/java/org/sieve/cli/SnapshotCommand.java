@@ -10,7 +10,6 @@ import java.util.Locale;
 import org.sieve.analysis.AnalysisRequest;
 import org.sieve.image.ForegroundChoice;
 import org.sieve.image.ForegroundMask;
-import org.sieve.image.ImageLoader;
 import org.sieve.image.PreparedImage;
 import org.sieve.metrics.DiscardingSettings;
 import org.sieve.model.Model;
@@ -44,17 +43,10 @@ import picocli.CommandLine.Option;
 final class SnapshotCommand extends Subcommand {
 
     @Mixin
-    ModelOption modelOption;
-
-    @Option(names = "--image", required = true, paramLabel = "FILE", description = "PNG, JPEG, BMP or GIF.")
-    Path imagePath;
+    AnalysisTarget target = new AnalysisTarget(LayerChoice.CONV);
 
     @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "Where to write the sheet.")
     Path outFile;
-
-    @Option(names = "--layers", paramLabel = "conv|all|L1,L2", description = "conv (the default: every"
-            + " convolution layer, or every layer of a network without any), all, or layer names.")
-    LayerChoice layerChoice = LayerChoice.CONV;
 
     @ArgGroup
     Second second;
@@ -75,12 +67,6 @@ final class SnapshotCommand extends Subcommand {
     @Option(names = "--mask", paramLabel = "auto|FILE|x,y,w,h", description = "The foreground; adds foreground"
             + " and background curves.")
     ForegroundChoice foreground;
-
-    @Mixin
-    FittingOption fitting;
-
-    @Mixin
-    RegionOption region;
 
     @Option(names = "--size", paramLabel = "WxH", description = "The sheet's exact size in pixels (default 1920x1080;"
             + " also 2560x1440, 3840x2160, or any from " + SheetSize.MIN_WIDTH + "x" + SheetSize.MIN_HEIGHT + " to "
@@ -122,11 +108,13 @@ final class SnapshotCommand extends Subcommand {
         PrintStream err = err();
         MapStyle style = style();
         SheetSize sheetSize = sheetSize();
-        Model model = modelOption.resolve();
+        Model model = target.model.resolve();
+        LayerChoice layerChoice = target.layers.choice;
+        Path imagePath = target.image.file;
         List<Panel> panels = new ArrayList<>();
         panels.add(panel("A", model, imagePath, layerChoice));
         if (second != null && second.model != null) {
-            Model other = modelOption.catalogue.catalogue().resolve(second.model);
+            Model other = target.model.catalogue.catalogue().resolve(second.model);
             LayerChoice layers = compareLayers != null ? compareLayers
                     : other.sha256().equals(model.sha256()) ? layerChoice : LayerChoice.CONV;
             panels.add(panel("B", other, imagePath, layers));
@@ -161,8 +149,7 @@ final class SnapshotCommand extends Subcommand {
         ModelMetadata meta = model.metadata();
         List<String> layers = choice.in(model.network());
         DiscardingSettings settings = analysis.resolve(model, layers, err());
-        PreparedImage prepared = ImageLoader.load(image, meta.input(),
-                fitting.mode(), region.region());
+        PreparedImage prepared = target.image.fitting.load(image, meta.input());
         ForegroundMask mask = foreground == null ? null : foreground.on(prepared);
         ImageNotes.print(meta, prepared, foreground, err());
         String name = meta.name() == null || meta.name().isBlank() ? meta.id() : meta.name();

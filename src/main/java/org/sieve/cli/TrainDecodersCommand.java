@@ -51,8 +51,8 @@ final class TrainDecodersCommand extends Subcommand {
         Path images;
     }
 
-    @Option(names = "--layers", paramLabel = "L1,L2", description = "Only these layers (default: every layer).")
-    LayerChoice layerChoice = LayerChoice.ALL;
+    @Mixin
+    LayersOption layerOption;
 
     @Option(names = "--epochs", paramLabel = "N", converter = Count.class, description = "At most N passes over"
             + " the training images (default 12); training stops earlier once the held-out error stops improving.")
@@ -93,7 +93,7 @@ final class TrainDecodersCommand extends Subcommand {
         if (model.dir() == null) {
             throw new SieveException("Model '" + model.id() + "' has no folder to save decoders beside.");
         }
-        List<String> layers = layerChoice.in(model.network());
+        List<String> layers = layerOption.in(model.network());
         List<String> existing = DecoderIndex.trainedLayers(model).stream().filter(layers::contains).toList();
         if (!existing.isEmpty() && !replace) {
             throw new UsageException("Layer(s) " + String.join(", ", existing) + " of " + model.id()

@@ -154,15 +154,19 @@ public final class ForegroundMask {
      * than 50% are foreground. Transparent pixels count as background.
      */
     public static ForegroundMask fromMaskImage(Path file, PreparedImage img) {
-        return fromScaledMask(ImageLoader.load(file, "Mask image", img.height(), img.width(), 1, ResizeMode.STRETCH,
+        return fromScaledMask(ImageLoader.load(file, "Mask image", grey(img), ResizeMode.STRETCH,
                 PixelDecoder.Matte.BLACK, sameRegion(img, "Mask image " + file)), img, "Mask image " + file);
     }
 
     /** As {@link #fromMaskImage}, for a mask painted in memory (the explorer's brush). */
     public static ForegroundMask fromPaint(BufferedImage paint, PreparedImage img) {
-        return fromScaledMask(ImageLoader.fromBufferedImage(paint, "painted mask", img.height(), img.width(), 1,
-                ResizeMode.STRETCH, PixelDecoder.Matte.BLACK, sameRegion(img, "The painted mask")), img,
-                "The painted mask");
+        return fromScaledMask(ImageLoader.fromBufferedImage(paint, "painted mask", grey(img), ResizeMode.STRETCH,
+                PixelDecoder.Matte.BLACK, sameRegion(img, "The painted mask")), img, "The painted mask");
+    }
+
+    /** A mask is one grey value per pixel of the image it marks. */
+    private static ModelInput grey(PreparedImage img) {
+        return new ModelInput(img.height(), img.width(), 1);
     }
 
     /** The part of the mask that matches the image's region; a mask of another size is refused. */

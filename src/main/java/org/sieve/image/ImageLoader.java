@@ -29,8 +29,7 @@ public final class ImageLoader {
 
     /** Only {@code region} of the file (null: all of it), which must lie inside the image. */
     public static PreparedImage load(Path file, ModelInput input, ResizeMode mode, RequestedRegion region) {
-        return load(file, "Image", input.height(), input.width(), input.channels(), mode, PixelDecoder.Matte.WHITE,
-                region == null ? null : region::in);
+        return load(file, "Image", input, mode, PixelDecoder.Matte.WHITE, region == null ? null : region::in);
     }
 
     /** For images that come from the GUI (pasted, drawn); the fingerprint is then of the pixels. */
@@ -42,20 +41,18 @@ public final class ImageLoader {
     /** Only {@code region} of the image (null: all of it), which must lie inside it. */
     public static PreparedImage fromBufferedImage(BufferedImage image, String sourceName, ModelInput input,
                                                   ResizeMode mode, RequestedRegion region) {
-        return fromBufferedImage(image, sourceName, input.height(), input.width(), input.channels(), mode,
-                PixelDecoder.Matte.WHITE, region == null ? null : region::in);
+        return fromBufferedImage(image, sourceName, input, mode, PixelDecoder.Matte.WHITE,
+                region == null ? null : region::in);
     }
 
-    static PreparedImage fromBufferedImage(BufferedImage image, String sourceName, int height, int width,
-                                           int channels, ResizeMode mode, PixelDecoder.Matte matte,
-                                           RegionChoice requested) {
+    static PreparedImage fromBufferedImage(BufferedImage image, String sourceName, ModelInput input,
+                                           ResizeMode mode, PixelDecoder.Matte matte, RegionChoice requested) {
         DecodedImage decoded = PixelDecoder.decode(image, matte);
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("source", sourceName);
         record.put("sourceFormat", "in-memory image");
         record.put("sha256Of", "pixels (width, height, 8-bit ARGB rows)");
-        return prepare(decoded, record, sourceName, PixelFingerprint.of(image), height, width, channels, mode,
-                requested);
+        return prepare(decoded, record, sourceName, PixelFingerprint.of(image), input, mode, requested);
     }
 
     /**
@@ -67,8 +64,8 @@ public final class ImageLoader {
     }
 
     /** Shared by masks, which are composited over black so that transparency reads as background. */
-    static PreparedImage load(Path file, String what, int height, int width, int channels,
-                              ResizeMode mode, PixelDecoder.Matte matte, RegionChoice requested) {
+    static PreparedImage load(Path file, String what, ModelInput input, ResizeMode mode, PixelDecoder.Matte matte,
+                              RegionChoice requested) {
         ImageFileReader.Source source = ImageFileReader.read(file, what);
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("source", file.toString());
@@ -78,12 +75,15 @@ public final class ImageLoader {
         }
         record.put("sha256Of", "file bytes");
         DecodedImage decoded = PixelDecoder.decode(source.image(), matte);
-        return prepare(decoded, record, file.toString(), source.sha256(), height, width, channels, mode, requested);
+        return prepare(decoded, record, file.toString(), source.sha256(), input, mode, requested);
     }
 
     private static PreparedImage prepare(DecodedImage src, Map<String, Object> record, String sourceName,
-                                         String sha256, int height, int width, int channels, ResizeMode mode,
+                                         String sha256, ModelInput input, ResizeMode mode,
                                          RegionChoice requested) {
+        int height = input.height();
+        int width = input.width();
+        int channels = input.channels();
         if (channels != 1 && channels != 3) {
             throw new SieveException("The model expects " + channels + " input channels; Sieve handles"
                     + " 1 (grayscale) or 3 (RGB). Use a model with grayscale or RGB input.");

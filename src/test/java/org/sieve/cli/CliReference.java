@@ -137,7 +137,7 @@ final class CliReference {
         String candidates = a.completionCandidates() == null ? ""
                 : String.join(", ", StreamSupport.stream(a.completionCandidates().spliterator(), false).toList());
         return text(String.join(" ", a.description())).replace("${COMPLETION-CANDIDATES}", candidates)
-                .replace("${DEFAULT-VALUE}", String.valueOf(a.defaultValue()));
+                .replace("${DEFAULT-VALUE}", a.defaultValueString());
     }
 
     private static String synopsis(CommandSpec c) {
