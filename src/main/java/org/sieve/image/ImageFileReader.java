@@ -18,10 +18,7 @@ import org.sieve.Sha256;
 import org.sieve.SieveException;
 import org.sieve.io.BoundedFiles;
 
-/**
- * Reads an image file (bytes for the fingerprint, then decoding, unless {@link RecentDecodes} has
- * these bytes' picture already), turning every failure into one clear line.
- */
+/** Reads an image file once (bytes for the fingerprint, then decoding), turning every failure into one clear line. */
 final class ImageFileReader {
 
     /** The formats the product promises; other ImageIO readers (e.g. WBMP) accept too much garbage. */
@@ -67,17 +64,10 @@ final class ImageFileReader {
         if (bytes.length == 0) {
             throw new SieveException(what + " file is empty (0 bytes): " + file + ". Export or copy the image again.");
         }
-        String sha256 = Sha256.ofBytes(bytes);
-        Source known = RecentDecodes.get(sha256);
-        if (known != null) {
-            return known;
-        }
-        Source decoded = decode(bytes, sha256, file, what);
-        RecentDecodes.put(decoded);
-        return decoded;
+        return decode(bytes, file, what);
     }
 
-    private static Source decode(byte[] bytes, String sha256, Path file, String what) {
+    private static Source decode(byte[] bytes, Path file, String what) {
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             ImageReader reader = readerFor(in);
             if (reader == null) {
@@ -101,7 +91,8 @@ final class ImageFileReader {
                     image = GifScreen.firstFrame(reader, image, file, what);
                 }
                 int orientation = ExifOrientation.of(bytes);
-                return new Source(ExifOrientation.apply(image, orientation), format, orientation, sha256);
+                return new Source(ExifOrientation.apply(image, orientation), format, orientation,
+                        Sha256.ofBytes(bytes));
             } finally {
                 reader.dispose();
             }

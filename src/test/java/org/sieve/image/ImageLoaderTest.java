@@ -2,8 +2,6 @@ package org.sieve.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -192,23 +190,6 @@ class ImageLoaderTest {
         assertEquals(file.toString(), img.source());
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
         assertEquals(HexFormat.of().formatHex(digest), img.sha256());
-    }
-
-    @Test
-    void aFileIsDecodedOnceForShowingAndPreparingUntilItsBytesChange() {
-        Path file = TestImages.write(TestImages.filled(40, 30, BufferedImage.TYPE_INT_RGB, 0x336699), "png",
-                dir.resolve("shown.png"));
-        BufferedImage shown = ImageLoader.picture(file);
-        assertSame(shown, ImageLoader.picture(file), "the same bytes are not decoded again");
-        Path copy = dir.resolve("copy.png");
-        TestImages.write(shown, "png", copy);
-        PreparedImage prepared = ImageLoader.load(copy, new ModelInput(3, 4, 3), ResizeMode.STRETCH);
-        assertEquals(copy.toString(), prepared.source(), "each file's own name, though its picture is shared");
-        assertEquals(0x99 / 255.0, prepared.get(2, 3, 2), 1e-6);
-
-        TestImages.write(TestImages.filled(40, 30, BufferedImage.TYPE_INT_RGB, 0x336600), "png", file);
-        assertNotSame(shown, ImageLoader.picture(file), "a file changed on disk is decoded afresh");
-        assertEquals(0.0, ImageLoader.load(file, new ModelInput(3, 4, 3), ResizeMode.STRETCH).get(2, 3, 2), 1e-6);
     }
 
     @Test
