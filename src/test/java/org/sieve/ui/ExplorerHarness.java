@@ -44,20 +44,23 @@ abstract class ExplorerHarness extends FxRobot {
         }
     }
 
-    /** The explorer under test, so a timed-out wait can say what it told the user. */
-    private static volatile ExplorerApp running;
+    /** The test running now (JUnit makes one per test), so a timed-out wait can read its explorer. */
+    private static volatile ExplorerHarness current;
 
     @TempDir
     Path temp;
     ExplorerApp explorer;
     Stage stage;
 
+    ExplorerHarness() {
+        current = this;
+    }
+
     @BeforeEach
     void launch() throws Exception {
         stage = FxToolkit.registerPrimaryStage();
         explorer = (ExplorerApp) FxToolkit.setupApplication(() -> new ExplorerApp(
                 new ExplorerConfig(Path.of("").toAbsolutePath(), temp.resolve("explorer.json"), false, settings())));
-        running = explorer;
     }
 
     DiscardingSettings settings() {
@@ -105,7 +108,8 @@ abstract class ExplorerHarness extends FxRobot {
 
     /** Every message the running explorer has shown (its notifications fade, this list stays). */
     private static String toldSoFar() {
-        ExplorerApp app = running;
+        ExplorerHarness test = current;
+        ExplorerApp app = test == null ? null : test.explorer;
         if (app == null || app.model() == null) {
             return "(no explorer)";
         }
